@@ -1,0 +1,117 @@
+"""The small frozen records passed between the pipeline's stages.
+
+reading (sources.py) -> Source, Sentence
+mining (mining.py)   -> Term
+annotation (annotate.py) -> Note
+packaging (package.py) writes Notes into an .apkg
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Script(str, Enum):
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One clean sentence of a source: never part of a damaged span."""
+
+    text: str
+    source: str  # the source's short name
+    line: int  # 1-based line of the file the sentence starts on
+
+
+@dataclass(frozen=True)
+class DamagedSpan:
+    """A stretch of text that was corrupted before it reached us."""
+
+    line: int
+    column: int  # 1-based
+    text: str  # as it appears in the file
+    repair: str | None  # the confidently restored original, if any
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text source, decoded and normalised."""
+
+    path: Path
+    name: str  # short name shown on cards, e.g. "商業周刊 1896"
+    text: str  # the whole normalised text, damaged spans included as found
+    encoding: str  # what it was decoded from, e.g. "utf-8", "gb18030", "big5"
+    script: Script
+    sentences: tuple[Sentence, ...]  # clean sentences, in order
+    damage: tuple[DamagedSpan, ...] = ()
+    warnings: tuple[str, ...] = ()  # things the user should hear about, already worded
+
+    @property
+    def clean_text(self) -> str:
+        """The text with damaged sentences left out, one sentence a line."""
+        return "\n".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A key term mined from the sources, before annotation."""
+
+    text: str  # the headword as first written in the sources
+    simplified: str
+    traditional: str
+    score: float
+    why: tuple[str, ...]  # human-readable reasons, e.g. "quoted 2×"
+    forms: tuple[str, ...] = ()  # every surface form seen (晶片 and 芯片, 內捲 and 内卷)
+    gloss: str | None = None  # an in-text definition or expansion (内卷 <- 指过度竞争)
+    expansion_of: str | None = None  # for an acronym: the term it abbreviates (CANN)
+    occurrences: tuple[Sentence, ...] = ()  # sentences the term occurs in
+    count: int = 0
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.source for s in self.occurrences))
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One character's reading: numbered pinyin (lv4, ma5) or None if unknown."""
+
+    text: str
+    pinyin: str | None
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example sentence with the term located in it."""
+
+    text: str  # trimmed sentence
+    start: int  # the term's span in text
+    end: int
+    syllables: tuple[Syllable, ...]  # reading of `text`, one per character
+    source: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A fully annotated term, ready to be packaged. Strings are plain text, not HTML."""
+
+    hanzi: str
+    simplified: str
+    traditional: str
+    pinyin: tuple[str, ...]  # numbered syllables of the headword; () for CANN-like terms
+    english: str
+    meaning_from: str  # "CC-CEDICT", "in-text definition", "composed from parts", ...
+    examples: tuple[Example, ...]
+    also_written: tuple[str, ...] = ()  # regional variants, e.g. ("晶片 (Taiwan)",)
+    classifier: str = ""
+    chinese_definition: str = ""
+    hsk: str = ""  # "HSK 5", "HSK 7-9" or "beyond HSK"
+    frequency: str = ""
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    sense_key: str = ""  # disambiguates homographs in GUIDs; never shown
+    tags: tuple[str, ...] = field(default=())
