@@ -113,5 +113,5 @@ class Note:
     frequency: str = ""
     sources: tuple[str, ...] = ()
     notes: str = ""
-    sense_key: str = ""  # disambiguates homographs in GUIDs; never shown
+    identity: str = ""  # what the note's GUID is made from: stable under corrections
     tags: tuple[str, ...] = field(default=())

@@ -1,0 +1,331 @@
+"""Deck files: `decks/<slug>.toml`, owned by the user and never written by deckgen.
+
+Every problem is reported with the file and the line it concerns, before anything
+is built.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen.errors import DeckFileError
+from deckgen.package import CARD_TYPES
+from deckgen.records import Script
+
+DECK_KEYS = {
+    "title", "description", "sources", "script", "level", "max_terms",
+    "known_words", "cards", "tags", "encoding", "terms",
+}
+TERM_KEYS = {"english", "pinyin", "examples", "note", "skip"}
+DEFAULT_LEVEL = 4
+DEFAULT_MAX_TERMS = 300
+
+
+@dataclass(frozen=True)
+class TermOverride:
+    """What the deck's author says about one headword; None means "not given"."""
+
+    headword: str
+    line: int
+    english: str | None = None
+    pinyin: tuple[str, ...] | None = None  # numbered syllables
+    examples: tuple[str, ...] | None = None
+    note: str | None = None
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class DeckFile:
+    path: Path
+    slug: str
+    title: str
+    description: str
+    sources: tuple[Path, ...]
+    script: Script | None  # None: each term in the script of the source it came from
+    level: int
+    max_terms: int
+    known_words: Path | None
+    cards: tuple[str, ...]
+    tags: tuple[str, ...]
+    encoding: str | None
+    overrides: tuple[TermOverride, ...] = field(default=())
+
+    @property
+    def output(self) -> Path:
+        return self.path.with_suffix(".apkg")
+
+
+def load_deck_file(path: Path) -> DeckFile:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckFileError("no such deck file", path, hint="check the path, or run `deckgen init` to write one") from None
+    except IsADirectoryError:
+        raise DeckFileError("is a folder, not a deck file", path) from None
+    except OSError as exc:
+        raise DeckFileError(f"cannot read the deck file: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckFileError("is not UTF-8", path, hint="save the deck file as UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_from_toml_error(str(exc))
+        raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, line,
+                            hint="fix the syntax; strings need quotes, tables are written [terms.\"词\"]") from None
+    return _parse(path, text, data)
+
+
+def _parse(path: Path, text: str, data: dict) -> DeckFile:
+    lines = text.splitlines()
+
+    def fail(message: str, key: str | None = None, hint: str | None = None, table: str | None = None):
+        raise DeckFileError(message, path, _line_of(lines, key, table) if key else None, hint)
+
+    for key in data:
+        if key not in DECK_KEYS:
+            fail(f"unknown setting '{key}'", key, hint=f"known settings: {', '.join(sorted(DECK_KEYS))}")
+
+    def get(key: str, kind, default):
+        value = data.get(key, default)
+        if value is not default and not isinstance(value, kind):
+            fail(f"'{key}' must be {_kind_name(kind)}", key)
+        return value
+
+    title = get("title", str, path.stem)
+    description = get("description", str, "")
+    level = get("level", int, DEFAULT_LEVEL)
+    if isinstance(level, bool) or not 0 <= level <= 7:
+        fail("'level' must be an HSK level from 0 (keep everything) to 7 (only words beyond HSK 6)", "level")
+    max_terms = get("max_terms", int, DEFAULT_MAX_TERMS)
+    if isinstance(max_terms, bool) or max_terms < 1:
+        fail("'max_terms' must be a positive number", "max_terms")
+    script_value = get("script", str, None)
+    script = None
+    if script_value is not None:
+        try:
+            script = Script(script_value)
+        except ValueError:
+            fail("'script' must be \"simplified\" or \"traditional\"", "script")
+    encoding = get("encoding", str, None)
+
+    cards = tuple(get("cards", list, list(CARD_TYPES)))
+    for card in cards:
+        if card not in CARD_TYPES:
+            fail(f"unknown card type {card!r}", "cards", hint=f"card types: {', '.join(CARD_TYPES)}")
+    if "recognition" not in cards:
+        fail("'cards' must include \"recognition\": every note has a recognition card", "cards")
+    tags = tuple(get("tags", list, []))
+    for tag in tags:
+        if not isinstance(tag, str) or not tag or any(c.isspace() for c in tag):
+            fail(f"tag {tag!r} must be a non-empty word without spaces", "tags")
+
+    base = path.parent
+    source_patterns = get("sources", list, None)
+    if not source_patterns:
+        fail("a deck file needs 'sources': a list of text files or globs, relative to the deck file", "sources"
+             if "sources" in data else None, hint='for example: sources = ["../seeds/*.txt"]')
+    sources: list[Path] = []
+    for pattern in source_patterns:
+        if not isinstance(pattern, str):
+            fail("'sources' must be a list of strings", "sources")
+        matches = sorted(Path(p) for p in glob.glob(str(base / pattern), recursive=True)) if glob.has_magic(pattern) \
+            else [base / pattern]
+        matches = [m for m in matches if m.suffix != ".toml" and m.name != "SOURCES.md"]
+        if not matches or not all(m.exists() for m in matches):
+            fail(f"source {pattern!r} matches no file (looked in {base or '.'})", "sources",
+                 hint="paths and globs are relative to the deck file")
+        sources.extend(m for m in matches if m not in sources)
+
+    known_value = get("known_words", str, None)
+    known = None
+    if known_value is not None:
+        known = base / known_value
+        if not known.is_file():
+            fail(f"known-words file {known_value!r} not found (looked in {base or '.'})", "known_words")
+
+    terms = get("terms", dict, {})
+    overrides = tuple(_override(path, lines, headword, spec) for headword, spec in terms.items())
+    _check_contradictions(path, overrides)
+
+    return DeckFile(
+        path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
+        script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
+        encoding=encoding, overrides=overrides,
+    )
+
+
+def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:
+    line = _line_of_term(lines, headword)
+
+    def fail(message: str, key: str | None = None, hint: str | None = None):
+        where = _line_of(lines, key, headword) if key else line
+        raise DeckFileError(f'[terms."{headword}"]: {message}', path, where or line, hint)
+
+    if not isinstance(spec, dict):
+        fail("must be a table of settings", hint=f'write it as [terms."{headword}"] followed by english = "…"')
+    if not headword.strip():
+        fail("the headword is empty")
+    for key in spec:
+        if key not in TERM_KEYS:
+            fail(f"unknown setting '{key}'", key, hint=f"term settings: {', '.join(sorted(TERM_KEYS))}")
+    for key in ("english", "note", "pinyin"):
+        if key in spec and not isinstance(spec[key], str):
+            fail(f"'{key}' must be a string", key)
+    skip = spec.get("skip", False)
+    if not isinstance(skip, bool):
+        fail("'skip' must be true or false", "skip")
+    if skip and len(spec) > 1:
+        fail("says skip = true and also gives settings; remove one or the other", "skip")
+    examples = spec.get("examples")
+    if examples is not None:
+        if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
+            fail("'examples' must be a list of non-empty strings", "examples")
+        if not 1 <= len(examples) <= 3:
+            fail("give one to three examples", "examples")
+    pinyin = None
+    if "pinyin" in spec:
+        try:
+            pinyin = parse_pinyin(spec["pinyin"])
+        except ValueError as exc:
+            fail(str(exc), "pinyin", hint='write syllables separated by spaces: "qia3 bo2 zi5" or "qiǎ bó zi"')
+        han = sum(1 for c in headword if _is_han(c))
+        if han and len(pinyin) != han:
+            fail(f"pinyin has {len(pinyin)} syllables for {han} characters", "pinyin")
+    return TermOverride(
+        headword=headword, line=line or 0, english=spec.get("english"), pinyin=pinyin,
+        examples=tuple(examples) if examples is not None else None, note=spec.get("note"), skip=skip,
+    )
+
+
+def _check_contradictions(path: Path, overrides: tuple[TermOverride, ...]) -> None:
+    from deckgen.script import to_simplified
+
+    seen: dict[str, TermOverride] = {}
+    for o in overrides:
+        key = to_simplified(o.headword)
+        if key in seen:
+            raise DeckFileError(
+                f'[terms."{o.headword}"] and [terms."{seen[key].headword}"] (line {seen[key].line}) are the '
+                "same word in two scripts", path, o.line, hint="keep one of the two tables")
+        seen[key] = o
+
+
+_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
+
+
+def parse_pinyin(text: str) -> tuple[str, ...]:
+    """'qiǎ bó zi' or 'qia3 bo2 zi5' -> ('qia3', 'bo2', 'zi5')."""
+    out = []
+    for raw in text.replace(",", " ").split():
+        decomposed = unicodedata.normalize("NFD", raw.lower())
+        tone = "5"
+        letters = []
+        for ch in decomposed:
+            if ch in _TONE_MARKS:
+                tone = _TONE_MARKS[ch]
+            elif ch == "\u0308":  # ü
+                if letters and letters[-1] == "u":
+                    letters[-1] = "v"
+            else:
+                letters.append(ch)
+        syllable = "".join(letters).replace("u:", "v")
+        if not syllable[-1:].isdigit():  # tone marks given, not numbers
+            syllable += tone
+        if not _SYLLABLE.match(syllable):
+            raise ValueError(f"{raw!r} is not a pinyin syllable")
+        out.append(syllable)
+    if not out:
+        raise ValueError("pinyin is empty")
+    return tuple(out)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def _line_from_toml_error(message: str) -> int | None:
+    m = re.search(r"at line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _strip_position(message: str) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+
+
+def _line_of_term(lines: list[str], headword: str) -> int | None:
+    pattern = re.compile(r'^\s*\[\s*terms\s*\.\s*["\']?' + re.escape(headword) + r'["\']?\s*\]')
+    for i, line in enumerate(lines, 1):
+        if pattern.match(line):
+            return i
+    for i, line in enumerate(lines, 1):  # inline or dotted forms: terms."词".english = …
+        if headword in line:
+            return i
+    return None
+
+
+def _line_of(lines: list[str], key: str | None, table: str | None = None) -> int | None:
+    """The line where `key` is set, inside the table of term `table` if given."""
+    start = 0
+    if table is not None:
+        start = (_line_of_term(lines, table) or 1) - 1
+    pattern = re.compile(r'^\s*["\']?' + re.escape(key or "") + r'["\']?\s*=')
+    for i in range(start, len(lines)):
+        if i > start and table is not None and lines[i].lstrip().startswith("["):
+            break
+        if table is None and lines[i].lstrip().startswith("["):
+            break  # top-level settings come before the first table
+        if pattern.match(lines[i]):
+            return i + 1
+    return None
+
+
+def _kind_name(kind) -> str:
+    return {str: "a string", int: "a whole number", list: "a list", dict: "a table"}.get(kind, str(kind))
+
+
+def starter_deck_file(sources: list[Path], deck_path: Path, title: str) -> str:
+    """A commented deck file for `sources`, paths relative to where the deck file will live."""
+    import os
+
+    rel = [Path(os.path.relpath(Path(s).resolve(), deck_path.resolve().parent)).as_posix() for s in sources]
+    source_lines = "\n".join(f'    "{r}",' for r in rel)
+    return f'''\
+# A deckgen deck file. `deckgen build {deck_path.as_posix()}` writes {deck_path.with_suffix(".apkg").name} beside it.
+# Everything below is yours: deckgen never rewrites this file.
+
+title = "{title}"
+description = ""           # shown in Anki's deck overview; sources and credits are added
+
+# Text files or globs, relative to this file.
+sources = [
+{source_lines}
+]
+
+# script = "simplified"    # or "traditional"; unset: each term as written in its source
+level = {DEFAULT_LEVEL}                  # readers' HSK level: words at or below it are left out (0 keeps all)
+max_terms = {DEFAULT_MAX_TERMS}
+# known_words = "known.txt"  # one word per line, or a Pleco / Anki text export
+cards = ["recognition", "recall", "cloze"]
+tags = []
+
+# Corrections and additions, keyed by the headword in either script.
+# `deckgen review {deck_path.as_posix()}` lists what was mined and why.
+#
+# [terms."卡脖子"]
+# english = "to have (sb) in a stranglehold; chokehold"
+# pinyin = "qia3 bo2 zi5"
+# examples = ["美国在芯片上卡脖子。"]
+# note = "Metaphor used for export controls on chips."
+#
+# [terms."我们"]
+# skip = true
+'''
