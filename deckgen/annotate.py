@@ -1,0 +1,385 @@
+"""Annotation: a mined Term -> a Note with pinyin, meaning and examples a learner can trust.
+
+Every value says where it came from: CC-CEDICT, the text itself, parts composed,
+or the deck file's author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from deckgen import dictionary, pinyin, script
+from deckgen.deckfile import TermOverride
+from deckgen.dictionary import Entry
+from deckgen.records import Example, Note, Script, Sentence, Term
+
+MAX_SENSES = 3
+EXAMPLES_PER_NOTE = 3
+EXAMPLE_TARGET = 40  # characters: about one or two clauses
+EXAMPLE_MAX = 60
+
+FROM_CEDICT = "CC-CEDICT"
+FROM_TEXT = "defined in the text"
+FROM_DECK = "the deck file"
+NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
+
+
+def annotate(term: Term, *, deck_script: Script | None = None, override: TermOverride | None = None) -> Note:
+    hanzi = script.to_script(term.text, deck_script) if deck_script else term.text
+    simplified = script.to_simplified(hanzi)
+    traditional = script.to_traditional(simplified)
+
+    entry = choose_entry(term)
+    syllables = entry.pinyin if entry else reading_in_context(term)
+    english, meaning_from = meaning(term, entry)
+    classifier = classifier_of(entry) if entry else ""
+    examples = choose_examples(term)
+    chinese_definition = ""
+    if term.gloss and _has_han(term.gloss):
+        chinese_definition = script.to_script(term.gloss, Script.TRADITIONAL if _is_traditional(hanzi) else
+                                              Script.SIMPLIFIED)
+    notes = ""
+    if override is not None:
+        if override.english is not None:
+            english, meaning_from = override.english, FROM_DECK
+        if override.pinyin is not None:
+            syllables = override.pinyin
+        if override.examples is not None:
+            examples = tuple(e for e in (example_from_text(text, term, FROM_DECK) for text in override.examples) if e)
+        if override.note is not None:
+            notes = override.note
+
+    level = dictionary.hsk_level(term.simplified)
+    return Note(
+        hanzi=hanzi,
+        simplified=simplified,
+        traditional=traditional,
+        pinyin=tuple(syllables),
+        english=english,
+        meaning_from=meaning_from,
+        examples=examples,
+        also_written=also_written(hanzi, term),
+        classifier=classifier,
+        chinese_definition=chinese_definition,
+        hsk=dictionary.hsk_label(level) if _has_han(hanzi) else "",
+        frequency=frequency_label(term),
+        sources=term.sources,
+        notes=notes,
+        identity=term.simplified,
+    )
+
+
+# --- Pinyin ---
+
+
+def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
+    """Where any written form of the term stands in `sentence`."""
+    candidates = dict.fromkeys((term.text, *term.forms, term.simplified, term.traditional))
+    best = None
+    for form in candidates:
+        if not form:
+            continue
+        i = sentence.find(form)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and i + len(form) > best[1])):
+            best = (i, i + len(form))
+    if best is None:  # the sentence may be in the other script
+        simple = script.to_simplified(sentence)
+        i = simple.find(term.simplified)
+        if i >= 0:
+            best = (i, i + len(term.simplified))
+    return best
+
+
+def reading_in_context(term: Term) -> tuple[str, ...]:
+    """The reading the sentences give the term: the most frequent over its occurrences."""
+    votes: Counter[tuple[str, ...]] = Counter()
+    for sentence in term.occurrences[:8]:
+        span = _locate(sentence.text, term)
+        if span:
+            votes[tuple(s for s in pinyin.span_reading(sentence.text, *span) if s)] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    return tuple(s.pinyin for s in pinyin.syllables(term.text) if s.pinyin)
+
+
+def choose_entry(term: Term) -> Entry | None:
+    """The CC-CEDICT entry meant here: by the reading in context, then by kind.
+
+    Never simply the first entry: 卡 has ka3 and qia3 entries, 行 xing2 and hang2.
+    """
+    entries = [e for e in _entries(term) if not e.variant_only]
+    if not entries:
+        return None
+    readings = {e.pinyin for e in entries}
+    in_context = reading_in_context(term) if len(readings) > 1 else ()
+    lower_context = tuple(s.lower() for s in in_context)
+
+    def rank(e: Entry):
+        return (
+            e.pinyin == lower_context,  # the reading the sentence gives
+            e.traditional == term.traditional or e.simplified == term.simplified,
+            not e.taiwan_only,
+            not e.proper,  # 华为 has only a proper entry, so it still wins
+            len([s for s in e.senses if not _is_reference(s)]),
+        )
+
+    return max(entries, key=rank)
+
+
+def _entries(term: Term) -> list[Entry]:
+    seen: list[Entry] = []
+    for form in dict.fromkeys((term.simplified, term.text, *term.forms)):
+        for e in dictionary.lookup(form):
+            if e not in seen:
+                seen.append(e)
+    return seen
+
+
+# --- Meaning ---
+
+
+def _is_reference(sense: str) -> bool:
+    return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see |^also pr\.|^Taiwan pr\.|^CL:", sense))
+
+
+def concise_senses(entry: Entry, limit: int = MAX_SENSES) -> list[str]:
+    senses = []
+    for sense in entry.senses:
+        if _is_reference(sense):
+            continue
+        sense = re.sub(r"^\(Tw\)\s*", "", sense)
+        sense = re.sub(r"\s*\[[a-zA-Z0-9: ]+\]", "", sense)  # pinyin cross-references 卷[juan3]
+        sense = sense.strip()
+        if sense and sense not in senses:
+            senses.append(sense)
+        if len(senses) == limit:
+            break
+    return senses
+
+
+def classifier_of(entry: Entry) -> str:
+    for sense in entry.senses:
+        if sense.startswith("CL:"):
+            items = [re.sub(r"\[.*?\]", "", c) for c in sense[3:].split(",")]
+            return ", ".join(i.split("|")[-1] for i in items if i)
+    return ""
+
+
+def meaning(term: Term, entry: Entry | None) -> tuple[str, str]:
+    """(English, where it came from)."""
+    if entry is not None:
+        senses = concise_senses(entry)
+        if senses:
+            source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
+            return "; ".join(senses), source
+    if term.gloss or term.expansion_of:
+        explained = term.expansion_of or term.gloss or ""
+        direct = [e for e in dictionary.lookup(script.to_simplified(explained)) if concise_senses(e)]
+        if direct:
+            return "; ".join(concise_senses(direct[0])), f"{FROM_TEXT} as {explained}; English from CC-CEDICT"
+        composed, parts = compose(explained)
+        if composed:
+            return composed, f"{FROM_TEXT} as {explained}; English composed from its parts ({' + '.join(parts)})"
+        return "", f"{FROM_TEXT} as {explained}"
+    composed, parts = compose(term.text)
+    if composed and len(parts) > 1:
+        return composed, f"composed from its parts ({' + '.join(parts)}); not in CC-CEDICT"
+    return "", NOTHING_KNOWN
+
+
+def compose(text: str) -> tuple[str, list[str]]:
+    """A literal gloss from dictionary words: 新质生产力 -> 'new + quality + productive forces'.
+
+    Splits into as few dictionary words as possible (Latin runs kept as they are).
+    """
+    simple = script.mainland_form(script.to_simplified(text))
+    pieces = _fewest_pieces(simple)
+    if not pieces:
+        return "", []
+    glosses, parts = [], []
+    for piece in pieces:
+        parts.append(piece)
+        if not _has_han(piece):
+            glosses.append(piece)
+            continue
+        entries = [e for e in dictionary.lookup(piece) if concise_senses(e, 1)]
+        if not entries:
+            return "", []
+        entries.sort(key=lambda e: (e.proper, e.taiwan_only))
+        glosses.append(_short(concise_senses(entries[0], 1)[0]))
+    return " + ".join(glosses), parts
+
+
+def _short(sense: str) -> str:
+    sense = re.sub(r"\([^)]*\)", "", sense).strip()
+    sense = re.split(r"[;,]", sense)[0].strip()
+    return sense or "?"
+
+
+def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
+    """Dynamic programming over split points: fewest dictionary words covering `text`."""
+    n = len(text)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        if not _has_han(text[i]):
+            j = i
+            while j < n and not _has_han(text[j]):
+                j += 1
+            piece = text[i:j].strip()
+            candidate = best[i] + ([piece] if piece else [])
+            if best[j] is None or len(candidate) < len(best[j]):
+                best[j] = candidate
+            continue
+        for j in range(min(n, i + longest), i, -1):
+            piece = text[i:j]
+            if (j - i == 1 or dictionary.knows(piece)) and any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
+                candidate = best[i] + [piece]
+                if best[j] is None or len(candidate) < len(best[j]):
+                    best[j] = candidate
+    return best[n] or []
+
+
+# --- Examples ---
+
+
+def choose_examples(term: Term, limit: int = EXAMPLES_PER_NOTE) -> tuple[Example, ...]:
+    """Up to `limit` trimmed sentences, from different sources first, clearest first."""
+    candidates = []
+    for order, sentence in enumerate(term.occurrences):
+        example = example_from_sentence(sentence, term)
+        if example is not None:
+            candidates.append((order, example))
+    # Prefer sentences near the target length, then keep the text order.
+    candidates.sort(key=lambda oe: (abs(len(oe[1].text) - EXAMPLE_TARGET) // 10, oe[0]))
+    chosen: list[Example] = []
+    used_sources: set[str] = set()
+    used_texts: set[str] = set()
+    for prefer_new_source in (True, False):
+        for _, example in candidates:
+            if len(chosen) == limit:
+                break
+            if example.text in used_texts or (prefer_new_source and example.source in used_sources):
+                continue
+            chosen.append(example)
+            used_sources.add(example.source)
+            used_texts.add(example.text)
+    return tuple(chosen)
+
+
+_CLAUSE_END = re.compile(r"[，,、；;：:。！？!?…]")
+
+
+def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The clause or two around text[start:end], about EXAMPLE_TARGET and at most EXAMPLE_MAX long."""
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    bounds = sorted(set(bounds))
+    left = max(b for b in bounds if b <= start)
+    right = min(b for b in bounds if b >= end)
+    while right - left < EXAMPLE_TARGET:
+        wider_left = max((b for b in bounds if b < left), default=None)
+        wider_right = min((b for b in bounds if b > right), default=None)
+        options = []
+        if wider_right is not None and wider_right - left <= EXAMPLE_MAX:
+            options.append((wider_right - left, left, wider_right))
+        if wider_left is not None and right - wider_left <= EXAMPLE_MAX:
+            options.append((right - wider_left, wider_left, right))
+        if not options:
+            break
+        _, left, right = min(options)
+    if right - left > EXAMPLE_MAX:  # one long clause: a window around the term
+        half = max(0, (EXAMPLE_MAX - (end - start)) // 2)
+        left = max(left, start - half)
+        right = min(right, left + EXAMPLE_MAX)
+        left = max(left, right - EXAMPLE_MAX)
+    piece = text[left:right]
+    stripped_left = len(piece) - len(piece.lstrip(" ，,、；;：:"))
+    piece = piece.strip(" ，,、；;：:")
+    new_start = start - left - stripped_left
+    return piece, new_start, new_start + (end - start)
+
+
+def example_from_sentence(sentence: Sentence, term: Term) -> Example | None:
+    span = _locate(sentence.text, term)
+    if span is None:
+        return None
+    text, start, end = trim(sentence.text, *span)
+    if not 0 <= start < end <= len(text):
+        return None
+    return Example(text=text, start=start, end=end, syllables=pinyin.syllables(text), source=sentence.source)
+
+
+def example_from_text(text: str, term: Term, source: str) -> Example | None:
+    text = text.strip()
+    span = _locate(text, term) or (0, 0)
+    return Example(text=text, start=span[0], end=span[1], syllables=pinyin.syllables(text), source=source)
+
+
+# --- Variants and labels ---
+
+
+def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
+    """Other ways the word is written: the other script, and the other region's word."""
+    out: list[str] = []
+    simplified = script.to_simplified(hanzi)
+    mainland = script.mainland_form(simplified)
+    taiwan = script.taiwan_form(mainland)
+    if taiwan != script.to_traditional(mainland) and taiwan != hanzi:
+        out.append(f"{taiwan} (Taiwan)")
+    if mainland != simplified and mainland != hanzi:
+        out.append(f"{mainland} (mainland)")
+    other_script = script.to_traditional(hanzi) if not _is_traditional(hanzi) else simplified
+    if other_script != hanzi and not any(o.startswith(other_script + " ") for o in out):
+        out.append(f"{other_script} ({'traditional' if not _is_traditional(hanzi) else 'simplified'})")
+    for form in term.forms:
+        if form not in (hanzi, simplified, script.to_traditional(hanzi)) and not any(o.startswith(form + " ") for o in out):
+            out.append(f"{form} (in the texts)")
+    return tuple(out)
+
+
+def frequency_label(term: Term) -> str:
+    from deckgen import segment
+
+    count = term.count or len(term.occurrences)
+    texts = len(term.sources)
+    here = f"{count}× in {texts} text{'s' if texts != 1 else ''}"
+    per_million = segment.word_frequency(term.simplified) * 1_000_000 / segment.total_frequency()
+    if not _has_han(term.simplified):
+        return here
+    if per_million >= 50:
+        general = "common in general use"
+    elif per_million >= 5:
+        general = "less common in general use"
+    elif per_million > 0:
+        general = "rare in general use"
+    else:
+        general = "not in general word lists"
+    return f"{here}; {general}"
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def _is_traditional(text: str) -> bool:
+    return script.to_simplified(text) != text
+
+
+def annotate_all(terms: Sequence[Term], *, deck_script: Script | None = None,
+                 overrides: dict[str, TermOverride] | None = None) -> list[Note]:
+    overrides = overrides or {}
+    notes = [annotate(t, deck_script=deck_script, override=overrides.get(t.simplified)) for t in terms]
+    return _disambiguate_homographs(notes)
+
+
+def _disambiguate_homographs(notes: list[Note]) -> list[Note]:
+    """Two notes for one headword (行 xíng / háng) need different identities."""
+    from dataclasses import replace
+
+    counts = Counter(n.identity for n in notes)
+    return [replace(n, identity=f"{n.identity}|{' '.join(n.pinyin)}") if counts[n.identity] > 1 else n
+            for n in notes]

@@ -1,0 +1,240 @@
+"""Composes the stages: deck file -> sources -> terms -> notes -> .apkg.
+
+A deck is rebuilt only when its inputs changed (the key covers the sources, the deck
+file, the known-words file and deckgen's version); notes whose content did not change
+keep their previous modification time, so re-importing leaves them alone in Anki.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from deckgen import __version__
+from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile, TermOverride
+from deckgen.package import (
+    CARD_TYPES,
+    MODEL_REVISED,
+    DeckPackage,
+    PackagedNote,
+    note_fields,
+    note_guid,
+    read_build_key,
+    read_previous,
+    tag_safe,
+    write_package,
+)
+from deckgen.records import Note, Source, Term
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    deck: str
+    output: Path
+    up_to_date: bool = False
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    unchanged: int = 0
+    warnings: tuple[str, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.added) + len(self.changed) + self.unchanged
+
+
+@dataclass
+class Workspace:
+    """What several decks of one run share: sources read once, corpora mined once."""
+
+    encoding: str | None = None
+    progress: Progress = lambda message: None
+    _sources: dict[Path, Source] = field(default_factory=dict)
+    _warnings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+
+    def sources(self, paths: Sequence[Path], encoding: str | None = None) -> tuple[tuple[Source, ...], tuple[str, ...]]:
+        from deckgen.sources import read_sources
+
+        todo = [p for p in paths if Path(p).resolve() not in self._sources]
+        if todo:
+            self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
+            reading = read_sources(todo, encoding or self.encoding)
+            for source in reading.sources:
+                self._sources[source.path.resolve()] = source
+            for path in todo:
+                self._warnings[Path(path).resolve()] = tuple(
+                    w for w in reading.warnings if str(path) in w or Path(path).name in w)
+        resolved = [Path(p).resolve() for p in paths]
+        sources = tuple(self._sources[p] for p in resolved if p in self._sources)
+        warnings = tuple(w for p in resolved for w in self._warnings.get(p, ()))
+        return sources, warnings
+
+
+def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
+    digest = hashlib.sha256()
+    digest.update(f"deckgen {__version__} model {MODEL_REVISED}\n".encode())
+    digest.update(extra)
+    for path in paths:
+        digest.update(str(Path(path).name).encode() + b"\0")
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def deck_description(description: str, sources: Sequence[Source]) -> str:
+    from html import escape
+
+    from deckgen.dictionary import CEDICT_CREDIT
+
+    lines = []
+    if description:
+        lines.append(f"<p>{escape(description)}</p>")
+    items = "".join(f"<li>{escape(s.name)}</li>" for s in sources)
+    lines.append(f"<p>Terms and example sentences from:</p><ul>{items}</ul>")
+    lines.append(f"<p>Built by deckgen {__version__}. {escape(CEDICT_CREDIT)}</p>")
+    return "\n".join(lines)
+
+
+def apply_overrides(terms: list[Term], overrides: Sequence[TermOverride], sources: Sequence[Source]) -> list[Term]:
+    """Skip what the deck file skips; add the headwords it names that were not mined."""
+    from deckgen.script import mainland_form, to_simplified
+
+    by_key = {mainland_form(to_simplified(o.headword)): o for o in overrides}
+    kept = []
+    found = set()
+    for term in terms:
+        keys = {term.simplified, *(mainland_form(to_simplified(f)) for f in term.forms)}
+        hit = next((by_key[k] for k in keys if k in by_key), None)
+        if hit is not None:
+            found.add(mainland_form(to_simplified(hit.headword)))
+            if hit.skip:
+                continue
+            if hit.headword not in term.forms and to_simplified(hit.headword) != term.simplified:
+                term = replace(term, forms=(*term.forms, hit.headword))
+            if term.simplified != mainland_form(to_simplified(hit.headword)):
+                # The override is keyed by another form of this term: index it by the term's key too.
+                by_key[term.simplified] = hit
+        kept.append(term)
+    for key, o in by_key.items():
+        if key in found or o.skip or key != mainland_form(to_simplified(o.headword)):
+            continue
+        kept.append(added_term(o.headword, sources))
+    return kept
+
+
+def added_term(headword: str, sources: Sequence[Source]) -> Term:
+    """A term the deck file adds: its occurrences are looked up in the sources."""
+    from deckgen.script import to_simplified, to_traditional
+
+    simplified = to_simplified(headword)
+    traditional = to_traditional(simplified)
+    occurrences = tuple(s for src in sources for s in src.sentences
+                        if headword in s.text or simplified in to_simplified(s.text))
+    return Term(text=headword, simplified=simplified, traditional=traditional, score=0.0,
+                why=("added in the deck file",), forms=(headword,), occurrences=occurrences,
+                count=len(occurrences))
+
+
+def override_index(overrides: Sequence[TermOverride], terms: Sequence[Term]) -> dict[str, TermOverride]:
+    """Overrides keyed by the Term.simplified they apply to."""
+    from deckgen.script import mainland_form, to_simplified
+
+    by_key = {mainland_form(to_simplified(o.headword)): o for o in overrides if not o.skip}
+    index = {}
+    for term in terms:
+        for key in {term.simplified, *(mainland_form(to_simplified(f)) for f in term.forms)}:
+            if key in by_key:
+                index[term.simplified] = by_key[key]
+    return index
+
+
+def package_notes(notes: Sequence[Note], slug: str, cards: Sequence[str],
+                  tags: Sequence[str], previous: dict[str, PackagedNote], now: int) -> list[PackagedNote]:
+    packaged = []
+    for note in notes:
+        guid = note_guid(slug, note)
+        fields = tuple(note_fields(note, cards))
+        note_tags = tuple(sorted({*tags, f"deckgen::{tag_safe(slug)}",
+                                  *(f"source::{tag_safe(s)}" for s in note.sources)}))
+        before = previous.get(guid)
+        if before is not None and before.fields == fields and before.tags == note_tags:
+            mod = before.mod  # unchanged: Anki must leave this note (and the learner's edits) alone
+        else:
+            mod = max(now, before.mod + 1) if before is not None else now
+        packaged.append(PackagedNote(guid, fields, note_tags, mod))
+    return packaged
+
+
+def diff(previous: dict[str, PackagedNote], packaged: Sequence[PackagedNote]) -> tuple[list, list, list, int]:
+    def name(n: PackagedNote) -> str:
+        return n.fields[0]
+
+    current = {n.guid: n for n in packaged}
+    added = [name(n) for n in packaged if n.guid not in previous]
+    changed = [name(n) for n in packaged if n.guid in previous and previous[n.guid].mod != n.mod]
+    dropped = [name(n) for g, n in previous.items() if g not in current]
+    unchanged = len(packaged) - len(added) - len(changed)
+    return added, changed, dropped, unchanged
+
+
+def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
+               now: int | None = None) -> BuildReport:
+    inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
+    return _build(deck, build_key(inputs), workspace, force=force, dry_run=dry_run, now=now)
+
+
+def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
+                max_terms: int = DEFAULT_MAX_TERMS, force: bool = False, dry_run: bool = False,
+                now: int | None = None) -> BuildReport:
+    """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""
+    output = Path(output)
+    deck = DeckFile(path=output.with_suffix(".toml"), slug=output.stem, title=output.stem, description="",
+                    sources=tuple(Path(p) for p in paths), script=None, level=level, max_terms=max_terms,
+                    known_words=None, cards=CARD_TYPES, tags=(), encoding=None)
+    key = build_key(deck.sources, extra=f"ad hoc deck, level {level}, at most {max_terms} terms".encode())
+    return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
+
+
+def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_run: bool,
+           now: int | None) -> BuildReport:
+    output = deck.output
+    if not force and not dry_run and read_build_key(output) == key:
+        return BuildReport(deck.title, output, up_to_date=True)
+
+    sources, warnings, _, notes = _mine_and_annotate(deck, workspace)
+    previous = read_previous(output)
+    packaged = package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
+                             now if now is not None else int(time.time()))
+    added, changed, dropped, unchanged = diff(previous, packaged)
+    report = BuildReport(deck.title, output, False, tuple(added), tuple(changed), tuple(dropped), unchanged,
+                         warnings, dry_run)
+    if not dry_run:
+        description = deck_description(deck.description, sources)
+        workspace.progress(f"writing {output}")
+        write_package(DeckPackage(deck.title, description, tuple(packaged), key), output)
+    return report
+
+
+def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
+    from deckgen.annotate import annotate_all
+    from deckgen.mining import MiningOptions, load_known_words, mine
+
+    sources, warnings = workspace.sources(deck.sources, deck.encoding)
+    known = load_known_words(deck.known_words) if deck.known_words else frozenset()
+    workspace.progress(f"mining {deck.title}")
+    terms = mine(sources, MiningOptions(level=deck.level, top=deck.max_terms, known=known))
+    terms = apply_overrides(terms, deck.overrides, sources)
+    workspace.progress(f"annotating {len(terms)} terms")
+    notes = annotate_all(terms, deck_script=deck.script, overrides=override_index(deck.overrides, terms))
+    return sources, warnings, terms, notes
+
+
+def review_deck(deck: DeckFile, workspace: Workspace) -> list[tuple[Term, Note]]:
+    """What the deck holds and why, for the deck's author to check."""
+    _, _, terms, notes = _mine_and_annotate(deck, workspace)
+    return list(zip(terms, notes))

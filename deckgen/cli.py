@@ -1,0 +1,244 @@
+"""The command line: parses, calls the library, reports. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from deckgen import __version__
+from deckgen.errors import DeckgenError
+
+DEFAULT_DECKS = Path("decks")
+
+
+class _Reporter:
+    """Progress on a terminal's stderr; silent when piped or with --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            click.echo(f"… {message}", err=True)
+
+
+def _run(action):
+    """Domain errors become a clean message and exit 1; Ctrl-C exits 130. No tracebacks."""
+    try:
+        return action()
+    except DeckgenError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was written, earlier decks are as they were", err=True)
+        sys.exit(130)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deckgen")
+def main():
+    """Mine the key terms of Chinese texts and package them as Anki decks.
+
+    \b
+    Example:
+      deckgen build                  # every decks/*.toml -> decks/*.apkg
+      deckgen build article.txt      # one deck of one text
+      deckgen terms article.txt --top 20
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where the deck of text sources goes (default: decks/<first source's name>.apkg).")
+@click.option("--encoding", help="Encoding of the text sources (default: detected), e.g. gb18030, big5.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--dry-run", is_flag=True, help="Tell what a rebuild would add, change and drop; write nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def build(paths, output, encoding, force, dry_run, quiet):
+    """Build decks: deck files (.toml) and/or text sources.
+
+    With no PATH, builds every deck file in decks/. A PATH ending in .toml is a deck
+    file, built to the .apkg beside it; all other PATHs are texts that make one deck
+    together, written to --output.
+
+    \b
+    Examples:
+      deckgen build
+      deckgen build decks/chips-and-export-controls.toml --dry-run
+      deckgen build article.txt other.txt -o decks/my-articles.apkg
+    """
+    from deckgen.build import Workspace, build_adhoc, build_deck
+    from deckgen.deckfile import load_deck_file
+
+    def action():
+        deck_paths = [p for p in paths if p.suffix == ".toml"]
+        texts = [p for p in paths if p.suffix != ".toml"]
+        if not paths:
+            deck_paths = sorted(DEFAULT_DECKS.glob("*.toml"))
+            if not deck_paths:
+                raise DeckgenError("no deck files found", DEFAULT_DECKS,
+                                   hint="give text files (deckgen build article.txt) or write a deck file with deckgen init")
+        if output is not None and not texts:
+            raise DeckgenError("--output is for decks of text sources; a deck file's deck goes beside it")
+        if output is not None and output.suffix != ".apkg":
+            raise DeckgenError("the output must end in .apkg", output)
+        decks = [load_deck_file(p) for p in deck_paths]  # every deck file is checked before anything is built
+        workspace = Workspace(encoding=encoding, progress=_Reporter(quiet))
+        reports = [build_deck(d, workspace, force=force, dry_run=dry_run) for d in decks]
+        if texts:
+            target = output or DEFAULT_DECKS / f"{texts[0].stem}.apkg"
+            reports.append(build_adhoc(texts, target, workspace, force=force, dry_run=dry_run))
+        for report in reports:
+            _print_report(report, quiet)
+
+    _run(action)
+
+
+def _print_report(report, quiet: bool) -> None:
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if report.up_to_date:
+        if not quiet:
+            click.echo(f"{report.output}: up to date")
+        return
+    verb = "would have" if report.dry_run else "has"
+    click.echo(f"{report.output}: {verb} {report.total} notes ({len(report.added)} new, "
+               f"{len(report.changed)} changed, {report.unchanged} unchanged, {len(report.dropped)} dropped)")
+    if report.dry_run:
+        for label, names in (("new", report.added), ("changed", report.changed), ("dropped", report.dropped)):
+            if names:
+                click.echo(f"  {label}: {' '.join(names)}")
+    if report.dropped and not quiet:
+        query = " OR ".join(f'"Hanzi:{n}"' for n in report.dropped[:50])
+        click.echo("  Anki keeps notes a deck no longer has. To find and suspend them, search in Anki's "
+                   f"browser: tag:deckgen::{report.output.stem} ({query})")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--top", default=30, show_default=True, type=click.IntRange(1), help="How many terms per file.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
+@click.option("--level", default=4, show_default=True, type=click.IntRange(0, 7),
+              help="Readers' HSK level: words at or below it are left out (0 keeps all).")
+@click.option("--encoding", help="Encoding of the files (default: detected).")
+def terms(files, top, as_json, level, encoding):
+    """List the ranked key terms of each FILE; the other files serve as context.
+
+    \b
+    Examples:
+      deckgen terms seeds/*.txt --top 20
+      deckgen terms article.txt --json | jq .terms[].term
+    """
+    from deckgen.annotate import annotate
+    from deckgen.mining import MiningOptions, mine
+    from deckgen.pinyin import tone_mark
+    from deckgen.sources import read_sources
+
+    def action():
+        reading = read_sources(files, encoding)
+        for warning in reading.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for source in reading.sources:
+            mined = mine(reading.sources, MiningOptions(level=level, top=top), focus=source)
+            rows = []
+            for term in mined:
+                note = annotate(term)
+                rows.append({"term": term.text, "pinyin": " ".join(tone_mark(s) for s in note.pinyin),
+                             "english": note.english, "score": round(term.score, 3), "why": list(term.why)})
+            if as_json:
+                click.echo(json.dumps({"file": str(source.path), "terms": rows}, ensure_ascii=False))
+                continue
+            click.echo(f"== {source.path} ({source.name})")
+            for i, row in enumerate(rows, 1):
+                click.echo(f"{i:3}. {row['term']}  {row['pinyin']}  {row['english']}")
+                click.echo(f"     {'; '.join(row['why'])}")
+
+    _run(action)
+
+
+@main.command()
+@click.option("--numbers", is_flag=True,
+              help="Machine-readable: one numbered syllable per character (tone 5 = neutral, ü as v).")
+def pinyin(numbers):
+    """Read lines of Chinese on stdin and print each with its pinyin.
+
+    \b
+    Examples:
+      echo 银行卡被卡住了 | deckgen pinyin
+      deckgen pinyin --numbers < sentences.txt
+    """
+    from deckgen import pinyin as annotator
+
+    for line in click.get_text_stream("stdin"):
+        line = line.rstrip("\r\n")
+        if numbers:
+            click.echo(annotator.numbered_line(line))
+        else:
+            click.echo(line)
+            click.echo(annotator.marked_line(line))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The deck file to write, e.g. decks/my-topic.toml.")
+@click.option("--title", help="The deck's title (default: from the file name).")
+def init(sources, output, title):
+    """Write a commented starter deck file for SOURCES.
+
+    \b
+    Example:
+      deckgen init seeds/*.txt -o decks/my-topic.toml --title "My topic"
+    """
+    from deckgen.deckfile import starter_deck_file
+
+    def action():
+        if output.suffix != ".toml":
+            raise DeckgenError("a deck file's name ends in .toml", output)
+        if output.exists():
+            raise DeckgenError("already exists; deckgen never overwrites a deck file", output,
+                               hint="choose another name, or edit the file")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        text = starter_deck_file(list(sources), output, title or output.stem.replace("-", " "))
+        with open(output, "x", encoding="utf-8") as f:
+            f.write(text)
+        click.echo(f"wrote {output}; build it with: deckgen build {output}")
+
+    _run(action)
+
+
+@main.command()
+@click.argument("deck_file", type=click.Path(path_type=Path))
+@click.option("--encoding", help="Encoding of the text sources (default: detected).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def review(deck_file, encoding, quiet):
+    """List what a deck file's deck holds, and why each term was chosen.
+
+    Shows each term with its pinyin, meaning and where the meaning came from, so you
+    know what to correct with [terms."…"] in the deck file.
+
+    \b
+    Example:
+      deckgen review decks/seed-terms.toml | less
+    """
+    from deckgen.build import Workspace, review_deck
+    from deckgen.deckfile import load_deck_file
+    from deckgen.pinyin import tone_mark
+
+    def action():
+        deck = load_deck_file(deck_file)
+        rows = review_deck(deck, Workspace(encoding=encoding, progress=_Reporter(quiet)))
+        for i, (term, note) in enumerate(rows, 1):
+            reading = " ".join(tone_mark(s) for s in note.pinyin)
+            click.echo(f"{i:3}. {note.hanzi}  {reading}  {note.english or '(no meaning)'}")
+            click.echo(f"     meaning: {note.meaning_from}; {note.hsk}; {note.frequency}")
+            click.echo(f"     why: {'; '.join(term.why)}")
+
+    _run(action)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
