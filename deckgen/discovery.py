@@ -1,0 +1,156 @@
+"""Compound discovery: multi-word terms a corpus keeps using as one unit.
+
+jieba knows general Chinese, so the new terms of a text come out of it in pieces:
+新质生产力 as 新质 + 生产力, 工程师红利 as 工程师 + 红利, 昇腾 as 昇 + 腾. The corpus itself
+shows which runs of adjacent tokens are one unit (the new-word discovery of the CSL
+baseline, done over jieba tokens so that a compound never starts or ends inside a word):
+
+- the run recurs (at least twice);
+- its parts stick together far more often than chance: the lowest pointwise mutual
+  information over every way of cutting it in two (新质|生产力 co-occur hundreds of times
+  more often than their own frequencies predict; 中国|经济 a few times);
+- it is free at both ends: the tokens before it and after it vary (boundary entropy).
+  A run always followed by the same token (质生产) is a piece of something longer.
+
+Everything is counted in one pass over bounded n-grams (at most MAX_TOKENS tokens and
+MAX_CHARS characters) and a second pass over the few runs that recur, so discovery stays
+linear in the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+MAX_TOKENS = 4
+MAX_CHARS = 8
+
+# Co-occurrence at least e**3 (20) times what independent words would produce. Free
+# phrases of common words (中国经济, 发展经济) stay below it; compounds of rarer parts
+# (工程师红利, 人形机器人) are far above it even in a single article.
+MIN_COHESION = 3.0
+
+# The rarer side's entropy must reach this share of log(count): both ends of a
+# term see at least two different neighbours when it occurs twice, and many when it
+# occurs often. The count is capped because long texts repeat a term in few frames.
+MIN_FREEDOM = 0.5
+FREEDOM_COUNT_CAP = 8
+
+# A longer run built on a compound must account for a fair share of the compound's
+# uses: 新质生产力代表 (2 of 44 uses of 新质生产力) is the compound followed by a verb.
+MIN_EXTENSION_SHARE = 0.15
+
+Run = Sequence[str]  # adjacent word tokens with no punctuation or space between them
+
+
+@dataclass(frozen=True)
+class Compound:
+    text: str
+    parts: tuple[str, ...]
+    count: int
+    cohesion: float  # lowest PMI over the ways of cutting it in two (natural log)
+    freedom: float  # boundary entropy of its less free end
+
+
+def count_grams(runs: Iterable[Run], counts: Counter[str] | None = None) -> Counter[str]:
+    """Occurrences of every token n-gram (1..MAX_TOKENS tokens, <= MAX_CHARS chars)."""
+    counts = Counter() if counts is None else counts
+    for run in runs:
+        for gram in _grams(run):
+            counts[gram[0]] += 1
+    return counts
+
+
+def _grams(run: Run):
+    """(text, first token index, token count) of every bounded n-gram of a run."""
+    for i in range(len(run)):
+        text = ""
+        for n in range(1, MAX_TOKENS + 1):
+            if i + n > len(run):
+                break
+            text += run[i + n - 1]
+            if len(text) > MAX_CHARS:
+                break
+            yield text, i, n
+
+
+def discover(
+    runs: Sequence[Run],
+    counts: Counter[str],
+    *,
+    can_start: Callable[[str], bool],
+    can_end: Callable[[str], bool],
+    can_inside: Callable[[str], bool],
+    needs_evidence: Callable[[str], bool] = lambda token: False,
+) -> dict[str, Compound]:
+    """Compounds of two or more tokens found in `runs` (whose n-grams `counts` holds).
+
+    can_start/can_end(token): may a term start/end with this token (not 的, 是, numbers);
+    can_inside(token): may a term contain it at all (not 的, 了);
+    needs_evidence(token): single tokens that must pass the same tests to count as
+    words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by 了).
+    """
+    total = sum(len(run) for run in runs) or 1
+    judged: dict[str, Compound | None] = {}
+    left: dict[str, Counter[str]] = {}
+    right: dict[str, Counter[str]] = {}
+    for run in runs:
+        for text, i, n in _grams(run):
+            if counts[text] < 2 or (n == 1 and not needs_evidence(text)):
+                continue
+            if text not in judged:
+                judged[text] = _cohesive(run[i : i + n], text, counts, total, can_start, can_end, can_inside)
+            if judged[text] is None:
+                continue
+            # None stands for the start or end of a run: every such boundary is a
+            # different neighbour (punctuation separates it from whatever is beyond).
+            left.setdefault(text, Counter())[run[i - 1] if i > 0 else None] += 1
+            right.setdefault(text, Counter())[run[i + n] if i + n < len(run) else None] += 1
+    found = {}
+    for text, candidate in judged.items():
+        if candidate is None:
+            continue
+        freedom = min(_entropy(left[text]), _entropy(right[text]))
+        needed = MIN_FREEDOM * math.log(min(candidate.count, FREEDOM_COUNT_CAP))
+        if freedom >= needed:
+            found[text] = Compound(candidate.text, candidate.parts, candidate.count, candidate.cohesion, freedom)
+    return {text: c for text, c in found.items() if not _mere_extension(c, found)}
+
+
+def _mere_extension(compound: Compound, found: dict[str, Compound]) -> bool:
+    parts = compound.parts
+    for k in range(2, len(parts)):
+        for sub in ("".join(parts[:k]), "".join(parts[-k:])):
+            if sub in found and compound.count < MIN_EXTENSION_SHARE * found[sub].count:
+                return True
+    return False
+
+
+def _cohesive(parts, text, counts, total, can_start, can_end, can_inside) -> Compound | None:
+    if not (can_start(parts[0]) and can_end(parts[-1]) and all(map(can_inside, parts))):
+        return None
+    count = counts[text]
+    if len(parts) == 1:
+        return Compound(text, tuple(parts), count, math.inf, 0.0)
+    cohesion = min(
+        math.log(count * total / (counts["".join(parts[:k])] * counts["".join(parts[k:])]))
+        for k in range(1, len(parts))
+    )
+    if cohesion < MIN_COHESION:
+        return None
+    return Compound(text, tuple(parts), count, cohesion, 0.0)
+
+
+def _entropy(neighbours: Counter) -> float:
+    total = sum(neighbours.values())
+    entropy = 0.0
+    for neighbour, count in neighbours.items():
+        if neighbour is None:
+            # `count` boundaries, each a neighbour of its own.
+            entropy += count * (1 / total) * math.log(total)
+        else:
+            p = count / total
+            entropy -= p * math.log(p)
+    return entropy
