@@ -1,0 +1,544 @@
+"""The reading stage: decoding, normalisation, damaged spans, sentences, catalog."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deckgen.errors import SourceError
+from deckgen.records import Script
+from deckgen.sources import (
+    MAX_SENTENCE,
+    Reading,
+    find_damage,
+    normalise,
+    read_source,
+    read_sources,
+    split_sentences,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_002 = REPO / "seeds" / "nanfengchuang-2024-26-qi-kai-us-china-tech.txt"
+
+TRADITIONAL = (
+    "中國總理李強也在會上坦承要實現今年目標「並非易事。」彭博預估，中國今年經濟成長率會落在四．六％。\n"
+    "人才是培育和發展高科技最活躍、最具決定意義的能動主體。我們有理由相信未來！"
+)
+SIMPLIFIED = (
+    "最近几个月，新质生产力备受瞩目，首次写入2024年《政府工作报告》。\n"
+    "新质生产力意味着什么？未来的中国乃至全球是怎样的？"
+)
+
+
+def write(tmp_path: Path, data: bytes | str, name: str = "text.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+# --- encodings --------------------------------------------------------------
+
+ENCODINGS = [
+    # (how to encode, the codec deckgen reports)
+    ("utf-8", "utf-8"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("utf-16", "utf-16"),  # Python writes a BOM in the machine's byte order
+    ("utf-16-le+bom", "utf-16"),
+    ("utf-16-be+bom", "utf-16"),
+    ("gb18030", "gb18030"),
+    ("gbk", "gb18030"),  # GBK is a subset of GB18030
+]
+
+
+def encode(text: str, how: str) -> bytes:
+    if how == "utf-16-le+bom":
+        return b"\xff\xfe" + text.encode("utf-16-le")
+    if how == "utf-16-be+bom":
+        return b"\xfe\xff" + text.encode("utf-16-be")
+    return text.encode(how)
+
+
+@pytest.mark.parametrize("text", [TRADITIONAL, SIMPLIFIED], ids=["traditional", "simplified"])
+@pytest.mark.parametrize("how,reported", ENCODINGS, ids=[e[0] for e in ENCODINGS])
+def test_detects_encoding_and_decodes_exactly(tmp_path, text, how, reported):
+    source = read_source(write(tmp_path, encode(text, how)))
+    assert source.text == text
+    assert source.encoding == reported
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950"])
+def test_detects_big5_rather_than_gb18030_nonsense(tmp_path, codec):
+    # GB18030 decodes these bytes without error too, into rare characters.
+    data = TRADITIONAL.encode(codec)
+    assert data.decode("gb18030") != TRADITIONAL
+    source = read_source(write(tmp_path, data))
+    assert source.text == TRADITIONAL
+    assert source.encoding == "big5"
+    assert source.script is Script.TRADITIONAL
+
+
+def test_detects_big5_in_a_short_text(tmp_path):
+    source = read_source(write(tmp_path, "我們的國家".encode("big5")))
+    assert source.text == "我們的國家"
+
+
+def test_detects_gb_in_a_short_text(tmp_path):
+    source = read_source(write(tmp_path, "我们的国家很好".encode("gb18030")))
+    assert source.text == "我们的国家很好"
+    assert source.encoding == "gb18030"
+
+
+def test_encoding_override(tmp_path):
+    path = write(tmp_path, TRADITIONAL.encode("big5"))
+    source = read_source(path, encoding="big5")
+    assert source.text == TRADITIONAL
+    assert source.encoding == "big5"
+
+
+def test_unknown_encoding_names_the_file(tmp_path):
+    path = write(tmp_path, TRADITIONAL)
+    with pytest.raises(SourceError) as caught:
+        read_source(path, encoding="klingon-8")
+    assert str(path) in str(caught.value)
+    assert "unknown encoding 'klingon-8'" in str(caught.value)
+
+
+def test_wrong_encoding_override_names_the_file_and_line(tmp_path):
+    path = write(tmp_path, ("第一行\n" + SIMPLIFIED).encode("gb18030"))
+    with pytest.raises(SourceError) as caught:
+        read_source(path, encoding="utf-8")
+    message = str(caught.value)
+    assert f"{path}:1:" in message
+    assert "not valid utf-8" in message
+    assert "--encoding" in message
+
+
+def test_non_text_codec_override_is_a_source_error(tmp_path):
+    path = write(tmp_path, TRADITIONAL)
+    with pytest.raises(SourceError) as caught:
+        read_source(path, encoding="zlib")
+    assert str(path) in str(caught.value)
+
+
+def test_undecidable_bytes_suggest_encoding_option(tmp_path):
+    path = write(tmp_path, bytes(range(0x80, 0x100)) * 4)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(path) in str(caught.value)
+    assert "--encoding" in str(caught.value)
+
+
+def test_random_bytes_are_refused(tmp_path):
+    noise = random.Random(7)
+    path = write(tmp_path, bytes(noise.randrange(256) for _ in range(4000)), "noise.bin")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(path) in str(caught.value)
+
+
+# --- files that cannot be read -----------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}: no such file")
+    assert caught.value.hint
+
+
+def test_directory(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        read_source(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path}: this is a folder")
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = write(tmp_path, SIMPLIFIED)
+    if os.geteuid() == 0:  # root reads anything: make the read itself fail
+        def refuse(self):
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    else:
+        path.chmod(0)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}: cannot read the file: permission denied")
+
+
+def test_binary_file_with_nul_bytes(tmp_path):
+    path = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "picture.txt")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{path}: this does not look like a text file")
+
+
+def test_a_stray_nul_in_text_is_dropped(tmp_path):
+    source = read_source(write(tmp_path, "新质生产力\x00意味着什么？" + "未来的中国乃至全球是怎样的？" * 10))
+    assert "\x00" not in source.text
+    assert source.sentences[0].text == "新质生产力意味着什么？"
+    assert len(source.sentences) == 11
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b" \n\t\r\n"], ids=["empty", "bom-only", "blank"])
+def test_empty_file(tmp_path, content):
+    path = write(tmp_path, content)
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(path) in str(caught.value)
+    assert "empty" in str(caught.value) or "no text" in str(caught.value)
+
+
+# --- normalisation -----------------------------------------------------------
+
+
+def test_line_breaks_bom_controls_and_tabs(tmp_path):
+    raw = "\ufeff第一行\r\n第二行\r第三\x07行\x1b\tA\n"
+    source = read_source(write(tmp_path, raw))
+    assert source.text == "第一行\n第二行\n第三行 A\n"
+    assert [(s.text, s.line) for s in source.sentences] == [("第一行", 1), ("第二行", 2), ("第三行 A", 3)]
+
+
+def test_fullwidth_letters_and_digits_become_ascii_but_punctuation_stays():
+    assert normalise("ＣＡＮＮ架構，２０２４年：（ｏｋ）「好」？！；") == "CANN架構，2024年：（ok）「好」？！；"
+
+
+def test_combining_marks_are_composed_and_emoji_kept():
+    assert normalise("Pe\u0301rez 🤖👍🏽 café") == "P\u00e9rez 🤖👍🏽 café"
+
+
+def test_markup_is_kept_as_text(tmp_path):
+    raw = '<script>alert("x")</script>標題&amp;內容。<img src=x onerror=alert(1)>圖片說明。'
+    source = read_source(write(tmp_path, raw))
+    assert source.text == raw
+    assert [s.text for s in source.sentences] == [
+        '<script>alert("x")</script>標題&amp;內容。',
+        "<img src=x onerror=alert(1)>圖片說明。",
+    ]
+
+
+# --- damaged spans -------------------------------------------------------------
+
+
+def damage_like_seed(text: str, before: str) -> str:
+    """Replace the lead byte of the 。 before `before` in the GBK bytes by '?', as happened to seed 002."""
+    data = text.encode("gbk")
+    at = data.index(("。" + before).encode("gbk"))
+    return (data[:at] + b"?" + data[at + 1 :]).decode("gbk", errors="replace")
+
+
+def test_synthetic_damage_is_found_and_repaired():
+    damaged = damage_like_seed("第一行。\n我們今天討論這件事。可以看出,問題很多。", "可以")
+    assert damaged == "第一行。\n我們今天討論這件事?？梢钥闯\ufffd,問題很多。"
+    (span,) = find_damage(damaged)
+    assert (span.line, span.column, span.text, span.repair) == (2, 10, "?？梢钥闯\ufffd", "。可以看出")
+
+
+def test_damage_whose_last_character_is_lost_is_left_unrepaired():
+    # 的 lost its trail byte; 夠+的 is no dictionary word, so no confident guess.
+    damaged = damage_like_seed("他說了很多。肯定是不夠的,我們還要努力。", "肯定")
+    (span,) = find_damage(damaged)
+    assert span.text == "?？隙ㄊ遣粔虻\ufffd"
+    assert span.repair is None
+
+
+def test_question_marks_before_ordinary_text_are_not_damage():
+    text = "你覺得呢?其他國家有在做類似的工作嗎?不可能的。為什么?(笑)好吧?“真的”嗎?"
+    assert find_damage(text) == ()
+
+
+def test_unrepaired_damage_keeps_its_whole_sentence_out(tmp_path):
+    damaged = damage_like_seed("他說了很多。肯定是不夠的,我們還要努力。", "肯定") + "\n最後一句。"
+    source = read_source(write(tmp_path, damaged), name="測試")
+    assert [s.text for s in source.sentences] == ["最後一句。"]
+    assert source.warnings == (
+        f"{tmp_path / 'text.txt'}:1: damaged text '?？隙ㄊ遣粔虻\ufffd' "
+        "(an encoding error before the file reached us) left out; it probably began '。肯定是不夠'",
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_002():
+    return read_source(SEED_002)
+
+
+def test_seed_002_damaged_spans(seed_002):
+    spans = [(d.line, d.text, d.repair) for d in seed_002.damage]
+    assert spans == [
+        (14, "??梢钥闯?", "。可以看出"),
+        (21, "??蒲袆撔轮虚g", "。科研創新中間"),
+        (31, "??隙ㄊ遣粔虻模绻靡恍┲笜藖砜磿l", None),
+        (41, "?;仡櫄v", "。回顧歷"),
+        (42, "?!肮Σ惶凭?", None),
+    ]
+    assert [d.column for d in seed_002.damage] == [120, 58, 10, 21, 13]
+    lines = SEED_002.read_text(encoding="utf-8").split("\n")
+    for d in seed_002.damage:
+        assert lines[d.line - 1][d.column - 1 :].startswith(d.text)
+
+
+def test_seed_002_repairs_and_readings_named_in_warnings(seed_002):
+    warnings = "\n".join(seed_002.warnings)
+    assert len(seed_002.warnings) == 5
+    for restored in ("可以看出", "科研創新中間", "肯定是不夠的", "回顧歷", "功不唐"):
+        assert restored in warnings
+    assert f"{SEED_002}:42: damaged text '?!肮Σ惶凭?'" in warnings
+    assert "left out; it probably began '。“功不唐'" in warnings
+    assert f"{SEED_002}:14: damaged text '??梢钥闯?'" in warnings
+    assert "repaired as '。可以看出'; the repaired sentence is used" in warnings
+
+
+def test_seed_002_sentences_are_clean(seed_002):
+    texts = [s.text for s in seed_002.sentences]
+    clean = "\n".join(texts)
+    for mojibake in ("梢钥闯", "蒲袆", "隙ㄊ", "仡櫄", "肮Σ", "玉汝于成"):
+        assert mojibake not in clean
+    for i, ch in enumerate(clean[:-1]):
+        assert not (ch == "?" and clean[i + 1] == "?"), clean[i - 10 : i + 10]
+        if ch in "?？":
+            assert not ("\u4e00" <= clean[i + 1] <= "\u9fff") or clean[i + 1] in "\n", clean[i - 10 : i + 10]
+    # Repaired sentences are used ...
+    assert "可以看出,美國的科技戰略規劃意識很強烈。" in texts
+    assert "科研創新中間存在風險,不確定性因素也很大,所以發展需要時間。" in texts
+    assert "回顧歷史,數次科技的浪潮都是美國引領的,我們未來有無機會去引領新一輪科技革命?" in texts
+    # ... the interviewer's real questions are kept, without the label ...
+    assert "其他國家有在做類似的工作嗎?" in texts
+    assert "人工智能在推動國際社會新一輪資本狂熱,中國當下處在人工智能競爭的什么水平?" in texts
+    assert not any(t.startswith(("記者", "戚凱")) for t in texts)
+    # ... and the sentence around an unrepaired span is gone entirely.
+    assert not any("我覺得還不夠" in t for t in texts)
+    assert [s.line for s in seed_002.sentences if s.text.startswith("很多機制目前還沒有理順")] == [31]
+
+
+def test_seed_002_metadata_comes_from_the_catalog(seed_002):
+    assert seed_002.name == "南風窗 2024/26"
+    assert seed_002.script is Script.TRADITIONAL
+    assert seed_002.encoding == "utf-8"
+    assert all(s.source == "南風窗 2024/26" for s in seed_002.sentences)
+
+
+def test_clean_seeds_have_no_damage():
+    for name in ("business-weekly-1896-huawei-ai-chips.txt", "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt"):
+        source = read_source(REPO / "seeds" / name)
+        assert source.damage == ()
+        assert source.warnings == ()
+        assert len(source.sentences) > 50
+
+
+# --- sentences -----------------------------------------------------------------
+
+
+def test_split_on_terminators_keeping_closers():
+    text = "他問：「為什麼？」我說：真的嗎？！好吧。這樣；那樣;然後?最後!（完）"
+    assert [s.text for s in split_sentences(text, "x")] == [
+        "他問：「為什麼？」我說：真的嗎？！",
+        "好吧。",
+        "這樣；",
+        "那樣;",
+        "然後?",
+        "最後!",
+        "（完）",
+    ]
+
+
+def test_closing_quote_after_terminator_stays_with_sentence():
+    text = "他說“我們必須努力。這是一個長期的過程，需要很多年的時間，也需要很多人的參與和支持，不能急於求成。”然後離開了。"
+    assert [s.text for s in split_sentences(text, "x")] == [
+        "他說“我們必須努力。",
+        "這是一個長期的過程，需要很多年的時間，也需要很多人的參與和支持，不能急於求成。”",
+        "然後離開了。",
+    ]
+
+
+def test_urls_and_entities_are_not_split():
+    text = "詳見https://example.com/a?b=1&amp;c=2網頁。真的?是的!"
+    assert [s.text for s in split_sentences(text, "x")] == ["詳見https://example.com/a?b=1&amp;c=2網頁。", "真的?", "是的!"]
+
+
+def test_short_quotations_are_not_split():
+    text = "他說：「你好！我是小明。」然後走了。"
+    assert [s.text for s in split_sentences(text, "x")] == ["他說：「你好！我是小明。」然後走了。"]
+
+
+def test_line_numbers_and_first_line():
+    sentences = split_sentences("第一句。第二句。\n\n第三句\n  第四句。 ", "src", first_line=10)
+    assert [(s.text, s.line, s.source) for s in sentences] == [
+        ("第一句。", 10, "src"),
+        ("第二句。", 10, "src"),
+        ("第三句", 12, "src"),
+        ("第四句。", 13, "src"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("问：什么是新质生产力？", "什么是新质生产力？"),
+        ("記者:人工智能的水平?", "人工智能的水平?"),
+        ("米磊：我们要投硬科技。", "我们要投硬科技。"),
+        ("戚凱:我覺得還不夠。", "我覺得還不夠。"),
+        ("  主持人：歡迎。", "歡迎。"),
+        ("Q: what is it?", "what is it?"),
+        ("10:30開會。", "10:30開會。"),
+        ("https://example.com 網址。", "https://example.com 網址。"),
+        ("中華人民共和國成立:1949年。", "中華人民共和國成立:1949年。"),
+    ],
+)
+def test_interview_labels_are_stripped(line, expected):
+    assert split_sentences(line, "x")[0].text == expected
+
+
+def test_label_alone_on_a_line_gives_no_sentence():
+    assert split_sentences("記者：\n問題很多。", "x") == split_sentences("\n問題很多。", "x")
+
+
+def test_pieces_without_words_are_dropped():
+    assert split_sentences("……\n?!。\n  \n", "x") == ()
+
+
+def test_long_line_without_punctuation_is_cut_in_bounded_pieces():
+    line = "新質生產力" * 60_000  # 300,000 characters, no punctuation or spaces
+    sentences = split_sentences(line, "x")
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert len(sentences) == 1500
+    assert "".join(s.text for s in sentences) == line
+    assert all(s.line == 1 for s in sentences)
+
+
+def test_long_line_is_cut_after_a_nearby_comma():
+    line = ("字" * 180 + "，") * 5
+    sentences = split_sentences(line, "x")
+    assert [len(s.text) for s in sentences] == [181] * 5
+    assert all(s.text.endswith("，") for s in sentences)
+
+
+def test_long_sentence_of_a_real_source_is_cut(tmp_path):
+    path = write(tmp_path, ("硬科技，" * 100_000) + "結束。")
+    source = read_source(path)
+    assert max(len(s.text) for s in source.sentences) <= MAX_SENTENCE
+    assert source.sentences[-1].text.endswith("結束。")
+
+
+# --- names, script, catalog ------------------------------------------------------
+
+
+def test_name_defaults_to_stem_and_can_be_overridden(tmp_path):
+    path = write(tmp_path, SIMPLIFIED, "mi-lei.txt")
+    assert read_source(path).name == "mi-lei"
+    assert read_source(path, name="正和岛").name == "正和岛"
+    assert read_source(path, name="正和岛").sentences[0].source == "正和岛"
+
+
+def test_catalog_name_and_script_win(tmp_path):
+    path = write(tmp_path, SIMPLIFIED, "a.txt")
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nname = "甲 2024"\nscript = "traditional"\n', encoding="utf-8")
+    source = read_source(path)
+    assert source.name == "甲 2024"
+    assert source.script is Script.TRADITIONAL  # the text itself is simplified
+    other = write(tmp_path, SIMPLIFIED, "b.txt")
+    assert read_source(other).name == "b"
+    assert read_source(other).script is Script.SIMPLIFIED
+
+
+def test_broken_catalog_names_the_catalog(tmp_path):
+    path = write(tmp_path, SIMPLIFIED, "a.txt")
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text('["a.txt"\nname = \n', encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(f"{catalog}: the catalog is not valid TOML")
+
+
+def test_bad_script_in_catalog(tmp_path):
+    path = write(tmp_path, SIMPLIFIED, "a.txt")
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nscript = "cyrillic"\n', encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert "unknown script 'cyrillic'" in str(caught.value)
+
+
+# --- several sources ------------------------------------------------------------
+
+
+def test_read_sources_skips_empty_files_with_a_warning(tmp_path):
+    full = write(tmp_path, SIMPLIFIED, "full.txt")
+    empty = write(tmp_path, b"", "empty.txt")
+    reading = read_sources([full, empty, full])
+    assert isinstance(reading, Reading)
+    assert [s.name for s in reading.sources] == ["full"]
+    assert reading.warnings == (f"{empty}: the file holds no text; skipped", f"{full}: named more than once; read once")
+
+
+def test_read_sources_passes_on_each_sources_warnings(tmp_path):
+    full = write(tmp_path, SIMPLIFIED, "full.txt")
+    reading = read_sources([full, SEED_002])
+    assert reading.warnings == read_source(SEED_002).warnings
+    assert len(reading.warnings) == 5
+
+
+def test_read_sources_with_only_empty_files_raises(tmp_path):
+    empty = write(tmp_path, b"", "empty.txt")
+    with pytest.raises(SourceError) as caught:
+        read_sources([empty])
+    assert str(empty) in str(caught.value)
+
+
+def test_read_sources_raises_for_other_problems(tmp_path):
+    full = write(tmp_path, SIMPLIFIED, "full.txt")
+    with pytest.raises(SourceError) as caught:
+        read_sources([full, tmp_path / "missing.txt"])
+    assert "missing.txt: no such file" in str(caught.value)
+
+
+def test_read_sources_needs_a_file():
+    with pytest.raises(SourceError):
+        read_sources([])
+
+
+# --- properties and loading --------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text())
+def test_any_utf8_text_reads_or_raises_source_error(tmp_path, text):
+    path = tmp_path / "any.txt"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        source = read_source(path)
+    except SourceError as error:
+        assert str(path) in str(error)
+        return
+    joined = "".join(s.text for s in source.sentences)
+    assert not any(unicodedata.category(ch) == "Cc" for ch in joined)
+    assert not any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in source.text)
+    for sentence in source.sentences:
+        assert sentence.text == sentence.text.strip()
+        assert 0 < len(sentence.text) <= MAX_SENTENCE
+        assert 1 <= sentence.line <= source.text.count("\n") + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("?？!;,。的可以看出梢钥闯蒲袆中間g\n「」“”記者:")))
+def test_damage_detection_and_splitting_never_crash(text):
+    for span in find_damage(text):
+        assert span.text and text.split("\n")[span.line - 1][span.column - 1 :].startswith(span.text)
+    split_sentences(text, "x")
+
+
+def test_import_is_light():
+    code = (
+        "import sys, deckgen.sources\n"
+        "heavy = {'charset_normalizer', 'jieba', 'opencc'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"
