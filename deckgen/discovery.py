@@ -93,25 +93,30 @@ def discover(
     words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by 了).
     """
     total = sum(len(run) for run in runs) or 1
-    judged: dict[str, Compound | None] = {}
-    left: dict[str, Counter[str]] = {}
-    right: dict[str, Counter[str]] = {}
+    # First pass: judge every recurring n-gram on each way jieba cut it (降规版 is one
+    # token in one sentence and 降 + 规版 in the next); any acceptable cut accepts it.
+    judged: dict[tuple[str, int], Compound | None] = {}
+    accepted: dict[str, Compound] = {}
     for run in runs:
         for text, i, n in _grams(run):
-            if counts[text] < 2 or (n == 1 and not needs_evidence(text)):
+            if (text, n) in judged or counts[text] < 2 or (n == 1 and not needs_evidence(text)):
                 continue
-            if text not in judged:
-                judged[text] = _cohesive(run[i : i + n], text, counts, total, can_start, can_end, can_inside)
-            if judged[text] is None:
-                continue
-            # None stands for the start or end of a run: every such boundary is a
-            # different neighbour (punctuation separates it from whatever is beyond).
-            left.setdefault(text, Counter())[run[i - 1] if i > 0 else None] += 1
-            right.setdefault(text, Counter())[run[i + n] if i + n < len(run) else None] += 1
+            verdict = _cohesive(run[i : i + n], text, counts, total, can_start, can_end, can_inside)
+            judged[text, n] = verdict
+            if verdict is not None:
+                accepted.setdefault(text, verdict)
+    # Second pass: the neighbours of every occurrence of the accepted ones.
+    # None stands for the start or end of a run: every such boundary is a different
+    # neighbour (punctuation separates it from whatever is beyond).
+    left: dict[str, Counter] = {text: Counter() for text in accepted}
+    right: dict[str, Counter] = {text: Counter() for text in accepted}
+    for run in runs:
+        for text, i, n in _grams(run):
+            if text in accepted:
+                left[text][run[i - 1] if i > 0 else None] += 1
+                right[text][run[i + n] if i + n < len(run) else None] += 1
     found = {}
-    for text, candidate in judged.items():
-        if candidate is None:
-            continue
+    for text, candidate in accepted.items():
         freedom = min(_entropy(left[text]), _entropy(right[text]))
         needed = MIN_FREEDOM * math.log(min(candidate.count, FREEDOM_COUNT_CAP))
         if freedom >= needed:

@@ -99,13 +99,24 @@ def _can_end(token: str) -> bool:
     if _is_function_word(token) or not _WORDLIKE.match(token):
         return False
     if len(token) == 1 and _HAN_ONLY.match(token):
-        # One-character edges are glue (是, 有, 将, 被) unless nouns or adjectives:
-        # 全(要素生产率), 硬(科技), (光刻)机.
-        return _tag(token)[:1] in ("n", "a", "v") and token not in _GLUE_VERBS
+        # One-character edges are glue (是, 有, 将, 被) unless content words:
+        # 全(要素生产率), 硬(科技), (光刻)机, or characters too rare to be glue (昇腾).
+        if token in _GLUE_VERBS:
+            return False
+        return _tag(token)[:1] in ("n", "a", "v", "z") or segment.word_frequency(token) < _GLUE_FREQUENCY
     if _is_guess(token):
-        # jieba's guesses at unknown words glue function characters on (越强, 而行).
-        return _can_end(token[0]) and _can_end(token[-1])
+        # jieba's guesses at unknown words glue grammar on (越强, 而行): an adverb,
+        # conjunction, preposition, pronoun or particle at either end.
+        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]))
     return True
+
+
+# Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
+_GLUE_FREQUENCY = 1000
+
+
+def _is_glue_char(char: str) -> bool:
+    return char in _GLUE_VERBS or _tag(char).startswith(("d", "c", "p", "r", "u", "y"))
 
 
 def _can_start(token: str) -> bool:
@@ -686,10 +697,12 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
                 not e.proper for e in entries
             ):
                 return "person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"
+        if entries:
+            continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
         tag = _tag(string)
-        if tag.startswith("nr") and not any(not e.proper for e in entries):
+        if tag.startswith("nr"):
             return "person"
-        if tag.startswith("ns") and not any(not e.proper for e in entries):
+        if tag.startswith("ns"):
             return "place"
         if tag in ("nt",):
             return "organisation"
