@@ -137,8 +137,11 @@ def _verb_like(token: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_guess(token: str) -> bool:
-    """A Han token neither jieba's dictionary nor CC-CEDICT knows: an HMM guess."""
-    return len(token) > 1 and bool(_HAN_ONLY.match(token)) and not _known_word(token)
+    """A Han token neither jieba's dictionary nor CC-CEDICT knows, in its own or its
+    mainland form (辉达 is known as 英伟达): one of jieba's HMM guesses."""
+    if len(token) < 2 or not _HAN_ONLY.match(token) or _known_word(token):
+        return False
+    return not _known_word(_merge_keys([token]).get(token, token))
 
 
 def _can_inside(token: str) -> bool:

@@ -1,0 +1,213 @@
+"""Mining: real sentences from the seed articles in, key terms with reasons out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deckgen import script
+from deckgen.errors import SourceError
+from deckgen.mining import MiningOptions, load_known_words, mine
+from deckgen.records import Script, Sentence, Source
+
+
+def source(name: str, *sentences: str) -> Source:
+    text = "\n".join(sentences)
+    return Source(
+        path=Path(f"{name}.txt"),
+        name=name,
+        text=text,
+        encoding="utf-8",
+        script=script.detect_script(text) if text else Script.SIMPLIFIED,
+        sentences=tuple(Sentence(s, name, i) for i, s in enumerate(sentences, 1)),
+    )
+
+
+# From 正和岛 2024 (米磊 on 新质生产力), simplified.
+MI_LEI = source(
+    "正和岛",
+    "中国将走向何方?答案是新质生产力。",
+    "最近几个月,新质生产力备受瞩目,首次写入2024年《政府工作报告》。",
+    "新质生产力意味着什么?",
+    "一起来听听他对新质生产力和技术创新的理解。",
+    "经济学家康德拉季耶夫总结了发达商品经济中的“康波周期”,他将经济发展分为四个阶段。",
+    "当前,挑战主要在GPU(图形处理器)上,要突破高端芯片,就要做好以下几点。",
+    "我们邀请到了中科创星创始合伙人米磊,他率先提出硬科技理念。",
+    "米磊:最大的难度就是解放思想。",
+    "新质生产力绝不是口号,而是一场事关未来的国运之战。",
+    "越难的事情周期越长,急功近利是不对的。",
+)
+
+# From 商業周刊 1896 (Huawei and AI chips), traditional with Taiwan vocabulary.
+BUSINESS_WEEKLY = source(
+    "商業周刊",
+    "楊瑞臨補充,輝達厲害的另一點是軟硬體整合平台CUDA,而華為也正在建立中國版CUDA,即昇騰異構計算架構(CANN)。",
+    "去年,中國有超過一萬家晶片公司倒閉,顯示中國晶片業「內捲」(指過度競爭)仍相當嚴重。",
+    "華為決定以市場需求更大的AI晶片為優先。",
+    "中芯國際正突破五奈米製程,可用於製造華為下一代晶片。",
+    "甫於三月十一日閉幕的中國兩會,今年開出的經濟目標是經濟成長率五%、通膨率三%。",
+    "華為去年下半年推出自研5G高階手機。",
+)
+
+# From 南風窗 2024/26 (戚凱), traditional with mainland vocabulary.
+NANFENGCHUANG = source(
+    "南風窗",
+    "本文對話山東大學東北亞學院教授戚凱,共同回顧了中國科技的巨大成就。",
+    "戚凱強調中美大國關系是中國科技發展必須直面的關鍵問題。",
+    "我們進一步發展人工智能所需的硬件、基礎設施等,還在被美國卡脖子。",
+    "使用十萬個英偉達的高端顯卡,這對于很多中國公司來說難度很高。",
+    "拜登政府頒布的芯片法案,就明確規定只要來美國設廠的半導體公司,就可享受各種減免稅政策。",
+)
+
+ALL = (MI_LEI, BUSINESS_WEEKLY, NANFENGCHUANG)
+
+
+def by_text(terms) -> dict[str, object]:
+    """Every form of every term -> the term."""
+    return {form: term for term in terms for form in (term.text, term.simplified, *term.forms)}
+
+
+@pytest.fixture(scope="module")
+def mined():
+    return by_text(mine(ALL, MiningOptions(level=4)))
+
+
+def test_new_quality_productive_forces_is_one_term(mined):
+    term = mined["新质生产力"]
+    assert term.count >= 5
+    assert any("compound" in why for why in term.why)
+    assert "新质" not in mined and "质生产力" not in mined
+
+
+def test_a_term_quoted_once_is_found_and_says_so(mined):
+    term = mined["康波周期"]
+    assert any(why.startswith("quoted 1") for why in term.why)
+
+
+def test_acronym_gets_its_expansion_and_the_expansion_links_back(mined):
+    cann = mined["CANN"]
+    assert cann.gloss == "昇騰異構計算架構"  # as written in the source
+    assert cann.expansion_of == "昇騰異構計算架構"
+    assert any("昇腾异构计算架构" in why for why in cann.why)
+    assert any("abbreviated in the text as CANN" in why for why in mined["昇騰異構計算架構"].why)
+    gpu = mined["GPU"]
+    assert gpu.gloss == "图形处理器"
+
+
+def test_in_text_definition_becomes_the_gloss(mined):
+    term = mined["內捲"]
+    assert term.gloss == "過度競爭"
+    assert any(why.startswith("quoted") for why in term.why)
+
+
+def test_regional_variants_merge_into_one_term(mined):
+    chip = mined["晶片"]
+    assert chip is mined["芯片"]
+    assert {"晶片", "芯片"} <= set(chip.forms)
+    nvidia = mined["輝達"]
+    assert nvidia is mined["英偉達"]
+    assert chip.count == sum(s.text.count("晶片") + s.text.count("芯片") for s in chip.occurrences)
+
+
+def test_names_numbers_labels_and_function_words_are_not_terms(mined):
+    for junk in ("米磊", "戚凱", "戚凯", "楊瑞臨", "拜登", "我们", "问", "记者", "2024年", "五%", "三月", "十一日"):
+        assert junk not in mined, junk
+
+
+def test_organisations_central_to_the_text_are_kept(mined):
+    assert "华为" in mined and any("organisation" in why for why in mined["华为"].why)
+    assert "英偉達" in mined and mined["英偉達"] is mined["輝達"]
+
+
+def test_latin_terms_and_set_phrases_are_terms(mined):
+    for term in ("CUDA", "5G", "急功近利", "卡脖子"):
+        assert term in mined, term
+    assert any("set phrase" in why for why in mined["急功近利"].why)
+
+
+def test_words_at_or_below_the_reader_level_are_dropped():
+    easy = source("easy", "经济很重要,发展经济要靠科技,科技改变生活。")  # HSK 3, 1, 3, 3, 2, 2
+    assert [] == mine([easy], MiningOptions(level=4))
+    assert {"经济", "发展", "科技"} == set(by_text(mine([easy], MiningOptions(level=2))))
+    assert "重要" in by_text(mine([easy], MiningOptions(level=0)))  # level 0: no filter
+
+
+def test_known_words_are_removed_in_either_script():
+    known = frozenset({"芯片", "華為"})
+    terms = by_text(mine(ALL, MiningOptions(level=4, known=known)))
+    assert "晶片" not in terms and "芯片" not in terms
+    assert "华为" not in terms and "華為" not in terms
+    assert "CUDA" in terms
+
+
+def test_top_limits_and_ranks():
+    terms = mine(ALL, MiningOptions(level=4, top=5))
+    assert len(terms) == 5
+    assert [t.score for t in terms] == sorted((t.score for t in terms), reverse=True)
+    assert all(t.why for t in terms)
+
+
+def test_focus_mines_one_source_with_the_others_as_context():
+    terms = by_text(mine(ALL, MiningOptions(level=4), focus=NANFENGCHUANG))
+    assert "卡脖子" in terms
+    assert "CANN" not in terms  # only in 商業周刊
+    assert all(s.source == "南風窗" for t in terms.values() for s in t.occurrences)
+
+
+def test_damaged_text_never_yields_a_term():
+    damaged = Source(
+        path=Path("d.txt"),
+        name="d",
+        text="??梢钥闯?,美國的科技戰略規劃意識很強烈。",
+        encoding="gb18030",
+        script=Script.TRADITIONAL,
+        sentences=(Sentence("美國的科技戰略規劃意識很強烈。", "d", 1),),
+    )
+    for term in mine([damaged], MiningOptions(level=0)):
+        assert "梢钥" not in term.text and "闯" not in term.text
+
+
+def test_load_known_words_plain_pleco_and_anki(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("芯片\n  华为 \n\n", "utf-8")
+    assert load_known_words(plain) == {"芯片", "华为"}
+
+    pleco = tmp_path / "pleco.txt"
+    pleco.write_text("//HSK 5\n芯片\txin1pian4\tchip\n内卷[內捲]\tnei4juan3\tinvolution\n", "utf-8")
+    assert load_known_words(pleco) == {"芯片", "内卷", "內捲"}
+
+    anki = tmp_path / "anki.txt"
+    anki.write_text(
+        "#separator:tab\n#html:true\n<b>算力</b>\tsuan4li4\tcomputing power\n光刻机&nbsp;\tguang1\tx\n", "utf-8"
+    )
+    assert load_known_words(anki) == {"算力", "光刻机"}
+
+
+def test_load_known_words_names_the_unreadable_file(tmp_path):
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(SourceError) as error:
+        load_known_words(missing)
+    assert "nope.txt" in str(error.value)
+
+
+def test_mining_nothing_gives_nothing():
+    assert mine([]) == []
+    assert mine([source("empty")]) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("新质生产力芯片晶片「」“”()（）指即所谓是的了CANGPU12 ,。:：?!Az")), max_size=60)
+        | st.text(max_size=60),
+        max_size=5,
+    )
+)
+def test_mine_does_not_crash_on_arbitrary_text(texts):
+    sentences = [t for t in texts if t.strip()]
+    terms = mine([source("x", *sentences)], MiningOptions(level=0, top=20))
+    for term in terms:
+        assert term.text and term.count >= 0 and term.why
