@@ -1,12 +1,13 @@
 """Mining the three seed articles against the gold list in bench/seed_gold.toml.
 
-    python bench/mining_seeds.py [--show N]
+    python bench/mining_seeds.py [--show N] [--speed]
 
 Reports, for deckgen's miner (level 4, the seed decks' reader) and for jieba's TF-IDF
 over the concatenated seeds (in simplified, which jieba's dictionary expects): recall of
 the must-have terms in the top 150 and top 300, and the junk in the top 150 (names,
 labels, function words and fragments from the gold file, plus numbers and dates and
-single characters).
+single characters). --speed also times mining a 1 MB corpus (the sentences of
+/work/shared/bench/cpp_dev.sent) against jieba's segmentation of the same sentences.
 """
 
 from __future__ import annotations
@@ -80,7 +81,10 @@ def evaluate(ranked: list[list[str]], must_have: list[str], junk: set[str]) -> t
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=40, help="print the top N terms with their reasons")
+    parser.add_argument("--speed", action="store_true", help="time mining a 1 MB corpus against segmenting it")
     args = parser.parse_args()
+    if args.speed:
+        speed()
 
     gold = tomllib.loads(GOLD.read_text("utf-8"))
     must_have = list(gold["must_have"])
@@ -118,6 +122,27 @@ def main() -> None:
     print("junk in the top 150:", " ".join(junk_hits) or "none")
     for rank, term in enumerate(terms[: args.show], 1):
         print(f"{rank:>3} {term.text}  ({'; '.join(term.why)})")
+
+
+def speed(path: Path = Path("/work/shared/bench/cpp_dev.sent")) -> None:
+    from deckgen import segment
+    from deckgen.records import Script
+
+    lines = [line.replace("\u2581", "") for line in path.read_text("utf-8").splitlines()]
+    text = "\n".join(lines)
+    corpus = Source(path, "cpp", text, "utf-8", Script.SIMPLIFIED, tuple(Sentence(s, "cpp", i) for i, s in enumerate(lines, 1)))
+    segment.tokenizer()  # both timings start with jieba's dictionary loaded
+    started = time.perf_counter()
+    for line in lines:
+        segment.tokens(line)
+    segmenting = time.perf_counter() - started
+    started = time.perf_counter()
+    terms = mine([corpus], MiningOptions(level=4))
+    mining = time.perf_counter() - started
+    print(
+        f"{len(text.encode())/1e6:.2f} MB: jieba segmentation {segmenting:.2f} s, mining {mining:.2f} s "
+        f"({mining/segmenting:.1f}x, {len(terms)} terms)"
+    )
 
 
 if __name__ == "__main__":

@@ -58,18 +58,19 @@ def count_grams(runs: Iterable[Run], counts: Counter[str] | None = None) -> Coun
     """Occurrences of every token n-gram (1..MAX_TOKENS tokens, <= MAX_CHARS chars)."""
     counts = Counter() if counts is None else counts
     for run in runs:
-        for gram in _grams(run):
-            counts[gram[0]] += 1
+        counts.update(text for text, _, _ in _grams(run))
     return counts
 
 
 def _grams(run: Run):
     """(text, first token index, token count) of every bounded n-gram of a run."""
-    for i in range(len(run)):
-        text = ""
-        for n in range(1, MAX_TOKENS + 1):
-            if i + n > len(run):
-                break
+    size = len(run)
+    for i in range(size):
+        text = run[i]
+        if len(text) > MAX_CHARS:
+            continue
+        yield text, i, 1
+        for n in range(2, min(MAX_TOKENS, size - i) + 1):
             text += run[i + n - 1]
             if len(text) > MAX_CHARS:
                 break

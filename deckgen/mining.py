@@ -163,26 +163,31 @@ _GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看�
 
 @dataclass(frozen=True)
 class _Analysed:
-    """One clean sentence: its simplified form and tokens (concatenating to it)."""
+    """One clean sentence: its simplified form, tokens (concatenating to it), and the
+    stretches of word tokens between punctuation as (character offset, tokens)."""
 
     sentence: Sentence
     simplified: str
     tokens: tuple[str, ...]
+    runs: tuple[tuple[int, tuple[str, ...]], ...]
 
-    def runs(self) -> Iterable[tuple[int, tuple[str, ...]]]:
-        """(character offset, tokens) of each stretch of word tokens."""
-        start, run, pos = 0, [], 0
-        for token in self.tokens:
-            if _WORDLIKE.match(token):
-                if not run:
-                    start = pos
-                run.append(token)
-            elif run:
-                yield start, tuple(run)
-                run = []
-            pos += len(token)
-        if run:
-            yield start, tuple(run)
+
+def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    out = []
+    start, run, pos = 0, [], 0
+    match = _WORDLIKE.match
+    for token in tokens:
+        if match(token):
+            if not run:
+                start = pos
+            run.append(token)
+        elif run:
+            out.append((start, tuple(run)))
+            run = []
+        pos += len(token)
+    if run:
+        out.append((start, tuple(run)))
+    return tuple(out)
 
 
 @dataclass(frozen=True, eq=False)
@@ -218,9 +223,10 @@ def _analyse(source: Source) -> _SourceAnalysis:
     for sentence, simp in zip(source.sentences, simplified):
         if len(simp) != len(sentence.text):  # never map spans through a length change
             simp = sentence.text
-        analysed = _Analysed(sentence, simp, _merge_latin(t.text for t in segment.tokens(simp)))
+        tokens = _merge_latin(t.text for t in segment.tokens(simp))
+        analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
-        discovery.count_grams((run for _, run in analysed.runs()), grams)
+        discovery.count_grams((run for _, run in analysed.runs), grams)
         marked.update(_marked_terms(simp))
         glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
@@ -399,7 +405,7 @@ def _corpus(sources: tuple[Source, ...]) -> _Corpus:
         grams.update(analysis.grams)
         if len(analyses) > 1:
             document_frequency.update(analysis.grams.keys())
-    runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs()]
+    runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
     compounds = discovery.discover(
         runs, grams, can_start=_can_start, can_end=_can_end, can_inside=_can_inside, needs_evidence=_is_guess
     )
@@ -501,7 +507,7 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
     corpus = _corpus(sources)
     focus_analyses = (_analyse(focus),) if focus is not None else corpus.analyses
     focus_grams = focus_analyses[0].grams if focus is not None else corpus.grams
-    focus_tokens = max(1, sum(len(t) for a in focus_analyses for s in a.sentences for _, t in s.runs()))
+    focus_tokens = max(1, sum(len(t) for a in focus_analyses for s in a.sentences for _, t in s.runs))
 
     origins = _candidate_strings(corpus, focus_analyses)
     keys = _merge_keys(origins)
@@ -842,7 +848,7 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
     counts: Counter = Counter()
     for analysis in focus:
         for analysed in analysis.sentences:
-            for start, run in analysed.runs():
+            for start, run in analysed.runs:
                 for gram, i, n in discovery._grams(run):
                     key = wanted.get(gram)
                     if key is None:
