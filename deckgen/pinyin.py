@@ -1,0 +1,776 @@
+"""Sentence pinyin with polyphones resolved from their context.
+
+A character's reading is decided, in order of trust, by
+  1. the word it belongs to: jieba's segmentation of the sentence, each word looked
+     up in pypinyin's phrase list and CC-CEDICT (unknown words are split into the
+     longest known words inside them);
+  2. a context rule, for the handful of function characters whose reading depends on
+     grammar rather than on a word (了 le5/liao3, 得 de5/de2/dei3, 着, 地, 还, 长, 重,
+     为, 行, 都, 率, 卡, 量, 调, 差 ...), written in terms of neighbouring words and
+     jieba's part-of-speech tags;
+  3. a default: for a character standing alone as a word, pypinyin's first reading
+     (its list puts the free-standing use first: 了 le, 都 dou1, 还 hai2); for a
+     character inside a word no dictionary knows (names, transliterations, rare
+     terms), the reading it most often has inside known words, weighted by word
+     frequency (deckgen/data/pinyin_char_prior.tsv, built by `python -m deckgen.pinyin
+     --build-prior` from CC-CEDICT, pypinyin's phrases and jieba's frequencies).
+     pypinyin's own first reading is a poor guess there: 勃艮第 is gen4 not gen3,
+     塞浦路斯 sai4 not sai1, 孙晟 sheng4 not cheng2, 缪斯 miu4 not mou2.
+
+Readings are citation tones: no 一/不 or third-tone sandhi (一 yi1, 不 bu4), which is
+also what dictionaries and the CPP polyphone dataset write.
+
+Traditional input is read through its simplified form (character for character),
+and the readings are mapped back onto the original characters.
+
+Nothing is loaded on import: pypinyin, jieba, OpenCC and CC-CEDICT load on first use.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from deckgen.records import Syllable
+
+# Han ideographs: CJK Unified (and Extensions A-H), compatibility ideographs, 〇.
+_HAN_RANGES = (
+    "\u3007"
+    "\u3400-\u4dbf"
+    "\u4e00-\u9fff"
+    "\uf900-\ufaff"
+    "\U00020000-\U0002ebef"
+    "\U0002f800-\U0002fa1f"
+    "\U00030000-\U000323af"
+)
+_HAN_CHAR = re.compile(f"[{_HAN_RANGES}]")
+_RUN = re.compile(f"[{_HAN_RANGES}]|[^{_HAN_RANGES}]+")
+
+_PRIOR_PATH = Path(__file__).parent / "data" / "pinyin_char_prior.tsv"
+
+# Longest word looked up when splitting a word no dictionary knows.
+_MAX_WORD = 8
+
+
+def is_han(char: str) -> bool:
+    return bool(_HAN_CHAR.fullmatch(char))
+
+
+# ---------------------------------------------------------------------------
+# Public interface
+# ---------------------------------------------------------------------------
+
+
+def syllables(text: str) -> tuple[Syllable, ...]:
+    """One Syllable per Han character, one per run of anything else (pinyin None)."""
+    readings = _resolve(text)
+    out: list[Syllable] = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if is_han(run):
+            out.append(Syllable(run, readings[m.start()]))
+        else:
+            out.append(Syllable(run, None))
+    return tuple(out)
+
+
+def numbered_line(text: str) -> str:
+    """'我们用GPU训练了大模型。' -> 'wo3 men5 yong4 GPU xun4 lian4 le5 da4 mo2 xing2 。'"""
+    return " ".join(_line_tokens(text, lambda s: s))
+
+
+def marked_line(text: str) -> str:
+    """The same as numbered_line with tone marks: 'wǒ men yòng GPU xùn liàn le …'."""
+    return " ".join(_line_tokens(text, tone_mark))
+
+
+def span_reading(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Numbered readings of the Han characters of text[start:end], resolved in the
+    context of the whole text. One element per Han character (a character with no
+    known reading stands for itself); anything else in the span is left out, so a
+    Latin-only term such as CANN gives ()."""
+    readings = _resolve(text)
+    return tuple(
+        readings[i] or text[i] for i in range(max(start, 0), min(end, len(text))) if is_han(text[i])
+    )
+
+
+def _line_tokens(text: str, render) -> list[str]:
+    tokens: list[str] = []
+    for syllable in syllables(text):
+        if syllable.pinyin is not None:
+            tokens.append(render(syllable.pinyin))
+        else:
+            # Whitespace separates tokens; it is never a token itself.
+            tokens.extend(syllable.text.split())
+    return tokens
+
+
+# ---------------------------------------------------------------------------
+# Tone marks
+# ---------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^([a-zü:]+)([1-5])$")
+_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+# Syllabic nasals (呣 m2, 嗯 ng4) carry the mark on the consonant.
+_COMBINING = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
+
+
+def tone_mark(numbered: str) -> str:
+    """'lv4' -> 'lǜ', 'zhuang4' -> 'zhuàng', 'ma5' -> 'ma', 'r5' -> 'r'.
+
+    The mark goes on a or e if present, on the o of ou, else on the last vowel.
+    Anything that is not a numbered syllable comes back unchanged."""
+    m = _NUMBERED.match(numbered)
+    if not m:
+        return numbered
+    letters = m.group(1).replace("u:", "ü").replace("v", "ü")
+    tone = int(m.group(2))
+    if ":" in letters:
+        return numbered
+    if tone == 5:
+        return letters
+    if "a" in letters:
+        at = letters.index("a")
+    elif "e" in letters:
+        at = letters.index("e")
+    elif "ou" in letters:
+        at = letters.index("o")
+    else:
+        vowels = [i for i, c in enumerate(letters) if c in _MARKS]
+        if not vowels:
+            if letters in ("m", "n", "ng", "hm", "hng"):
+                at = letters.index("m" if "m" in letters else "n")
+                marked = letters[: at + 1] + _COMBINING[tone] + letters[at + 1 :]
+                return unicodedata.normalize("NFC", marked)
+            return numbered
+        at = vowels[-1]
+    return letters[:at] + _MARKS[letters[at]][tone - 1] + letters[at + 1 :]
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str) -> tuple[str | None, ...]:
+    """The reading of every character of `text` (None for non-Han characters)."""
+    simplified = _simplified_same_length(text)
+    readings: list[str | None] = [None] * len(text)
+    resolved = _resolve_simplified(simplified)
+    for i, char in enumerate(text):
+        if is_han(char):
+            readings[i] = resolved[i]
+    return tuple(readings)
+
+
+def _simplified_same_length(text: str) -> str:
+    """to_simplified, checked to keep every character in place (it maps character
+    for character, but a conversion that changed the length would shift every
+    reading after it): otherwise convert one character at a time."""
+    from deckgen.script import to_simplified
+
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for char in text:
+        one = to_simplified(char) if is_han(char) else char
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)
+
+
+@dataclass
+class _Context:
+    """A sentence being resolved: its text, jieba words, and readings so far."""
+
+    text: str
+    words: list  # deckgen.segment.Token, with POS
+    word_at: list[int]  # character index -> index into words
+    readings: list[str | None]
+    from_word: list[bool]  # reading came from a dictionary word
+
+    def char(self, i: int) -> str:
+        return self.text[i] if 0 <= i < len(self.text) else ""
+
+    def word_of(self, i: int):
+        return self.words[self.word_at[i]]
+
+    def word_before(self, i: int):
+        k = self.word_at[i] - 1
+        return self.words[k] if k >= 0 else None
+
+    def word_after(self, i: int):
+        k = self.word_at[i] + 1
+        return self.words[k] if k < len(self.words) else None
+
+    def stands_alone(self, i: int) -> bool:
+        return len(self.word_of(i).text) == 1
+
+
+def _resolve_simplified(text: str) -> list[str | None]:
+    from deckgen.segment import tagged_tokens
+
+    words = tagged_tokens(text) if text else []
+    word_at = [0] * len(text)
+    for k, w in enumerate(words):
+        for i in range(w.start, w.end):
+            word_at[i] = k
+    ctx = _Context(text, words, word_at, [None] * len(text), [False] * len(text))
+    for w in words:
+        _read_word(ctx, w.start, w.end)
+    for i, char in enumerate(text):
+        if not is_han(char):
+            continue
+        if not ctx.from_word[i]:
+            ctx.readings[i] = _context_reading(ctx, i) or _default_reading(ctx, i)
+        ctx.readings[i] = _citation_tone(char, ctx.readings[i])
+    for i, char in enumerate(text):
+        if not ctx.from_word[i]:
+            continue
+        # Both dictionaries write some transliterations with the character's everyday
+        # reading (塞尔维亚 sai1, 勃艮第 gen3); the transliteration convention wins.
+        if char in _TRANSLITERATION and _in_foreign_name(ctx, i) and not _common_word(ctx.word_of(i).text):
+            ctx.readings[i] = _TRANSLITERATION[char]
+        fix = _WORD_RULES.get(char)
+        if fix:
+            ctx.readings[i] = fix(ctx, i) or ctx.readings[i]
+    return ctx.readings
+
+
+def _citation_tone(char: str, reading: str | None) -> str | None:
+    # pypinyin's phrase list writes 一/不 with sandhi (一不小心 yí bù); dictionaries
+    # and the dataset write the citation tone.
+    if char == "一" and reading and reading.startswith("yi"):
+        return "yi1"
+    if char == "不" and reading and reading.startswith("bu"):
+        return "bu4"
+    return reading
+
+
+def _read_word(ctx: _Context, start: int, end: int) -> None:
+    """Readings from the dictionary for the word text[start:end], or for the longest
+    known words inside it when the whole is unknown (a name, a compound jieba made up)."""
+    i = start
+    while i < end:
+        for j in range(min(end, i + _MAX_WORD), i + 1, -1):
+            reading = word_reading(ctx.text[i:j])
+            if reading:
+                for k, syllable in enumerate(reading):
+                    ctx.readings[i + k] = syllable
+                    ctx.from_word[i + k] = True
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _context_reading(ctx: _Context, i: int) -> str | None:
+    """A reading decided by the character's role: measure word, surname, part of a
+    transliterated name, or a character-specific grammar rule."""
+    char = ctx.text[i]
+    if char in _MEASURE_WORD and _after_numeral(ctx, i):
+        return _MEASURE_WORD[char]
+    if char in _SURNAME and _starts_chinese_name(ctx, i):
+        return _SURNAME[char]
+    if char in _TRANSLITERATION and _in_foreign_name(ctx, i):
+        return _TRANSLITERATION[char]
+    rule = _RULES.get(char)
+    return rule(ctx, i) if rule else None
+
+
+def _default_reading(ctx: _Context, i: int) -> str | None:
+    char = ctx.text[i]
+    readings = char_readings(char)
+    if not readings:
+        return None
+    if ctx.stands_alone(i):
+        return readings[0]
+    prior = _char_prior().get(char)
+    if not prior:
+        return readings[0]
+    return max(readings, key=lambda r: (prior.get(r, 0.0), -readings.index(r)))
+
+
+# ---------------------------------------------------------------------------
+# Dictionaries
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def char_readings(char: str) -> tuple[str, ...]:
+    """pypinyin's readings of one character, numbered, most usual first."""
+    from pypinyin.constants import PINYIN_DICT
+
+    raw = PINYIN_DICT.get(ord(char))
+    if not raw:
+        return ()
+    return tuple(dict.fromkeys(_numbered(p) for p in raw.split(",")))
+
+
+def _numbered(marked: str) -> str:
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    return to_tone3(marked, neutral_tone_with_five=True)
+
+
+@lru_cache(maxsize=200_000)
+def word_reading(word: str) -> tuple[str, ...] | None:
+    """The usual reading of a word of two or more characters, None if unknown.
+
+    pypinyin's phrase list first: it gives one, common reading per word. Then
+    CC-CEDICT, preferring ordinary words over names, and names over Taiwan-only
+    readings and 'variant of' cross-references."""
+    if len(word) < 2 or not all(is_han(c) for c in word):
+        return None
+    from pypinyin.constants import PHRASES_DICT
+
+    phrase = PHRASES_DICT.get(word)
+    if phrase and len(phrase) == len(word):
+        # Names are where pypinyin's list is weakest (塞尔维亚 sai1, 勃艮第 gen3):
+        # CC-CEDICT's reading wins for a word it only knows as a name.
+        name = _cedict_name_reading(word)
+        return name or _erhua(word, tuple(_numbered(p[0]) for p in phrase))
+    return _cedict_reading(word)
+
+
+def _common_word(word: str) -> bool:
+    """CC-CEDICT knows `word` as an ordinary word, not only as a name (施舍, not 塞尔维亚)."""
+    from deckgen import dictionary
+
+    return any(e.simplified == word and not e.proper for e in dictionary.lookup(word))
+
+
+def _cedict_name_reading(word: str) -> tuple[str, ...] | None:
+    from deckgen import dictionary
+
+    if not dictionary.knows(word):
+        return None
+    entries = [e for e in dictionary.lookup(word) if e.simplified == word and len(e.pinyin) == len(word)]
+    if entries and all(e.proper for e in entries):
+        return _cedict_reading(word)
+    return None
+
+
+def _cedict_reading(word: str) -> tuple[str, ...] | None:
+    from deckgen import dictionary
+
+    if not dictionary.knows(word):
+        return None
+    best = None
+    best_rank = None
+    for entry in dictionary.lookup(word):
+        if entry.simplified != word or len(entry.pinyin) != len(word):
+            continue
+        if not all(re.fullmatch(r"[a-zv]+[1-5]", s) for s in entry.pinyin):
+            continue
+        rank = (entry.variant_only, entry.taiwan_only, entry.proper)
+        if best_rank is None or rank < best_rank:
+            best, best_rank = entry.pinyin, rank
+    return _erhua(word, best) if best else None
+
+
+def _erhua(word: str, reading: tuple[str, ...]) -> tuple[str, ...]:
+    """A word-final 儿 that is the erhua suffix is written r5 (一点儿, 哪儿, 花儿):
+    when the reading is already neutral, or CC-CEDICT has an erhua reading of the word
+    (pypinyin writes 哪儿 nǎ ér). 女儿, 婴儿 keep er2."""
+    if len(word) < 2 or word[-1] != "儿":
+        return reading
+    if reading[-1] in ("er5", "r5") or _cedict_has_erhua(word):
+        return reading[:-1] + ("r5",)
+    return reading
+
+
+def _cedict_has_erhua(word: str) -> bool:
+    from deckgen import dictionary
+
+    return any(e.simplified == word and e.pinyin[-1:] == ("r5",) for e in dictionary.lookup(word))
+
+
+@lru_cache(maxsize=None)
+def _char_prior() -> dict[str, dict[str, float]]:
+    """char -> reading -> weight of that reading inside known words (see module doc)."""
+    prior: dict[str, dict[str, float]] = {}
+    if not _PRIOR_PATH.exists():
+        return prior
+    for line in _PRIOR_PATH.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, *pairs = line.split("\t")
+        prior[char] = {r: float(w) for r, w in (p.split(":") for p in pairs)}
+    return prior
+
+
+def build_char_prior() -> dict[str, dict[str, float]]:
+    """How often each reading of each polyphonic character occurs inside words.
+
+    Every word of two or more characters in pypinyin's phrase list and CC-CEDICT
+    (Taiwan-only readings and cross-references left out) votes for the reading it
+    gives each of its characters, with weight log(2 + its jieba frequency): frequent
+    words count more, without letting 了解 outvote every other word with 了. A word
+    with several readings splits its vote."""
+    from pypinyin.constants import PHRASES_DICT
+
+    from deckgen import dictionary
+    from deckgen.segment import tokenizer
+
+    freq = tokenizer().FREQ
+    words: dict[str, set[tuple[str, ...]]] = {}
+    for word, phrase in PHRASES_DICT.items():
+        if len(phrase) == len(word):
+            words.setdefault(word, set()).add(tuple(_numbered(p[0]) for p in phrase))
+    for key in list(dictionary._index()):
+        if len(key) < 2:
+            continue
+        for entry in dictionary.lookup(key):
+            if entry.simplified != key or len(entry.pinyin) != len(key):
+                continue
+            if entry.taiwan_only or entry.variant_only:
+                continue
+            words.setdefault(key, set()).add(entry.pinyin)
+    prior: dict[str, dict[str, float]] = {}
+    for word, readings in words.items():
+        if len(word) < 2:
+            continue
+        weight = math.log(2 + freq.get(word, 0)) / len(readings)
+        for reading in readings:
+            for char, syllable in zip(word, reading):
+                if len(char_readings(char)) > 1:
+                    votes = prior.setdefault(char, {})
+                    votes[syllable] = votes.get(syllable, 0.0) + weight
+    return prior
+
+
+def write_char_prior(path: Path = _PRIOR_PATH) -> None:
+    prior = build_char_prior()
+    lines = [
+        "# char<TAB>reading:weight ... — generated by `python -m deckgen.pinyin --build-prior`",
+        "# from CC-CEDICT, pypinyin phrases and jieba word frequencies; do not edit by hand.",
+    ]
+    for char in sorted(prior):
+        votes = sorted(prior[char].items(), key=lambda kv: -kv[1])
+        lines.append(char + "\t" + "\t".join(f"{r}:{w:.2f}" for r, w in votes))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Context rules. Each returns a reading, or None to fall through to the default.
+# ---------------------------------------------------------------------------
+
+_RULES: dict = {}
+_WORD_RULES: dict = {}
+
+
+def _rule(chars: str, table: dict | None = None):
+    def register(fn):
+        for c in chars:
+            (table if table is not None else _RULES)[c] = fn
+        return fn
+
+    return register
+
+
+_NUMERALS = set("一二三四五六七八九十百千万亿两几数半零〇第多0123456789０１２３４５６７８９")
+_VERBAL = ("v", "a", "ad", "an", "vd", "vn", "vg", "ag", "z", "i", "l")
+
+
+def _pos(word) -> str:
+    return word.pos if word is not None else ""
+
+
+def _clause_end(ctx: _Context, i: int) -> bool:
+    """Nothing Han follows in this clause: end of text or punctuation next."""
+    nxt = ctx.char(i + 1)
+    return not nxt or not is_han(nxt)
+
+
+def _after_numeral(ctx: _Context, i: int) -> bool:
+    return ctx.char(i - 1) in _NUMERALS
+
+
+# Readings as a measure word, right after a numeral: 三卷, 一幢楼, 两行字, 多重, 三种,
+# 数十处, 武康路40弄 (Shanghai lane numbers), 二载 'two years', 睡一觉.
+_MEASURE_WORD = {
+    "行": "hang2", "重": "chong2", "处": "chu4", "卷": "juan4", "幢": "zhuang4", "种": "zhong3",
+    "间": "jian1", "只": "zhi1", "弄": "long4", "号": "hao4", "场": "chang3", "曲": "qu3",
+    "担": "dan4", "更": "geng1", "载": "zai3", "宿": "xiu3", "觉": "jiao4", "发": "fa1",
+    "扎": "zha1", "帖": "tie1", "折": "zhe2", "圈": "quan1", "把": "ba3", "度": "du4",
+}
+
+# Surnames read differently from the character's common word (现代汉语词典's surname
+# notes): 单 Shan4, 仇 Qiu2, 解 Xie4, 朴 Piao2, 区 Ou1, 查 Zha1, 曾 Zeng1, 盖 Ge3,
+# 缪 Miao4, 覃 Qin2, 翟 Zhai2, 隗 Wei3, 燕 Yan1, 肖 Xiao1, 葛 Ge3, 召 Shao4 ...
+_SURNAME = {
+    "单": "shan4", "仇": "qiu2", "解": "xie4", "朴": "piao2", "区": "ou1", "查": "zha1",
+    "曾": "zeng1", "盖": "ge3", "缪": "miao4", "覃": "qin2", "翟": "zhai2", "隗": "wei3",
+    "燕": "yan1", "肖": "xiao1", "葛": "ge3", "召": "shao4", "秘": "bi4", "任": "ren2",
+    "种": "chong2", "纪": "ji3", "宿": "su4", "过": "guo1", "贲": "ben1", "阚": "kan4",
+    "柏": "bai3", "华": "hua4", "员": "yun4", "繁": "po2", "应": "ying1", "尉": "wei4",
+}
+
+# Readings in transliterated foreign names: 塞尔维亚, 希什曼, 勃艮第, 缪斯, 德莱克斯勒,
+# 舍温, 伽利略, 柏林, 茜茜, 查理, 莎士比亚, 扎伊尔, 阿拉伯, 都灵, 喀布尔, 咖啡.
+# (Not 蒙: 蒙古 meng3 is as common in names as 蒙特利尔 meng2.)
+_TRANSLITERATION = {
+    "塞": "sai4", "什": "shi2", "艮": "gen4", "缪": "miu4", "勒": "le4", "耶": "ye1",
+    "舍": "she4", "伽": "jia1", "柏": "bo2", "茜": "xi1", "查": "cha2", "莎": "sha1",
+    "扎": "zha1", "阿": "a1", "都": "du1", "喀": "ka1", "咖": "ka1", "佛": "fo2",
+}
+
+
+def _starts_chinese_name(ctx: _Context, i: int) -> bool:
+    """First character of a 2-3 character word jieba tags as a (Chinese) person name."""
+    word = ctx.word_of(i)
+    return word.start == i and word.pos in ("nr", "nrfg") and 1 <= len(word.text) <= 3
+
+
+def _in_foreign_name(ctx: _Context, i: int) -> bool:
+    """Inside a transliterated name: jieba's nrt tag, or a name of three characters
+    or more that the dictionary does not know, or next to the name dot ·."""
+    word = ctx.word_of(i)
+    if word.pos == "nrt" or "·" in (ctx.char(word.start - 1), ctx.char(word.end)):
+        return True
+    return word.pos in ("nr", "ns", "nz") and len(word.text) >= 3 and not _starts_chinese_name(ctx, i)
+
+
+# 东西 is 'east and west' (dong1 xi1) in descriptions of extent and direction,
+# otherwise 'thing' (dong1 xi5): 东西走向, 东西长约5公里, 横贯东西 vs 买东西, 什么东西.
+_EAST_WEST_AFTER = ("走向", "向", "长", "宽", "两", "各", "方", "侧", "延伸", "距离", "相距", "横", "纵", "南北", "贯", "约")
+_EAST_WEST_BEFORE = ("横贯", "贯穿", "横跨", "南北", "贯通", "纵横")
+
+
+@_rule("西", _WORD_RULES)
+def _dong_xi(ctx: _Context, i: int) -> str | None:
+    word = ctx.word_of(i)
+    if ctx.char(i - 1) != "东" or ctx.text[i - 1 : i + 1] != word.text:
+        return None
+    after, before = ctx.text[i + 1 : i + 3], ctx.text[max(i - 3, 0) : i - 1]
+    if after.startswith(_EAST_WEST_AFTER) or before.endswith(_EAST_WEST_BEFORE):
+        return "xi1"
+    return "xi5"
+
+
+@_rule("了")
+def _le(ctx: _Context, i: int) -> str:
+    # V不了 'cannot V (to the end)': 受不了, 吃不了, 少不了 -> liao3; everywhere else
+    # a free-standing 了 is the aspect or sentence particle (了解 and 了不起 are words).
+    if ctx.char(i - 1) == "不" and i >= 2 and is_han(ctx.char(i - 2)):
+        return "liao3"
+    return "le5"
+
+
+@_rule("得")
+def _de(ctx: _Context, i: int) -> str:
+    before, after = ctx.word_before(i), ctx.word_after(i)
+    # 我得走了, 还得去: after a pronoun or adverb and before a verb it is the modal 'must'.
+    if (_pos(before) in ("r", "d") or (before and before.text in ("还", "就", "总", "也", "都", "可"))) and _pos(
+        after
+    ).startswith("v"):
+        if _pos(before) != "r" or _pos(after) == "v":
+            return "dei3"
+    # After a verb or adjective it links a complement: 跑得快, 死得较为突然.
+    if _pos(before) in _VERBAL or _pos(ctx.word_of(i)) == "ud" and _pos(before) not in ("r", "n", "nr", "m"):
+        return "de5"
+    # Otherwise it is the verb 'obtain': 得了冠军, 得三分.
+    return "de2"
+
+
+@_rule("着")
+def _zhe(ctx: _Context, i: int) -> str:
+    # V不着 / V得着 'can(not) manage to': 睡不着, 用不着, 找得着.
+    if ctx.char(i - 1) in ("不", "得") and i >= 2 and is_han(ctx.char(i - 2)):
+        return "zhao2"
+    return "zhe5"
+
+
+@_rule("地")
+def _di(ctx: _Context, i: int) -> str | None:
+    # The adverbial particle: jieba tags it uv (高兴地跳, 预见性地警告), or it follows
+    # an adjective, adverb or idiom and precedes a verb.
+    # Clause-final it is the noun: 西沙群岛等地， (jieba still tags some of these uv).
+    if _clause_end(ctx, i):
+        return "di4"
+    if _pos(ctx.word_of(i)) == "uv":
+        return "de5"
+    before, after = ctx.word_before(i), ctx.word_after(i)
+    if _pos(before) in ("a", "ad", "d", "z", "i", "l") and _pos(after).startswith("v"):
+        return "de5"
+    return "di4"
+
+
+_RETURN_OBJECTS = set("钱债款贷账")
+
+
+@_rule("还")
+def _huan(ctx: _Context, i: int) -> str:
+    # The adverb 'still/also' never ends a clause; the verb 'give back' can (借了不还).
+    if _clause_end(ctx, i) or ctx.char(i + 1) == "给" or ctx.char(i + 1) in _RETURN_OBJECTS:
+        return "huan2"
+    # After a modal or negation the adverb would come first (还要, 还不), so 要还,
+    # 该还, 没还, 不还 are the verb: 你要还我书, 借了不还.
+    if ctx.char(i - 1) in ("要", "想", "该", "没", "不"):
+        return "huan2"
+    return "hai2"
+
+
+# Units whose head is a 长 zhang3: 部长, 旅长, 校长, 处长, 董事长, 列车长 ...
+_HEADED_UNITS = set("部局院委会所厅处司科组队团站馆校社署省市县镇村乡州区旅师营连排班军舰船机车族酋首家行庭监社")
+
+
+@_rule("长")
+def _zhang(ctx: _Context, i: int) -> str:
+    if ctx.char(i - 1) in _HEADED_UNITS:
+        return "zhang3"
+    # The verb 'grow': 长出, 长满, 长成, 长得 (像…).
+    if ctx.char(i + 1) in ("出", "满", "成", "得"):
+        return "zhang3"
+    return "chang2"
+
+
+# Verbs that take 重 'again' (chong2) in front: 重录, 重建, 重返 ...
+_REDONE = set("建返回申演写修组现启开来做播印订设整生逢叠审选置装拍编制排游振燃塑铸录映考读画译算测新复")
+
+
+@_rule("重")
+def _zhong(ctx: _Context, i: int) -> str:
+    # ('fold, layer' after a numeral, 双重, 九重天, is a measure-word reading.)
+    if ctx.char(i - 1) == "双" or ctx.char(i + 1) in _REDONE:
+        return "chong2"
+    return "zhong4"
+
+
+# Verbs that 为 'for the sake of' (wei4) introduces the beneficiary of.
+_FOR_SOMEONE = (
+    "服务", "提供", "做出", "作出", "带来", "创造", "奠定", "争取", "贡献", "效力", "效劳", "着想",
+    "负责", "担心", "操心", "庆祝", "纪念", "祈祷", "祈福", "付出", "献身", "奋斗", "报仇", "复仇",
+    "辩护", "开脱", "代言", "打造", "铺平", "打下", "感到", "伤心", "难过", "高兴", "骄傲", "而战",
+)
+
+
+@_rule("为")
+def _wei(ctx: _Context, i: int) -> str:
+    # In written Chinese the free-standing 为 is mostly the copula 'be, become, as'
+    # (面积为, 改名为, 被贬为, 以…为…, 为…所): wei2. 'For' (wei4) is recognised by the
+    # verb it introduces later in the clause: 为人民服务, 为他们提供.
+    clause = []
+    for c in ctx.text[i + 1 : i + 16]:
+        if not is_han(c):
+            break
+        clause.append(c)
+    rest = "".join(clause)
+    if "所" in rest:
+        return "wei2"
+    if any(verb in rest for verb in _FOR_SOMEONE):
+        return "wei4"
+    return "wei2"
+
+
+@_rule("行")
+def _xing(ctx: _Context, i: int) -> str:
+    # hang2 'row, trade' comes in words (银行, 行业) or as a measure word (两行字).
+    return "xing2"
+
+
+# Nouns 率 shuai4 'leads' as a verb: 率部, 率军, 率兵 …
+_LED = set("部军兵众师队团舰船机领先")
+
+
+@_rule("率")
+def _lv(ctx: _Context, i: int) -> str:
+    before = ctx.word_before(i)
+    if ctx.char(i + 1) in _LED:
+        return "shuai4"
+    # A subject before it (粟裕率新四军, 他率…) makes it the verb; a noun or verb
+    # before it makes it the suffix 'rate' (增长率, 出生率).
+    if _pos(before).startswith("nr") or _pos(before) in ("r", "d") or not is_han(ctx.char(i - 1)):
+        return "shuai4" if not _clause_end(ctx, i) else "lv4"
+    return "lv4"
+
+
+@_rule("卡")
+def _qia(ctx: _Context, i: int) -> str | None:
+    # 'get stuck': 卡住, 卡在, 卡壳.
+    if ctx.char(i + 1) in ("住", "在", "壳"):
+        return "qia3"
+    return None
+
+
+@_rule("量")
+def _liang(ctx: _Context, i: int) -> str | None:
+    # The verb 'measure': 量一量, 量一下, or tagged as a verb.
+    if ctx.stands_alone(i) and (ctx.char(i + 1) == "一" or _pos(ctx.word_of(i)) == "v"):
+        return "liang2"
+    if ctx.stands_alone(i):
+        return "liang4"
+    return None
+
+
+@_rule("调")
+def _diao(ctx: _Context, i: int) -> str | None:
+    nxt = ctx.char(i + 1)
+    # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
+    if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
+        return "diao4"
+    if nxt in ("高", "低", "整", "节", "和", "解", "控", "味", "试", "剂", "皮", "戏", "侃", "停", "教"):
+        return "tiao2"
+    return None
+
+
+# Modal particles are toneless only at the end of a clause (or before another
+# particle): 拍部电影吧。 ba5, 好哟。 yo5. Elsewhere they are syllables of a word or a
+# name, or interjections: 贴吧 ba1, 啦啦队 la1, 哇唧唧哇 wa1.
+_PARTICLES = {"吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1"}
+
+
+@_rule("".join(_PARTICLES))
+def _particle(ctx: _Context, i: int) -> str:
+    char = ctx.text[i]
+    nxt = ctx.char(i + 1)
+    repeated = char in (ctx.char(i - 1), nxt)
+    if not repeated and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
+        return _PARTICLES[char][:-1] + "5"
+    return _PARTICLES[char]
+
+
+@_rule("子")
+def _zi(ctx: _Context, i: int) -> str | None:
+    # The noun suffix zi5 lives in dictionary words (桌子, 孩子); a 子 left over is
+    # the noun 'son, master' or the prefix 'sub-': 其子, 第三子, 孔子 … zi3.
+    return "zi3"
+
+
+@_rule("更")
+def _geng(ctx: _Context, i: int) -> str:
+    # The adverb 'more' (更多, 更好); geng1 'change' comes in words (更新, 变更).
+    if ctx.char(i + 1) in ("名", "改", "换", "新", "正", "替", "迭", "衣", "生", "夫", "鼓"):
+        return "geng1"
+    return "geng4"
+
+
+@_rule("尽")
+def _jin(ctx: _Context, i: int) -> str:
+    # jin3 'as … as possible' comes before 快/早/先/管/量; elsewhere the verb 'exhaust' jin4.
+    if ctx.char(i + 1) in ("快", "早", "先", "管", "量"):
+        return "jin3"
+    return "jin4"
+
+
+@_rule("处")
+def _chu(ctx: _Context, i: int) -> str | None:
+    # A place after a demonstrative (此处, 各处, 何处) is chu4, as after a numeral.
+    if ctx.char(i - 1) in set("各此该何到住好"):
+        return "chu4"
+    return None
+
+
+if __name__ == "__main__":
+    import sys
+
+    if "--build-prior" in sys.argv:
+        write_char_prior()
+        print(f"wrote {_PRIOR_PATH}")

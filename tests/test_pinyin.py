@@ -1,0 +1,274 @@
+"""Sentence pinyin: context rules, Traditional input, output formats, tone marks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deckgen.pinyin import marked_line, numbered_line, span_reading, syllables, tone_mark
+from deckgen.records import Syllable
+
+
+def reading_of(text: str, char: str, occurrence: int = 0) -> str:
+    """The reading of the n-th `char` in `text`, resolved in context."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(char, start + 1)
+    (reading,) = span_reading(text, start, start + 1)
+    return reading
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_numbered_line_example():
+    assert numbered_line("我们用GPU训练了大模型。") == "wo3 men5 yong4 GPU xun4 lian4 le5 da4 mo2 xing2 。"
+
+
+def test_marked_line_example():
+    assert marked_line("我们用GPU训练了大模型。") == "wǒ men yòng GPU xùn liàn le dà mó xíng 。"
+
+
+def test_whitespace_separates_tokens_and_is_never_one():
+    assert numbered_line("GPU 和  TPU\n") == "GPU he2 TPU"
+    assert numbered_line("   ") == ""
+    assert numbered_line("") == ""
+
+
+def test_non_han_runs_stay_whole():
+    assert numbered_line("用A100，训练") == "yong4 A100， xun4 lian4"
+
+
+def test_unknown_han_character_passes_through():
+    # U+2A6D6 is a CJK Extension B ideograph with no reading in the tables.
+    char = "\U0002a6d6"
+    assert syllables(char) == (Syllable(char, None),)
+    assert numbered_line("好" + char) == "hao3 " + char
+
+
+def test_syllables_one_per_han_character_and_one_per_other_run():
+    assert syllables("A 銀行b") == (
+        Syllable("A ", None),
+        Syllable("銀", "yin2"),
+        Syllable("行", "hang2"),
+        Syllable("b", None),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_syllable_texts_round_trip_any_string(text):
+    assert "".join(s.text for s in syllables(text)) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("我们的了行长重为得地还A1 ，。😀\x00\n銀長爲")))
+def test_round_trip_mixed_han_and_other(text):
+    result = syllables(text)
+    assert "".join(s.text for s in result) == text
+    for s in result:
+        if len(s.text) == 1 and "\u4e00" <= s.text <= "\u9fff":
+            assert s.pinyin is not None
+
+
+def test_span_reading_leaves_out_latin():
+    assert span_reading("昇腾AI处理器", 0, 7) == ("sheng1", "teng2", "chu3", "li3", "qi4")
+    assert span_reading("用CANN开发", 1, 5) == ()
+
+
+def test_import_loads_nothing_heavy():
+    code = "import sys, deckgen.pinyin; print(any(m in sys.modules for m in ('pypinyin', 'jieba', 'opencc')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- tone marks
+
+
+@pytest.mark.parametrize(
+    "numbered, marked",
+    [
+        ("lv4", "lǜ"),
+        ("nv3", "nǚ"),
+        ("lve4", "lüè"),
+        ("zhuang4", "zhuàng"),
+        ("ma5", "ma"),
+        ("r5", "r"),
+        ("hao3", "hǎo"),
+        ("xie4", "xiè"),
+        ("gou3", "gǒu"),
+        ("liu2", "liú"),
+        ("gui4", "guì"),
+        ("er2", "ér"),
+        ("lu:4", "lǜ"),
+        ("GPU", "GPU"),
+        ("hao", "hao"),
+        ("ma6", "ma6"),
+        ("", ""),
+    ],
+)
+def test_tone_mark(numbered, marked):
+    assert tone_mark(numbered) == marked
+
+
+# ---------------------------------------------------------------- rule families
+
+
+@pytest.mark.parametrize(
+    "text, char, occurrence, expected",
+    [
+        # 了: particle vs liao3 'finish, be able to'
+        ("他吃了饭就走了。", "了", 0, "le5"),
+        ("这件事我受不了。", "了", 0, "liao3"),
+        ("我了解他的想法。", "了", 0, "liao3"),
+        ("这真是了不起的成就。", "了", 0, "liao3"),
+        # 得: complement de5, verb de2, modal dei3
+        ("他跑得很快。", "得", 0, "de5"),
+        ("她得到了一份工作。", "得", 0, "de2"),
+        ("他得了冠军。", "得", 0, "de2"),
+        ("我得走了。", "得", 0, "dei3"),
+        ("我觉得很好。", "得", 0, "de5"),
+        # 着: zhe5 after verbs, zhao2 resultative, zhuo2 in words
+        ("他看着窗外。", "着", 0, "zhe5"),
+        ("我昨晚睡不着。", "着", 0, "zhao2"),
+        ("别着急。", "着", 0, "zhao2"),
+        ("我们应该着手准备。", "着", 0, "zhuo2"),
+        ("飞机安全着陆。", "着", 0, "zhuo2"),
+        # 地: adverbial de5 vs noun di4
+        ("她高兴地跳了起来。", "地", 0, "de5"),
+        ("他慢慢地走回家。", "地", 0, "de5"),
+        ("地上很脏。", "地", 0, "di4"),
+        ("西沙群岛等地。", "地", 0, "di4"),
+        # 的: de5, but di2 in 的确, di4 in 目的
+        ("这是我的书。", "的", 0, "de5"),
+        ("他的确很忙。", "的", 0, "di2"),
+        ("我们的目的很明确。", "的", 1, "di4"),
+        # 还: adverb hai2 vs verb huan2
+        ("他还在学校。", "还", 0, "hai2"),
+        ("我明天还钱。", "还", 0, "huan2"),
+        ("借了东西要还。", "还", 0, "huan2"),
+        ("请把书还给我。", "还", 0, "huan2"),
+        ("公司按时偿还贷款。", "还", 0, "huan2"),
+        # 行: xing2 vs hang2
+        ("这样做不行。", "行", 0, "xing2"),
+        ("他在银行工作。", "行", 0, "hang2"),
+        ("这个行业发展很快。", "行", 0, "hang2"),
+        ("黑板上写了两行字。", "行", 0, "hang2"),
+        # 长: chang2 vs zhang3
+        ("这条河很长。", "长", 0, "chang2"),
+        ("孩子长大了。", "长", 0, "zhang3"),
+        ("他是我们的校长。", "长", 0, "zhang3"),
+        ("他担任副旅长。", "长", 0, "zhang3"),
+        ("树上长满了叶子。", "长", 0, "zhang3"),
+        # 重: zhong4 vs chong2
+        ("这个箱子很重。", "重", 0, "zhong4"),
+        ("我们重新开始。", "重", 0, "chong2"),
+        ("他们决定重建大桥。", "重", 0, "chong2"),
+        ("这是双重标准。", "重", 0, "chong2"),
+        # 为: wei4 'for' vs wei2 'be, as'
+        ("因为下雨，比赛取消了。", "为", 0, "wei4"),
+        ("他被任命为部长。", "为", 0, "wei2"),
+        ("该县面积为三百平方公里。", "为", 0, "wei2"),
+        ("他一生为人民服务。", "为", 0, "wei4"),
+        ("他被选为主席。", "为", 0, "wei2"),
+        ("作为老师，他很负责。", "为", 0, "wei2"),
+        # 都: dou1 vs du1
+        ("他们都来了。", "都", 0, "dou1"),
+        ("北京是中国的首都。", "都", 0, "du1"),
+        # 差: cha4 / cha1 / chai1
+        ("他的成绩很差。", "差", 0, "cha4"),
+        ("两者差别很大。", "差", 0, "cha1"),
+        ("他明天出差。", "差", 0, "chai1"),
+        # 率: lv4 'rate' vs shuai4 'lead'
+        ("这家工厂的良率很高。", "率", 0, "lv4"),
+        ("出生率逐年下降。", "率", 0, "lv4"),
+        ("将军率军出征。", "率", 0, "shuai4"),
+        ("他率领代表团访问日本。", "率", 0, "shuai4"),
+        # 卡: ka3 vs qia3
+        ("请出示你的银行卡。", "卡", 0, "ka3"),
+        ("美国对华为卡脖子。", "卡", 0, "qia3"),
+        ("鱼刺卡在喉咙里。", "卡", 0, "qia3"),
+        # 量: liang4 vs liang2
+        ("今年的产量很高。", "量", 0, "liang4"),
+        ("护士给他量体温。", "量", 0, "liang2"),
+        ("用尺子量一量。", "量", 0, "liang2"),
+        # 调: diao4 vs tiao2
+        ("他被调到北京工作。", "调", 0, "diao4"),
+        ("我们要调整计划。", "调", 0, "tiao2"),
+        ("他们正在进行调查。", "调", 0, "diao4"),
+        # 子: zi3 outside suffix words, zi5 as the suffix
+        ("他是孔子的学生。", "子", 0, "zi3"),
+        ("其子继承了王位。", "子", 0, "zi3"),
+        ("桌子上有一本书。", "子", 0, "zi5"),
+        # 更, 尽, 处 and measure words after numerals
+        ("这个方法更好。", "更", 0, "geng4"),
+        ("他们更新了软件。", "更", 0, "geng1"),
+        ("敌人的粮食已经吃尽。", "尽", 0, "jin4"),
+        ("请尽快回复。", "尽", 0, "jin3"),
+        ("山顶上有一处寺庙。", "处", 0, "chu4"),
+        ("这套书共有三卷。", "卷", 0, "juan4"),
+        ("路边有一幢楼。", "幢", 0, "zhuang4"),
+        # names and transliterations
+        ("塞尔维亚是一个内陆国家。", "塞", 0, "sai4"),
+        ("他在勃艮第买了葡萄酒。", "艮", 0, "gen4"),
+        # modal particles are neutral only at the end of a clause
+        ("我们走吧。", "吧", 0, "ba5"),
+        ("他在酒吧工作。", "吧", 0, "ba1"),
+        # neutral tones in common words
+        ("街上很热闹。", "闹", 0, "nao5"),
+        ("这是什么？", "么", 0, "me5"),
+        ("我们一起去。", "们", 0, "men5"),
+        ("我去超市买东西。", "西", 0, "xi5"),
+        ("这条山脉呈东西走向。", "西", 0, "xi1"),
+        # erhua
+        ("你去哪儿？", "儿", 0, "r5"),
+        ("他等了一会儿。", "儿", 0, "r5"),
+        ("她有一个女儿。", "儿", 0, "er2"),
+        ("这是儿童读物。", "儿", 0, "er2"),
+    ],
+)
+def test_context_reading(text, char, occurrence, expected):
+    assert reading_of(text, char, occurrence) == expected
+
+
+def test_no_sandhi_citation_tones_for_yi_and_bu():
+    assert numbered_line("一不小心") == "yi1 bu4 xiao3 xin1"
+    assert numbered_line("一个") == "yi1 ge4"
+    assert numbered_line("不对") == "bu4 dui4"
+
+
+# ---------------------------------------------------------------- Traditional input
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("銀行", "yin2 hang2"),
+        ("長臂管轄", "chang2 bi4 guan3 xia2"),
+        ("華為", "hua2 wei2"),
+        ("卡脖子", "qia3 bo2 zi5"),
+        ("這家工廠的良率很高。", "zhe4 jia1 gong1 chang3 de5 liang2 lv4 hen3 gao1 。"),
+        ("美國對華為卡脖子。", "mei3 guo2 dui4 hua2 wei2 qia3 bo2 zi5 。"),
+        ("他還沒還錢。", "ta1 hai2 mei2 huan2 qian2 。"),
+        ("昇騰處理器", "sheng1 teng2 chu3 li3 qi4"),
+    ],
+)
+def test_traditional_input(text, expected):
+    assert numbered_line(text) == expected
+
+
+def test_traditional_and_simplified_agree():
+    simplified = "他被任命为银行行长，长期负责重建工作。"
+    traditional = "他被任命為銀行行長，長期負責重建工作。"
+    assert numbered_line(traditional) == numbered_line(simplified)
+    assert [s.text for s in syllables(traditional)] == list(traditional[:-1]) + ["。"]
+
+
+def test_mixed_scripts_keep_original_characters():
+    text = "華为的銀行卡"
+    assert "".join(s.text for s in syllables(text)) == text
+    assert numbered_line(text) == "hua2 wei2 de5 yin2 hang2 ka3"
