@@ -19,6 +19,7 @@ MAX_SENSES = 3
 EXAMPLES_PER_NOTE = 3
 EXAMPLE_TARGET = 40  # characters: about one or two clauses
 EXAMPLE_MAX = 60
+SYNONYM_MAX = 8  # an in-text gloss up to this long can stand in for the term
 
 FROM_CEDICT = "CC-CEDICT"
 FROM_TEXT = "defined in the text"
@@ -31,15 +32,17 @@ def annotate(term: Term, *, deck_script: Script | None = None, override: TermOve
     simplified = script.to_simplified(hanzi)
     traditional = script.to_traditional(simplified)
 
-    entry = choose_entry(term)
-    syllables = entry.pinyin if entry else reading_in_context(term)
-    english, meaning_from = meaning(term, entry)
-    classifier = classifier_of(entry) if entry else ""
+    entry = choose_entry(term)  # an entry written like the headword: its reading is the headword's
+    meaning_entry = entry or variant_entry(term)  # 輝達 means what 英伟达 means, but is read huī dá
+    syllables = headword_pinyin(term, entry)
+    english, meaning_from = meaning(term, meaning_entry)
+    if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
+        meaning_from = f"{FROM_CEDICT}, as {meaning_entry.simplified}"
+    classifier = classifier_of(meaning_entry) if meaning_entry else ""
     examples = choose_examples(term)
     chinese_definition = ""
-    if term.gloss and _has_han(term.gloss):
-        chinese_definition = script.to_script(term.gloss, Script.TRADITIONAL if _is_traditional(hanzi) else
-                                              Script.SIMPLIFIED)
+    if term.gloss and _has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
+        chinese_definition = script.to_script(term.gloss, deck_script) if deck_script else term.gloss
     notes = ""
     if override is not None:
         if override.english is not None:
@@ -94,22 +97,55 @@ def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
 
 def reading_in_context(term: Term) -> tuple[str, ...]:
     """The reading the sentences give the term: the most frequent over its occurrences."""
+    han = sum(1 for c in term.text if _is_han_char(c))
     votes: Counter[tuple[str, ...]] = Counter()
     for sentence in term.occurrences[:8]:
-        span = _locate(sentence.text, term)
-        if span:
-            votes[tuple(s for s in pinyin.span_reading(sentence.text, *span) if s)] += 1
+        start = sentence.text.find(term.text)  # the headword as written, not another form
+        if start >= 0:
+            reading = tuple(s for s in pinyin.span_reading(sentence.text, start, start + len(term.text)) if s)
+            if len(reading) == han:
+                votes[reading] += 1
     if votes:
         return votes.most_common(1)[0][0]
     return tuple(s.pinyin for s in pinyin.syllables(term.text) if s.pinyin)
 
 
+def headword_pinyin(term: Term, entry: Entry | None) -> tuple[str, ...]:
+    """Numbered syllables of the headword; Latin parts kept (AI晶片: AI jing1 pian4), none for CANN."""
+    if not _has_han(term.text):
+        return ()
+    if entry is not None and len(entry.pinyin) == sum(1 for c in term.text if _is_han_char(c)) and \
+            all(_is_han_char(c) for c in term.text):
+        return entry.pinyin
+    in_context = iter(reading_in_context(term))
+    out = []
+    for s in pinyin.syllables(term.text):
+        if s.pinyin is None and not _is_han_char(s.text):
+            if s.text.strip():
+                out.append(s.text.strip())
+            continue
+        out.append(next(in_context, None) or s.pinyin or s.text)
+    return tuple(out)
+
+
 def choose_entry(term: Term) -> Entry | None:
-    """The CC-CEDICT entry meant here: by the reading in context, then by kind.
+    """The CC-CEDICT entry written like the headword, by the reading in context, then by kind.
 
     Never simply the first entry: 卡 has ka3 and qia3 entries, 行 xing2 and hang2.
     """
-    entries = [e for e in _entries(term) if not e.variant_only]
+    headword = term.text
+    entries = [e for e in _entries_for((headword, script.to_simplified(headword)))
+               if not e.variant_only and headword in (e.simplified, e.traditional)]
+    return _best_entry(term, entries)
+
+
+def variant_entry(term: Term) -> Entry | None:
+    """An entry of another form of the term (the other region's word), for its meaning only."""
+    forms = (term.simplified, term.traditional, *term.forms)
+    return _best_entry(term, [e for e in _entries_for(forms) if not e.variant_only])
+
+
+def _best_entry(term: Term, entries: list[Entry]) -> Entry | None:
     if not entries:
         return None
     readings = {e.pinyin for e in entries}
@@ -128,9 +164,9 @@ def choose_entry(term: Term) -> Entry | None:
     return max(entries, key=rank)
 
 
-def _entries(term: Term) -> list[Entry]:
+def _entries_for(forms) -> list[Entry]:
     seen: list[Entry] = []
-    for form in dict.fromkeys((term.simplified, term.text, *term.forms)):
+    for form in dict.fromkeys(forms):
         for e in dictionary.lookup(form):
             if e not in seen:
                 seen.append(e)
@@ -144,12 +180,13 @@ def _is_reference(sense: str) -> bool:
     return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see |^also pr\.|^Taiwan pr\.|^CL:", sense))
 
 
-def concise_senses(entry: Entry, limit: int = MAX_SENSES) -> list[str]:
+def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
+    """At most `limit` senses, the ones that fit `context` (English words around the term) first."""
     senses = []
-    for sense in entry.senses:
+    for sense in _by_fit(entry.senses, context):
         if _is_reference(sense):
             continue
-        sense = re.sub(r"^\(Tw\)\s*", "", sense)
+        sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
         sense = re.sub(r"\s*\[[a-zA-Z0-9: ]+\]", "", sense)  # pinyin cross-references 卷[juan3]
         sense = sense.strip()
         if sense and sense not in senses:
@@ -157,6 +194,49 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES) -> list[str]:
         if len(senses) == limit:
             break
     return senses
+
+
+_WORD = re.compile(r"[a-z]{3,}")
+_STOP = frozenset("the and for with sth one sb's who which that from into used abbr lit fig also etc not".split())
+
+
+def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
+    """Senses sharing words with the context first; specialist senses ("(embryology) …") last.
+
+    The context is the English of the words around the term in its sentences (their
+    CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
+    "to become increasingly competitive" comes before "(embryology) to involute".
+    """
+    if not context:
+        return list(senses)
+    wanted = {w[:6] for w in _WORD.findall(context.lower())} - _STOP
+
+    def fit(item):
+        i, sense = item
+        words = {w[:6] for w in _WORD.findall(sense.lower())} - _STOP
+        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of )[a-z. ]+\)", sense))
+        return (-len(words & wanted), specialist, i)
+
+    return [s for _, s in sorted(enumerate(senses), key=fit)]
+
+
+def context_english(term: Term) -> str:
+    """The English glosses of the words around the term, to choose its senses by."""
+    from deckgen import segment
+
+    words = []
+    for sentence in term.occurrences[:3]:
+        text = script.to_simplified(sentence.text)
+        for token in segment.tokens(text):
+            if len(token.text) >= 2 and token.text != term.simplified and _has_han(token.text):
+                words.append(token.text)
+    if term.gloss:
+        words.extend(t.text for t in segment.tokens(script.to_simplified(term.gloss)) if len(t.text) >= 2)
+    glosses = []
+    for word in dict.fromkeys(words):
+        for e in dictionary.lookup(word)[:1]:
+            glosses.extend(e.senses[:2])
+    return " ".join(glosses)
 
 
 def classifier_of(entry: Entry) -> str:
@@ -170,46 +250,102 @@ def classifier_of(entry: Entry) -> str:
 def meaning(term: Term, entry: Entry | None) -> tuple[str, str]:
     """(English, where it came from)."""
     if entry is not None:
-        senses = concise_senses(entry)
+        senses = concise_senses(entry, context=context_english(term) if len(entry.senses) > 1 else "")
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
-    if term.gloss or term.expansion_of:
-        explained = term.expansion_of or term.gloss or ""
+    explained = term.expansion_of or term.gloss or ""
+    # An expansion or a short synonym can stand in for the term; a long definition
+    # ("即具備第四次工業革命要素…") goes to Chinese Definition, not into English.
+    if explained and (term.expansion_of or len(explained) <= SYNONYM_MAX):
         direct = [e for e in dictionary.lookup(script.to_simplified(explained)) if concise_senses(e)]
         if direct:
             return "; ".join(concise_senses(direct[0])), f"{FROM_TEXT} as {explained}; English from CC-CEDICT"
         composed, parts = compose(explained)
         if composed:
             return composed, f"{FROM_TEXT} as {explained}; English composed from its parts ({' + '.join(parts)})"
-        return "", f"{FROM_TEXT} as {explained}"
-    composed, parts = compose(term.text)
+    composed, parts = compose(term.text, headword_pinyin(term, None))
     if composed and len(parts) > 1:
         return composed, f"composed from its parts ({' + '.join(parts)}); not in CC-CEDICT"
+    if explained:
+        return "", f"{FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
 
 
-def compose(text: str) -> tuple[str, list[str]]:
-    """A literal gloss from dictionary words: 新质生产力 -> 'new + quality + productive forces'.
+def compose(text: str, readings: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """A literal gloss from dictionary words: 新质生产力 -> 'new + character + productive force'.
 
-    Splits into as few dictionary words as possible (Latin runs kept as they are).
+    Splits into as few dictionary words as possible (Latin runs kept as they are); a
+    single character's sense is taken from its entry with the reading it has here
+    (纏斗 chan2 dou4: 'to fight', not the dou3 grain measure). Three or more single
+    characters are a transliteration or a name (卡奥斯, 荷商艾司摩尔), not parts with
+    meanings: no gloss then.
     """
-    simple = script.mainland_form(script.to_simplified(text))
-    pieces = _fewest_pieces(simple)
-    if not pieces:
+    # Characters only: OpenCC's regional phrase table turns 核心 into 内核 ("kernel").
+    pieces = _fewest_pieces(script.to_simplified(text))
+    if not pieces or _transliterated(pieces):
         return "", []
-    glosses, parts = [], []
+    han_readings = [r for r in readings if r[-1:].isdigit()]
+    glosses, parts, position = [], [], 0
     for piece in pieces:
         parts.append(piece)
         if not _has_han(piece):
             glosses.append(piece)
             continue
-        entries = [e for e in dictionary.lookup(piece) if concise_senses(e, 1)]
+        wanted = tuple(han_readings[position:position + len(piece)])
+        position += len(piece)
+        entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
-        entries.sort(key=lambda e: (e.proper, e.taiwan_only))
-        glosses.append(_short(concise_senses(entries[0], 1)[0]))
+        entries.sort(key=lambda e: (e.pinyin != wanted, e.proper, e.taiwan_only))
+        gloss = next((g for g in (_part_gloss(e, head=piece is pieces[-1]) for e in entries) if g), "")
+        if not gloss:
+            return "", []
+        glosses.append(gloss)
     return " + ".join(glosses), parts
+
+
+_PHONETIC = re.compile(r"phonetic|loanword|transliteration", re.I)
+
+
+def _transliterated(pieces: list[str]) -> bool:
+    """Two or more single characters in a row, one of them a sound-only character in
+    CC-CEDICT ('(phonetic)', '(loanword)'): a foreign name like 卡奥斯 or 艾司摩尔,
+    whose characters carry no meaning to compose. 小院高墙 has none of them."""
+    run: list[str] = []
+    for piece in [*pieces, ""]:
+        if len(piece) == 1 and _has_han(piece):
+            run.append(piece)
+            continue
+        if len(run) >= 2 and any(_PHONETIC.search(s) for c in run for e in dictionary.lookup(c) for s in e.senses):
+            return True
+        run = []
+    return False
+
+
+def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
+    """Entries, with 'variant of 升[sheng1]' followed to the entry it points to (昇 -> 升)."""
+    out = list(entries)
+    for e in entries:
+        for sense in e.senses:
+            m = re.match(r"^(?:old |archaic )?variant of ([^\[|]+)(?:\|([^\[]+))?\[", sense)
+            if m:
+                out.extend(dictionary.lookup(m.group(2) or m.group(1)))
+    return out
+
+
+def _part_gloss(entry: Entry, head: bool) -> str:
+    """One short sense of a part. A compound's last part is its head, usually a noun:
+    prefer a sense that is not a verb there (架构: 'architecture', not 'to construct')."""
+    senses = [_short(s) for s in concise_senses(entry, limit=6)]
+    senses = [s for s in senses if s and s != "?"]
+    if not senses:
+        return ""
+    if head:
+        nouns = [s for s in senses if not s.startswith("to ")]
+        if nouns:
+            return nouns[0]
+    return senses[0]
 
 
 def _short(sense: str) -> str:
@@ -237,7 +373,8 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
             continue
         for j in range(min(n, i + longest), i, -1):
             piece = text[i:j]
-            if (j - i == 1 or dictionary.knows(piece)) and any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
+            # single characters always qualify: their meaning may sit behind a "variant of" entry
+            if j - i == 1 or any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
                 candidate = best[i] + [piece]
                 if best[j] is None or len(candidate) < len(best[j]):
                     best[j] = candidate
@@ -359,6 +496,10 @@ def frequency_label(term: Term) -> str:
     else:
         general = "not in general word lists"
     return f"{here}; {general}"
+
+
+def _is_han_char(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
 
 
 def _has_han(text: str) -> bool:

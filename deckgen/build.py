@@ -67,9 +67,9 @@ class Workspace:
             reading = read_sources(todo, encoding or self.encoding)
             for source in reading.sources:
                 self._sources[source.path.resolve()] = source
-            for path in todo:
+            for path in todo:  # every warning starts with the path it concerns
                 self._warnings[Path(path).resolve()] = tuple(
-                    w for w in reading.warnings if str(path) in w or Path(path).name in w)
+                    w for w in reading.warnings if w.startswith(f"{path}:"))
         resolved = [Path(p).resolve() for p in paths]
         sources = tuple(self._sources[p] for p in resolved if p in self._sources)
         warnings = tuple(w for p in resolved for w in self._warnings.get(p, ()))

@@ -91,15 +91,18 @@ def build(paths, output, encoding, force, dry_run, quiet):
         if texts:
             target = output or DEFAULT_DECKS / f"{texts[0].stem}.apkg"
             reports.append(build_adhoc(texts, target, workspace, force=force, dry_run=dry_run))
+        shown: set[str] = set()
         for report in reports:
-            _print_report(report, quiet)
+            _print_report(report, quiet, shown)
 
     _run(action)
 
 
-def _print_report(report, quiet: bool) -> None:
+def _print_report(report, quiet: bool, shown: set[str]) -> None:
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        if warning not in shown:  # decks sharing a source share its warnings: say them once
+            shown.add(warning)
+            click.echo(f"warning: {warning}", err=True)
     if report.up_to_date:
         if not quiet:
             click.echo(f"{report.output}: up to date")

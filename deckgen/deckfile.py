@@ -7,6 +7,7 @@ is built.
 from __future__ import annotations
 
 import glob
+import os
 import re
 import tomllib
 import unicodedata
@@ -136,8 +137,10 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     for pattern in source_patterns:
         if not isinstance(pattern, str):
             fail("'sources' must be a list of strings", "sources")
-        matches = sorted(Path(p) for p in glob.glob(str(base / pattern), recursive=True)) if glob.has_magic(pattern) \
-            else [base / pattern]
+        # normpath: "decks/../seeds/a.txt" is shown to the user as "seeds/a.txt"
+        full = os.path.normpath(base / pattern)
+        matches = sorted(Path(p) for p in glob.glob(full, recursive=True)) if glob.has_magic(pattern) \
+            else [Path(full)]
         matches = [m for m in matches if m.suffix != ".toml" and m.name != "SOURCES.md"]
         if not matches or not all(m.exists() for m in matches):
             fail(f"source {pattern!r} matches no file (looked in {base or '.'})", "sources",
@@ -147,7 +150,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     known_value = get("known_words", str, None)
     known = None
     if known_value is not None:
-        known = base / known_value
+        known = Path(os.path.normpath(base / known_value))
         if not known.is_file():
             fail(f"known-words file {known_value!r} not found (looked in {base or '.'})", "known_words")
 
@@ -294,8 +297,6 @@ def _kind_name(kind) -> str:
 
 def starter_deck_file(sources: list[Path], deck_path: Path, title: str) -> str:
     """A commented deck file for `sources`, paths relative to where the deck file will live."""
-    import os
-
     rel = [Path(os.path.relpath(Path(s).resolve(), deck_path.resolve().parent)).as_posix() for s in sources]
     source_lines = "\n".join(f'    "{r}",' for r in rel)
     return f'''\

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -149,6 +150,9 @@ def _model():
 # --- Field rendering: everything from a source is escaped here, and only here. ---
 
 
+_NUMBERED = re.compile(r"^[a-zv]+[1-5]$")
+
+
 def tone_of(syllable: str) -> int:
     return int(syllable[-1]) if syllable and syllable[-1] in "12345" else 5
 
@@ -157,8 +161,8 @@ def pinyin_html(syllables: Sequence[str]) -> str:
     from deckgen.pinyin import tone_mark
 
     return " ".join(
-        f'<span class="tone{tone_of(s)}">{html.escape(tone_mark(s))}</span>' if s[-1:].isdigit()
-        else html.escape(s)
+        f'<span class="tone{tone_of(s)}">{html.escape(tone_mark(s))}</span>' if _NUMBERED.match(s)
+        else html.escape(s)  # Latin parts of mixed terms: AI晶片
         for s in syllables
     )
 
@@ -204,7 +208,8 @@ def note_fields(note: Note, cards: Sequence[str]) -> list[str]:
         "Source": e(" · ".join(note.sources)),
         "Sound": "",
         "Notes": e(note.notes),
-        "Add Recall": "y" if "recall" in cards else "",
+        # Recall asks for the hanzi of a meaning: without a meaning its front would be empty.
+        "Add Recall": "y" if "recall" in cards and note.english else "",
         "Add Cloze": "y" if "cloze" in cards and note.examples else "",
     }
     return [values[f] for f in FIELDS]
@@ -332,6 +337,7 @@ def write_package(package: DeckPackage, path: Path) -> None:
             _add(z, "media", b"{}")
         with open(tmp_name, "rb") as f:
             os.fsync(f.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes it private; a deck is an ordinary file
         os.replace(tmp_name, path)
     except OSError as exc:
         raise OutputError(f"cannot write the deck: {exc.strerror or exc}", path,
@@ -342,6 +348,12 @@ def write_package(package: DeckPackage, path: Path) -> None:
                 os.unlink(leftover)
             except FileNotFoundError:
                 pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _add(z: zipfile.ZipFile, name: str, data: bytes) -> None:
