@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import sqlite3
 import zipfile
@@ -146,14 +147,21 @@ def test_seed_decks_meet_minimum_quality(seed_decks):
     assert with_english / total >= 0.9, with_english / total
 
 
-def test_deck_description_names_sources_and_credits_cedict(seed_decks):
+def description(apkg: Path) -> str:
+    decks = json.loads(package_rows(apkg)[0]["decks_json"])
+    return " ".join(d["desc"] for d in decks.values())
+
+
+def test_deck_description_names_sources_and_credits_cedict(seed_decks, imported):
     for apkg in seed_decks:
-        decks_json = package_rows(apkg)[0]["decks_json"]
-        assert "CC-CEDICT" in decks_json and "CC BY-SA 4.0" in decks_json
+        text = description(apkg)
+        assert "CC-CEDICT" in text and "CC BY-SA 4.0" in text
     seed = [p for p in seed_decks if p.stem == "new-quality-productive-forces"][0]
-    decks_json = package_rows(seed)[0]["decks_json"]
     for name in ("正和岛 2024", "南風窗 2024/26", "商業周刊 1896"):
-        assert name in decks_json
+        assert name in description(seed)
+    col, _ = imported  # and Anki shows it
+    shown = " ".join(d["desc"] for d in col.decks.all())
+    assert "CC-CEDICT" in shown and "商業周刊 1896" in shown
 
 
 def test_no_damaged_text_reaches_a_card(seed_decks):

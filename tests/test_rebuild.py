@@ -6,10 +6,12 @@ import shutil
 
 import pytest
 
+from deckgen.package import FIELDS
 from tests.conftest import copy_project, import_into_anki, run_cli
 from tests.test_end_to_end import package_rows, plain
 
 DECK = "decks/new-quality-productive-forces"
+SIMPLIFIED = FIELDS.index("Simplified")
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,8 @@ def test_edit_rebuild_reimport_keeps_history_and_edits(project, tmp_path):
         rows = {r["fields"]["Simplified"]: r for r in package_rows(apkg)}
         skipped = next(t for t in rows if t not in ("新质生产力", "卡脖子", "康波周期", "CANN", "硬科技"))
         learner_edited = "硬科技"
+        # A word of the texts the miner did not pick (too easy, or ranked too low).
+        added = next(w for w in ("螃蟹", "麦子", "挖井", "苹果", "种子", "工人") if w not in rows)
 
         # A learner studies a card of 卡脖子 and edits a note of their own.
         card = col.get_card(col.find_cards(f"nid:{notes['卡脖子']}")[0])
@@ -63,19 +67,19 @@ def test_edit_rebuild_reimport_keeps_history_and_edits(project, tmp_path):
         original = deck_file.read_text(encoding="utf-8")
         edited = original.replace(
             '[terms."卡脖子"]\n', '[terms."卡脖子"]\nenglish = "chokehold (on technology)"\n') + (
-            f'\n[terms."{skipped}"]\nskip = true\n\n[terms."螃蟹"]\nenglish = "crab"\n')
+            f'\n[terms."{skipped}"]\nskip = true\n\n[terms."{added}"]\nenglish = "my meaning"\n')
         deck_file.write_text(edited, encoding="utf-8")
         dry = run_cli("build", f"{DECK}.toml", "--dry-run", cwd=project)
         assert dry.exit_code == 0, dry.output
-        assert "1 new" in dry.output and "1 dropped" in dry.output and "螃蟹" in dry.output
+        assert "1 new" in dry.output and "1 dropped" in dry.output and added in dry.output
         result = run_cli("build", f"{DECK}.toml", "--quiet", cwd=project)
         assert result.exit_code == 0, result.output
         assert deck_file.read_text(encoding="utf-8") == edited, "the build touched the deck file"
 
         rebuilt = {r["fields"]["Simplified"]: r for r in package_rows(apkg)}
         assert skipped not in rebuilt
-        assert "螃蟹" in rebuilt and plain(rebuilt["螃蟹"]["fields"]["English"]) == "crab"
-        assert "<li>" in rebuilt["螃蟹"]["fields"]["Examples"], "an added term gets examples from the texts"
+        assert added in rebuilt and plain(rebuilt[added]["fields"]["English"]) == "my meaning"
+        assert "<li>" in rebuilt[added]["fields"]["Examples"], "an added term gets examples from the texts"
         assert rebuilt["卡脖子"]["guid"] == rows["卡脖子"]["guid"]
         unchanged = [t for t in rebuilt if t in rows and rebuilt[t]["fields"] == rows[t]["fields"]]
         assert len(unchanged) >= len(rows) - 3
@@ -83,10 +87,13 @@ def test_edit_rebuild_reimport_keeps_history_and_edits(project, tmp_path):
 
         second = import_into_anki(apkg, tmp_path / "collection.anki2", col)
         log = second.log
-        assert not log.conflicting and not log.missing_notetype and not log.duplicate
-        updated = {col.get_note(n.id)["Simplified"] for n in log.updated}
+        assert not log.conflicting and not log.missing_notetype and not log.first_field_match
+        # Anki logs a note it already has and leaves alone (not newer) as a "duplicate".
+        left_alone = {n.fields[SIMPLIFIED] for n in log.duplicate}
+        assert left_alone == set(unchanged), set(unchanged) ^ left_alone
+        updated = {n.fields[SIMPLIFIED] for n in log.updated}
         assert updated == {"卡脖子"}, updated
-        assert {col.get_note(n.id)["Simplified"] for n in log.new} == {"螃蟹"}
+        assert {n.fields[SIMPLIFIED] for n in log.new} == {added}
         assert col.get_note(notes["卡脖子"])["English"] == "chokehold (on technology)"
         assert col.get_note(notes[learner_edited])["Notes"] == "my own mnemonic"
         assert skipped in {col.get_note(n)["Simplified"] for n in col.find_notes("")}, \
