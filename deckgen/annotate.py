@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from deckgen import dictionary, pinyin, script
 from deckgen.deckfile import TermOverride
 from deckgen.dictionary import Entry
-from deckgen.records import Example, Note, Script, Sentence, Term
+from deckgen.records import Example, Note, Script, Term
 
 MAX_SENSES = 3
 EXAMPLES_PER_NOTE = 3
@@ -386,33 +386,38 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
 
 def choose_examples(term: Term, limit: int = EXAMPLES_PER_NOTE) -> tuple[Example, ...]:
     """Up to `limit` trimmed sentences, from different sources first, clearest first."""
-    candidates = []
+    candidates = []  # (order, trimmed text, start, end, source); pinyin only for the chosen
     for order, sentence in enumerate(term.occurrences):
-        example = example_from_sentence(sentence, term)
-        if example is not None:
-            candidates.append((order, example))
-    # Prefer sentences near the target length, then keep the text order.
-    candidates.sort(key=lambda oe: (abs(len(oe[1].text) - EXAMPLE_TARGET) // 10, oe[0]))
+        span = _locate(sentence.text, term)
+        if span is None:
+            continue
+        left, right = trim(sentence.text, *span)
+        candidates.append((order, sentence.text, left, right, span, sentence.source))
+    # Prefer pieces near the target length, then keep the text order.
+    candidates.sort(key=lambda c: (abs(c[3] - c[2] - EXAMPLE_TARGET) // 10, c[0]))
     chosen: list[Example] = []
     used_sources: set[str] = set()
     used_texts: set[str] = set()
     for prefer_new_source in (True, False):
-        for _, example in candidates:
+        for _, sentence, left, right, (start, end), source in candidates:
+            text = sentence[left:right]
             if len(chosen) == limit:
                 break
-            if example.text in used_texts or (prefer_new_source and example.source in used_sources):
+            if text in used_texts or (prefer_new_source and source in used_sources):
                 continue
-            chosen.append(example)
-            used_sources.add(example.source)
-            used_texts.add(example.text)
+            syllables = pinyin.syllables(sentence, left, right)
+            chosen.append(Example(text, start - left, end - left, syllables, source))
+            used_sources.add(source)
+            used_texts.add(text)
     return tuple(chosen)
 
 
 _CLAUSE_END = re.compile(r"[，,、；;：:。！？!?…]")
 
 
-def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The clause or two around text[start:end], about EXAMPLE_TARGET and at most EXAMPLE_MAX long."""
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause or two around text[start:end]: about EXAMPLE_TARGET, at most
+    EXAMPLE_MAX characters, never cutting the term, without leading or trailing commas."""
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     bounds = sorted(set(bounds))
     left = max(b for b in bounds if b <= start)
@@ -433,21 +438,12 @@ def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
         left = max(left, start - half)
         right = min(right, left + EXAMPLE_MAX)
         left = max(left, right - EXAMPLE_MAX)
-    piece = text[left:right]
-    stripped_left = len(piece) - len(piece.lstrip(" ，,、；;：:"))
-    piece = piece.strip(" ，,、；;：:")
-    new_start = start - left - stripped_left
-    return piece, new_start, new_start + (end - start)
-
-
-def example_from_sentence(sentence: Sentence, term: Term) -> Example | None:
-    span = _locate(sentence.text, term)
-    if span is None:
-        return None
-    text, start, end = trim(sentence.text, *span)
-    if not 0 <= start < end <= len(text):
-        return None
-    return Example(text=text, start=start, end=end, syllables=pinyin.syllables(text), source=sentence.source)
+    separators = " ，,、；;：:"
+    while left < start and text[left] in separators:
+        left += 1
+    while right > end and text[right - 1] in separators:
+        right -= 1
+    return left, right
 
 
 def example_from_text(text: str, term: Term, source: str) -> Example | None:

@@ -63,22 +63,8 @@ _NUMERIC = re.compile(
 # Background resources, loaded lazily, once
 
 
-@lru_cache(maxsize=None)
-def _jieba_tags() -> dict[str, str]:
-    """Part-of-speech tag of every word of jieba's dictionary (dict.txt: word freq tag).
-
-    Splitting the whole file at once takes a third of the time jieba.posseg needs to
-    load the same table, and tagging whole sentences would triple segmentation time.
-    """
-    with segment.tokenizer().get_dict_file() as f:
-        fields = f.read().decode("utf-8").split()
-    if len(fields) % 3:  # a user dictionary without tags: no tags rather than wrong ones
-        return {}
-    return dict(zip(fields[0::3], fields[2::3]))
-
-
 def _tag(word: str) -> str:
-    return _jieba_tags().get(word, "")
+    return segment.word_tags().get(word, "")
 
 
 # Tags of words that never start or end a term: particles, prepositions, conjunctions,

@@ -65,9 +65,18 @@ def is_han(char: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def syllables(text: str) -> tuple[Syllable, ...]:
-    """One Syllable per Han character, one per run of anything else (pinyin None)."""
+def syllables(text: str, start: int = 0, end: int | None = None) -> tuple[Syllable, ...]:
+    """One Syllable per Han character, one per run of anything else (pinyin None).
+
+    With start/end: the syllables of text[start:end], read in the context of the
+    whole text (an example trimmed from a sentence keeps the sentence's readings,
+    and a sentence is analysed once however many examples are cut from it).
+    """
     readings = _resolve(text)
+    end = len(text) if end is None else end
+    if start or end != len(text):
+        readings = readings[start:end]
+        text = text[start:end]
     out: list[Syllable] = []
     for m in _RUN.finditer(text):
         run = m.group()
