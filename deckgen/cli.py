@@ -170,7 +170,7 @@ def pinyin(numbers):
 
     \b
     Examples:
-      echo 银行卡被卡住了 | deckgen pinyin
+      echo 行长说得对，我们还要还钱。 | deckgen pinyin
       deckgen pinyin --numbers < sentences.txt
     """
     from deckgen import pinyin as annotator

@@ -1,0 +1,155 @@
+"""Annotation: readings, meanings, variants and examples a learner can trust."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckgen.annotate import (
+    EXAMPLE_MAX,
+    FROM_CEDICT,
+    NOTHING_KNOWN,
+    annotate,
+    annotate_all,
+    compose,
+    trim,
+)
+from deckgen.deckfile import TermOverride
+from deckgen.records import Script, Sentence, Term
+from deckgen.script import to_simplified, to_traditional
+
+
+def term(text: str, *sentences: tuple[str, str], gloss: str | None = None, expansion_of: str | None = None,
+         forms: tuple[str, ...] = ()) -> Term:
+    simplified = to_simplified(text)
+    occurrences = tuple(Sentence(s, source, i + 1) for i, (s, source) in enumerate(sentences))
+    return Term(text=text, simplified=simplified, traditional=to_traditional(simplified), score=1.0,
+                why=("test",), forms=forms or (text,), gloss=gloss, expansion_of=expansion_of,
+                occurrences=occurrences, count=len(occurrences))
+
+
+# Readings checked against CC-CEDICT and standard usage.
+@pytest.mark.parametrize("headword, sentence, reading", [
+    ("卡脖子", "我們進一步發展人工智能所需的硬件,還在被美國卡脖子。", ("qia3", "bo2", "zi5")),
+    ("华为", "华为的研发投入很高。", ("hua2", "wei2")),
+    ("長臂管轄", "美國一貫擅長通過“長臂管轄”等方式來威逼國際社會。", ("chang2", "bi4", "guan3", "xia2")),
+    ("良率", "中芯的製程良率僅有台積電的三分之一不到。", ("liang2", "lv4")),
+    ("银行", "民营企业去银行想要借贷。", ("yin2", "hang2")),
+    ("輝達", "美國要求輝達停止向中國輸出晶片。", ("hui1", "da2")),
+    ("顯示卡", "其效能甚至不如一些遊戲顯示卡。", ("xian3", "shi4", "ka3")),
+])
+def test_headword_reading_fits_the_headword_and_its_context(headword, sentence, reading):
+    note = annotate(term(headword, (sentence, "A")))
+    assert note.pinyin == reading
+
+
+def test_latin_terms_have_no_pinyin_and_mixed_terms_keep_their_latin_part():
+    assert annotate(term("CANN", ("華為也正在建立中國版CUDA,即昇騰異構計算架構(CANN)。", "B"),
+                         expansion_of="昇騰異構計算架構")).pinyin == ()
+    assert annotate(term("AI晶片", ("國產AI晶片市場規模上升。", "B"))).pinyin == ("AI", "jing1", "pian4")
+
+
+def test_meaning_from_cedict_puts_the_sense_that_fits_first():
+    note = annotate(term("內捲", ("顯示中國晶片業「內捲」(指過度競爭)仍相當嚴重。", "B"), gloss="過度競爭"))
+    assert note.meaning_from.startswith(FROM_CEDICT)
+    assert "competitive" in note.english.split(";")[0], note.english
+    assert note.english.count(";") <= 2, "at most three senses"
+    assert note.chinese_definition == "過度競爭"
+
+
+def test_an_expansion_in_the_text_gives_the_meaning_and_says_so():
+    note = annotate(term("CANN", ("華為也正在建立中國版CUDA,即昇騰異構計算架構(CANN)。", "B"),
+                         expansion_of="昇騰異構計算架構"))
+    assert note.english and "architecture" in note.english or "structure" in note.english
+    assert "defined in the text" in note.meaning_from and "昇騰異構計算架構" in note.meaning_from
+
+
+def test_a_compound_no_dictionary_has_is_composed_and_marked():
+    note = annotate(term("新质生产力", ("新质生产力是中国经济的关键。", "A")))
+    assert note.english.startswith("new + ")
+    assert "composed from its parts" in note.meaning_from and "新 + 质 + 生产力" in note.meaning_from
+
+
+def test_transliterations_are_not_composed_from_character_meanings():
+    assert compose("卡奥斯") == ("", [])
+    assert compose("荷商艾司摩尔") == ("", [])
+    gloss, parts = compose("小院高墙")
+    assert parts == ["小", "院", "高", "墙"] and "courtyard" in gloss
+
+
+def test_a_note_without_any_meaning_says_so():
+    note = annotate(term("Semi-Analytics", ("根據美國半導體顧問公司Semi-Analytics的報告。", "B")))
+    assert note.english == "" and note.meaning_from == NOTHING_KNOWN
+
+
+@pytest.mark.parametrize("headword, expected", [
+    ("芯片", "晶片 (Taiwan)"),
+    ("晶片", "芯片 (mainland)"),
+    ("纳米", "奈米 (Taiwan)"),
+    ("人工智能", "人工智慧 (Taiwan)"),
+    ("通胀", "通膨 (Taiwan)"),
+    ("英伟达", "輝達 (Taiwan)"),
+])
+def test_regional_variants_are_on_the_card(headword, expected):
+    note = annotate(term(headword, (f"这是{headword}。", "A")))
+    assert expected in note.also_written, note.also_written
+
+
+def test_deck_script_decides_the_headword_but_keeps_regional_vocabulary():
+    t = term("晶片", ("去年,晶片製造商中芯國際開始進入七奈米製程。", "B"))
+    assert annotate(t, deck_script=Script.SIMPLIFIED).hanzi == "晶片"
+    t = term("軟體", ("禁止在第三方硬體平台上使用CUDA軟體。", "B"))
+    simplified = annotate(t, deck_script=Script.SIMPLIFIED)
+    assert simplified.hanzi == "软体" and simplified.traditional == "軟體"
+
+
+def test_hsk_level_on_each_note():
+    assert annotate(term("突破", ("中芯國際正突破五奈米製程。", "B"))).hsk.startswith("HSK ")
+    assert annotate(term("卡脖子", ("還在被美國卡脖子。", "B"))).hsk == "beyond HSK"
+
+
+def test_examples_are_trimmed_marked_and_from_different_sources():
+    long_sentence = ("当前,挑战主要在GPU上,要突破高端芯片,就要做好以下几点:第一,要有更高素质的劳动者,"
+                     "有顶尖的AI研发人才;第二,要有更高技术含量的劳动资料。")
+    t = term("高端芯片", (long_sentence, "A"), ("没有高端芯片,就训练不了大模型。", "A"),
+             ("華為的高端芯片供不應求。", "B"))
+    note = annotate(t)
+    assert 1 <= len(note.examples) <= 3
+    assert {e.source for e in note.examples[:2]} == {"A", "B"}, "different sources first"
+    for example in note.examples:
+        assert len(example.text) <= EXAMPLE_MAX
+        assert to_simplified(example.text[example.start:example.end]) == "高端芯片"
+        assert "".join(s.text for s in example.syllables) == example.text
+
+
+def test_trim_keeps_the_term_and_never_exceeds_the_limit():
+    text = "甲" * 200 + "卡脖子" + "乙" * 200
+    left, right = trim(text, 200, 203)
+    assert left <= 200 and right >= 203 and right - left <= EXAMPLE_MAX
+
+
+def test_example_pinyin_is_read_in_the_whole_sentence():
+    sentence = "他在银行工作,银行卡被卡住了。"
+    note = annotate(term("银行卡", (sentence, "A")))
+    example = note.examples[0]
+    by_position, position = {}, 0
+    for s in example.syllables:
+        by_position[position] = s.pinyin
+        position += len(s.text)
+    assert [by_position[example.start + i] for i in range(3)] == ["yin2", "hang2", "ka3"]
+
+
+def test_deck_file_overrides_win_and_say_where_they_come_from():
+    override = TermOverride("卡脖子", 3, english="chokehold", pinyin=("qia3", "bo2", "zi5"),
+                            examples=("美国卡脖子。",), note="mine")
+    note = annotate(term("卡脖子", ("還在被美國卡脖子。", "B")), override=override)
+    assert (note.english, note.meaning_from, note.notes) == ("chokehold", "the deck file", "mine")
+    assert [e.text for e in note.examples] == ["美国卡脖子。"]
+    assert note.examples[0].text[note.examples[0].start:note.examples[0].end] == "卡脖子"
+
+
+def test_homographs_get_distinct_identities():
+    grow = term("长", ("孩子一年年长大了。", "A"))
+    long = term("长", ("这条路很长。", "A"))
+    notes = annotate_all([grow, long])
+    assert [n.pinyin for n in notes] == [("zhang3",), ("chang2",)]
+    assert len({n.identity for n in notes}) == 2
