@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen import __version__
+from deckgen.errors import SourceError
 from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile, TermOverride
 from deckgen.package import (
     CARD_TYPES,
@@ -82,7 +83,14 @@ def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
     digest.update(extra)
     for path in paths:
         digest.update(str(Path(path).name).encode() + b"\0")
-        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        try:
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except FileNotFoundError:
+            raise SourceError("no such file", path, hint="check the path") from None
+        except IsADirectoryError:
+            raise SourceError("is a folder, not a text file", path, hint="name the text files in it") from None
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror}", path) from None
     return digest.hexdigest()
 
 
@@ -189,14 +197,16 @@ def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
-                max_terms: int = DEFAULT_MAX_TERMS, force: bool = False, dry_run: bool = False,
-                now: int | None = None) -> BuildReport:
+                max_terms: int = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
+                dry_run: bool = False, now: int | None = None) -> BuildReport:
     """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""
     output = Path(output)
     deck = DeckFile(path=output.with_suffix(".toml"), slug=output.stem, title=output.stem, description="",
                     sources=tuple(Path(p) for p in paths), script=None, level=level, max_terms=max_terms,
-                    known_words=None, cards=CARD_TYPES, tags=(), encoding=None)
-    key = build_key(deck.sources, extra=f"ad hoc deck, level {level}, at most {max_terms} terms".encode())
+                    known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
+                    encoding=None)
+    inputs = [*deck.sources] + ([deck.known_words] if deck.known_words else [])
+    key = build_key(inputs, extra=f"ad hoc deck, level {level}, at most {max_terms} terms".encode())
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 

@@ -54,10 +54,14 @@ def main():
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where the deck of text sources goes (default: decks/<first source's name>.apkg).")
 @click.option("--encoding", help="Encoding of the text sources (default: detected), e.g. gb18030, big5.")
+@click.option("--level", default=4, show_default=True, type=click.IntRange(0, 7),
+              help="For a deck of text sources: readers' HSK level; words at or below it are left out.")
+@click.option("--known", "known", type=click.Path(dir_okay=False, path_type=Path),
+              help="For a deck of text sources: a file of words you know (one per line, or a Pleco/Anki export).")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--dry-run", is_flag=True, help="Tell what a rebuild would add, change and drop; write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def build(paths, output, encoding, force, dry_run, quiet):
+def build(paths, output, encoding, level, known, force, dry_run, quiet):
     """Build decks: deck files (.toml) and/or text sources.
 
     With no PATH, builds every deck file in decks/. A PATH ending in .toml is a deck
@@ -68,7 +72,7 @@ def build(paths, output, encoding, force, dry_run, quiet):
     Examples:
       deckgen build
       deckgen build decks/chips-and-export-controls.toml --dry-run
-      deckgen build article.txt other.txt -o decks/my-articles.apkg
+      deckgen build article.txt other.txt -o decks/my-articles.apkg --known known.txt
     """
     from deckgen.build import Workspace, build_adhoc, build_deck
     from deckgen.deckfile import load_deck_file
@@ -90,7 +94,8 @@ def build(paths, output, encoding, force, dry_run, quiet):
         reports = [build_deck(d, workspace, force=force, dry_run=dry_run) for d in decks]
         if texts:
             target = output or DEFAULT_DECKS / f"{texts[0].stem}.apkg"
-            reports.append(build_adhoc(texts, target, workspace, force=force, dry_run=dry_run))
+            reports.append(build_adhoc(texts, target, workspace, level=level, known_words=known, force=force,
+                                       dry_run=dry_run))
         shown: set[str] = set()
         for report in reports:
             _print_report(report, quiet, shown)
@@ -126,8 +131,10 @@ def _print_report(report, quiet: bool, shown: set[str]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per file.")
 @click.option("--level", default=4, show_default=True, type=click.IntRange(0, 7),
               help="Readers' HSK level: words at or below it are left out (0 keeps all).")
+@click.option("--known", "known", type=click.Path(dir_okay=False, path_type=Path),
+              help="A file of words you know (one per line, or a Pleco/Anki export): left out.")
 @click.option("--encoding", help="Encoding of the files (default: detected).")
-def terms(files, top, as_json, level, encoding):
+def terms(files, top, as_json, level, known, encoding):
     """List the ranked key terms of each FILE; the other files serve as context.
 
     \b
@@ -136,16 +143,17 @@ def terms(files, top, as_json, level, encoding):
       deckgen terms article.txt --json | jq .terms[].term
     """
     from deckgen.annotate import annotate
-    from deckgen.mining import MiningOptions, mine
+    from deckgen.mining import MiningOptions, load_known_words, mine
     from deckgen.pinyin import tone_mark
     from deckgen.sources import read_sources
 
     def action():
+        known_words = load_known_words(known) if known else frozenset()
         reading = read_sources(files, encoding)
         for warning in reading.warnings:
             click.echo(f"warning: {warning}", err=True)
         for source in reading.sources:
-            mined = mine(reading.sources, MiningOptions(level=level, top=top), focus=source)
+            mined = mine(reading.sources, MiningOptions(level=level, top=top, known=known_words), focus=source)
             rows = []
             for term in mined:
                 note = annotate(term)
