@@ -1,0 +1,280 @@
+"""Whole-process wall time and peak memory of deckgen, against a jieba floor.
+
+    python bench/speed.py [--runs N] [--profile] [--data DIR]
+
+Every figure is a ratio to the "floor": a fresh Python process that imports jieba,
+builds its own jieba.Tokenizer() and segments the same text (list(tk.cut(text))),
+measured in the same run. The floor is what any jieba-based tool pays at minimum, so
+the ratio says how much deckgen adds on top of loading and segmenting.
+
+    a) deckgen build of the seed decks in a fresh copy of the project (seeds/ and
+       decks/*.toml in a temporary folder, no .apkg yet), against the floor on the
+       seeds' text (all seed files concatenated). Target <= 1.5x.
+    b) deckgen build again in the same folder, nothing changed, against the same
+       floor. Target <= 0.5x.
+    c) deckgen terms --top 50 on about 1 MB of text (the sentences of the CPP dev
+       split, /work/shared/bench/cpp_dev.sent, with the marks removed), against the
+       floor on that text; also its peak memory. Target <= 500 MB.
+
+Each process is timed and measured by a small wrapper process that runs it and then
+reads resource.getrusage(RUSAGE_CHILDREN): the wrapper has that one child, so its
+ru_maxrss is the child's peak resident set. Times are medians over --runs rounds; the
+rounds interleave the floor and the commands, so drift hits both sides alike.
+
+jieba writes its dictionary cache (jieba.cache in the temporary folder) the first
+time a Tokenizer is initialised; the floor is run once as a warm-up before measuring,
+so both sides load the warm cache.
+
+--profile runs a) and c) once more under cProfile and prints the top entries by
+cumulative time (and by own time), to show what start-up and the build spend on.
+
+This script reports; it does not judge: it exits 0 whatever the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path("/work/shared/bench")
+MARK = "\u2581"
+
+# Runs argv (after "--") in a subprocess and prints {"seconds", "maxrss_kb", "rc"}.
+# It has exactly one child, so RUSAGE_CHILDREN's ru_maxrss is that child's peak.
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+out, err, cwd = sys.argv[1], sys.argv[2], sys.argv[3]
+argv = sys.argv[sys.argv.index("--") + 1:]
+with open(out, "wb") as o, open(err, "wb") as e:
+    started = time.perf_counter()
+    rc = subprocess.call(argv, stdout=o, stderr=e, cwd=cwd)
+    seconds = time.perf_counter() - started
+maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+if sys.platform == "darwin":
+    maxrss //= 1024  # bytes there, kilobytes on Linux
+print(json.dumps({"seconds": seconds, "maxrss_kb": maxrss, "rc": rc}))
+"""
+
+FLOOR = r"""
+import sys
+import jieba
+text = open(sys.argv[1], encoding="utf-8").read()
+tk = jieba.Tokenizer()
+words = list(tk.cut(text))
+print(len(words))
+"""
+
+
+@dataclass
+class Measure:
+    seconds: float
+    maxrss_mb: float
+
+
+def measure(argv: list[str], cwd: Path, scratch: Path, label: str) -> Measure:
+    out, err = scratch / f"{label}.out", scratch / f"{label}.err"
+    done = subprocess.run([sys.executable, "-c", WRAPPER, str(out), str(err), str(cwd), "--", *argv],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["rc"] != 0:
+        tail = err.read_text("utf-8", errors="replace")[-2000:]
+        raise SystemExit(f"speed benchmark: {label} failed (exit {result['rc']}): {' '.join(argv)}\n{tail}")
+    return Measure(result["seconds"], result["maxrss_kb"] / 1024)
+
+
+def fresh_project(scratch: Path, name: str) -> Path:
+    """seeds/ and decks/*.toml, as a new user has them before the first build."""
+    project = scratch / name
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    (project / "decks").mkdir(parents=True)
+    for deck in sorted((ROOT / "decks").glob("*.toml")):
+        shutil.copy2(deck, project / "decks" / deck.name)
+    return project
+
+
+def seeds_text(scratch: Path) -> Path:
+    path = scratch / "seeds-concatenated.txt"
+    texts = [p.read_text("utf-8", errors="replace") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    path.write_text("\n".join(texts), "utf-8")
+    return path
+
+
+def corpus_text(scratch: Path, data: Path) -> Path | None:
+    sent = data / "cpp_dev.sent"
+    if not sent.is_file():
+        return None
+    lines = [line.replace(MARK, "") for line in sent.read_text("utf-8").splitlines()]
+    path = scratch / "cpp_dev.txt"
+    path.write_text("\n".join(lines), "utf-8")
+    return path
+
+
+def floor_argv(floor_script: Path, text: Path) -> list[str]:
+    return [sys.executable, str(floor_script), str(text)]
+
+
+def deckgen_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "deckgen", *args]
+
+
+def median(values: list[Measure]) -> Measure:
+    return Measure(statistics.median(m.seconds for m in values), statistics.median(m.maxrss_mb for m in values))
+
+
+# Stages of a run, found in a profile by file and function name (not line: code moves).
+# Loading happens lazily inside the first stage that needs it (jieba's dictionary load
+# sits inside whichever stage segments first), so the rows overlap.
+STAGES = (
+    ("all imports", "<frozen importlib._bootstrap>", "_find_and_load"),
+    ("  of which pypinyin (phrase tables)", "pypinyin/__init__.py", "<module>"),
+    ("jieba dictionary load (Tokenizer.initialize)", "jieba/__init__.py", "initialize"),
+    ("  of which unmarshalling jieba.cache", "~", "<built-in method marshal.load>"),
+    ("jieba POS table (posseg load_word_tag)", "jieba/posseg/__init__.py", "load_word_tag"),
+    ("deckgen POS table (segment.word_tags)", "deckgen/segment.py", "word_tags"),
+    ("CC-CEDICT index", "deckgen/dictionary.py", "_index"),
+    ("HSK word lists", "deckgen/dictionary.py", "_hsk_words"),
+    ("OpenCC converters", "deckgen/script.py", "_converter"),
+    ("reading sources", "deckgen/sources.py", "read_sources"),
+    ("  of which character frequencies", "deckgen/sources.py", "_character_frequencies"),
+    ("mining", "deckgen/mining.py", "mine"),
+    ("  of which new-word discovery", "deckgen/discovery.py", "discover"),
+    ("annotation", "deckgen/annotate.py", "annotate"),
+    ("  of which examples", "deckgen/annotate.py", "choose_examples"),
+    ("  of which meanings", "deckgen/annotate.py", "meaning"),
+    ("sentence pinyin (all callers)", "deckgen/pinyin.py", "_resolve"),
+    ("jieba POS tagging (all callers)", "deckgen/segment.py", "tagged_tokens"),
+    ("jieba segmentation (all callers)", "deckgen/segment.py", "tokens"),
+    ("packaging (.apkg)", "deckgen/package.py", "write_package"),
+)
+
+
+def stage_times(stats) -> list[tuple[str, float, int]]:
+    found = []
+    for label, file_suffix, function in STAGES:
+        hits = [(ct, nc) for (file, _, name), (_, nc, _, ct, _) in stats.stats.items()
+                if name == function and file.replace("\\", "/").endswith(file_suffix)]
+        if hits and max(hits)[0] >= 0.005:  # a stage this run did not go through is left out
+            found.append((label, *max(hits)))
+    return found
+
+
+def profile(scratch: Path, corpus: Path | None, top: int) -> None:
+    import pstats
+
+    jobs = [("a) deckgen build (fresh)", fresh_project(scratch, "profile-build"), ["build"])]
+    if corpus is not None:
+        jobs.append(("c) deckgen terms --top 50", scratch, ["terms", str(corpus), "--top", "50"]))
+    for number, (label, cwd, args) in enumerate(jobs):
+        stats_path = scratch / f"profile-{number}.prof"
+        argv = [sys.executable, "-m", "cProfile", "-o", str(stats_path), "-m", "deckgen", *args]
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"\n{label}: profiling failed (exit {done.returncode})\n{done.stderr[-2000:]}")
+            continue
+        stats = pstats.Stats(str(stats_path))
+        total = stats.total_tt
+        print(f"\n=== {label}: stages (cumulative seconds under cProfile, which slows Python code; "
+              f"rows overlap) ===")
+        for stage, seconds, calls in stage_times(stats):
+            print(f"  {stage:<46}{seconds:>7.2f} s {100 * seconds / total:>5.1f} %  ({calls} calls)")
+        for order, count in (("cumulative", top), ("tottime", 15)):
+            print(f"\n=== {label}: top {count} by {order} time ===")
+            stats = pstats.Stats(str(stats_path))
+            stats.strip_dirs().sort_stats(order).print_stats(count)
+        sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="rounds to take the median of (default 3)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding cpp_dev.sent")
+    parser.add_argument("--profile", action="store_true", help="also profile a) and c) once under cProfile")
+    parser.add_argument("--profile-top", type=int, default=25, help="entries to show per profile (default 25)")
+    args = parser.parse_args()
+    args.runs = max(1, args.runs)
+
+    scratch = Path(tempfile.mkdtemp(prefix="deckgen-speed-"))
+    try:
+        run(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    sys.exit(0)
+
+
+def run(args, scratch: Path) -> None:
+    floor_script = scratch / "floor.py"
+    floor_script.write_text(FLOOR, "utf-8")
+    seeds = seeds_text(scratch)
+    corpus = corpus_text(scratch, args.data)
+
+    print(f"python {sys.version.split()[0]} ({sys.executable}); {os.cpu_count()} CPUs; {args.runs} rounds, medians")
+    print(f"seeds' text: {seeds.stat().st_size / 1e3:.1f} kB from {len(list((ROOT / 'seeds').glob('*.txt')))} files")
+    if corpus is None:
+        print(f"c) skipped: {args.data / 'cpp_dev.sent'} not found (the shared development data is missing)")
+    else:
+        print(f"1 MB text: {corpus.stat().st_size / 1e6:.2f} MB, the sentences of {args.data / 'cpp_dev.sent'}")
+
+    # Warm-up: the first jieba.Tokenizer() initialisation writes the dictionary cache
+    # (jieba.cache in the temporary folder); both sides then load it warm.
+    cache = Path(tempfile.gettempdir()) / "jieba.cache"
+    had_cache = cache.exists()
+    measure(floor_argv(floor_script, seeds), scratch, scratch, "warm-up")
+    print(f"warm-up: the floor ran once first, so jieba's cache {cache} "
+          f"({'already present' if had_cache else 'written by the warm-up'}) is warm for every measured run")
+
+    samples: dict[str, list[Measure]] = {k: [] for k in ("floor-seeds", "build", "rebuild", "floor-corpus", "terms")}
+    for i in range(args.runs):
+        samples["floor-seeds"].append(measure(floor_argv(floor_script, seeds), scratch, scratch, f"floor-seeds-{i}"))
+        project = fresh_project(scratch, f"project-{i}")
+        samples["build"].append(measure(deckgen_argv("build"), project, scratch, f"build-{i}"))
+        built = sorted(p.name for p in (project / "decks").glob("*.apkg"))
+        if not built:
+            raise SystemExit("speed benchmark: deckgen build wrote no .apkg")
+        samples["rebuild"].append(measure(deckgen_argv("build"), project, scratch, f"rebuild-{i}"))
+        rebuilt = (scratch / f"rebuild-{i}.out").read_text("utf-8")
+        if "up to date" not in rebuilt:
+            print(f"note: round {i + 1}'s rebuild did not say 'up to date':\n{rebuilt}")
+        if corpus is not None:
+            samples["floor-corpus"].append(measure(floor_argv(floor_script, corpus), scratch, scratch, f"floor-corpus-{i}"))
+            samples["terms"].append(measure(deckgen_argv("terms", str(corpus), "--top", "50"), scratch, scratch, f"terms-{i}"))
+        print(f"round {i + 1}/{args.runs} done", file=sys.stderr)
+
+    print(f"built: {', '.join(built)}")
+    floor_seeds = median(samples["floor-seeds"])
+    rows = [
+        ("a) deckgen build (fresh copy)", median(samples["build"]), floor_seeds, "<= 1.5x", None),
+        ("b) deckgen build (nothing changed)", median(samples["rebuild"]), floor_seeds, "<= 0.5x", None),
+    ]
+    if corpus is not None:
+        rows.append(("c) deckgen terms 1 MB --top 50", median(samples["terms"]), median(samples["floor-corpus"]),
+                     "<= 1.5x", 500.0))
+
+    print()
+    header = f"{'command':<36}{'seconds':>9}{'floor s':>9}{'ratio':>8}  {'target':<16}{'peak MB':>9}{'floor MB':>10}"
+    print(header)
+    print("-" * len(header))
+    for label, cmd, floor, target, mb_target in rows:
+        ratio = cmd.seconds / floor.seconds
+        target_text = target + (f", {mb_target:.0f} MB" if mb_target else "")
+        print(f"{label:<36}{cmd.seconds:>9.2f}{floor.seconds:>9.2f}{ratio:>7.2f}x  {target_text:<16}"
+              f"{cmd.maxrss_mb:>9.0f}{floor.maxrss_mb:>10.0f}")
+    print("\nseconds: wall time of the whole process; peak MB: its maximum resident set (ru_maxrss);")
+    print("floor: python -c 'import jieba; tk = jieba.Tokenizer(); list(tk.cut(text))' on the same text.")
+    spread = {k: (min(m.seconds for m in v), max(m.seconds for m in v)) for k, v in samples.items() if v}
+    print("spread over rounds (min-max s): " + "; ".join(f"{k} {lo:.2f}-{hi:.2f}" for k, (lo, hi) in spread.items()))
+
+    if args.profile:
+        profile(scratch, corpus, args.profile_top)
+
+
+if __name__ == "__main__":
+    main()
