@@ -25,14 +25,14 @@ class _Reporter:
             click.echo(f"… {message}", err=True)
 
 
-def _run(action):
+def _run(action, interrupted: str = "interrupted: nothing was written, earlier decks are as they were"):
     """Domain errors become a clean message and exit 1; Ctrl-C exits 130. No tracebacks."""
     try:
         return action()
     except DeckgenError as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
-        click.echo("interrupted: nothing was written, earlier decks are as they were", err=True)
+        click.echo(interrupted, err=True)
         sys.exit(130)
 
 
@@ -183,13 +183,24 @@ def pinyin(numbers):
     """
     from deckgen import pinyin as annotator
 
-    for line in click.get_text_stream("stdin"):
-        line = line.rstrip("\r\n")
-        if numbers:
-            click.echo(annotator.numbered_line(line))
-        else:
-            click.echo(line)
-            click.echo(annotator.marked_line(line))
+    def action():
+        # Read bytes: text that is not UTF-8 (a GBK file piped in) is the user's to
+        # convert, and must be told as such, not as a decoding traceback.
+        for number, raw in enumerate(click.get_binary_stream("stdin"), 1):
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise DeckgenError("the input is not UTF-8 text", "<stdin>", line=number,
+                                   hint="convert it first, e.g. iconv -f gb18030 -t utf-8 file.txt | deckgen pinyin") from None
+            text = text.removesuffix("\n").removesuffix("\r")
+            for line in text.split("\r"):  # a lone CR ends a line too, as in universal newlines
+                if numbers:
+                    click.echo(annotator.numbered_line(line))
+                else:
+                    click.echo(line)
+                    click.echo(annotator.marked_line(line))
+
+    _run(action, interrupted="interrupted")
 
 
 @main.command()
