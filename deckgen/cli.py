@@ -256,7 +256,8 @@ def review(deck_file, encoding, quiet):
         for i, (term, note) in enumerate(rows, 1):
             reading = " ".join(tone_mark(s) for s in note.pinyin)
             click.echo(f"{i:3}. {note.hanzi}  {reading}  {note.english or '(no meaning)'}")
-            click.echo(f"     meaning: {note.meaning_from}; {note.hsk}; {note.frequency}")
+            details = [part for part in (note.meaning_from, note.hsk, note.frequency) if part]
+            click.echo(f"     meaning: {'; '.join(details)}")  # Latin terms have no HSK label
             click.echo(f"     why: {'; '.join(term.why)}")
 
     _run(action)
