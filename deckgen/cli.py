@@ -71,7 +71,7 @@ def build(paths, output, encoding, level, known, force, dry_run, quiet):
     \b
     Examples:
       deckgen build
-      deckgen build decks/chips-and-export-controls.toml --dry-run
+      deckgen build decks/chips-ai-export-controls.toml --dry-run
       deckgen build article.txt other.txt -o decks/my-articles.apkg --known known.txt
     """
     from deckgen.build import Workspace, build_adhoc, build_deck
@@ -244,7 +244,7 @@ def review(deck_file, encoding, quiet):
 
     \b
     Example:
-      deckgen review decks/seed-terms.toml | less
+      deckgen review decks/new-quality-productive-forces.toml | less
     """
     from deckgen.build import Workspace, review_deck
     from deckgen.deckfile import load_deck_file
