@@ -186,7 +186,7 @@ def pinyin(numbers):
     def action():
         # Read bytes: text that is not UTF-8 (a GBK file piped in) is the user's to
         # convert, and must be told as such, not as a decoding traceback.
-        for number, raw in enumerate(click.get_binary_stream("stdin"), 1):
+        for number, raw in enumerate(sys.stdin.buffer, 1):
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
