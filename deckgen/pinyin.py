@@ -298,6 +298,16 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
     readings = char_readings(char)
     if not readings:
         return None
+    # Readings CC-CEDICT gives only as "surname X" belong to surname position (晟 is
+    # cheng2 as a surname, sheng4 in the given name of 李晟); readings it gives only
+    # inside named words ("used in 万俟", "(used in transliteration from Sanskrit)")
+    # belong to those words, which the word layer reads; readings it does not know
+    # at all are the weakest guesses.
+    restricted = _bound_readings(char) | (frozenset() if _starts_chinese_name(ctx, i) else
+                                          _surname_only_readings(char))
+    known = _cedict_readings(char)
+    readings = (tuple(r for r in readings if r not in restricted and (not known or r in known))
+                or tuple(r for r in readings if r not in restricted) or readings)
     if ctx.stands_alone(i):
         return readings[0]
     prior = _char_prior().get(char)
@@ -309,6 +319,34 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
 # ---------------------------------------------------------------------------
 # Dictionaries
 # ---------------------------------------------------------------------------
+
+
+_BOUND_SENSE = re.compile(r"^\(?(used in |phonetic|\(phonetic)")
+
+
+def _readings_whose_senses_all(char: str, test) -> frozenset[str]:
+    from deckgen.dictionary import lookup
+
+    by_reading: dict[str, list[bool]] = {}
+    for entry in lookup(char):
+        if char in (entry.simplified, entry.traditional):
+            by_reading.setdefault(" ".join(entry.pinyin), []).append(all(test(s) for s in entry.senses))
+    return frozenset(r for r, flags in by_reading.items() if all(flags))
+
+
+@lru_cache(maxsize=None)
+def _surname_only_readings(char: str) -> frozenset[str]:
+    return _readings_whose_senses_all(char, lambda s: s.startswith("surname "))
+
+
+@lru_cache(maxsize=None)
+def _bound_readings(char: str) -> frozenset[str]:
+    return _readings_whose_senses_all(char, lambda s: bool(_BOUND_SENSE.match(s)))
+
+
+@lru_cache(maxsize=None)
+def _cedict_readings(char: str) -> frozenset[str]:
+    return _readings_whose_senses_all(char, lambda s: True)
 
 
 @lru_cache(maxsize=None)
@@ -575,7 +613,15 @@ def _le(ctx: _Context, i: int) -> str:
 
 @_rule("得")
 def _de(ctx: _Context, i: int) -> str:
+    word = ctx.word_of(i)
+    # Inside a word no dictionary reads (jieba's 说得对, 看得见): verb + 得 + complement.
+    if word is not None and word.start < i:
+        return "de5"
     before, after = ctx.word_before(i), ctx.word_after(i)
+    # jieba keeps the modal with its verb (我们|得去): the rest of the word is the verb.
+    if word is not None and word.start == i and len(word.text) > 1 and _is_verb(word.text[1:]):
+        if _pos(before) in ("r", "d", "n", "nr") or (before and before.text in ("还", "就", "总", "也", "都", "可")):
+            return "dei3"
     # 我得走了, 还得去: after a pronoun or adverb and before a verb it is the modal 'must'.
     if (_pos(before) in ("r", "d") or (before and before.text in ("还", "就", "总", "也", "都", "可"))) and _pos(
         after
@@ -587,6 +633,12 @@ def _de(ctx: _Context, i: int) -> str:
         return "de5"
     # Otherwise it is the verb 'obtain': 得了冠军, 得三分.
     return "de2"
+
+
+def _is_verb(word: str) -> bool:
+    from deckgen.segment import word_tags
+
+    return word_tags().get(word, "").startswith("v")
 
 
 @_rule("着")

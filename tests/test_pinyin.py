@@ -272,3 +272,17 @@ def test_mixed_scripts_keep_original_characters():
     text = "華为的銀行卡"
     assert "".join(s.text for s in syllables(text)) == text
     assert numbered_line(text) == "hua2 wei2 de5 yin2 hang2 ka3"
+
+
+# Readings CC-CEDICT restricts: surnames only in surname position, bound readings only
+# inside their words; and 得 inside a word jieba makes of verb + 得 + complement.
+@pytest.mark.parametrize("sentence, char, reading", [
+    ("尚结赞本来计划让李晟罢官。", "晟", "sheng4"),
+    ("佛教的阇梨来到城门的阇上。", "阇", "du1"),
+    ("他说得对。", "得", "de5"),
+    ("我们得去医院。", "得", "dei3"),
+    ("他得到了奖。", "得", "de2"),
+])
+def test_restricted_readings_and_de(sentence, char, reading):
+    readings = [s.pinyin for s in syllables(sentence) if s.text == char]
+    assert readings[-1] == reading, readings
