@@ -196,7 +196,7 @@ def _decode_as(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
     try:
-        return data.decode(codec), codec
+        text = data.decode(codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise SourceError(
@@ -211,6 +211,30 @@ def _decode_as(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
             path=path,
             hint="Give --encoding (or a deck file's encoding) a text encoding such as utf-8, gb18030, big5 or utf-16.",
         ) from None
+    _reject_private_use(text, path, encoding)
+    return text, codec
+
+
+# GB18030 decodes almost any byte stream without an error: Big5 text read as gb18030
+# comes out with about a third of its characters in the private-use area, which no font
+# shows and no Chinese text holds. A named encoding that reads a file like that is wrong.
+_MAX_PRIVATE_USE_SHARE = 0.05
+_MIN_PRIVATE_USE = 8
+
+
+def _reject_private_use(text: str, path: Path, encoding: str) -> None:
+    sample = text[:100_000]
+    private = [i for i, ch in enumerate(sample) if unicodedata.category(ch) == "Co"]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    if len(private) >= _MIN_PRIVATE_USE and len(private) > _MAX_PRIVATE_USE_SHARE * visible:
+        raise SourceError(
+            f"read as {encoding}, the file is full of private-use characters that no font shows: "
+            f"it is probably not {encoding}",
+            path=path,
+            line=sample.count("\n", 0, private[0]) + 1,
+            hint="Leave out --encoding to let deckgen detect the encoding, or name the right one "
+            "(a Big5 file read as gb18030 looks like this).",
+        )
 
 
 def _detect_and_decode(data: bytes, path: Path) -> tuple[str, str]:
