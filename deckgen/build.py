@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckgen import __version__
+from deckgen import __version__, cache
 from deckgen.errors import SourceError
 from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile, TermOverride
 from deckgen.package import (
@@ -65,7 +65,9 @@ class Workspace:
         todo = [p for p in paths if Path(p).resolve() not in self._sources]
         if todo:
             self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
-            reading = read_sources(todo, encoding or self.encoding)
+            encoding = encoding or self.encoding
+            key = cache.key_of("read", encoding, *(_content_of(p) for p in todo))
+            reading = cache.cached("read", key, lambda: read_sources(todo, encoding))
             for source in reading.sources:
                 self._sources[source.path.resolve()] = source
             for path in todo:  # every warning starts with the path it concerns
@@ -75,6 +77,17 @@ class Workspace:
         sources = tuple(self._sources[p] for p in resolved if p in self._sources)
         warnings = tuple(w for p in resolved for w in self._warnings.get(p, ()))
         return sources, warnings
+
+
+def _content_of(path: Path) -> tuple[str, bytes, bytes]:
+    """What reading a source depends on: its path, its bytes, its folder's sources.toml."""
+    path = Path(path)
+    catalog = path.parent / "sources.toml"
+    try:
+        return (str(path), hashlib.sha256(path.read_bytes()).digest(),
+                catalog.read_bytes() if catalog.is_file() else b"")
+    except OSError:
+        return (str(path), b"unreadable", b"")  # reading will say why
 
 
 def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
@@ -236,11 +249,17 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
 
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
     known = load_known_words(deck.known_words) if deck.known_words else frozenset()
+    options = MiningOptions(level=deck.level, top=deck.max_terms, known=known)
     workspace.progress(f"mining {deck.title}")
-    terms = mine(sources, MiningOptions(level=deck.level, top=deck.max_terms, known=known))
+    corpus = [(s.name, s.script, s.sentences) for s in sources]
+    mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
+    terms = cache.cached("mine", mining_key, lambda: mine(sources, options))
     terms = apply_overrides(terms, deck.overrides, sources)
     workspace.progress(f"annotating {len(terms)} terms")
-    notes = annotate_all(terms, deck_script=deck.script, overrides=override_index(deck.overrides, terms))
+    overrides = override_index(deck.overrides, terms)
+    notes_key = cache.key_of("annotate", terms, deck.script, sorted(overrides.items()))
+    notes = cache.cached("annotate", notes_key,
+                         lambda: annotate_all(terms, deck_script=deck.script, overrides=overrides))
     return sources, warnings, terms, notes
 
 

