@@ -28,50 +28,57 @@ NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
 
 
 def annotate(term: Term, *, deck_script: Script | None = None, override: TermOverride | None = None) -> Note:
+    """The note for `term`, with what the deck file says about it applied."""
+    note = annotate_from_texts(term, deck_script=deck_script)
+    return apply_override(note, term, override) if override is not None else note
+
+
+def annotate_from_texts(term: Term, *, deck_script: Script | None = None) -> Note:
     hanzi = script.to_script(term.text, deck_script) if deck_script else term.text
     simplified = script.to_simplified(hanzi)
     traditional = script.to_traditional(simplified)
 
     entry = choose_entry(term)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term)  # 輝達 means what 英伟达 means, but is read huī dá
-    syllables = headword_pinyin(term, entry)
     english, meaning_from = meaning(term, meaning_entry)
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         meaning_from = f"{FROM_CEDICT}, as {meaning_entry.simplified}"
-    classifier = classifier_of(meaning_entry) if meaning_entry else ""
-    examples = choose_examples(term)
     chinese_definition = ""
     if term.gloss and _has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
         chinese_definition = script.to_script(term.gloss, deck_script) if deck_script else term.gloss
-    notes = ""
-    if override is not None:
-        if override.english is not None:
-            english, meaning_from = override.english, FROM_DECK
-        if override.pinyin is not None:
-            syllables = override.pinyin
-        if override.examples is not None:
-            examples = tuple(e for e in (example_from_text(text, term, FROM_DECK) for text in override.examples) if e)
-        if override.note is not None:
-            notes = override.note
-
     level = dictionary.hsk_level(term.simplified)
     return Note(
         hanzi=hanzi,
         simplified=simplified,
         traditional=traditional,
-        pinyin=tuple(syllables),
+        pinyin=headword_pinyin(term, entry),
         english=english,
         meaning_from=meaning_from,
-        examples=examples,
+        examples=choose_examples(term),
         also_written=also_written(hanzi, term),
-        classifier=classifier,
+        classifier=classifier_of(meaning_entry) if meaning_entry else "",
         chinese_definition=chinese_definition,
         hsk=dictionary.hsk_label(level) if _has_han(hanzi) else "",
         frequency=frequency_label(term),
         sources=term.sources,
-        notes=notes,
         identity=term.simplified,
     )
+
+
+def apply_override(note: Note, term: Term, override: TermOverride) -> Note:
+    """The deck file's word wins. Cheap unless it gives example sentences, which need reading."""
+    from dataclasses import replace
+
+    changes: dict = {}
+    if override.english is not None:
+        changes.update(english=override.english, meaning_from=FROM_DECK)
+    if override.pinyin is not None:
+        changes["pinyin"] = tuple(override.pinyin)
+    if override.examples is not None:
+        changes["examples"] = tuple(example_from_text(text, term, FROM_DECK) for text in override.examples)
+    if override.note is not None:
+        changes["notes"] = override.note
+    return replace(note, **changes)
 
 
 # --- Pinyin ---
@@ -510,10 +517,10 @@ def annotate_all(terms: Sequence[Term], *, deck_script: Script | None = None,
                  overrides: dict[str, TermOverride] | None = None) -> list[Note]:
     overrides = overrides or {}
     notes = [annotate(t, deck_script=deck_script, override=overrides.get(t.simplified)) for t in terms]
-    return _disambiguate_homographs(notes)
+    return disambiguate_homographs(notes)
 
 
-def _disambiguate_homographs(notes: list[Note]) -> list[Note]:
+def disambiguate_homographs(notes: list[Note]) -> list[Note]:
     """Two notes for one headword (行 xíng / háng) need different identities."""
     from dataclasses import replace
 

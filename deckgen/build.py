@@ -244,7 +244,7 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
 
 
 def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
-    from deckgen.annotate import annotate_all
+    from deckgen.annotate import annotate_from_texts, apply_override, disambiguate_homographs
     from deckgen.mining import MiningOptions, load_known_words, mine
 
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
@@ -257,10 +257,15 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     terms = apply_overrides(terms, deck.overrides, sources)
     workspace.progress(f"annotating {len(terms)} terms")
     overrides = override_index(deck.overrides, terms)
-    notes_key = cache.key_of("annotate", terms, deck.script, sorted(overrides.items()))
-    notes = cache.cached("annotate", notes_key,
-                         lambda: annotate_all(terms, deck_script=deck.script, overrides=overrides))
-    return sources, warnings, terms, notes
+    # Cached note by note, before the deck file's corrections: correcting a term's meaning
+    # is then instant, and adding a term annotates that term only.
+    notes = []
+    for term in terms:
+        key = cache.key_of("note", term, deck.script)
+        note = cache.cached("note", key, lambda term=term: annotate_from_texts(term, deck_script=deck.script))
+        override = overrides.get(term.simplified)
+        notes.append(apply_override(note, term, override) if override is not None else note)
+    return sources, warnings, terms, disambiguate_homographs(notes)
 
 
 def review_deck(deck: DeckFile, workspace: Workspace) -> list[tuple[Term, Note]]:
