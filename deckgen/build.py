@@ -65,7 +65,7 @@ class Workspace:
         todo = [p for p in paths if Path(p).resolve() not in self._sources]
         if todo:
             self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
-            encoding = encoding or self.encoding
+            encoding = self.encoding or encoding  # the command line's --encoding wins over a deck file's
             key = cache.key_of("read", encoding, *(_content_of(p) for p in todo))
             reading = cache.cached("read", key, lambda: read_sources(todo, encoding))
             for source in reading.sources:
@@ -206,7 +206,9 @@ def diff(previous: dict[str, PackagedNote], packaged: Sequence[PackagedNote]) ->
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
                now: int | None = None) -> BuildReport:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
-    return _build(deck, build_key(inputs), workspace, force=force, dry_run=dry_run, now=now)
+    # The encoding changes what the sources say: a corrected --encoding must rebuild.
+    key = build_key(inputs, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
+    return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
@@ -219,7 +221,8 @@ def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, le
                     known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
                     encoding=None)
     inputs = [*deck.sources] + ([deck.known_words] if deck.known_words else [])
-    key = build_key(inputs, extra=f"ad hoc deck, level {level}, at most {max_terms} terms".encode())
+    key = build_key(inputs, extra=f"ad hoc deck, level {level}, at most {max_terms} terms, "
+                                  f"encoding {workspace.encoding}".encode())
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 

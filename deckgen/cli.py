@@ -25,7 +25,7 @@ class _Reporter:
             click.echo(f"… {message}", err=True)
 
 
-def _run(action, interrupted: str = "interrupted: nothing was written, earlier decks are as they were"):
+def _run(action, interrupted: str = "interrupted: the deck being written was left as it was"):
     """Domain errors become a clean message and exit 1; Ctrl-C exits 130. No tracebacks."""
     try:
         return action()

@@ -318,8 +318,12 @@ def write_package(package: DeckPackage, path: Path) -> None:
     except OSError as exc:
         raise OutputError(f"cannot create the folder for the deck: {exc.strerror}", path,
                           hint="choose another output with -o/--output") from None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write in this folder: {exc.strerror or exc}", path,
+                          hint="choose another output with -o/--output") from None
     db_fd, db_name = tempfile.mkstemp(suffix=".anki2")
     os.close(db_fd)
     try:

@@ -761,6 +761,15 @@ def _qia(ctx: _Context, i: int) -> str | None:
     return None
 
 
+@_rule("卡", _WORD_RULES)
+def _qia_in_word(ctx: _Context, i: int) -> str | None:
+    # Both dictionaries read the word 卡住 ka3 zhu4 ("also pr. qia3"); as 'get stuck'
+    # it is qia3 (现代汉语词典: 卡 qiǎ, 夹在中间不能活动). Only the word itself: the 卡
+    # of 信用卡 before 在 is a card.
+    word = ctx.word_of(i)
+    return "qia3" if word is not None and word.start == i and word.text in ("卡住", "卡壳") else None
+
+
 @_rule("量")
 def _liang(ctx: _Context, i: int) -> str | None:
     # The verb 'measure': 量一量, 量一下, or tagged as a verb.

@@ -192,9 +192,6 @@ def test_an_output_under_a_regular_file_is_a_clean_error(workdir):
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where no file can be created")
-@pytest.mark.xfail(strict=True, reason="package.py write_package: tempfile.mkstemp in the output folder runs "
-                   "outside the try that turns OSError into OutputError, so a folder where no file can be "
-                   "created gives a FileNotFoundError/PermissionError traceback")
 def test_an_output_folder_that_refuses_new_files_is_a_clean_error(workdir):
     result = run_cli("build", "good.txt", "-o", "/proc/deck.apkg", cwd=workdir)
     assert_clean_failure(result, "/proc/deck.apkg")
@@ -262,9 +259,6 @@ def test_big5_read_as_gb18030_is_refused_not_built_into_garbage(tmp_path):
     assert not (tmp_path / "article.apkg").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="build.py build_adhoc/build_key: the build key leaves out the --encoding "
-                   "the texts are read with, so a rebuild with another --encoding says 'up to date' without "
-                   "reading the texts again")
 def test_rebuilding_with_a_wrong_encoding_reads_the_texts_again(tmp_path):
     text = traditional_article()
     build_encoded(tmp_path, text, "big5")  # detected

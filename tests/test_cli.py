@@ -145,8 +145,6 @@ def test_pinyin_numbers_gives_the_known_reading(line, expected):
     assert pinyin_numbers(line + "\n") == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason="pinyin.py: the dictionary word 卡住 (ka3 zhu4) wins over the 卡 rule that "
-                   "reads 卡住/卡在 as qia3; the rule only runs for characters no word covered")
 def test_pinyin_numbers_reads_ka_in_ka_zhu_as_getting_stuck():
     assert pinyin_numbers("银行卡被卡住了\n") == ["yin2 hang2 ka3 bei4 qia3 zhu4 le5"]
 
