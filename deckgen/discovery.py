@@ -12,17 +12,20 @@ baseline, done over jieba tokens so that a compound never starts or ends inside 
 - it is free at both ends: the tokens before it and after it vary (boundary entropy).
   A run always followed by the same token (质生产) is a piece of something longer.
 
-Everything is counted in one pass over bounded n-grams (at most MAX_TOKENS tokens and
-MAX_CHARS characters) and a second pass over the few runs that recur, so discovery stays
-linear in the size of the corpus.
+Bounded n-grams (at most MAX_TOKENS tokens and MAX_CHARS characters) are counted once
+per source, keyed by how jieba cut them; discovery judges each recurring one once and
+then looks at the neighbours of the few it accepts, so it stays linear in the size of
+the corpus.
 """
 
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 MAX_TOKENS = 4
 MAX_CHARS = 8
@@ -54,11 +57,70 @@ class Compound:
     freedom: float  # boundary entropy of its less free end
 
 
+# Keys of counted n-grams: their tokens joined by CUT (新质\x01生产力), so that a count
+# keeps how jieba cut the text; SEPARATOR stands between runs while counting.
+CUT = "\x01"
+SEPARATOR = "\x00"
+_CHUNK = 50_000  # tokens counted at a time: bounds the memory of the n-gram lists
+
+
+def count_cuts(runs: Iterable[Run], counts: Counter[str] | None = None) -> Counter[str]:
+    """Occurrences of every token n-gram (1..MAX_TOKENS tokens, <= MAX_CHARS chars),
+    keyed by its tokens joined with CUT.
+
+    The n-grams of a stretch of runs are built and counted level by level with
+    map/compress (no Python loop per occurrence): counting costs a small fraction of
+    segmenting the same text.
+    """
+    counts = Counter() if counts is None else counts
+    flat: list[str] = []
+    for run in runs:
+        flat += run
+        flat.append(SEPARATOR)
+        if len(flat) >= _CHUNK:
+            _count_flat(flat, counts)
+            flat = []
+    if flat:
+        _count_flat(flat, counts)
+    for key in [key for key in counts if SEPARATOR in key]:
+        del counts[key]
+    return counts
+
+
+def _count_flat(flat: list[str], counts: Counter) -> None:
+    add = operator.add
+    update = counts.update
+    update(compress(flat, map(MAX_CHARS.__ge__, map(len, flat))))
+    cut = list(map(add, flat, repeat(CUT)))  # "a|"
+    prefix = cut  # "a|b|...|" of n-1 tokens
+    for n in range(2, MAX_TOKENS + 1):
+        if len(flat) < n:
+            break
+        limit = MAX_CHARS + n - 1  # the n - 1 CUT characters do not count
+        grams = list(map(add, prefix, flat[n - 1 :]))
+        update(compress(grams, map(limit.__ge__, map(len, grams))))
+        if n < MAX_TOKENS:
+            prefix = list(map(add, prefix, cut[n - 1 :]))
+
+
+def texts(cuts: Counter[str]) -> Counter[str]:
+    """The counts of count_cuts by text, however jieba cut it (降规版 and 降 + 规版)."""
+    keys = list(cuts)
+    joined = list(map(str.replace, keys, repeat(CUT), repeat("")))
+    counts = Counter(dict(zip(joined, cuts.values())))
+    if len(counts) < len(keys):  # some texts were cut in more than one way: add up
+        several = {text for text, ways in Counter(joined).items() if ways > 1}
+        for text in several:
+            counts[text] = 0
+        for text, count in compress(zip(joined, cuts.values()), map(several.__contains__, joined)):
+            counts[text] += count
+    return counts
+
+
 def count_grams(runs: Iterable[Run], counts: Counter[str] | None = None) -> Counter[str]:
     """Occurrences of every token n-gram (1..MAX_TOKENS tokens, <= MAX_CHARS chars)."""
     counts = Counter() if counts is None else counts
-    for run in runs:
-        counts.update(text for text, _, _ in _grams(run))
+    counts.update(texts(count_cuts(runs)))
     return counts
 
 
@@ -77,16 +139,45 @@ def _grams(run: Run):
             yield text, i, n
 
 
+def prefixes(strings: Iterable[str]) -> frozenset[str]:
+    """Every non-empty prefix of the strings: lets a scan of the runs skip at once the
+    tokens no wanted n-gram starts with."""
+    return frozenset(s[:k] for s in strings for k in range(1, len(s) + 1))
+
+
+def find(runs: Iterable[tuple[int, Run]], wanted, starts: frozenset[str]):
+    """(text, run start, run, first token index, token count) of every bounded n-gram
+    of the runs that is in `wanted`; `starts` is prefixes(wanted)."""
+    for start, run in runs:
+        size = len(run)
+        for i in range(size):
+            text = run[i]
+            if text not in starts or len(text) > MAX_CHARS:
+                continue
+            n = 1
+            while True:
+                if text in wanted:
+                    yield text, start, run, i, n
+                if n == MAX_TOKENS or i + n == size:
+                    break
+                text += run[i + n]
+                n += 1
+                if len(text) > MAX_CHARS or text not in starts:
+                    break
+
+
 def discover(
     runs: Sequence[Run],
     counts: Counter[str],
+    cuts: Iterable[str],
     *,
     can_start: Callable[[str], bool],
     can_end: Callable[[str], bool],
     can_inside: Callable[[str], bool],
     needs_evidence: Callable[[str], bool] = lambda token: False,
 ) -> dict[str, Compound]:
-    """Compounds of two or more tokens found in `runs` (whose n-grams `counts` holds).
+    """Compounds of two or more tokens found in `runs`, whose n-grams `counts` holds
+    by text and `cuts` (the keys of count_cuts) by the way jieba cut them.
 
     can_start/can_end(token): may a term start/end with this token (not 的, 是, numbers);
     can_inside(token): may a term contain it at all (not 的, 了);
@@ -95,29 +186,34 @@ def discover(
     """
     total = sum(len(run) for run in runs) or 1
     # First pass: judge every recurring n-gram on each way jieba cut it (降规版 is one
-    # token in one sentence and 降 + 规版 in the next); any acceptable cut accepts it.
-    judged: dict[tuple[str, int], Compound | None] = {}
-    accepted: dict[str, Compound] = {}
-    for run in runs:
-        for text, i, n in _grams(run):
-            if (text, n) in judged or counts[text] < 2 or (n == 1 and not needs_evidence(text)):
-                continue
-            verdict = _cohesive(run[i : i + n], text, counts, total, can_start, can_end, can_inside)
-            judged[text, n] = verdict
-            if verdict is not None:
-                accepted.setdefault(text, verdict)
+    # token in one sentence and 降 + 规版 in the next); any acceptable cut accepts it,
+    # the acceptable cut of fewest tokens giving its parts.
+    accepted: dict[str, tuple[int, Compound]] = {}
+    keys = list(cuts)
+    joined = list(map(str.replace, keys, repeat(CUT), repeat("")))
+    recurring = compress(zip(keys, joined), map((2).__le__, map(counts.__getitem__, joined)))
+    for key, text in recurring:
+        if CUT in key:
+            parts = key.split(CUT)
+        elif needs_evidence(key):
+            parts = [key]
+        else:
+            continue
+        verdict = _cohesive(parts, text, counts, total, can_start, can_end, can_inside)
+        if verdict is not None:
+            seen = accepted.get(text)
+            if seen is None or len(parts) < seen[0]:
+                accepted[text] = (len(parts), verdict)
     # Second pass: the neighbours of every occurrence of the accepted ones.
     # None stands for the start or end of a run: every such boundary is a different
     # neighbour (punctuation separates it from whatever is beyond).
     left: dict[str, Counter] = {text: Counter() for text in accepted}
     right: dict[str, Counter] = {text: Counter() for text in accepted}
-    for run in runs:
-        for text, i, n in _grams(run):
-            if text in accepted:
-                left[text][run[i - 1] if i > 0 else None] += 1
-                right[text][run[i + n] if i + n < len(run) else None] += 1
+    for text, _, run, i, n in find(((0, run) for run in runs), accepted, prefixes(accepted)):
+        left[text][run[i - 1] if i > 0 else None] += 1
+        right[text][run[i + n] if i + n < len(run) else None] += 1
     found = {}
-    for text, candidate in accepted.items():
+    for text, (_, candidate) in accepted.items():
         freedom = min(_entropy(left[text]), _entropy(right[text]))
         needed = MIN_FREEDOM * math.log(min(candidate.count, FREEDOM_COUNT_CAP))
         if freedom >= needed:

@@ -67,6 +67,12 @@ def _tag(word: str) -> str:
     return segment.word_tags().get(word, "")
 
 
+@lru_cache(maxsize=262144)
+def _entries(word: str) -> tuple[dictionary.Entry, ...]:
+    """CC-CEDICT's entries of a word, parsed once per word."""
+    return dictionary.lookup(word) if dictionary.knows(word) else ()
+
+
 # Tags of words that never start or end a term: particles, prepositions, conjunctions,
 # pronouns, adverbs, modal particles, interjections, onomatopoeia, numerals, measure
 # words, localisers (的, 在, 和, 我们, 就, 吗, 三, 个, 中).
@@ -75,11 +81,13 @@ _FUNCTION_TAGS = ("u", "p", "c", "r", "d", "y", "e", "o", "m", "q", "f", "x", "u
 _PARTICLE_TAGS = ("u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e")
 
 
+@lru_cache(maxsize=262144)
 def _is_function_word(token: str) -> bool:
     tag = _tag(token)
     return tag in _FUNCTION_TAGS or bool(_NUMERIC.match(token))
 
 
+@lru_cache(maxsize=262144)
 def _can_end(token: str) -> bool:
     """May a compound end (or start) with this token? Not with 的/是/在/三/个."""
     if _is_function_word(token) or not _WORDLIKE.match(token):
@@ -105,6 +113,7 @@ def _is_glue_char(char: str) -> bool:
     return char in _GLUE_VERBS or _tag(char).startswith(("d", "c", "p", "r", "u", "y"))
 
 
+@lru_cache(maxsize=262144)
 def _can_start(token: str) -> bool:
     """Terms do not start with a verb phrase: 利用AI, 超过GPT4, 开辟新赛道 are not terms
     (CC-CEDICT glosses verbs as "to ..."); they may end with one (出口管制, 长臂管辖).
@@ -117,7 +126,7 @@ def _can_start(token: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _verb_like(token: str) -> bool:
-    entries = [e for e in dictionary.lookup(token) if not e.proper]
+    entries = [e for e in _entries(token) if not e.proper]
     return bool(entries) and entries[0].senses[0].startswith("to ")
 
 
@@ -127,9 +136,27 @@ def _is_guess(token: str) -> bool:
     mainland form (辉达 is known as 英伟达): one of jieba's HMM guesses."""
     if len(token) < 2 or not _HAN_ONLY.match(token) or _known_word(token):
         return False
-    return not _known_word(_merge_keys([token]).get(token, token))
+    key = _MAINLAND.get(token)
+    if key is None:
+        key = _merge_keys([token]).get(token, token)
+    return not _known_word(key)
 
 
+# Mainland forms of the unknown words of the sources, converted in one batch per corpus.
+_MAINLAND: dict[str, str] = {}
+
+
+def _learn_guesses(word_sets: Iterable[Iterable[str]]) -> None:
+    unknown = {
+        w for words in word_sets for w in words
+        if len(w) >= 2 and w not in _MAINLAND and _HAN_ONLY.match(w) and not _known_word(w)
+    }
+    if len(_MAINLAND) > 200_000:
+        _MAINLAND.clear()
+    _MAINLAND.update(_merge_keys(unknown))
+
+
+@lru_cache(maxsize=262144)
 def _can_inside(token: str) -> bool:
     """Particles never occur inside a term, and a name with a title is no term (总理李强)."""
     tag = _tag(token)
@@ -161,9 +188,9 @@ class _Analysed:
 def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     out = []
     start, run, pos = 0, [], 0
-    match = _WORDLIKE.match
+    wordlike = _wordlike
     for token in tokens:
-        if match(token):
+        if wordlike(token):
             if not run:
                 start = pos
             run.append(token)
@@ -176,10 +203,41 @@ def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+_WORDLIKE_SEEN: dict[str, bool] = {}
+
+
+def _wordlike(token: str) -> bool:
+    """_WORDLIKE.match, remembered per word: a text repeats its words many times."""
+    verdict = _WORDLIKE_SEEN.get(token)
+    if verdict is None:
+        verdict = _WORDLIKE.match(token) is not None
+        if len(_WORDLIKE_SEEN) < 1_000_000:
+            _WORDLIKE_SEEN[token] = verdict
+    return verdict
+
+
+def _segment(texts: Sequence[str]) -> list[list[str]]:
+    """jieba's words of each text, from one cut of all of them joined by newlines:
+    jieba cuts the stretches between newlines independently and yields each newline
+    as a word of its own, so the words are those of cutting each text alone."""
+    tk = segment.tokenizer()
+    if not any("\n" in t or "\r" in t for t in texts):
+        out: list[list[str]] = [[]]
+        for word in tk.cut("\n".join(texts), HMM=True):
+            if word == "\n":
+                out.append([])
+            else:
+                out[-1].append(word)
+        if len(out) == len(texts) and all(map(lambda ws, t: sum(map(len, ws)) == len(t), out, texts)):
+            return out
+    return [list(tk.cut(t, HMM=True)) for t in texts]
+
+
 @dataclass(frozen=True, eq=False)
 class _SourceAnalysis:
     sentences: tuple[_Analysed, ...]
     grams: Counter  # token n-gram -> occurrences
+    cuts: Counter  # the same n-grams by the way jieba cut them (discovery.count_cuts)
     words: frozenset[str]  # the single tokens among the n-grams
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple["_Gloss", ...]
@@ -196,28 +254,30 @@ class _Gloss:
 
 @lru_cache(maxsize=2048)
 def _analyse(source: Source) -> _SourceAnalysis:
-    """Segment a source's clean sentences once; mining the same corpus again is cheap."""
+    """Segment a source's clean sentences once; mining the same corpus again, or another
+    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap."""
     originals = [s.text for s in source.sentences]
     simplified = script.to_simplified("\n".join(originals)).split("\n")
     if len(simplified) != len(originals) or any(map(lambda a, b: len(a) != len(b), simplified, originals)):
         simplified = [script.to_simplified(t) for t in originals]
+    # never map spans through a length change
+    simplified = [simp if len(simp) == len(original) else original for simp, original in zip(simplified, originals)]
     sentences = []
-    grams: Counter = Counter()
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
-    for sentence, simp in zip(source.sentences, simplified):
-        if len(simp) != len(sentence.text):  # never map spans through a length change
-            simp = sentence.text
-        tokens = _merge_latin(t.text for t in segment.tokens(simp))
+    for sentence, simp, words in zip(source.sentences, simplified, _segment(simplified)):
+        tokens = _merge_latin(words)
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
-        discovery.count_grams((run for _, run in analysed.runs), grams)
-        marked.update(_marked_terms(simp))
-        glosses.extend(_glosses(analysed))
+        if _MAY_QUOTE.search(simp):
+            marked.update(_marked_terms(simp))
+        if _MAY_DEFINE.search(simp):
+            glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
-    words = frozenset(token for s in sentences for token in s.tokens)
-    return _SourceAnalysis(tuple(sentences), grams, words, marked, tuple(glosses), person_cues)
+    cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
+    words = frozenset().union(*(s.tokens for s in sentences))
+    return _SourceAnalysis(tuple(sentences), discovery.texts(cuts), cuts, words, marked, tuple(glosses), person_cues)
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,
@@ -245,11 +305,17 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
 def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
     """jieba cuts 910B into 910 + B and 4IR into 4 + IR; Latin terms are one token."""
     out: list[str] = []
+    latin = False  # is out[-1] Latin letters and digits
+    match = _ASCII_ALNUM.match
     for token in tokens:
-        if out and _ASCII_ALNUM.match(token) and _ASCII_ALNUM.match(out[-1]):
-            out[-1] += token
+        if token.isascii() and match(token):
+            if latin:
+                out[-1] += token
+                continue
+            latin = True
         else:
-            out.append(token)
+            latin = False
+        out.append(token)
     return tuple(out)
 
 
@@ -292,6 +358,9 @@ _SO_CALLED = re.compile(
     rf"所谓[“「『\"]?([{_HAN}0-9A-Za-z]{{2,10}}?)[”」』\"]?[，,]?\s*(?:是指|指的是|就是指|即是|就是)\s*([^，。；！？,;!?]{{2,40}})"
 )
 _THAT_IS = re.compile(r"[」”』]\s*[，,]?\s*(?:即|也就是)\s*([^，。；！？,;!?]{2,30})")
+# Every pattern above needs one of these: sentences without them are not searched.
+_MAY_DEFINE = re.compile(r"[(（」”』]|所谓")
+_MAY_QUOTE = re.compile(r"[「『“‘\"]")
 _CLOSING_QUOTES = "」”』\""
 _OPENING_QUOTES = "「“『\""
 _MAX_DEFINED_TERM = 12
@@ -385,15 +454,19 @@ class _Corpus:
 @lru_cache(maxsize=4)
 def _corpus(sources: tuple[Source, ...]) -> _Corpus:
     analyses = tuple(_analyse(s) for s in sources)
-    grams: Counter = Counter()
     document_frequency: Counter = Counter()
-    for analysis in analyses:
-        grams.update(analysis.grams)
-        if len(analyses) > 1:
+    if len(analyses) == 1:
+        grams, cuts = analyses[0].grams, analyses[0].cuts
+    else:
+        grams, cuts = Counter(), {}
+        for analysis in analyses:
+            grams.update(analysis.grams)
             document_frequency.update(analysis.grams.keys())
+            cuts.update(dict.fromkeys(analysis.cuts))
     runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
+    _learn_guesses(analysis.words for analysis in analyses)
     compounds = discovery.discover(
-        runs, grams, can_start=_can_start, can_end=_can_end, can_inside=_can_inside, needs_evidence=_is_guess
+        runs, grams, cuts, can_start=_can_start, can_end=_can_end, can_inside=_can_inside, needs_evidence=_is_guess
     )
     person_cues: Counter = Counter()
     for analysis in analyses:
@@ -444,13 +517,16 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis]) -> dic
     """Simplified candidate string -> its origins ("word", "compound", "cedict", "marked", "gloss")."""
     origins: dict[str, set[str]] = defaultdict(set)
     for analysis in focus:
-        for gram, count in analysis.grams.items():
-            if gram in corpus.compounds:
-                origins[gram].add("compound")
-            elif gram in analysis.words:
-                if not _is_guess(gram):
-                    origins[gram].add("word")
-            elif len(gram) >= 2 and dictionary.knows(gram) and _whole_entry(_parts(gram)):
+        grams = analysis.grams.keys()
+        compounds = grams & corpus.compounds.keys()
+        for gram in compounds:
+            origins[gram].add("compound")
+        for gram in (grams & analysis.words) - compounds:
+            if not _is_guess(gram):
+                origins[gram].add("word")
+        # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
+        for gram in filter(dictionary.knows, grams - analysis.words - compounds):
+            if len(gram) >= 2 and _whole_entry(_parts(gram)):
                 origins[gram].add("cedict")
         for term in analysis.marked:
             origins[term].add("marked")
@@ -616,17 +692,10 @@ _PLACE_SENSE = re.compile(
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str], person_cues: Counter) -> bool:
     strings = sorted(candidate.strings, key=len)
     marked = bool(kinds & {"marked", "gloss"})
-    for string in strings:
-        if _NUMERIC.match(string) or string.isdigit():
-            return False
-        if not _HAS_HAN.search(string) and not _is_latin_term(string):
-            return False
-        if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
-            return False
-        if options.level > 0 and _too_easy(string, options.level):
-            return False
     word = strings[0]
     if len(word) == 1 and not marked:
+        return False
+    if not all(_plausible(string, options.level) for string in strings):
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
         return False
@@ -640,6 +709,18 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str], p
     proper = _proper_kind(candidate, person_cues)
     candidate.organisation = proper == "organisation"
     return proper not in ("person", "place")
+
+
+@lru_cache(maxsize=262144)
+def _plausible(string: str, level: int) -> bool:
+    """Not a number, label, function word, nor a word at or below the reader's level."""
+    if _NUMERIC.match(string) or string.isdigit():
+        return False
+    if not _HAS_HAN.search(string) and not _is_latin_term(string):
+        return False
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
+        return False
+    return not (level > 0 and _too_easy(string, level))
 
 
 def _too_easy(simplified: str, level: int) -> bool:
@@ -664,12 +745,12 @@ def _is_plain_english(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_organisation(word: str) -> bool:
-    return any(e.proper and _ORGANISATION_SENSE.search(s) for e in dictionary.lookup(word) for s in e.senses)
+    return any(e.proper and _ORGANISATION_SENSE.search(s) for e in _entries(word) for s in e.senses)
 
 
 @lru_cache(maxsize=None)
 def _is_surname(char: str) -> bool:
-    return any(s.startswith("surname ") for e in dictionary.lookup(char) for s in e.senses)
+    return any(s.startswith("surname ") for e in _entries(char) for s in e.senses)
 
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
@@ -683,25 +764,37 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
             and not _known_word(string)
         ):
             return "person"
-        entries = dictionary.lookup(string)
-        senses = [s for e in entries if e.proper for s in e.senses]
-        if senses:
-            if any(_ORGANISATION_SENSE.search(s) for s in senses):
-                return "organisation"
-            if all(_PERSON_SENSE.search(s) or _PLACE_SENSE.search(s) for s in senses) and not any(
-                not e.proper for e in entries
-            ):
-                return "person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"
-        if entries:
+        kind, known = _proper_kind_of(string)
+        if kind is not None:
+            return kind
+        if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
-        tag = _tag(string)
-        if tag.startswith("nr"):
-            return "person"
-        if tag.startswith("ns"):
-            return "place"
-        if tag in ("nt",):
-            return "organisation"
     return None
+
+
+@lru_cache(maxsize=262144)
+def _proper_kind_of(string: str) -> tuple[str | None, bool]:
+    """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
+    CC-CEDICT knows it."""
+    entries = _entries(string)
+    senses = [s for e in entries if e.proper for s in e.senses]
+    if senses:
+        if any(_ORGANISATION_SENSE.search(s) for s in senses):
+            return "organisation", True
+        if all(_PERSON_SENSE.search(s) or _PLACE_SENSE.search(s) for s in senses) and not any(
+            not e.proper for e in entries
+        ):
+            return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
+    if entries:
+        return None, True
+    tag = _tag(string)
+    if tag.startswith("nr"):
+        return "person", False
+    if tag.startswith("ns"):
+        return "place", False
+    if tag in ("nt",):
+        return "organisation", False
+    return None, False
 
 
 # ---------------------------------------------------------------------------
@@ -808,7 +901,7 @@ def _is_set_phrase(word: str) -> bool:
         return False
     if _tag(word) == "i":
         return True
-    return any("idiom" in sense or "(fig.)" in sense for e in dictionary.lookup(word) for sense in e.senses)
+    return any("idiom" in sense or "(fig.)" in sense for e in _entries(word) for sense in e.senses)
 
 
 def _rarity_words(background: float) -> str:
@@ -827,22 +920,23 @@ def _rarity_words(background: float) -> str:
 
 
 def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[Term]:
-    """Occurrences and surface forms of the picked candidates, in one pass over the focus."""
+    """Occurrences and surface forms of the picked candidates only, in one pass over the focus."""
     wanted = {s: c.key for c in ranked for s in c.strings}
     forms: dict[str, dict[str, None]] = {c.key: {} for c in ranked}
     sentences: dict[str, dict[Sentence, None]] = {c.key: {} for c in ranked}
     counts: Counter = Counter()
+    starts = discovery.prefixes(s for s in wanted if len(s) <= discovery.MAX_CHARS)
     for analysis in focus:
         for analysed in analysis.sentences:
-            for start, run in analysed.runs:
-                for gram, i, n in discovery._grams(run):
-                    key = wanted.get(gram)
-                    if key is None:
-                        continue
-                    offset = start + sum(map(len, run[:i]))
-                    forms[key].setdefault(analysed.sentence.text[offset : offset + len(gram)])
-                    sentences[key].setdefault(analysed.sentence)
-                    counts[key] += 1
+            if not analysed.runs:
+                continue
+            text = analysed.sentence.text
+            for gram, start, run, i, _ in discovery.find(analysed.runs, wanted, starts):
+                key = wanted[gram]
+                offset = start + sum(map(len, run[:i]))
+                forms[key].setdefault(text[offset : offset + len(gram)])
+                sentences[key].setdefault(analysed.sentence)
+                counts[key] += 1
     for candidate in ranked:
         if not forms[candidate.key]:  # not on token boundaries: find it as text
             for analysis in focus:
