@@ -542,3 +542,9 @@ def test_import_is_light():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_shipped_character_frequencies_are_those_of_the_installed_jieba():
+    from deckgen.sources import _character_frequencies, build_character_frequencies
+
+    assert _character_frequencies() == build_character_frequencies()
