@@ -90,6 +90,7 @@ def _index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def lookup(word: str) -> tuple[Entry, ...]:
     """All CC-CEDICT entries written `word` in either script, in dictionary order."""
     lines = _index().get(word)

@@ -129,6 +129,7 @@ _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u
 _COMBINING = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
 
 
+@lru_cache(maxsize=4096)
 def tone_mark(numbered: str) -> str:
     """'lv4' -> 'lǜ', 'zhuang4' -> 'zhuàng', 'ma5' -> 'ma', 'r5' -> 'r'.
 
