@@ -58,9 +58,10 @@ class Compound:
 
 
 # Keys of counted n-grams: their tokens joined by CUT (新质\x01生产力), so that a count
-# keeps how jieba cut the text; SEPARATOR stands between runs while counting.
+# keeps how jieba cut the text. SEPARATOR stands between runs while counting: too long
+# for any n-gram holding it to be counted.
 CUT = "\x01"
-SEPARATOR = "\x00"
+SEPARATOR = "\x00" * (MAX_CHARS + MAX_TOKENS)
 _CHUNK = 50_000  # tokens counted at a time: bounds the memory of the n-gram lists
 
 
@@ -82,8 +83,6 @@ def count_cuts(runs: Iterable[Run], counts: Counter[str] | None = None) -> Count
             flat = []
     if flat:
         _count_flat(flat, counts)
-    for key in [key for key in counts if SEPARATOR in key]:
-        del counts[key]
     return counts
 
 
@@ -91,16 +90,14 @@ def _count_flat(flat: list[str], counts: Counter) -> None:
     add = operator.add
     update = counts.update
     update(compress(flat, map(MAX_CHARS.__ge__, map(len, flat))))
-    cut = list(map(add, flat, repeat(CUT)))  # "a|"
-    prefix = cut  # "a|b|...|" of n-1 tokens
+    marked = list(map(add, repeat(CUT), flat))  # "|b": a token as the next one of a gram
+    grams = flat
     for n in range(2, MAX_TOKENS + 1):
         if len(flat) < n:
             break
         limit = MAX_CHARS + n - 1  # the n - 1 CUT characters do not count
-        grams = list(map(add, prefix, flat[n - 1 :]))
+        grams = list(map(add, grams, marked[n - 1 :]))  # "a|b", "a|b|c", ...
         update(compress(grams, map(limit.__ge__, map(len, grams))))
-        if n < MAX_TOKENS:
-            prefix = list(map(add, prefix, cut[n - 1 :]))
 
 
 def texts(cuts: Counter[str]) -> Counter[str]:
@@ -109,7 +106,8 @@ def texts(cuts: Counter[str]) -> Counter[str]:
     joined = list(map(str.replace, keys, repeat(CUT), repeat("")))
     counts = Counter(dict(zip(joined, cuts.values())))
     if len(counts) < len(keys):  # some texts were cut in more than one way: add up
-        several = {text for text, ways in Counter(joined).items() if ways > 1}
+        ways = Counter(joined)
+        several = set(compress(ways.keys(), map((1).__lt__, ways.values())))
         for text in several:
             counts[text] = 0
         for text, count in compress(zip(joined, cuts.values()), map(several.__contains__, joined)):

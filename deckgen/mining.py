@@ -292,7 +292,12 @@ _SPEECH = frozenset(
 )
 
 
+_PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True)))
+
+
 def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
+    if not _PERSON_CUE.search("".join(tokens)):
+        return
     for i, token in enumerate(tokens):
         if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):
             continue
@@ -586,16 +591,26 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
             candidate.compound = corpus.compounds[string]
     _add_marks(candidates, keys, focus_analyses)
     _count_unaligned(candidates, focus_analyses)
-    candidates = {k: c for k, c in candidates.items() if c.count > 0 and _qualifies(c, options, kinds_of(c, origins), corpus.person_cues)}
+    candidates = {k: c for k, c in candidates.items() if c.count > 0 and _qualifies(c, options, kinds_of(c, origins))}
     _count_nested(candidates, focus_grams)
-    # A piece that never stands alone (伟达 of 英伟达) is no term of its own.
+    # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示) is no term of its own.
     candidates = {k: c for k, c in candidates.items() if c.count > c.inside_longer or c.quoted or c.gloss}
     for candidate in candidates.values():
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins)
-    ranked = sorted(candidates.values(), key=lambda c: (-c.score, c.key))
-    if options.top is not None:
-        ranked = ranked[: options.top]
+    ranked = []
+    # Names of people and places are told apart last, best first, until enough terms
+    # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
+    for candidate in sorted(candidates.values(), key=lambda c: (-c.score, c.key)):
+        if options.top is not None and len(ranked) >= options.top:
+            break
+        proper = _proper_kind(candidate, corpus.person_cues)
+        if proper in ("person", "place"):
+            continue
+        if proper == "organisation":
+            candidate.organisation = True
+            candidate.why.append("organisation or brand")
+        ranked.append(candidate)
     return _terms(ranked, focus_analyses)
 
 
@@ -689,7 +704,8 @@ _PLACE_SENSE = re.compile(
 )
 
 
-def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str], person_cues: Counter) -> bool:
+def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
+    """Everything but names of people and places (_proper_kind, applied last)."""
     strings = sorted(candidate.strings, key=len)
     marked = bool(kinds & {"marked", "gloss"})
     word = strings[0]
@@ -706,9 +722,7 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str], p
         # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
         # of jieba's HMM, usually a fragment (功不唐捐 -> 功 不唐 捐).
         return False
-    proper = _proper_kind(candidate, person_cues)
-    candidate.organisation = proper == "organisation"
-    return proper not in ("person", "place")
+    return True
 
 
 @lru_cache(maxsize=262144)
@@ -883,8 +897,6 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
         else:
             score += _CEDICT_BONUS
             why.append("in CC-CEDICT")
-    if candidate.organisation:
-        why.append("organisation or brand")
     if has_focus and len(corpus.analyses) > 1:
         documents = len(corpus.analyses)
         score += _CONTEXT_IDF_WEIGHT * math.log((documents + 1) / (candidate.sources + 1))
