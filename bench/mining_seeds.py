@@ -6,8 +6,9 @@ Reports, for deckgen's miner (level 4, the seed decks' reader) and for jieba's T
 over the concatenated seeds (in simplified, which jieba's dictionary expects): recall of
 the must-have terms in the top 150 and top 300, and the junk in the top 150 (names,
 labels, function words and fragments from the gold file, plus numbers and dates and
-single characters). --speed also times mining a 1 MB corpus (the sentences of
-/work/shared/bench/cpp_dev.sent) against jieba's segmentation of the same sentences.
+single characters). --speed also times `deckgen terms` on a 1 MB corpus (the sentences
+of /work/shared/bench/cpp_dev.sent) against a fresh python segmenting the same text with
+jieba, whole processes measured in the same run, and mining alone in this process.
 """
 
 from __future__ import annotations
@@ -124,23 +125,66 @@ def main() -> None:
         print(f"{rank:>3} {term.text}  ({'; '.join(term.why)})")
 
 
-def speed(path: Path = Path("/work/shared/bench/cpp_dev.sent")) -> None:
+FLOOR = (
+    "import jieba, logging, sys; jieba.setLogLevel(logging.WARNING); tk = jieba.Tokenizer(); "
+    "list(tk.cut(open(sys.argv[1], encoding='utf-8').read()))"
+)
+
+
+def speed(path: Path = Path("/work/shared/bench/cpp_dev.sent"), rounds: int = 2) -> None:
+    """Whole processes, alternated `rounds` times (medians): `deckgen terms --top 50` on
+    the 1 MB text against a fresh python that imports jieba, builds a jieba.Tokenizer()
+    and segments the same text. Wall time and CPU time (user + system) of each: on a
+    busy machine CPU time is the steadier of the two. Then, in this process, mining
+    alone against segmenting alone."""
+    import os
+    import resource
+    import statistics
+    import subprocess
+    import tempfile
+
     from deckgen import segment
     from deckgen.records import Script
 
     lines = [line.replace("\u2581", "") for line in path.read_text("utf-8").splitlines()]
     text = "\n".join(lines)
-    corpus = Source(path, "cpp", text, "utf-8", Script.SIMPLIFIED, tuple(Sentence(s, "cpp", i) for i, s in enumerate(lines, 1)))
-    segment.tokenizer()  # both timings start with jieba's dictionary loaded
-    started = time.perf_counter()
-    for line in lines:
-        segment.tokens(line)
-    segmenting = time.perf_counter() - started
-    started = time.perf_counter()
-    terms = mine([corpus], MiningOptions(level=4))
-    mining = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus_file = Path(scratch) / "cpp_dev.txt"
+        corpus_file.write_text(text, "utf-8")
+        commands = {
+            "jieba segmentation": [sys.executable, "-c", FLOOR, str(corpus_file)],
+            "deckgen terms": [sys.executable, "-m", "deckgen", "terms", str(corpus_file), "--top", "50"],
+        }
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        for _ in range(rounds):
+            for name, argv in commands.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env, cwd=scratch)
+                wall = time.perf_counter() - started
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                times[name].append((wall, cpu))
+    (floor_wall, floor_cpu), (terms_wall, terms_cpu) = (
+        (statistics.median(w for w, _ in times[name]), statistics.median(c for _, c in times[name])) for name in commands
+    )
     print(
-        f"{len(text.encode())/1e6:.2f} MB: jieba segmentation {segmenting:.2f} s, mining {mining:.2f} s "
+        f"{len(text.encode())/1e6:.2f} MB, whole processes: jieba segmentation {floor_wall:.2f} s "
+        f"(CPU {floor_cpu:.2f} s), deckgen terms {terms_wall:.2f} s (CPU {terms_cpu:.2f} s): "
+        f"{terms_wall/floor_wall:.1f}x wall, {terms_cpu/floor_cpu:.1f}x CPU"
+    )
+
+    corpus = Source(path, "cpp", text, "utf-8", Script.SIMPLIFIED, tuple(Sentence(s, "cpp", i) for i, s in enumerate(lines, 1)))
+    tokenizer = segment.tokenizer()  # both timings start with jieba's dictionary loaded
+    started = time.process_time()
+    list(tokenizer.cut(text))
+    segmenting = time.process_time() - started
+    started = time.process_time()
+    terms = mine([corpus], MiningOptions(level=4))
+    mining = time.process_time() - started
+    print(
+        f"in one process, CPU: jieba segmentation {segmenting:.2f} s, mining (segmentation included) {mining:.2f} s "
         f"({mining/segmenting:.1f}x, {len(terms)} terms)"
     )
 
