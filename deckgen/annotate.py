@@ -20,6 +20,7 @@ EXAMPLES_PER_NOTE = 3
 EXAMPLE_TARGET = 40  # characters: about one or two clauses
 EXAMPLE_MAX = 60
 SYNONYM_MAX = 8  # an in-text gloss up to this long can stand in for the term
+ENGLISH_TARGET = 70  # characters of English: a second or third sense only while under this
 
 FROM_CEDICT = "CC-CEDICT"
 FROM_TEXT = "defined in the text"
@@ -184,20 +185,27 @@ def _entries_for(forms) -> list[Entry]:
 
 
 def _is_reference(sense: str) -> bool:
-    return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see |^also pr\.|^Taiwan pr\.|^CL:", sense))
+    """Senses that point elsewhere rather than mean something: variants, see-alsos,
+    readings, classifiers, and bound uses ("used in 自個兒")."""
+    return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see |^also pr\.|^Taiwan pr\.|^CL:"
+                         r"|^\(?used in ", sense))
 
 
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
-    """At most `limit` senses, the ones that fit `context` (English words around the term) first."""
-    senses = []
+    """At most `limit` senses, the ones that fit `context` (English words around the term)
+    first; a further sense only while the whole stays short enough to read at a glance."""
+    senses: list[str] = []
     for sense in _by_fit(entry.senses, context):
         if _is_reference(sense):
             continue
         sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
         sense = re.sub(r"\s*\[[a-zA-Z0-9: ]+\]", "", sense)  # pinyin cross-references 卷[juan3]
         sense = sense.strip()
-        if sense and sense not in senses:
-            senses.append(sense)
+        if not sense or sense in senses:
+            continue
+        if senses and len("; ".join([*senses, sense])) > ENGLISH_TARGET:
+            break
+        senses.append(sense)
         if len(senses) == limit:
             break
     return senses
@@ -342,16 +350,18 @@ def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
 
 
 def _part_gloss(entry: Entry, head: bool) -> str:
-    """One short sense of a part. A compound's last part is its head, usually a noun:
-    prefer a sense that is not a verb there (架构: 'architecture', not 'to construct')."""
-    senses = [_short(s) for s in concise_senses(entry, limit=6)]
-    senses = [s for s in senses if s and s != "?"]
+    """One short sense of a part, from its first few (a legal footnote is no gloss).
+
+    A compound's last part is its head, usually a noun: there a sense that is not a
+    verb comes first (架构: 'structure', not 'to construct'), or else the verb bare
+    (管制: 'control', not 'to control')."""
+    senses = [_short(s) for s in entry.senses[:4] if not _is_reference(s)]
+    senses = [s for s in senses if s and s != "?" and len(s.split()) <= 4]
     if not senses:
         return ""
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
-        if nouns:
-            return nouns[0]
+        return nouns[0] if nouns else senses[0][3:]
     return senses[0]
 
 
