@@ -116,12 +116,14 @@ def _is_glue_char(char: str) -> bool:
 @lru_cache(maxsize=262144)
 def _can_start(token: str) -> bool:
     """Terms do not start with a verb phrase: 利用AI, 超过GPT4, 开辟新赛道 are not terms
-    (CC-CEDICT glosses verbs as "to ..."); they may end with one (出口管制, 长臂管辖).
+    (CC-CEDICT glosses verbs as "to ..."), unless jieba calls the verb a verbal noun
+    (生产要素); they may end with one (出口管制, 长臂管辖).
     Nor with a place or a time word."""
     tag = _tag(token)
     if tag.startswith(("ns", "t")):  # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term
         return False
-    return _can_end(token) and not _verb_like(token)
+    # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
+    return _can_end(token) and (tag == "vn" or not _verb_like(token))
 
 
 @lru_cache(maxsize=65536)
@@ -308,7 +310,8 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
 
 
 def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
-    """jieba cuts 910B into 910 + B and 4IR into 4 + IR; Latin terms are one token."""
+    """jieba cuts 910B into 910 + B and 4IR into 4 + IR; Latin terms are one token.
+    Its HMM glues a number to the word after it (五奈米, 七奈米): two tokens."""
     out: list[str] = []
     latin = False  # is out[-1] Latin letters and digits
     match = _ASCII_ALNUM.match
@@ -320,8 +323,30 @@ def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
             latin = True
         else:
             latin = False
+            if len(token) >= 3 and token[0] in _NUMERALS:
+                number, word = _numeral_prefix(token)
+                if number:
+                    out.append(number)
+                    token = word
         out.append(token)
     return tuple(out)
+
+
+_NUMERALS = frozenset("零〇一二三四五六七八九十两百千万亿几")
+
+
+@lru_cache(maxsize=65536)
+def _numeral_prefix(token: str) -> tuple[str, str]:
+    """("五", "奈米") for jieba's guess 五奈米; ("", token) for words (三角形, 一体化)."""
+    if segment.word_frequency(token) or dictionary.knows(token) or not _HAN_ONLY.match(token):
+        return "", token
+    cut = 1
+    while cut < len(token) - 2 and token[cut] in _NUMERALS:
+        cut += 1
+    word = token[cut:]
+    if len(word) >= 2 and (segment.word_frequency(word) or dictionary.knows(word)):
+        return token[:cut], word
+    return "", token
 
 
 # ---------------------------------------------------------------------------
@@ -593,8 +618,9 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
     _count_unaligned(candidates, focus_analyses)
     candidates = {k: c for k, c in candidates.items() if c.count > 0 and _qualifies(c, options, kinds_of(c, origins))}
     _count_nested(candidates, focus_grams)
-    # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示) is no term of its own.
-    candidates = {k: c for k, c in candidates.items() if c.count > c.inside_longer or c.quoted or c.gloss}
+    # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in quotes
+    # (「新质」, else always in 新质生产力), is no term of its own.
+    candidates = {k: c for k, c in candidates.items() if _stands_alone(c)}
     for candidate in candidates.values():
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins)
@@ -612,6 +638,12 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+def _stands_alone(candidate: _Candidate) -> bool:
+    if candidate.gloss or not candidate.inside_longer:
+        return True
+    return candidate.count - candidate.inside_longer > candidate.quoted
 
 
 def kinds_of(candidate: _Candidate, origins: dict[str, set[str]]) -> set[str]:
@@ -697,6 +729,8 @@ _ORGANISATION_SENSE = re.compile(
     r"network|platform|search engine|portal|agency|organization|organisation)\b",
     re.IGNORECASE,
 )
+# A sense that is nothing but a name: United States, Japan, Europe (abbr. ...).
+_BARE_NAME = re.compile(r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: \(abbr\.[^)]*\))?$")
 _PLACE_SENSE = re.compile(
     r"\b(province|county|city|prefecture|district|capital|town|township|river|mountain|island|state|"
     r"country|region|village|lake)\b",
@@ -718,6 +752,10 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if _tag(word) == "l" and _is_function_word(word[0]):
         # jieba's set expressions that are grammar: 在我看来, 两国之间.
         return False
+    compound = candidate.compound
+    if compound is not None and not marked and all(len(p) == 1 for p in compound.parts) and _verb_like(word):
+        # Two one-character words CC-CEDICT glosses as a verb: 高 + 达 'to reach up to'.
+        return False
     if _HAS_HAN.search(word) and kinds <= {"word"} and not _known_word(word) and candidate.count < 2:
         # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
         # of jieba's HMM, usually a fragment (功不唐捐 -> 功 不唐 捐).
@@ -732,9 +770,16 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
-    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _grammar_entry(string):
         return False
     return not (level > 0 and _too_easy(string, level))
+
+
+def _grammar_entry(string: str) -> bool:
+    """CC-CEDICT entries that are grammar, not words: pieces of a construction
+    (为例: 'used in the construction 以...为例') and question phrases (多大: 'how big?')."""
+    senses = [s for e in _entries(string) if not e.proper for s in e.senses]
+    return bool(senses) and (senses[0].endswith("?") or all(s.startswith("used in ") for s in senses))
 
 
 def _too_easy(simplified: str, level: int) -> bool:
@@ -800,6 +845,8 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
         ):
             return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
     if entries:
+        if senses and _tag(string).startswith("ns") and _BARE_NAME.match(senses[0]):
+            return "place", True  # 美国 'United States', 日本 'Japan': general knowledge
         return None, True
     tag = _tag(string)
     if tag.startswith("nr"):

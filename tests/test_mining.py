@@ -211,3 +211,65 @@ def test_mine_does_not_crash_on_arbitrary_text(texts):
     terms = mine([source("x", *sentences)], MiningOptions(level=0, top=20))
     for term in terms:
         assert term.text and term.count >= 0 and term.why
+
+
+# Sentences of the seed articles for the rules that keep pieces, grammar and general
+# knowledge out of the terms.
+RULES = (
+    source(
+        "商業周刊",
+        "中芯國際正突破五奈米製程,可用於製造華為下一代晶片。",
+        "但該報導也指出,中芯的五奈米、七奈米製程良率僅有台積電的三分之一不到。",
+        "以半導體產業為例,半導體的發明最早來自美國的國防工程。",
+        "例如龍頭比亞迪,在二○二二年獲得補助高達人民幣一百零四億元,等於當年有約六成淨利潤來自補助。",
+        "據彭博報導,華為獲得政府資助高達三百億美元,用於打造晶片製造網路。",
+        "關鍵在於所謂「新質」是由中國掌握、不受美國制裁影響的新賽道科技。",
+        "新質生產力是今年兩會的熱詞,新質生產力寫入了政府工作報告。",
+        "中國官方不斷強調新質生產力,美國則不斷加碼制裁。",
+    ),
+    source(
+        "正和岛",
+        "新质生产力代表先进生产力的演进方向,是由技术革命性突破、生产要素创新性配置、产业深度转型升级而催生的。",
+        "简单来讲,围绕技术革命重新配置生产要素,包括资金、人才、劳动工具等要素进行创新配置。",
+        "换言之,通过解决生产要素的创新配置方式。",
+        "更要去看它的研发投入有多大,它的知识产权数量,它的高端设备有多少。",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def ruled():
+    return by_text(mine(RULES, MiningOptions(level=4)))
+
+
+def test_a_number_glued_to_a_word_is_cut_off(ruled):
+    # jieba's HMM reads 五奈米 and 七奈米 as words: the term is 奈米 (纳米), seen three times.
+    assert "五奈米" not in ruled and "七奈米" not in ruled
+    assert ruled["奈米"].count == 3
+
+
+def test_grammar_entries_of_cc_cedict_are_not_terms(ruled):
+    # 為例 'used in the construction 以...為例'; 多大 'how big?'.
+    assert "為例" not in ruled and "为例" not in ruled
+    assert "多大" not in ruled
+
+
+def test_a_compound_of_two_characters_that_is_a_verb_is_not_a_term(ruled):
+    # 高 + 達 recurs, but CC-CEDICT's 高达 is 'to reach up to': a predicate of amounts.
+    assert "高達" not in ruled and "高达" not in ruled
+
+
+def test_country_names_are_general_knowledge(ruled):
+    assert "美國" not in ruled and "美国" not in ruled
+    assert "比亞迪" in ruled  # a company is kept
+
+
+def test_a_piece_standing_alone_only_in_quotes_is_not_a_term(ruled):
+    assert "新質生產力" in ruled
+    assert "新質" not in ruled and "新质" not in ruled
+
+
+def test_a_verbal_noun_may_start_a_compound(ruled):
+    # 生产 'to produce' is a verb to CC-CEDICT but a verbal noun (vn) to jieba.
+    assert "生产要素" in ruled
+    assert any("compound" in why for why in ruled["生产要素"].why)
