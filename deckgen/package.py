@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -192,13 +193,33 @@ def example_html(example: Example) -> str:
         + f'<span class="term">{html.escape(text[example.start:example.end])}</span>'
         + html.escape(text[example.end :])
     )
-    readings = [tone_mark(s.pinyin) if s.pinyin else s.text.strip() for s in example.syllables]
-    py = " ".join(r for r in readings if r)
     return (
         f'<li><span class="zh">{zh}</span>'
-        f'<span class="py">{html.escape(py)}</span>'
+        f'<span class="py">{html.escape(sentence_pinyin(example.syllables))}</span>'
         f'<span class="src">{html.escape(example.source)}</span></li>'
     )
+
+
+_OPENING = set("「『“‘《（(【[")
+
+
+def sentence_pinyin(syllables) -> str:
+    """Syllables spaced, punctuation set as in English: 'bù guò, tóng qī' not 'bù guò , tóng qī'."""
+    from deckgen.pinyin import tone_mark
+
+    out = ""
+    for s in syllables:
+        piece = tone_mark(s.pinyin) if s.pinyin else s.text.strip()
+        if not piece:
+            continue
+        if s.pinyin is None and all(unicodedata.category(c).startswith("P") for c in piece):
+            for mark in unicodedata.normalize("NFKC", piece).replace("。", ".").replace("、", ","):
+                opens = mark in _OPENING and out and out[-1] not in _OPENING
+                out += (" " + mark) if opens else mark
+            continue
+        joined_to_opening = out[-1:] in _OPENING
+        out += piece if not out or joined_to_opening else " " + piece
+    return out
 
 
 def examples_html(examples: Iterable[Example]) -> str:

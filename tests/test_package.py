@@ -136,3 +136,11 @@ def test_read_previous_of_garbage_is_empty(tmp_path):
     with zipfile.ZipFile(empty_zip, "w"):
         pass
     assert read_previous(empty_zip) == {}
+
+
+def test_sentence_pinyin_sets_punctuation_like_english():
+    from deckgen.package import sentence_pinyin
+
+    syllables = (Syllable("不", "bu4"), Syllable("過", "guo4"), Syllable(",", None), Syllable("「", None),
+                 Syllable("內", "nei4"), Syllable("捲", "juan3"), Syllable("」", None), Syllable("。", None))
+    assert sentence_pinyin(syllables) == "bù guò, 「nèi juǎn」."
