@@ -67,7 +67,9 @@ class Workspace:
             self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
             encoding = self.encoding or encoding  # the command line's --encoding wins over a deck file's
             key = cache.key_of("read", encoding, *(_content_of(p) for p in todo))
-            reading = cache.cached("read", key, lambda: read_sources(todo, encoding))
+            paths_then, reading = cache.cached("read", key, lambda: ([str(p) for p in todo],
+                                                                     read_sources(todo, encoding)))
+            reading = _moved(reading, dict(zip(paths_then, map(str, todo))))
             for source in reading.sources:
                 self._sources[source.path.resolve()] = source
             for path in todo:  # every warning starts with the path it concerns
@@ -80,14 +82,31 @@ class Workspace:
 
 
 def _content_of(path: Path) -> tuple[str, bytes, bytes]:
-    """What reading a source depends on: its path, its bytes, its folder's sources.toml."""
+    """What reading a source depends on: its name, its bytes, its folder's sources.toml.
+    Not the folder: a fresh clone elsewhere reads the same texts."""
     path = Path(path)
     catalog = path.parent / "sources.toml"
     try:
-        return (str(path), hashlib.sha256(path.read_bytes()).digest(),
+        return (path.name, hashlib.sha256(path.read_bytes()).digest(),
                 catalog.read_bytes() if catalog.is_file() else b"")
     except OSError:
         return (str(path), b"unreadable", b"")  # reading will say why
+
+
+def _moved(reading, paths: dict[str, str]):
+    """A cached reading of the same files in another folder, with the paths of this one."""
+    if all(old == new for old, new in paths.items()):
+        return reading
+
+    def repath(text: str) -> str:
+        for old, new in paths.items():
+            if text.startswith(old + ":"):
+                return new + text[len(old):]
+        return text
+
+    sources = tuple(replace(s, path=Path(paths.get(str(s.path), str(s.path))),
+                            warnings=tuple(map(repath, s.warnings))) for s in reading.sources)
+    return replace(reading, sources=sources, warnings=tuple(map(repath, reading.warnings)))
 
 
 def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
@@ -267,7 +286,12 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
         key = cache.key_of("note", term, deck.script)
         note = cache.cached("note", key, lambda term=term: annotate_from_texts(term, deck_script=deck.script))
         override = overrides.get(term.simplified)
-        notes.append(apply_override(note, term, override) if override is not None else note)
+        if override is not None and override.examples is not None:  # new sentences need reading
+            key = cache.key_of("note", term, deck.script, override)
+            note = cache.cached("note", key, lambda note=note, term=term, o=override: apply_override(note, term, o))
+        elif override is not None:
+            note = apply_override(note, term, override)
+        notes.append(note)
     return sources, warnings, terms, disambiguate_homographs(notes)
 
 
