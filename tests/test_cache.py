@@ -69,3 +69,19 @@ def test_an_edited_text_is_mined_again(tmp_path):
         f.write("经济学家总结了“康波周期”。康波周期大约五十年。\n")
     assert run_cli("build", str(article), "-o", str(out), "--quiet").exit_code == 0
     assert "康波周期" in terms_of(out)
+
+
+def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path):
+    from deckgen.build import Workspace
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        # A damaged span makes a warning that names the file.
+        (folder / "a.txt").write_text("他说这很重要。??梢钥闯?,美国的科技战略规划意识很强烈。\n", encoding="utf-8")
+    a_sources, a_warnings = Workspace().sources([first / "a.txt"])
+    b_sources, b_warnings = Workspace().sources([second / "a.txt"])
+    assert a_warnings and all(w.startswith(f"{first / 'a.txt'}:") for w in a_warnings)
+    assert b_warnings and all(w.startswith(f"{second / 'a.txt'}:") for w in b_warnings)
+    assert b_sources[0].path == second / "a.txt"
+    assert b_sources[0].sentences == a_sources[0].sentences
