@@ -71,7 +71,8 @@ def test_an_edited_text_is_mined_again(tmp_path):
     assert "康波周期" in terms_of(out)
 
 
-def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path):
+def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path, monkeypatch):
+    import deckgen.sources
     from deckgen.build import Workspace
 
     first, second = tmp_path / "first", tmp_path / "second"
@@ -80,6 +81,11 @@ def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path):
         # A damaged span makes a warning that names the file.
         (folder / "a.txt").write_text("他说这很重要。??梢钥闯?,美国的科技战略规划意识很强烈。\n", encoding="utf-8")
     a_sources, a_warnings = Workspace().sources([first / "a.txt"])
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the second copy was read again instead of coming from the cache")
+
+    monkeypatch.setattr(deckgen.sources, "read_sources", not_again)
     b_sources, b_warnings = Workspace().sources([second / "a.txt"])
     assert a_warnings and all(w.startswith(f"{first / 'a.txt'}:") for w in a_warnings)
     assert b_warnings and all(w.startswith(f"{second / 'a.txt'}:") for w in b_warnings)
