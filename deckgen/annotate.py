@@ -66,6 +66,12 @@ def annotate_from_texts(term: Term, *, deck_script: Script | None = None) -> Not
     )
 
 
+def reading_and_meaning(term: Term) -> tuple[tuple[str, ...], str]:
+    """Just the headword's pinyin and English, for listings: no examples to read."""
+    entry = choose_entry(term)
+    return headword_pinyin(term, entry), meaning(term, entry or variant_entry(term))[0]
+
+
 def apply_override(note: Note, term: Term, override: TermOverride) -> Note:
     """The deck file's word wins. Cheap unless it gives example sentences, which need reading."""
     from dataclasses import replace

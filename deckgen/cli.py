@@ -142,7 +142,7 @@ def terms(files, top, as_json, level, known, encoding):
       deckgen terms seeds/*.txt --top 20
       deckgen terms article.txt --json | jq .terms[].term
     """
-    from deckgen.annotate import annotate
+    from deckgen.annotate import reading_and_meaning
     from deckgen.mining import MiningOptions, load_known_words, mine
     from deckgen.pinyin import tone_mark
     from deckgen.sources import read_sources
@@ -156,9 +156,9 @@ def terms(files, top, as_json, level, known, encoding):
             mined = mine(reading.sources, MiningOptions(level=level, top=top, known=known_words), focus=source)
             rows = []
             for term in mined:
-                note = annotate(term)
-                rows.append({"term": term.text, "pinyin": " ".join(tone_mark(s) for s in note.pinyin),
-                             "english": note.english, "score": round(term.score, 3), "why": list(term.why)})
+                headword_pinyin, english = reading_and_meaning(term)
+                rows.append({"term": term.text, "pinyin": " ".join(tone_mark(s) for s in headword_pinyin),
+                             "english": english, "score": round(term.score, 3), "why": list(term.why)})
             if as_json:
                 click.echo(json.dumps({"file": str(source.path), "terms": rows}, ensure_ascii=False))
                 continue
