@@ -140,31 +140,34 @@ def deck_description(description: str, sources: Sequence[Source]) -> str:
     return "\n".join(lines)
 
 
-def apply_overrides(terms: list[Term], overrides: Sequence[TermOverride], sources: Sequence[Source]) -> list[Term]:
-    """Skip what the deck file skips; add the headwords it names that were not mined."""
+def apply_overrides(terms: list[Term], overrides: Sequence[TermOverride],
+                    sources: Sequence[Source]) -> tuple[list[Term], dict[str, TermOverride]]:
+    """Match the deck file's [terms."…"] to the mined terms by any written form (either
+    script, either region): drop what it skips, add the headwords the miner did not pick.
+    Returns the terms and the overrides that apply to them, by Term.simplified."""
     from deckgen.script import mainland_form, to_simplified
 
-    by_key = {mainland_form(to_simplified(o.headword)): o for o in overrides}
-    kept = []
-    found = set()
+    def key(word: str) -> str:
+        return mainland_form(to_simplified(word))
+
+    wanted = {key(o.headword): o for o in overrides}
+    kept: list[Term] = []
+    applying: dict[str, TermOverride] = {}
+    matched: set[str] = set()
     for term in terms:
-        keys = {term.simplified, *(mainland_form(to_simplified(f)) for f in term.forms)}
-        hit = next((by_key[k] for k in keys if k in by_key), None)
+        hit = next((wanted[k] for k in (term.simplified, *map(key, term.forms)) if k in wanted), None)
         if hit is not None:
-            found.add(mainland_form(to_simplified(hit.headword)))
+            matched.add(key(hit.headword))
             if hit.skip:
                 continue
-            if hit.headword not in term.forms and to_simplified(hit.headword) != term.simplified:
-                term = replace(term, forms=(*term.forms, hit.headword))
-            if term.simplified != mainland_form(to_simplified(hit.headword)):
-                # The override is keyed by another form of this term: index it by the term's key too.
-                by_key[term.simplified] = hit
+            applying[term.simplified] = hit
         kept.append(term)
-    for key, o in by_key.items():
-        if key in found or o.skip or key != mainland_form(to_simplified(o.headword)):
-            continue
-        kept.append(added_term(o.headword, sources))
-    return kept
+    for k, override in wanted.items():
+        if k not in matched and not override.skip:
+            term = added_term(override.headword, sources)
+            kept.append(term)
+            applying[term.simplified] = override
+    return kept, applying
 
 
 def added_term(headword: str, sources: Sequence[Source]) -> Term:
@@ -178,19 +181,6 @@ def added_term(headword: str, sources: Sequence[Source]) -> Term:
     return Term(text=headword, simplified=simplified, traditional=traditional, score=0.0,
                 why=("added in the deck file",), forms=(headword,), occurrences=occurrences,
                 count=len(occurrences))
-
-
-def override_index(overrides: Sequence[TermOverride], terms: Sequence[Term]) -> dict[str, TermOverride]:
-    """Overrides keyed by the Term.simplified they apply to."""
-    from deckgen.script import mainland_form, to_simplified
-
-    by_key = {mainland_form(to_simplified(o.headword)): o for o in overrides if not o.skip}
-    index = {}
-    for term in terms:
-        for key in {term.simplified, *(mainland_form(to_simplified(f)) for f in term.forms)}:
-            if key in by_key:
-                index[term.simplified] = by_key[key]
-    return index
 
 
 def package_notes(notes: Sequence[Note], slug: str, cards: Sequence[str],
@@ -276,9 +266,8 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     corpus = [(s.name, s.script, s.sentences) for s in sources]
     mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
     terms = cache.cached("mine", mining_key, lambda: mine(sources, options))
-    terms = apply_overrides(terms, deck.overrides, sources)
+    terms, overrides = apply_overrides(terms, deck.overrides, sources)
     workspace.progress(f"annotating {len(terms)} terms")
-    overrides = override_index(deck.overrides, terms)
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.
     notes = []
