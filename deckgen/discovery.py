@@ -115,28 +115,6 @@ def texts(cuts: Counter[str]) -> Counter[str]:
     return counts
 
 
-def count_grams(runs: Iterable[Run], counts: Counter[str] | None = None) -> Counter[str]:
-    """Occurrences of every token n-gram (1..MAX_TOKENS tokens, <= MAX_CHARS chars)."""
-    counts = Counter() if counts is None else counts
-    counts.update(texts(count_cuts(runs)))
-    return counts
-
-
-def _grams(run: Run):
-    """(text, first token index, token count) of every bounded n-gram of a run."""
-    size = len(run)
-    for i in range(size):
-        text = run[i]
-        if len(text) > MAX_CHARS:
-            continue
-        yield text, i, 1
-        for n in range(2, min(MAX_TOKENS, size - i) + 1):
-            text += run[i + n - 1]
-            if len(text) > MAX_CHARS:
-                break
-            yield text, i, n
-
-
 def prefixes(strings: Iterable[str]) -> frozenset[str]:
     """Every non-empty prefix of the strings: lets a scan of the runs skip at once the
     tokens no wanted n-gram starts with."""

@@ -518,12 +518,9 @@ class _Candidate:
     gloss: str | None = None
     expansion_of: str | None = None
     abbreviated_as: str | None = None
-    defines: bool = False  # the text explains it
-    in_cedict: bool = False
     sources: int = 1
     background: float = 0.0  # estimated jieba-dictionary frequency
     inside_longer: int = 0  # occurrences that are part of a longer candidate
-    organisation: bool = False
     score: float = 0.0
     why: list[str] = field(default_factory=list)
 
@@ -570,12 +567,6 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis]) -> dic
 @lru_cache(maxsize=65536)
 def _parts(text: str) -> tuple[str, ...]:
     return _merge_latin(t.text for t in segment.tokens(text))
-
-
-def _whole(parts: tuple[str, ...]) -> bool:
-    """Could these tokens form one term (CC-CEDICT's 内卷 split as 内 + 卷: yes; its
-    这是, 到了, 并不: no)?"""
-    return _can_start(parts[0]) and _can_end(parts[-1]) and all(map(_can_inside, parts))
 
 
 def _whole_entry(parts: tuple[str, ...]) -> bool:
@@ -634,7 +625,6 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
         if proper in ("person", "place"):
             continue
         if proper == "organisation":
-            candidate.organisation = True
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
@@ -667,14 +657,12 @@ def _add_marks(candidates: dict[str, _Candidate], keys: dict[str, str], focus: S
             term = candidates.get(keys.get(gloss.term, gloss.term))
             if term is None:
                 continue
-            term.defines = True
             if gloss.term_is_short:
                 term.gloss = term.gloss or gloss.gloss
                 term.expansion_of = term.expansion_of or gloss.gloss
                 long_form = candidates.get(keys.get(gloss.gloss, gloss.gloss))
                 if long_form is not None:
                     long_form.abbreviated_as = long_form.abbreviated_as or gloss.term
-                    long_form.defines = True
             else:
                 term.gloss = term.gloss or gloss.gloss
 
@@ -937,7 +925,6 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
         why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
     cedict = [s for s in candidate.strings if dictionary.knows(s)]
     if cedict:
-        candidate.in_cedict = True
         if any(_is_set_phrase(s) for s in cedict):
             score += _SET_PHRASE_BONUS
             why.append("set phrase in CC-CEDICT")
