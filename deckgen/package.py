@@ -185,8 +185,6 @@ def pinyin_html(syllables: Sequence[str]) -> str:
 
 
 def example_html(example: Example) -> str:
-    from deckgen.pinyin import tone_mark
-
     text = example.text
     zh = (
         html.escape(text[: example.start])
