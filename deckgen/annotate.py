@@ -14,6 +14,7 @@ from deckgen import dictionary, pinyin, script
 from deckgen.deckfile import TermOverride
 from deckgen.dictionary import Entry
 from deckgen.records import Example, Note, Script, Term
+from deckgen.script import has_han, is_han
 
 MAX_SENSES = 3
 EXAMPLES_PER_NOTE = 3
@@ -45,7 +46,7 @@ def annotate_from_texts(term: Term, *, deck_script: Script | None = None) -> Not
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         meaning_from = f"{FROM_CEDICT}, as {meaning_entry.simplified}"
     chinese_definition = ""
-    if term.gloss and _has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
+    if term.gloss and has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
         chinese_definition = script.to_script(term.gloss, deck_script) if deck_script else term.gloss
     level = dictionary.hsk_level(term.simplified)
     return Note(
@@ -59,7 +60,7 @@ def annotate_from_texts(term: Term, *, deck_script: Script | None = None) -> Not
         also_written=also_written(hanzi, term),
         classifier=classifier_of(meaning_entry) if meaning_entry else "",
         chinese_definition=chinese_definition,
-        hsk=dictionary.hsk_label(level) if _has_han(hanzi) else "",
+        hsk=dictionary.hsk_label(level) if has_han(hanzi) else "",
         frequency=frequency_label(term),
         sources=term.sources,
         identity=term.simplified,
@@ -111,7 +112,7 @@ def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
 
 def reading_in_context(term: Term) -> tuple[str, ...]:
     """The reading the sentences give the term: the most frequent over its occurrences."""
-    han = sum(1 for c in term.text if _is_han_char(c))
+    han = sum(1 for c in term.text if is_han(c))
     votes: Counter[tuple[str, ...]] = Counter()
     for sentence in term.occurrences[:8]:
         start = sentence.text.find(term.text)  # the headword as written, not another form
@@ -126,15 +127,15 @@ def reading_in_context(term: Term) -> tuple[str, ...]:
 
 def headword_pinyin(term: Term, entry: Entry | None) -> tuple[str, ...]:
     """Numbered syllables of the headword; Latin parts kept (AI晶片: AI jing1 pian4), none for CANN."""
-    if not _has_han(term.text):
+    if not has_han(term.text):
         return ()
-    if entry is not None and len(entry.pinyin) == sum(1 for c in term.text if _is_han_char(c)) and \
-            all(_is_han_char(c) for c in term.text):
+    if entry is not None and len(entry.pinyin) == sum(1 for c in term.text if is_han(c)) and \
+            all(is_han(c) for c in term.text):
         return entry.pinyin
     in_context = iter(reading_in_context(term))
     out = []
     for s in pinyin.syllables(term.text):
-        if s.pinyin is None and not _is_han_char(s.text):
+        if s.pinyin is None and not is_han(s.text):
             if s.text.strip():
                 out.append(s.text.strip())
             continue
@@ -249,7 +250,7 @@ def context_english(term: Term) -> str:
     for sentence in term.occurrences[:3]:
         text = script.to_simplified(sentence.text)
         for token in segment.tokens(text):
-            if len(token.text) >= 2 and token.text != term.simplified and _has_han(token.text):
+            if len(token.text) >= 2 and token.text != term.simplified and has_han(token.text):
                 words.append(token.text)
     if term.gloss:
         words.extend(t.text for t in segment.tokens(script.to_simplified(term.gloss)) if len(t.text) >= 2)
@@ -310,7 +311,7 @@ def compose(text: str, readings: Sequence[str] = ()) -> tuple[str, list[str]]:
     glosses, parts, position = [], [], 0
     for piece in pieces:
         parts.append(piece)
-        if not _has_han(piece):
+        if not has_han(piece):
             glosses.append(piece)
             continue
         wanted = tuple(han_readings[position:position + len(piece)])
@@ -335,7 +336,7 @@ def _transliterated(pieces: list[str]) -> bool:
     whose characters carry no meaning to compose. 小院高墙 has none of them."""
     run: list[str] = []
     for piece in [*pieces, ""]:
-        if len(piece) == 1 and _has_han(piece):
+        if len(piece) == 1 and has_han(piece):
             run.append(piece)
             continue
         if len(run) >= 2 and any(_PHONETIC.search(s) for c in run for e in dictionary.lookup(c) for s in e.senses):
@@ -385,9 +386,9 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
     for i in range(n):
         if best[i] is None:
             continue
-        if not _has_han(text[i]):
+        if not has_han(text[i]):
             j = i
-            while j < n and not _has_han(text[j]):
+            while j < n and not has_han(text[j]):
                 j += 1
             piece = text[i:j].strip()
             candidate = best[i] + ([piece] if piece else [])
@@ -504,7 +505,7 @@ def frequency_label(term: Term) -> str:
     texts = len(term.sources)
     here = f"{count}× in {texts} text{'s' if texts != 1 else ''}"
     per_million = segment.word_frequency(term.simplified) * 1_000_000 / segment.total_frequency()
-    if not _has_han(term.simplified):
+    if not has_han(term.simplified):
         return here
     if per_million >= 50:
         general = "common in general use"
@@ -515,14 +516,6 @@ def frequency_label(term: Term) -> str:
     else:
         general = "not in general word lists"
     return f"{here}; {general}"
-
-
-def _is_han_char(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
-
-
-def _has_han(text: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
 def _is_traditional(text: str) -> bool:

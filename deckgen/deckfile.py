@@ -17,6 +17,7 @@ from pathlib import Path
 from deckgen.errors import DeckFileError
 from deckgen.package import CARD_TYPES
 from deckgen.records import Script
+from deckgen.script import is_han
 
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
@@ -199,7 +200,7 @@ def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride
             pinyin = parse_pinyin(spec["pinyin"])
         except ValueError as exc:
             fail(str(exc), "pinyin", hint='write syllables separated by spaces: "qia3 bo2 zi5" or "qiǎ bó zi"')
-        han = sum(1 for c in headword if _is_han(c))
+        han = sum(1 for c in headword if is_han(c))
         if han and len(pinyin) != han:
             fail(f"pinyin has {len(pinyin)} syllables for {han} characters", "pinyin")
     return TermOverride(
@@ -249,10 +250,6 @@ def parse_pinyin(text: str) -> tuple[str, ...]:
     if not out:
         raise ValueError("pinyin is empty")
     return tuple(out)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
 
 def _line_from_toml_error(message: str) -> int | None:

@@ -36,28 +36,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from deckgen.records import Syllable
+from deckgen.script import HAN_RANGES, is_han
 
-# Han ideographs: CJK Unified (and Extensions A-H), compatibility ideographs, 〇.
-_HAN_RANGES = (
-    "\u3007"
-    "\u3400-\u4dbf"
-    "\u4e00-\u9fff"
-    "\uf900-\ufaff"
-    "\U00020000-\U0002ebef"
-    "\U0002f800-\U0002fa1f"
-    "\U00030000-\U000323af"
-)
-_HAN_CHAR = re.compile(f"[{_HAN_RANGES}]")
-_RUN = re.compile(f"[{_HAN_RANGES}]|[^{_HAN_RANGES}]+")
+_RUN = re.compile(f"[{HAN_RANGES}]|[^{HAN_RANGES}]+")
 
 _PRIOR_PATH = Path(__file__).parent / "data" / "pinyin_char_prior.tsv"
 
 # Longest word looked up when splitting a word no dictionary knows.
 _MAX_WORD = 8
-
-
-def is_han(char: str) -> bool:
-    return bool(_HAN_CHAR.fullmatch(char))
 
 
 # ---------------------------------------------------------------------------

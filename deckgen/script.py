@@ -5,9 +5,37 @@ Converters are built lazily, once: OpenCC loads its dictionaries on construction
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from deckgen.records import Script
+
+# Han ideographs: CJK Unified (and Extensions A-H), compatibility ideographs, 〇.
+HAN_RANGES = (
+    "\u3007"
+    "\u3400-\u4dbf"
+    "\u4e00-\u9fff"
+    "\uf900-\ufaff"
+    "\U00020000-\U0002ebef"
+    "\U0002f800-\U0002fa1f"
+    "\U00030000-\U000323af"
+)
+_ANY_HAN = re.compile(f"[{HAN_RANGES}]")
+
+
+def is_han(char: str) -> bool:
+    """Whether `char` is one Han character (False for "" or a longer string).
+    Comparisons, not a regex, because reading calls this for every character."""
+    if len(char) != 1:
+        return False
+    code = ord(char)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+            or code == 0x3007 or 0x20000 <= code <= 0x2EBEF or 0x2F800 <= code <= 0x2FA1F
+            or 0x30000 <= code <= 0x323AF)
+
+
+def has_han(text: str) -> bool:
+    return _ANY_HAN.search(text) is not None
 
 # OpenCC's t2s maps 昇 to 升, which turns the product name 昇腾/昇騰 into the
 # ordinary word 升腾. Names like these are protected from conversion.

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from deckgen.errors import SourceError
 from deckgen.records import DamagedSpan, Script, Sentence, Source
+from deckgen.script import is_han
 
 CATALOG_NAME = "sources.toml"
 
@@ -464,7 +465,7 @@ def _character_frequency(ch: str) -> int:
     """jieba's dictionary is simplified: a traditional character counts as its simplified form."""
     counts = _character_frequencies()
     frequency = counts.get(ch, 0)
-    if _is_han(ch):
+    if is_han(ch):
         from deckgen.script import to_simplified
 
         simplified = to_simplified(ch)
@@ -480,11 +481,6 @@ def _word_frequency(word: str) -> int:
     return max(word_frequency(word), word_frequency(to_simplified(word)))
 
 
-def _is_han(ch: str) -> bool:
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x323AF or 0xF900 <= code <= 0xFAFF
-
-
 def _weighs_in(ch: str) -> bool:
     """Characters that count for plausibility: Han and other non-ASCII letters and
     symbols (mojibake is full of bopomofo, box drawing, Greek). Punctuation,
@@ -497,7 +493,7 @@ def _weighs_in(ch: str) -> bool:
 def _plausibility(text: str) -> tuple[float, int]:
     """Mean log10 frequency of the characters that count, and how many counted.
     Running Chinese text scores about 4.5-5; mojibake 2-3.5."""
-    scores = [math.log10(1 + _character_frequency(ch)) if _is_han(ch) else 0.0 for ch in text if _weighs_in(ch)]
+    scores = [math.log10(1 + _character_frequency(ch)) if is_han(ch) else 0.0 for ch in text if _weighs_in(ch)]
     if not scores:
         return 0.0, 0
     return sum(scores) / len(scores), len(scores)
@@ -509,7 +505,7 @@ _COMMON_FREQUENCY = 2000
 
 def _common_chinese_share(text: str) -> float:
     """Share of the Han characters in (a sample of) `text` that are common ones; 0 if none."""
-    han = [ch for ch in text[:20000] if _is_han(ch)]
+    han = [ch for ch in text[:20000] if is_han(ch)]
     if not han:
         return 0.0
     return sum(1 for ch in han if _character_frequency(ch) >= _COMMON_FREQUENCY) / len(han)
@@ -622,7 +618,7 @@ def _damage_at(text: str, marker: int) -> tuple[int, int, str | None, str | None
     while position < len(text) and _double_byte_gbk(text[position]) is not None:
         position += 1
     body = text[body_start:position]
-    if not any(_is_han(ch) for ch in body):
+    if not any(is_han(ch) for ch in body):
         return None
 
     shifted = first_bytes + body.encode("gbk")
@@ -671,7 +667,7 @@ def _first_doubtful(repair: str) -> int | None:
             return index
         if not _weighs_in(ch):
             continue
-        if not _is_han(ch) or _character_frequency(ch) < _RARE_IN_REPAIR:
+        if not is_han(ch) or _character_frequency(ch) < _RARE_IN_REPAIR:
             return index
     return None
 
