@@ -25,7 +25,7 @@ from pathlib import Path
 
 from deckgen.errors import SourceError
 from deckgen.records import DamagedSpan, Script, Sentence, Source
-from deckgen.script import is_han
+from deckgen.script import detect_script, is_han
 
 CATALOG_NAME = "sources.toml"
 
@@ -67,7 +67,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
 
     entry = _catalog_entry(path)
     short_name = name or entry.get("name") or path.stem
-    script = _catalog_script(entry, path) or _detect_script(text)
+    script = _catalog_script(entry, path) or detect_script(text)
 
     damage = _locate_damage(text)
     splittable_text, masked = _apply_repairs(text, damage)
@@ -409,12 +409,6 @@ def _catalog_script(entry: dict, path: Path) -> Script | None:
             path=path.parent / CATALOG_NAME,
             hint='Write script = "simplified" or script = "traditional".',
         ) from None
-
-
-def _detect_script(text: str) -> Script:
-    from deckgen.script import detect_script
-
-    return detect_script(text)
 
 
 # ---------------------------------------------------------------------------
