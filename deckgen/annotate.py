@@ -173,7 +173,7 @@ def _best_entry(term: Term, entries: list[Entry]) -> Entry | None:
             e.traditional == term.traditional or e.simplified == term.simplified,
             not e.taiwan_only,
             not e.proper,  # 华为 has only a proper entry, so it still wins
-            len([s for s in e.senses if not _is_reference(s)]),
+            len([s for s in e.senses if dictionary.is_meaning(s)]),
         )
 
     return max(entries, key=rank)
@@ -191,19 +191,12 @@ def _entries_for(forms) -> list[Entry]:
 # --- Meaning ---
 
 
-def _is_reference(sense: str) -> bool:
-    """Senses that point elsewhere rather than mean something: variants, see-alsos,
-    readings, classifiers, and bound uses ("used in 自個兒")."""
-    return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see |^also pr\.|^Taiwan pr\.|^CL:"
-                         r"|^\(?used in ", sense))
-
-
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
     """At most `limit` senses, the ones that fit `context` (English words around the term)
     first; a further sense only while the whole stays short enough to read at a glance."""
     senses: list[str] = []
     for sense in _by_fit(entry.senses, context):
-        if _is_reference(sense):
+        if not dictionary.is_meaning(sense):
             continue
         sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
         sense = re.sub(r"\s*\[[a-zA-Z0-9: ]+\]", "", sense)  # pinyin cross-references 卷[juan3]
@@ -362,7 +355,7 @@ def _part_gloss(entry: Entry, head: bool) -> str:
     A compound's last part is its head, usually a noun: there a sense that is not a
     verb comes first (架构: 'structure', not 'to construct'), or else the verb bare
     (管制: 'control', not 'to control')."""
-    senses = [_short(s) for s in entry.senses[:4] if not _is_reference(s)]
+    senses = [_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
     senses = [s for s in senses if s and s != "?" and len(s.split()) <= 4]
     if not senses:
         return ""

@@ -34,11 +34,17 @@ class Entry:
     @property
     def variant_only(self) -> bool:
         """Entries that only point elsewhere: 'variant of 卷[juan3]', 'old variant of …'."""
-        return all(_is_reference(s) for s in self.senses)
+        return all(_POINTER.match(s) for s in self.senses)
 
 
-def _is_reference(sense: str) -> bool:
-    return bool(re.match(r"^(old |archaic |Japanese |erroneous )?variant of |^see [^ ]+\[|^see also ", sense))
+_POINTER = re.compile(r"^(old |archaic |Japanese |erroneous )?variant of |^see [^ ]+\[|^see also ")
+# Senses that say something other than a meaning: pointers, readings, classifiers,
+# and bound uses ("used in 自個兒").
+_NOT_A_MEANING = re.compile(_POINTER.pattern + r"|^see |^also pr\.|^Taiwan pr\.|^CL:|^\(?used in ")
+
+
+def is_meaning(sense: str) -> bool:
+    return not _NOT_A_MEANING.match(sense)
 
 
 def normalise_syllable(syllable: str) -> str:
