@@ -90,7 +90,7 @@ def main() -> None:
             print(f"{script:12} {name:17} {accuracy:7.2%}   ({seconds:.1f} s)")
             if name == "deckgen":
                 worst.update({(script[0],) + k: v for k, v in confusions.items()})
-    print(f"\nTop deckgen confusions (script, char, label, got: count):")
+    print("\nTop deckgen confusions (script, char, label, got: count):")
     for (script, char, label, got), count in worst.most_common(args.top):
         print(f"  {script} {char} {label:>8} -> {str(got):8} {count}")
 

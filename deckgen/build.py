@@ -52,7 +52,7 @@ class BuildReport:
 
 @dataclass
 class Workspace:
-    """What several decks of one run share: sources read once, corpora mined once."""
+    """What several decks of one run share: each source is read once."""
 
     encoding: str | None = None
     progress: Progress = lambda message: None
