@@ -54,7 +54,10 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=65536)
 def _convert(text: str, config: str) -> str:
+    # Memoised: annotation converts the same headwords and sentences again and again
+    # (each note's forms, each example in the deck's script, both decks of a run).
     if not any(p in text for p in _PROTECTED):
         return _converter(config).convert(text)
     # Convert the pieces between protected names, keep the names as written
