@@ -6,9 +6,12 @@ or the deck file's author.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from deckgen import dictionary, pinyin, script
 from deckgen.deckfile import TermOverride
@@ -27,6 +30,8 @@ FROM_CEDICT = "CC-CEDICT"
 FROM_TEXT = "defined in the text"
 FROM_DECK = "the deck file"
 NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
+
+_PART_SENSES_PATH = Path(__file__).parent / "data" / "part_senses.tsv"
 
 
 def annotate(term: Term, *, deck_script: Script | None = None, override: TermOverride | None = None) -> Note:
@@ -352,17 +357,104 @@ def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
 def _part_gloss(entry: Entry, head: bool) -> str:
     """One short sense of a part, from its first few (a legal footnote is no gloss).
 
-    A compound's last part is its head, usually a noun: there a sense that is not a
-    verb comes first (架构: 'structure', not 'to construct'), or else the verb bare
-    (管制: 'control', not 'to control')."""
+    The sense the part has inside other words comes first where CC-CEDICT lists
+    another first (质 'quality', not 'character'; 出口 'export', not 'an exit'; see
+    build_part_senses). A compound's last part is its head, usually a noun: there a
+    sense that is not a verb comes first (架构: 'structure', not 'to construct').
+    Parts are stems, so a verb is given bare (管制: 'control', not 'to control')."""
     senses = [_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
     senses = [s for s in senses if s and s != "?" and len(s.split()) <= 4]
     if not senses:
         return ""
+    preferred = _part_senses().get((entry.simplified, " ".join(entry.pinyin)))
+    if preferred in senses:
+        senses.remove(preferred)
+        senses.insert(0, preferred)
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
-        return nouns[0] if nouns else senses[0][3:]
-    return senses[0]
+        if nouns:
+            return nouns[0]
+    return senses[0].removeprefix("to ")
+
+
+@lru_cache(maxsize=None)
+def _part_senses() -> dict[tuple[str, str], str]:
+    """(word, numbered reading) -> the sense to give it as a part of a longer word."""
+    table: dict[tuple[str, str], str] = {}
+    if not _PART_SENSES_PATH.exists():
+        return table
+    for line in _PART_SENSES_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, reading, sense = line.split("\t")
+            table[(word, reading)] = sense
+    return table
+
+
+def build_part_senses() -> dict[tuple[str, str], str]:
+    """The sense each word or character mostly has inside longer words, where CC-CEDICT
+    lists another sense first.
+
+    A sense's support is the words that contain the part and whose own definitions
+    share a word with that sense, each weighted by log(1 + its jieba frequency):
+    质 is 'quality' in 质量, 品质, 素质, 质检 and 'character' in few; 出口 is 'export'
+    in 出口商, 出口额. Only a clear winner replaces the first sense (at least twice
+    its support, plus a little), so a word with no evidence keeps CC-CEDICT's order.
+    Function words keep theirs: the 和 of 培育和发展 is 'and', not the 'peace' of 和平.
+    """
+    from deckgen.segment import tokenizer, word_tags
+
+    frequency = tokenizer().FREQ
+    tags = word_tags()
+    containing: dict[str, list[str]] = {}
+    headwords = [key for key, lines in dictionary._index().items() if lines.split(" ", 2)[1] == key]
+    for key in headwords:
+        if 2 <= len(key) <= 4:
+            for char in set(key):
+                containing.setdefault(char, []).append(key)
+
+    def content_words(text: str) -> set[str]:
+        return {w[:5] for w in _WORD.findall(text.lower())} - _STOP
+
+    table: dict[tuple[str, str], str] = {}
+    for part in headwords:
+        if len(part) > 2 or not has_han(part) or tags.get(part, "")[:1] in ("c", "p", "u", "r"):
+            continue
+        longer = [w for w in containing.get(part[0], ()) if part in w and w != part]
+        if not longer:
+            continue
+        definitions = []
+        for word in longer:
+            weight = math.log1p(frequency.get(word, 0))
+            if weight:
+                words: set[str] = set()
+                for e in dictionary.lookup(word):
+                    if e.simplified == word and not e.proper:
+                        for sense in e.senses[:3]:
+                            words |= content_words(sense)
+                definitions.append((weight, words))
+        for entry in dictionary.lookup(part):
+            if entry.simplified != part or entry.proper:
+                continue
+            senses = [_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
+            senses = list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
+            if len(senses) < 2:
+                continue
+            support = {s: sum(w for w, words in definitions if content_words(s) & words) for s in senses}
+            best = max(senses, key=lambda s: (support[s], -senses.index(s)))
+            if best != senses[0] and support[best] >= 2 * support[senses[0]] + 3:
+                table[(part, " ".join(entry.pinyin))] = best
+    return table
+
+
+def write_part_senses(path: Path = _PART_SENSES_PATH) -> None:
+    lines = [
+        "# word<TAB>reading<TAB>sense it has inside longer words -- generated by",
+        "# `python -m deckgen.annotate --build-part-senses` from CC-CEDICT (CC BY-SA 4.0,",
+        "# https://cc-cedict.org) and jieba's word frequencies; do not edit by hand.",
+    ]
+    for (word, reading), sense in sorted(build_part_senses().items()):
+        lines.append(f"{word}\t{reading}\t{sense}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _short(sense: str) -> str:
@@ -529,3 +621,11 @@ def disambiguate_homographs(notes: list[Note]) -> list[Note]:
     counts = Counter(n.identity for n in notes)
     return [replace(n, identity=f"{n.identity}|{' '.join(n.pinyin)}") if counts[n.identity] > 1 else n
             for n in notes]
+
+
+if __name__ == "__main__":
+    import sys
+
+    if "--build-part-senses" in sys.argv:
+        write_part_senses()
+        print(f"wrote {_PART_SENSES_PATH}")

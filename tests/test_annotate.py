@@ -69,6 +69,37 @@ def test_a_compound_no_dictionary_has_is_composed_and_marked():
     assert "composed from its parts" in note.meaning_from and "新 + 质 + 生产力" in note.meaning_from
 
 
+@pytest.mark.parametrize("compound, part, inside_words, first_listed", [
+    ("新质生产力", "质", "quality", "character"),  # 质量, 品质, 素质
+    ("出口管制", "出口", "export", "exit"),  # 出口商, 出口额
+])
+def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, inside_words, first_listed):
+    from deckgen.dictionary import lookup
+
+    assert any(first_listed in e.senses[0] for e in lookup(part)), "CC-CEDICT still lists it first"
+    gloss, parts = compose(compound)
+    assert part in parts
+    assert inside_words in gloss and first_listed not in gloss, gloss
+
+
+def test_function_words_keep_their_grammatical_sense_when_composed():
+    gloss, parts = compose("培育和发展")
+    assert "和" in parts and " and " in gloss, gloss
+
+
+def test_part_senses_table_matches_the_installed_dictionary():
+    """Every sense in the shipped table is still one of its word's CC-CEDICT senses:
+    after a dictionary update, regenerate it (python -m deckgen.annotate --build-part-senses)."""
+    from deckgen.annotate import _part_senses, _short
+    from deckgen.dictionary import lookup
+
+    table = _part_senses()
+    assert len(table) > 1000
+    for (word, reading), sense in table.items():
+        senses = {_short(s) for e in lookup(word) if " ".join(e.pinyin) == reading for s in e.senses}
+        assert sense in senses, (word, reading, sense)
+
+
 def test_transliterations_are_not_composed_from_character_meanings():
     assert compose("卡奥斯") == ("", [])
     assert compose("荷商艾司摩尔") == ("", [])
