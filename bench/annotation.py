@@ -39,6 +39,7 @@ from deckgen.deckfile import load_deck_file  # noqa: E402
 
 MEANING_KINDS = (  # Note.meaning_from prefixes, in the order they are tried
     ("CC-CEDICT", ann.FROM_CEDICT),
+    ("list of common acronyms", ann.FROM_ACRONYMS),
     ("defined in the text", ann.FROM_TEXT),
     ("composed from its parts", "composed from its parts"),
     ("the deck file", ann.FROM_DECK),

@@ -29,9 +29,11 @@ ENGLISH_TARGET = 70  # characters of English: a second or third sense only while
 FROM_CEDICT = "CC-CEDICT"
 FROM_TEXT = "defined in the text"
 FROM_DECK = "the deck file"
+FROM_ACRONYMS = "deckgen's list of common acronyms"
 NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
 
 _PART_SENSES_PATH = Path(__file__).parent / "data" / "part_senses.tsv"
+_ACRONYMS_PATH = Path(__file__).parent / "data" / "acronyms.tsv"
 
 
 def annotate(term: Term, *, deck_script: Script | None = None, override: TermOverride | None = None) -> Note:
@@ -274,6 +276,12 @@ def meaning(term: Term, entry: Entry | None) -> tuple[str, str]:
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
+    # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
+    # meaning than composing the Chinese the text spells it out with (GPU: 'graphics
+    # processing unit', not 'figure + processor').
+    acronym = acronym_meaning(term.text)
+    if acronym:
+        return acronym, FROM_ACRONYMS
     explained = term.expansion_of or term.gloss or ""
     # An expansion or a short synonym can stand in for the term; a long definition
     # ("即具備第四次工業革命要素…") goes to Chinese Definition, not into English.
@@ -290,6 +298,21 @@ def meaning(term: Term, entry: Entry | None) -> tuple[str, str]:
     if explained:
         return "", f"{FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
+
+
+def acronym_meaning(text: str) -> str:
+    """The expansion of a common acronym (GPU, 5G, IoT), "" for anything else."""
+    return _acronyms().get(text.strip().upper(), "")
+
+
+@lru_cache(maxsize=None)
+def _acronyms() -> dict[str, str]:
+    table = {}
+    for line in _ACRONYMS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            acronym, english = line.split("\t")
+            table[acronym.upper()] = english  # texts write IoT, IOT, iot
+    return table
 
 
 def compose(text: str, readings: Sequence[str] = ()) -> tuple[str, list[str]]:

@@ -184,3 +184,12 @@ def test_homographs_get_distinct_identities():
     notes = annotate_all([grow, long])
     assert [n.pinyin for n in notes] == [("zhang3",), ("chang2",)]
     assert len({n.identity for n in notes}) == 2
+
+
+def test_a_common_acronym_gets_its_expansion_whatever_the_text_spells_it_out_with():
+    from deckgen.annotate import FROM_ACRONYMS
+
+    note = annotate(term("GPU", ("輝達的GPU（圖形處理器）供不應求。", "B"), expansion_of="圖形處理器"))
+    assert note.english == "graphics processing unit" and note.meaning_from == FROM_ACRONYMS
+    assert annotate(term("IoT", ("IoT设备越来越多。", "A"))).english == "Internet of Things"
+    assert annotate(term("910B", ("昇腾910B芯片。", "A"))).meaning_from != FROM_ACRONYMS
