@@ -8,10 +8,14 @@ A character's reading is decided, in order of trust, by
      grammar rather than on a word (了 le5/liao3, 得 de5/de2/dei3, 着, 地, 还, 长, 重,
      为, 行, 都, 率, 卡, 量, 调, 差 ...), written in terms of neighbouring words and
      jieba's part-of-speech tags;
-  3. a default: for a character standing alone as a word, pypinyin's first reading
+  3. a default: in a given name, the reading CC-CEDICT uses in names (李媛 yuan2;
+     deckgen/data/pinyin_given_names.tsv, built with the prior below);
+     a dictionary word jieba cut apart, if no other word claims its characters
+     (偏|裨 pi2); for a character standing alone as a word, pypinyin's first reading
      (its list puts the free-standing use first: 了 le, 都 dou1, 还 hai2); for a
      character inside a word no dictionary knows (names, transliterations, rare
-     terms), the reading it most often has inside known words, weighted by word
+     terms), or alone but known to jieba only as a morpheme or a piece of a name
+     (攒尖顶, 瓦剌), the reading it most often has inside known words, weighted by word
      frequency (deckgen/data/pinyin_char_prior.tsv, built by `python -m deckgen.pinyin
      --build-prior` from CC-CEDICT, pypinyin's phrases and jieba's frequencies).
      pypinyin's own first reading is a poor guess there: 勃艮第 is gen4 not gen3,
@@ -41,6 +45,7 @@ from deckgen.script import HAN_RANGES, is_han
 _RUN = re.compile(f"[{HAN_RANGES}]|[^{HAN_RANGES}]+")
 
 _PRIOR_PATH = Path(__file__).parent / "data" / "pinyin_char_prior.tsv"
+_NAME_READINGS_PATH = Path(__file__).parent / "data" / "pinyin_given_names.tsv"
 
 # Longest word looked up when splitting a word no dictionary knows.
 _MAX_WORD = 8
@@ -280,6 +285,13 @@ def _context_reading(ctx: _Context, i: int) -> str | None:
     return rule(ctx, i) if rule else None
 
 
+# jieba's tags for a character it does not know as a free word: zg (a morpheme seen
+# only inside words), x (unknown) and nr (a piece of a name). Standing alone it is a
+# fragment of a name or term jieba could not segment (攒尖顶, 杓兰, 瓦剌, 侯瑱), so
+# it takes the reading it has inside words, like a character inside an unknown word.
+_BOUND_TAGS = ("zg", "x", "nr")
+
+
 def _default_reading(ctx: _Context, i: int) -> str | None:
     char = ctx.text[i]
     readings = char_readings(char)
@@ -287,15 +299,27 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
         return None
     # Readings CC-CEDICT gives only as "surname X" belong to surname position (晟 is
     # cheng2 as a surname, sheng4 in the given name of 李晟); readings it gives only
-    # inside named words ("used in 万俟", "(used in transliteration from Sanskrit)")
+    # inside named words ("used in 万俟", "(used in transliteration from Sanskrit)",
+    # 卜 bo5 "see 萝卜[luo2 bo5]", 苕 shao2 "see 红苕[hong2 shao2]")
     # belong to those words, which the word layer reads; readings it does not know
     # at all are the weakest guesses.
     restricted = _bound_readings(char) | (frozenset() if _starts_chinese_name(ctx, i) else
                                           _surname_only_readings(char))
+    # ... unless the text around it is part of that word: 仡佬语 (仡 ge1 "used in 仡佬族").
+    restricted = restricted - _readings_bound_here(ctx, i)
+    # In a given name the reading names use wins, bound or not: 李媛 yuan2 (not the
+    # yuan4 of 名媛), 孙大镐 hao4 (not the gao3 of 十字镐).
+    if _in_given_name(ctx, i):
+        named = _given_name_readings(char)
+        if any(r in named for r in readings):
+            return max((r for r in readings if r in named), key=named.get)
+    spanned = _spanning_word_reading(ctx, i)
+    if spanned in readings:
+        return spanned
     known = _cedict_readings(char)
     readings = (tuple(r for r in readings if r not in restricted and (not known or r in known))
                 or tuple(r for r in readings if r not in restricted) or readings)
-    if ctx.stands_alone(i):
+    if ctx.stands_alone(i) and _pos(ctx.word_of(i)) not in _BOUND_TAGS:
         return readings[0]
     prior = _char_prior().get(char)
     if not prior:
@@ -303,12 +327,28 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
     return max(readings, key=lambda r: (prior.get(r, 0.0), -readings.index(r)))
 
 
+def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
+    """The reading in a dictionary word that jieba cut apart, made only of characters
+    no dictionary word has claimed: 偏|裨 (偏裨 pian1 pi2), 无|臭 (无臭 wu2 xiu4),
+    右|掖|门 (掖门 ye4 men2). The longest such word wins."""
+    for length in range(4, 1, -1):
+        for start in range(max(0, i - length + 1), min(i, len(ctx.text) - length) + 1):
+            if any(ctx.from_word[k] for k in range(start, start + length)):
+                continue
+            reading = word_reading(ctx.text[start : start + length])
+            if reading:
+                return reading[i - start]
+    return None
+
+
 # ---------------------------------------------------------------------------
 # Dictionaries
 # ---------------------------------------------------------------------------
 
 
-_BOUND_SENSE = re.compile(r"^\(?(used in |phonetic|\(phonetic)")
+# Senses that give a reading no use of its own: "used in 万俟", "(phonetic)", a pointer
+# to the one word it occurs in ("see 萝卜[luo2 bo5]"), a note on Taiwan's pronunciation.
+_BOUND_SENSE = re.compile(r"^\(?(used in |phonetic|\(phonetic|see [^ ]+\[|Taiwan pr\.)")
 
 
 def _readings_whose_senses_all(char: str, test) -> frozenset[str]:
@@ -321,6 +361,86 @@ def _readings_whose_senses_all(char: str, test) -> frozenset[str]:
     return frozenset(r for r, flags in by_reading.items() if all(flags))
 
 
+# Senses CC-CEDICT gives a reading used in given names: 媛 yuan2 "used in 婵媛 and in
+# female names", 淑 "(used in given names)", 娒 "(used in personal names)".
+_NAME_SENSE = re.compile(
+    r"\b(given|personal|female|feminine|people's) names?\b|^\(?used in names\b|^a man's name|^name of a person"
+)
+# A person's name in CC-CEDICT: a life span or a date in its gloss, 彭丽媛 "Peng Liyuan
+# (1962-), ...", 李昌镐 "Lee Chang-ho (1975-), ...".
+_LIFE_SPAN = re.compile(r"\((c\. ?)?\d{3,4}\b|\(-?\d+ ?BC|\d{3,4}-\d{0,4}\)")
+
+
+def _in_given_name(ctx: _Context, i: int) -> bool:
+    """After the surname in a 2-3 character word jieba tags as a Chinese name (李媛, 孙大镐)."""
+    word = ctx.word_of(i)
+    in_name = word.start < i and word.pos in ("nr", "nrfg") and len(word.text) <= 3
+    return in_name and _is_surname(ctx.text[word.start])
+
+
+@lru_cache(maxsize=None)
+def _is_surname(char: str) -> bool:
+    from deckgen.dictionary import lookup
+
+    return any(s.startswith("surname ") for e in lookup(char) if e.simplified == char for s in e.senses)
+
+
+def _given_name_readings(char: str) -> dict[str, int]:
+    """Readings of `char` in given names, with a count: those CC-CEDICT glosses as used
+    in names, and those it gives in the given names of people it lists."""
+    return _given_name_table().get(char, {})
+
+
+@lru_cache(maxsize=None)
+def _given_name_table() -> dict[str, dict[str, int]]:
+    """char -> reading -> count, from deckgen/data/pinyin_given_names.tsv."""
+    table: dict[str, dict[str, int]] = {}
+    if not _NAME_READINGS_PATH.exists():
+        return table
+    for line in _NAME_READINGS_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            char, *pairs = line.split("\t")
+            table[char] = {r: int(n) for r, n in (p.split(":") for p in pairs)}
+    return table
+
+
+def build_given_name_table() -> dict[str, dict[str, int]]:
+    """Readings of characters in given names: those CC-CEDICT glosses as used in
+    names, and those of the given names of the people it lists."""
+    from deckgen import dictionary
+
+    table: dict[str, dict[str, int]] = {}
+    # The raw lines are screened first: parsing all of CC-CEDICT would take seconds.
+    for key, lines in dictionary._index().items():
+        if not (len(key) == 1 and "name" in lines or len(key) in (2, 3) and _LIFE_SPAN.search(lines)):
+            continue
+        for entry in map(dictionary._parse_line, lines.split("\n")):
+            if entry is None or entry.simplified != key or len(entry.pinyin) != len(key):
+                continue
+            if len(key) == 1:
+                named = any(_NAME_SENSE.search(s) for s in entry.senses) and not entry.proper
+                pairs = zip(key, entry.pinyin) if named else ()
+            elif entry.proper and _is_surname(key[0]) and any(_LIFE_SPAN.search(s) for s in entry.senses):
+                pairs = zip(key[1:], entry.pinyin[1:])
+            else:
+                continue
+            for char, reading in pairs:
+                votes = table.setdefault(char, {})
+                votes[reading] = votes.get(reading, 0) + 1
+    return table
+
+
+def write_given_name_table(path: Path = _NAME_READINGS_PATH) -> None:
+    lines = [
+        "# char<TAB>reading:count ... readings of characters in given names -- generated by",
+        "# `python -m deckgen.pinyin --build-prior` from CC-CEDICT (CC BY-SA 4.0); do not edit.",
+    ]
+    for char, votes in sorted(build_given_name_table().items()):
+        ordered = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines.append(char + "\t" + "\t".join(f"{r}:{n}" for r, n in ordered))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @lru_cache(maxsize=None)
 def _surname_only_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, lambda s: s.startswith("surname "))
@@ -329,6 +449,31 @@ def _surname_only_readings(char: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _bound_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, lambda s: bool(_BOUND_SENSE.match(s)))
+
+
+_BOUND_WORD = re.compile(r"[\u3400-\u9fff|]+(?=\[)")
+
+
+@lru_cache(maxsize=None)
+def _bound_words(char: str) -> tuple[tuple[str, str], ...]:
+    """(reading, word) for the words CC-CEDICT says a reading of `char` is used in:
+    仡 ge1 "used in 仡佬族[Ge1 lao3 zu2]" -> ("ge1", "仡佬族")."""
+    from deckgen.dictionary import lookup
+
+    pairs = []
+    for entry in lookup(char):
+        if char in (entry.simplified, entry.traditional) and len(entry.pinyin) == 1:
+            for sense in entry.senses:
+                if _BOUND_SENSE.match(sense):
+                    for words in _BOUND_WORD.findall(sense):
+                        pairs.extend((entry.pinyin[0], w) for w in words.split("|") if char in w)
+    return tuple(pairs)
+
+
+def _readings_bound_here(ctx: _Context, i: int) -> set[str]:
+    """Bound readings of text[i] whose word the character and a neighbour are part of."""
+    around = (ctx.text[i - 1 : i + 1] if i else "", ctx.text[i : i + 2])
+    return {r for r, word in _bound_words(ctx.text[i]) if any(len(a) == 2 and a in word for a in around)}
 
 
 @lru_cache(maxsize=None)
@@ -528,12 +673,13 @@ def _after_numeral(ctx: _Context, i: int) -> bool:
 
 
 # Readings as a measure word, right after a numeral: 三卷, 一幢楼, 两行字, 多重, 三种,
-# 数十处, 武康路40弄 (Shanghai lane numbers), 二载 'two years', 睡一觉.
+# 数十处, 武康路40弄 (Shanghai lane numbers), 二载 'two years', 睡一觉, 二十哩 'miles'.
 _MEASURE_WORD = {
     "行": "hang2", "重": "chong2", "处": "chu4", "卷": "juan4", "幢": "zhuang4", "种": "zhong3",
     "间": "jian1", "只": "zhi1", "弄": "long4", "号": "hao4", "场": "chang3", "曲": "qu3",
     "担": "dan4", "更": "geng1", "载": "zai3", "宿": "xiu3", "觉": "jiao4", "发": "fa1",
     "扎": "zha1", "帖": "tie1", "折": "zhe2", "圈": "quan1", "把": "ba3", "度": "du4",
+    "哩": "li3",
 }
 
 # Surnames read differently from the character's common word (现代汉语词典's surname
@@ -780,8 +926,12 @@ def _diao(ctx: _Context, i: int) -> str | None:
 
 # Modal particles are toneless only at the end of a clause (or before another
 # particle): 拍部电影吧。 ba5, 好哟。 yo5. Elsewhere they are syllables of a word or a
-# name, or interjections: 贴吧 ba1, 啦啦队 la1, 哇唧唧哇 wa1.
-_PARTICLES = {"吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1"}
+# name, or interjections: 贴吧 ba1, 啦啦队 la1, 哇唧唧哇 wa1, “啊，…” a1. A particle
+# follows what it modifies, so one that opens a clause is an interjection.
+_PARTICLES = {
+    "吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1", "啊": "a1",
+    "哦": "o4",  # opening a clause it is 'oh, I see': 哦，原来如此。
+}
 
 
 @_rule("".join(_PARTICLES))
@@ -789,7 +939,7 @@ def _particle(ctx: _Context, i: int) -> str:
     char = ctx.text[i]
     nxt = ctx.char(i + 1)
     repeated = char in (ctx.char(i - 1), nxt)
-    if not repeated and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
+    if not repeated and is_han(ctx.char(i - 1)) and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
         return _PARTICLES[char][:-1] + "5"
     return _PARTICLES[char]
 
@@ -807,6 +957,15 @@ def _geng(ctx: _Context, i: int) -> str:
     if ctx.char(i + 1) in ("名", "改", "换", "新", "正", "替", "迭", "衣", "生", "夫", "鼓"):
         return "geng1"
     return "geng4"
+
+
+@_rule("卷")
+def _juan(ctx: _Context, i: int) -> str | None:
+    # Before a number it is 'volume, chapter', the way classical works are cited:
+    # 《史记》卷六, 卷一百二十 (juan4); the verb 'roll up' takes no numeral after it.
+    if ctx.char(i + 1) in _NUMERALS and ctx.char(i + 1) not in "第多几数半":
+        return "juan4"
+    return None
 
 
 @_rule("尽")
@@ -830,4 +989,5 @@ if __name__ == "__main__":
 
     if "--build-prior" in sys.argv:
         write_char_prior()
-        print(f"wrote {_PRIOR_PATH}")
+        write_given_name_table()
+        print(f"wrote {_PRIOR_PATH} and {_NAME_READINGS_PATH}")

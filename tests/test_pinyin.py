@@ -286,3 +286,30 @@ def test_mixed_scripts_keep_original_characters():
 def test_restricted_readings_and_de(sentence, char, reading):
     readings = [s.pinyin for s in syllables(sentence) if s.text == char]
     assert readings[-1] == reading, readings
+
+
+# Lone characters jieba knows only as morphemes or name pieces, given names, dictionary
+# words jieba cut apart, readings CC-CEDICT binds to one word, particles that open a
+# clause, and 卷/哩 with numbers.
+@pytest.mark.parametrize("sentence, char, reading", [
+    ("这座亭子的屋顶是四角攒尖顶。", "攒", "cuan2"),
+    ("园里种着几株丽江杓兰。", "杓", "shao2"),
+    ("我的同学李媛是老师。", "媛", "yuan2"),
+    ("她是一位名媛。", "媛", "yuan4"),
+    ("会上陈镐发了言。", "镐", "hao4"),
+    ("工人用镐刨地。", "镐", "gao3"),
+    ("他当过将军的偏裨。", "裨", "pi2"),
+    ("苕溪流经湖州。", "苕", "tiao2"),
+    ("钌是一种稀有金属。", "钌", "liao3"),
+    ("仡佬语很难学。", "仡", "ge1"),
+    ("啊，真美！", "啊", "a1"),
+    ("你快来啊！", "啊", "a5"),
+    ("哦，原来如此。", "哦", "o4"),
+    ("明天见哦。", "哦", "o5"),
+    ("见《史记》卷六。", "卷", "juan4"),
+    ("他把纸卷起来。", "卷", "juan3"),
+    ("全程二十哩。", "哩", "li3"),
+])
+def test_bound_characters_names_and_numbers(sentence, char, reading):
+    readings = [s.pinyin for s in syllables(sentence) if s.text == char]
+    assert readings[0] == reading, readings
