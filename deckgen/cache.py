@@ -68,7 +68,31 @@ def cached(kind: str, key: str, compute: Callable[[], T]) -> T:
     folder = directory()
     if folder is None:
         return compute()
-    path = folder / f"{kind}-{key}.pickle"
+    return _load_or_store(folder / f"{kind}-{key}.pickle", compute)
+
+
+def cached_dictionary(name: str, identity: str, parse: Callable[[], T]) -> T:
+    """A parsed dictionary (jieba's word frequencies, CC-CEDICT's index), kept as a pickle.
+
+    Keyed by what it was parsed from (the package's version and file), not by deckgen's
+    code, and one file per dictionary: a new version replaces the old file. Loading
+    the pickle is several times faster than parsing again: jieba's own marshal cache
+    takes about 1.2 s to load here, the same table pickled 0.35 s.
+    """
+    folder = directory()
+    if folder is None:
+        return parse()
+    path = folder / f"dictionary-{name}-{hashlib.sha256(identity.encode()).hexdigest()[:16]}.pickle"
+    if path.exists():
+        return _load_or_store(path, parse)
+    value = _load_or_store(path, parse)
+    for stale in folder.glob(f"dictionary-{name}-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return value
+
+
+def _load_or_store(path: Path, compute: Callable[[], T]) -> T:
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
@@ -78,8 +102,8 @@ def cached(kind: str, key: str, compute: Callable[[], T]) -> T:
         pass
     value = compute()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

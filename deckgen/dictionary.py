@@ -80,9 +80,18 @@ def _index() -> dict[str, str]:
     """Headword (either script) -> its raw entry lines, joined by newlines.
 
     Entries are parsed only when looked up: indexing the raw lines takes about a
-    third of a second, building 120,000 Entry objects (or unpickling them) three times that.
+    third of a second, building 120,000 Entry objects three times that. The index is
+    kept in deckgen's cache (cache.cached_dictionary), which loads in half the time.
     """
-    text = gzip.decompress(_cedict_path().read_bytes()).decode("utf-8")
+    from deckgen import cache
+
+    path = _cedict_path()
+    stat = path.stat()
+    return cache.cached_dictionary("cc-cedict", f"{path} {stat.st_size} {stat.st_mtime_ns}", lambda: _read_index(path))
+
+
+def _read_index(path: Path) -> dict[str, str]:
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
     index: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("#"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,22 @@ class Token:
 def tokenizer():
     import jieba
 
+    from deckgen import cache
+
     # jieba announces its dictionary loading on stderr through logging; keep it quiet.
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    tk.initialize()
+
+    def parse():
+        tk.initialize()  # jieba's own load, from its marshal cache when it has one
+        return tk.FREQ, tk.total
+
+    # Kept in deckgen's cache as a pickle, which loads in a third of the time.
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    stat = dictionary.stat()
+    identity = f"{jieba.__version__} {dictionary} {stat.st_size} {stat.st_mtime_ns}"
+    tk.FREQ, tk.total = cache.cached_dictionary("jieba", identity, parse)
+    tk.initialized = True
     return tk
 
 

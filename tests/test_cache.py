@@ -59,6 +59,43 @@ def terms_of(apkg):
         con.close()
 
 
+def test_a_parsed_dictionary_is_parsed_once_and_replaced_when_its_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    parses = []
+
+    def parse(version):
+        parses.append(version)
+        return {"word": version}
+
+    assert cache.cached_dictionary("words", "v1", lambda: parse(1)) == {"word": 1}
+    assert cache.cached_dictionary("words", "v1", lambda: parse(1)) == {"word": 1}
+    assert parses == [1], "the second load came from the cache"
+    assert cache.cached_dictionary("words", "v2", lambda: parse(2)) == {"word": 2}
+    assert len(list(tmp_path.glob("dictionary-words-*.pickle"))) == 1, "the old version's file is gone"
+    assert cache.cached_dictionary("other", "v1", lambda: parse(3)) == {"word": 3}
+    assert len(list(tmp_path.glob("dictionary-*.pickle"))) == 2, "other dictionaries are kept"
+
+
+def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypatch):
+    import jieba
+
+    from deckgen import segment
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    segment.tokenizer.cache_clear()
+    try:
+        segment.tokenizer()  # fills the cache
+        segment.tokenizer.cache_clear()
+        cached = segment.tokenizer()
+        assert list(tmp_path.glob("dictionary-jieba-*.pickle"))
+        reference = jieba.Tokenizer()
+        text = "新质生产力是推动高质量发展的内在要求，华为发布了昇腾910B芯片。"
+        assert list(cached.cut(text)) == list(reference.cut(text))
+        assert cached.total == reference.total and len(cached.FREQ) == len(reference.FREQ)
+    finally:
+        segment.tokenizer.cache_clear()
+
+
 def test_an_edited_text_is_mined_again(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text("新质生产力是发展的关键。硬科技企业需要耐心资本。\n新质生产力需要硬科技。\n", encoding="utf-8")
