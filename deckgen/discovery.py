@@ -100,19 +100,15 @@ def _count_flat(flat: list[str], counts: Counter) -> None:
         update(compress(grams, map(limit.__ge__, map(len, grams))))
 
 
-def texts(cuts: Counter[str]) -> Counter[str]:
-    """The counts of count_cuts by text, however jieba cut it (降规版 and 降 + 规版)."""
-    keys = list(cuts)
-    joined = list(map(str.replace, keys, repeat(CUT), repeat("")))
-    counts = Counter(dict(zip(joined, cuts.values())))
-    if len(counts) < len(keys):  # some texts were cut in more than one way: add up
-        ways = Counter(joined)
-        several = set(compress(ways.keys(), map((1).__lt__, ways.values())))
-        for text in several:
-            counts[text] = 0
-        for text, count in compress(zip(joined, cuts.values()), map(several.__contains__, joined)):
-            counts[text] += count
-    return counts
+def texts(cuts: Counter[str]) -> tuple[Counter[str], list[str]]:
+    """The counts of count_cuts by text, however jieba cut it (降规版 and 降 + 规版), and
+    the text of each cut, in the order of `cuts` (新质\x01生产力 -> 新质生产力)."""
+    joined = list(map(str.replace, cuts, repeat(CUT), repeat("")))
+    counts: Counter[str] = Counter()
+    get = counts.get
+    for text, count in zip(joined, cuts.values()):  # once per distinct cut, not per occurrence
+        counts[text] = get(text, 0) + count
+    return counts, joined
 
 
 def prefixes(strings: Iterable[str]) -> frozenset[str]:
@@ -145,7 +141,8 @@ def find(runs: Iterable[tuple[int, Run]], wanted, starts: frozenset[str]):
 def discover(
     runs: Sequence[Run],
     counts: Counter[str],
-    cuts: Iterable[str],
+    cuts: Sequence[str],
+    cut_texts: Sequence[str],
     *,
     can_start: Callable[[str], bool],
     can_end: Callable[[str], bool],
@@ -153,7 +150,8 @@ def discover(
     needs_evidence: Callable[[str], bool] = lambda token: False,
 ) -> dict[str, Compound]:
     """Compounds of two or more tokens found in `runs`, whose n-grams `counts` holds
-    by text and `cuts` (the keys of count_cuts) by the way jieba cut them.
+    by text and `cuts` (the keys of count_cuts) by the way jieba cut them; cut_texts
+    gives the text of each cut (texts).
 
     can_start/can_end(token): may a term start/end with this token (not 的, 是, numbers);
     can_inside(token): may a term contain it at all (not 的, 了);
@@ -165,9 +163,7 @@ def discover(
     # token in one sentence and 降 + 规版 in the next); any acceptable cut accepts it,
     # the acceptable cut of fewest tokens giving its parts.
     accepted: dict[str, tuple[int, Compound]] = {}
-    keys = list(cuts)
-    joined = list(map(str.replace, keys, repeat(CUT), repeat("")))
-    recurring = compress(zip(keys, joined), map((2).__le__, map(counts.__getitem__, joined)))
+    recurring = compress(zip(cuts, cut_texts), map((2).__le__, map(counts.__getitem__, cut_texts)))
     for key, text in recurring:
         if CUT in key:
             parts = key.split(CUT)

@@ -21,12 +21,16 @@ reader's known words never become terms. Regional and script variants (晶片/�
 
 from __future__ import annotations
 
+import gc
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, filterfalse
 from pathlib import Path
 
 from deckgen import dictionary, discovery, script, segment
@@ -138,24 +142,25 @@ def _is_guess(token: str) -> bool:
     mainland form (辉达 is known as 英伟达): one of jieba's HMM guesses."""
     if len(token) < 2 or not _HAN_ONLY.match(token) or _known_word(token):
         return False
-    key = _MAINLAND.get(token)
-    if key is None:
-        key = _merge_keys([token]).get(token, token)
-    return not _known_word(key)
+    return not _known_word(_mainland(token))
 
 
-# Mainland forms of the unknown words of the sources, converted in one batch per corpus.
+# Mainland forms (_merge_keys) of the Han strings jieba's dictionary lacks, which
+# _is_guess and _frequency look up: converted in batches, as a conversion per string
+# costs many times its share of a batch.
 _MAINLAND: dict[str, str] = {}
 
 
-def _learn_guesses(word_sets: Iterable[Iterable[str]]) -> None:
-    unknown = {
-        w for words in word_sets for w in words
-        if len(w) >= 2 and w not in _MAINLAND and _HAN_ONLY.match(w) and not _known_word(w)
-    }
-    if len(_MAINLAND) > 200_000:
+def _learn_mainland_forms(strings: Iterable[str]) -> None:
+    new = {s for s in strings if s not in _MAINLAND and not segment.word_frequency(s) and _HAS_HAN.search(s)}
+    if len(_MAINLAND) + len(new) > 500_000:
         _MAINLAND.clear()
-    _MAINLAND.update(_merge_keys(unknown))
+    _MAINLAND.update(_merge_keys(new))
+
+
+def _mainland(string: str) -> str:
+    key = _MAINLAND.get(string)
+    return key if key is not None else _merge_keys([string]).get(string, string)
 
 
 @lru_cache(maxsize=262144)
@@ -239,7 +244,8 @@ def _segment(texts: Sequence[str]) -> list[list[str]]:
 class _SourceAnalysis:
     sentences: tuple[_Analysed, ...]
     grams: Counter  # token n-gram -> occurrences
-    cuts: Counter  # the same n-grams by the way jieba cut them (discovery.count_cuts)
+    cuts: list[str]  # each way jieba cut those n-grams (the keys of discovery.count_cuts)
+    cut_texts: list[str]  # the text of each of those cuts (discovery.texts)
     words: frozenset[str]  # the single tokens among the n-grams
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple["_Gloss", ...]
@@ -268,6 +274,7 @@ def _analyse(source: Source) -> _SourceAnalysis:
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
+    _learn_words_alone(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, words in zip(source.sentences, simplified, _segment(simplified)):
         tokens = _merge_latin(words)
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
@@ -278,8 +285,9 @@ def _analyse(source: Source) -> _SourceAnalysis:
             glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
+    grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
-    return _SourceAnalysis(tuple(sentences), discovery.texts(cuts), cuts, words, marked, tuple(glosses), person_cues)
+    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues)
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,
@@ -361,18 +369,21 @@ def _marked_terms(simplified: str) -> list[str]:
 
     Book titles in 《》 are names of works (《政府工作报告》, 《纽约时报》) and are left out.
     """
+    return [inside for inside in _quoted(simplified) if _is_marked_term(inside)]
+
+
+def _quoted(simplified: str) -> list[str]:
+    """The short quoted spans that may be terms (_is_marked_term tells)."""
     out = []
     for m in _QUOTES.finditer(simplified):
         inside = next(g for g in m.groups() if g is not None).strip()
-        if _is_marked_term(inside):
+        if 2 <= len(inside) <= 8 and _TERM_IN_QUOTES.match(inside) and _HAS_HAN.search(inside):
             out.append(inside)
     return out
 
 
 def _is_marked_term(inside: str) -> bool:
-    if not (2 <= len(inside) <= 8 and _TERM_IN_QUOTES.match(inside) and _HAS_HAN.search(inside)):
-        return False
-    words = [t.text for t in segment.tokens(inside)]
+    words = _words_alone(inside)
     # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿).
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 
@@ -486,17 +497,19 @@ def _corpus(sources: tuple[Source, ...]) -> _Corpus:
     analyses = tuple(_analyse(s) for s in sources)
     document_frequency: Counter = Counter()
     if len(analyses) == 1:
-        grams, cuts = analyses[0].grams, analyses[0].cuts
+        grams, cuts, cut_texts = analyses[0].grams, analyses[0].cuts, analyses[0].cut_texts
     else:
-        grams, cuts = Counter(), {}
+        grams, cuts, cut_texts = Counter(), [], []
         for analysis in analyses:
             grams.update(analysis.grams)
             document_frequency.update(analysis.grams.keys())
-            cuts.update(dict.fromkeys(analysis.cuts))
+            cuts += analysis.cuts
+            cut_texts += analysis.cut_texts
     runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
-    _learn_guesses(analysis.words for analysis in analyses)
+    _learn_mainland_forms(word for analysis in analyses for word in analysis.words)
     compounds = discovery.discover(
-        runs, grams, cuts, can_start=_can_start, can_end=_can_end, can_inside=_can_inside, needs_evidence=_is_guess
+        runs, grams, cuts, cut_texts, can_start=_can_start, can_end=_can_end, can_inside=_can_inside,
+        needs_evidence=_is_guess,
     )
     person_cues: Counter = Counter()
     for analysis in analyses:
@@ -552,8 +565,13 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis]) -> dic
             if not _is_guess(gram):
                 origins[gram].add("word")
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
-        for gram in filter(dictionary.knows, grams - analysis.words - compounds):
-            if len(gram) >= 2 and _whole_entry(_parts(gram)):
+        headwords = [
+            gram for gram in filter(dictionary.knows, filterfalse(analysis.words.__contains__, grams))
+            if gram not in compounds and len(gram) >= 2
+        ]
+        _learn_words_alone(headwords)
+        for gram in headwords:
+            if _whole_entry(_parts(gram)):
                 origins[gram].add("cedict")
         for term in analysis.marked:
             origins[term].add("marked")
@@ -566,7 +584,37 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis]) -> dic
 
 @lru_cache(maxsize=65536)
 def _parts(text: str) -> tuple[str, ...]:
-    return _merge_latin(t.text for t in segment.tokens(text))
+    """The words of `text` cut alone: 内卷 as 内 + 卷."""
+    if _is_latin_alnum(text):
+        return (text,)  # what _merge_latin makes of jieba's pieces, without cutting
+    return _merge_latin(_words_alone(text))
+
+
+def _is_latin_alnum(text: str) -> bool:
+    """Latin letters and digits only (GPU, 910B, 2024): one part however jieba cuts it."""
+    return text.isascii() and text.isalnum()
+
+
+# jieba's words of short strings cut alone (quoted spans, candidate strings), learnt in
+# batches: one call of jieba for thousands of strings, not one call each.
+_WORDS_ALONE: dict[str, list[str]] = {}
+
+
+def _learn_words_alone(texts: Iterable[str]) -> None:
+    new = [t for t in dict.fromkeys(texts) if t not in _WORDS_ALONE]
+    if not new:
+        return
+    if len(_WORDS_ALONE) + len(new) > 200_000:
+        _WORDS_ALONE.clear()
+    _WORDS_ALONE.update(zip(new, _segment(new)))
+
+
+def _words_alone(text: str) -> list[str]:
+    words = _WORDS_ALONE.get(text)
+    if words is None:
+        _learn_words_alone([text])
+        words = _WORDS_ALONE[text]
+    return words
 
 
 def _whole_entry(parts: tuple[str, ...]) -> bool:
@@ -587,6 +635,26 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
         sources = sources + (focus,)
     if not sources:
         return []
+    with _cycle_collection_paused():
+        return _mine(sources, options, focus)
+
+
+@contextmanager
+def _cycle_collection_paused():
+    """Mining a book allocates hundreds of thousands of containers (runs, n-gram tables,
+    candidates) and makes no reference cycles: Python's cycle collector would walk all of
+    them again and again for nothing, a tenth of the time of mining. Reference counting
+    still frees everything as usual; the collector catches up once mining is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | None) -> list[Term]:
     corpus = _corpus(sources)
     focus_analyses = (_analyse(focus),) if focus is not None else corpus.analyses
     focus_grams = focus_analyses[0].grams if focus is not None else corpus.grams
@@ -594,6 +662,7 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
 
     origins = _candidate_strings(corpus, focus_analyses)
     keys = _merge_keys(origins)
+    _learn_mainland_forms(origins)  # for _frequency of compounds and headwords, which _corpus did not see as words
     known = _known_keys(options.known)
     candidates: dict[str, _Candidate] = {}
     for string, kinds in origins.items():
@@ -607,18 +676,36 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
             candidate.compound = corpus.compounds[string]
     _add_marks(candidates, keys, focus_analyses)
     _count_unaligned(candidates, focus_analyses)
-    candidates = {k: c for k, c in candidates.items() if c.count > 0 and _qualifies(c, options, kinds_of(c, origins))}
-    _count_nested(candidates, focus_grams)
-    # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in quotes
-    # (「新质」, else always in 新质生产力), is no term of its own.
-    candidates = {k: c for k, c in candidates.items() if _stands_alone(c)}
+    candidates = {k: c for k, c in candidates.items() if c.count > 0}
+    _learn_backgrounds(candidates.values())
     for candidate in candidates.values():
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins)
+    holders = _holders(candidates, focus_grams)
+
+    # The tests below run only for the candidates _best_first needs to look at.
+    @lru_cache(maxsize=None)
+    def qualified(key: str) -> bool:
+        candidate = candidates[key]
+        kinds = kinds_of(candidate, origins)
+        return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds)
+
+    def judge(candidate: _Candidate) -> bool:
+        if not qualified(candidate.key):
+            return False
+        candidate.inside_longer = sum(count for longer, count in holders.get(candidate.key, ()) if qualified(longer))
+        # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in
+        # quotes (「新质」, else always in 新质生产力), is no term of its own.
+        if not _stands_alone(candidate):
+            return False
+        if candidate.inside_longer:
+            _score(candidate, corpus, focus is not None, focus_tokens, origins)
+        return True
+
     ranked = []
     # Names of people and places are told apart last, best first, until enough terms
     # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
-    for candidate in sorted(candidates.values(), key=lambda c: (-c.score, c.key)):
+    for candidate in _best_first(candidates.values(), judge):
         if options.top is not None and len(ranked) >= options.top:
             break
         proper = _proper_kind(candidate, corpus.person_cues)
@@ -628,6 +715,24 @@ def mine(sources: Sequence[Source], options: MiningOptions = MiningOptions(), *,
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+def _best_first(candidates: Iterable[_Candidate], judge: Callable[[_Candidate], bool]) -> Iterator[_Candidate]:
+    """The candidates `judge` accepts, best score first (ties by key), judging only as
+    many as it takes: the qualities _qualifies and _senses_allow test need dictionary
+    look-ups, too slow for every candidate of a book when only the best are wanted.
+
+    Judging can only lower a score (the share of occurrences inside longer terms,
+    _holders), so the score before judging bounds it: a judged candidate is placed for
+    good once it beats the bound of every candidate not yet judged."""
+    judged: list[tuple[float, str, _Candidate]] = []  # a heap, best first
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.key)):
+        while judged and judged[0][:2] < (-candidate.score, candidate.key):
+            yield heapq.heappop(judged)[2]
+        if judge(candidate):
+            heapq.heappush(judged, (-candidate.score, candidate.key, candidate))
+    while judged:
+        yield heapq.heappop(judged)[2]
 
 
 def _stands_alone(candidate: _Candidate) -> bool:
@@ -676,9 +781,12 @@ def _count_unaligned(candidates: dict[str, _Candidate], focus: Sequence[_SourceA
             )
 
 
-def _count_nested(candidates: dict[str, _Candidate], grams: Counter) -> None:
-    """How often each candidate occurs only as part of a longer one (生产力 in 新质生产力)."""
+def _holders(candidates: dict[str, _Candidate], grams: Counter) -> dict[str, list[tuple[str, int]]]:
+    """Candidate key -> (key of a longer candidate holding one of its strings, occurrences
+    of that longer string) for each such pair: how often a candidate occurs only as part
+    of a longer one (生产力 in 新质生产力), once both are known to qualify."""
     by_string = {s: c for c in candidates.values() for s in c.strings}
+    holders: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for longer in candidates.values():
         for string in longer.strings:
             if len(string) < 3:
@@ -687,7 +795,8 @@ def _count_nested(candidates: dict[str, _Candidate], grams: Counter) -> None:
             for part in _substrings(string):
                 shorter = by_string.get(part)
                 if shorter is not None and shorter is not longer:
-                    shorter.inside_longer += count
+                    holders[shorter.key].append((longer.key, count))
+    return holders
 
 
 def _substrings(text: str) -> set[str]:
@@ -727,11 +836,16 @@ _PLACE_SENSE = re.compile(
 
 
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
-    """Everything but names of people and places (_proper_kind, applied last)."""
+    """Everything but CC-CEDICT's senses (_senses_allow) and names of people and places
+    (_proper_kind): both need entries parsed, too slow for every candidate of a book."""
     strings = sorted(candidate.strings, key=len)
     marked = bool(kinds & {"marked", "gloss"})
     word = strings[0]
     if len(word) == 1 and not marked:
+        return False
+    if _HAS_HAN.search(word) and kinds <= {"word"} and candidate.count < 2 and not _known_word(word):
+        # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
+        # of jieba's HMM, usually a fragment (功不唐捐 -> 功 不唐 捐).
         return False
     if not all(_plausible(string, options.level) for string in strings):
         return False
@@ -740,15 +854,18 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if _tag(word) == "l" and _is_function_word(word[0]):
         # jieba's set expressions that are grammar: 在我看来, 两国之间.
         return False
-    compound = candidate.compound
-    if compound is not None and not marked and all(len(p) == 1 for p in compound.parts) and _verb_like(word):
-        # Two one-character words CC-CEDICT glosses as a verb: 高 + 达 'to reach up to'.
-        return False
-    if _HAS_HAN.search(word) and kinds <= {"word"} and not _known_word(word) and candidate.count < 2:
-        # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
-        # of jieba's HMM, usually a fragment (功不唐捐 -> 功 不唐 捐).
-        return False
     return True
+
+
+def _senses_allow(candidate: _Candidate, kinds: set[str]) -> bool:
+    """What CC-CEDICT's senses rule out: grammar entries (为例, 多大) and two
+    one-character words glossed as a verb (高 + 达 'to reach up to')."""
+    if any(map(_grammar_entry, candidate.strings)):
+        return False
+    compound = candidate.compound
+    if compound is None or kinds & {"marked", "gloss"} or not all(len(p) == 1 for p in compound.parts):
+        return True
+    return not _verb_like(min(candidate.strings, key=len))
 
 
 @lru_cache(maxsize=262144)
@@ -758,7 +875,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
-    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _grammar_entry(string):
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
         return False
     return not (level > 0 and _too_easy(string, level))
 
@@ -858,7 +975,7 @@ def _background(candidate: _Candidate, origins: dict[str, set[str]]) -> float:
     人形机器人 rare, 新质生产力 (新质 is no general word) unknown. A part is counted
     in its mainland form too (晶片 is rare in jieba's mainland dictionary, 芯片 is not).
     """
-    best = max(_frequency(s) for s in candidate.strings)
+    best = max(map(_frequency, candidate.strings))
     if best:
         return best
     parts = candidate.compound.parts if candidate.compound is not None else _parts(min(candidate.strings, key=len))
@@ -869,11 +986,18 @@ def _background(candidate: _Candidate, origins: dict[str, set[str]]) -> float:
     return min(min(frequencies), chance * _COLLOCATION ** (len(parts) - 1))
 
 
+def _learn_backgrounds(candidates: Iterable[_Candidate]) -> None:
+    """Cut at once the strings whose background _background estimates from their parts,
+    rather than with a call of jieba each."""
+    strings = (min(c.strings, key=len) for c in candidates if c.compound is None and not max(map(_frequency, c.strings)))
+    _learn_words_alone(s for s in strings if not _is_latin_alnum(s))
+
+
 @lru_cache(maxsize=65536)
 def _frequency(word: str) -> int:
     frequency = segment.word_frequency(word)
     if frequency == 0 and _HAS_HAN.search(word):
-        frequency = segment.word_frequency(_merge_keys([word]).get(word, word))
+        frequency = segment.word_frequency(_mainland(word))
     return frequency
 
 
@@ -897,7 +1021,7 @@ _CONTEXT_IDF_WEIGHT = 1.0
 
 
 def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins) -> None:
-    why = candidate.why
+    why = candidate.why = []
     count = candidate.count
     total = segment.total_frequency()
     background = _background(candidate, origins)
@@ -923,7 +1047,7 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     if candidate.compound is not None:
         score += _COMPOUND_BONUS
         why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
-    cedict = [s for s in candidate.strings if dictionary.knows(s)]
+    cedict = list(filter(dictionary.knows, candidate.strings))
     if cedict:
         if any(_is_set_phrase(s) for s in cedict):
             score += _SET_PHRASE_BONUS
@@ -977,9 +1101,12 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
             if not analysed.runs:
                 continue
             text = analysed.sentence.text
+            run_seen, offsets = None, []  # offsets: where each token of that run starts
             for gram, start, run, i, _ in discovery.find(analysed.runs, wanted, starts):
+                if run is not run_seen:  # once per run, not per hit: a line may be one long run
+                    run_seen, offsets = run, list(accumulate(map(len, run), initial=start))
                 key = wanted[gram]
-                offset = start + sum(map(len, run[:i]))
+                offset = offsets[i]
                 forms[key].setdefault(text[offset : offset + len(gram)])
                 sentences[key].setdefault(analysed.sentence)
                 counts[key] += 1

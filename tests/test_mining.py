@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen import script
+from deckgen import discovery, script
 from deckgen.errors import SourceError
 from deckgen.mining import MiningOptions, load_known_words, mine
 from deckgen.records import Script, Sentence, Source
@@ -148,6 +149,37 @@ def test_top_limits_and_ranks():
     assert len(terms) == 5
     assert [t.score for t in terms] == sorted((t.score for t in terms), reverse=True)
     assert all(t.why for t in terms)
+
+
+def test_top_is_the_head_of_the_whole_ranking():
+    # Candidates are judged lazily, best bound first: asking for fewer terms must not
+    # change which ones come first, nor their scores and reasons.
+    def rows(terms):
+        return [(t.text, t.score, t.why, t.count, t.forms) for t in terms]
+
+    whole = rows(mine(ALL, MiningOptions(level=4)))
+    for top in (1, 3, 10, 25):
+        assert rows(mine(ALL, MiningOptions(level=4, top=top))) == whole[:top]
+    focused = rows(mine(ALL, MiningOptions(level=4), focus=NANFENGCHUANG))
+    assert rows(mine(ALL, MiningOptions(level=4, top=7), focus=NANFENGCHUANG)) == focused[:7]
+
+
+def test_mining_leaves_the_cycle_collector_as_it_was():
+    gc.disable()
+    try:
+        mine([MI_LEI], MiningOptions(level=4, top=3))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    mine([MI_LEI], MiningOptions(level=4, top=3))
+    assert gc.isenabled()
+
+
+def test_ngram_counts_add_up_however_jieba_cut_them():
+    cuts = discovery.count_cuts([("降规版", "手机"), ("降", "规版", "手机"), ("降规版",)])
+    counts, cut_texts = discovery.texts(cuts)
+    assert counts["降规版"] == 3 and counts["降规版手机"] == 2 and counts["手机"] == 2
+    assert cut_texts == [cut.replace(discovery.CUT, "") for cut in cuts]
 
 
 def test_focus_mines_one_source_with_the_others_as_context():
