@@ -1,3 +1,3 @@
-from deckgen.cli import main
+from deckgen.cli import run
 
-main(prog_name="deckgen")
+run()

@@ -316,6 +316,22 @@ def test_build_without_deck_files_as_a_process(tmp_path):
     assert "Traceback" not in process.stderr + process.stdout
 
 
+def test_a_process_ends_with_all_its_output_and_the_right_exit_code(tmp_path):
+    # The program skips the interpreter's slow teardown (cli.run): nothing written to
+    # stdout or stderr may be lost on the way, and the exit code must be main's.
+    write_article(tmp_path)
+    process = run_process("terms", "article.txt", "--top", "5", "--json", cwd=tmp_path)
+    assert process.returncode == 0, process.stderr
+    terms = json.loads(process.stdout)
+    assert 0 < len(terms) <= 5
+    process = run_process("build", "article.txt", "-o", "out.apkg", cwd=tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert "out.apkg" in process.stdout and (tmp_path / "out.apkg").stat().st_size > 0
+    process = run_process("terms", "missing.txt", cwd=tmp_path)
+    assert process.returncode == 1 and "missing.txt" in process.stderr
+    assert run_process("--version").stdout.strip().endswith(__version__)
+
+
 # --- progress -----------------------------------------------------------------------
 
 
