@@ -270,10 +270,11 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     workspace.progress(f"annotating {len(terms)} terms")
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.
+    keys = [cache.key_of("note", term, deck.script) for term in terms]
+    annotated = cache.cached_each("notes", deck.slug, keys,
+                                  lambda i: annotate_from_texts(terms[i], deck_script=deck.script))
     notes = []
-    for term in terms:
-        key = cache.key_of("note", term, deck.script)
-        note = cache.cached("note", key, lambda term=term: annotate_from_texts(term, deck_script=deck.script))
+    for term, note in zip(terms, annotated):
         override = overrides.get(term.simplified)
         if override is not None and override.examples is not None:  # new sentences need reading
             key = cache.key_of("note", term, deck.script, override)

@@ -59,6 +59,23 @@ def terms_of(apkg):
         con.close()
 
 
+def test_a_group_of_values_is_stored_in_one_file_and_only_new_keys_are_computed(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    computed = []
+
+    def values_for(keys):
+        return cache.cached_each("notes", "deck", keys, lambda i: computed.append(keys[i]) or keys[i].upper())
+
+    assert values_for(["a", "b", "c"]) == ["A", "B", "C"]
+    assert values_for(["a", "b", "c"]) == ["A", "B", "C"]
+    assert values_for(["a", "x", "c"]) == ["A", "X", "C"]
+    assert computed == ["a", "b", "c", "x"], "an edit computes only what changed"
+    assert len(list(tmp_path.glob("notes-*.pickle"))) == 1
+    assert values_for(["b"]) == ["B"] and computed[-1] == "b", "the file keeps the last build's keys only"
+    monkeypatch.setenv(cache.ENVIRONMENT, "off")
+    assert values_for(["a"]) == ["A"] and computed[-1] == "a"
+
+
 def test_a_parsed_dictionary_is_parsed_once_and_replaced_when_its_source_changes(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
     parses = []
