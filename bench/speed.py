@@ -143,8 +143,9 @@ def median(values: list[Measure]) -> Measure:
 STAGES = (
     ("all imports", "<frozen importlib._bootstrap>", "_find_and_load"),
     ("  of which pypinyin (phrase tables)", "pypinyin/__init__.py", "<module>"),
-    ("jieba dictionary load (Tokenizer.initialize)", "jieba/__init__.py", "initialize"),
-    ("  of which unmarshalling jieba.cache", "~", "<built-in method marshal.load>"),
+    ("jieba dictionary load (segment.tokenizer)", "deckgen/segment.py", "tokenizer"),
+    ("  of which jieba's own load (no deckgen cache yet)", "jieba/__init__.py", "initialize"),
+    ("parsed dictionaries from deckgen's cache", "deckgen/cache.py", "cached_dictionary"),
     ("jieba POS table (posseg load_word_tag)", "jieba/posseg/__init__.py", "load_word_tag"),
     ("deckgen POS table (segment.word_tags)", "deckgen/segment.py", "word_tags"),
     ("CC-CEDICT index", "deckgen/dictionary.py", "_index"),
@@ -154,7 +155,7 @@ STAGES = (
     ("  of which character frequencies", "deckgen/sources.py", "_character_frequencies"),
     ("mining", "deckgen/mining.py", "mine"),
     ("  of which new-word discovery", "deckgen/discovery.py", "discover"),
-    ("annotation", "deckgen/annotate.py", "annotate"),
+    ("annotation", "deckgen/annotate.py", "annotate_from_texts"),
     ("  of which examples", "deckgen/annotate.py", "choose_examples"),
     ("  of which meanings", "deckgen/annotate.py", "meaning"),
     ("sentence pinyin (all callers)", "deckgen/pinyin.py", "_resolve"),
@@ -174,15 +175,25 @@ def stage_times(stats) -> list[tuple[str, float, int]]:
     return found
 
 
-def profile(scratch: Path, corpus: Path | None, top: int) -> None:
+def profile(scratch: Path, corpus: Path | None, top: int, parsed: list[Path]) -> None:
     import pstats
+
+    # As in a): nothing derived from the texts cached, the parsed dictionaries present.
+    os.environ["DECKGEN_CACHE"] = str(scratch / "cache-profile")
+    (scratch / "cache-profile").mkdir()
+    for path in parsed:
+        shutil.copy2(path, scratch / "cache-profile" / path.name)
 
     jobs = [("a) deckgen build (fresh)", fresh_project(scratch, "profile-build"), ["build"])]
     if corpus is not None:
         jobs.append(("c) deckgen terms --top 50", scratch, ["terms", str(corpus), "--top", "50"]))
+    # deckgen.cli.main, not the program's entry point: that ends the process at once
+    # (cli.run), before cProfile could write its statistics.
+    entry = scratch / "deckgen_main.py"
+    entry.write_text("from deckgen.cli import main\nmain(prog_name='deckgen')\n", "utf-8")
     for number, (label, cwd, args) in enumerate(jobs):
         stats_path = scratch / f"profile-{number}.prof"
-        argv = [sys.executable, "-m", "cProfile", "-o", str(stats_path), "-m", "deckgen", *args]
+        argv = [sys.executable, "-m", "cProfile", "-o", str(stats_path), str(entry), *args]
         done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
         if done.returncode != 0:
             print(f"\n{label}: profiling failed (exit {done.returncode})\n{done.stderr[-2000:]}")
@@ -300,7 +311,7 @@ def run(args, scratch: Path) -> None:
     print("spread over rounds (min-max s): " + "; ".join(f"{k} {lo:.2f}-{hi:.2f}" for k, (lo, hi) in spread.items()))
 
     if args.profile:
-        profile(scratch, corpus, args.profile_top)
+        profile(scratch, corpus, args.profile_top, parsed)
 
 
 if __name__ == "__main__":
