@@ -41,6 +41,7 @@ MEANING_KINDS = (  # Note.meaning_from prefixes, in the order they are tried
     ("CC-CEDICT", ann.FROM_CEDICT),
     ("list of common acronyms", ann.FROM_ACRONYMS),
     ("defined in the text", ann.FROM_TEXT),
+    ("abbreviated in the text", "abbreviated in the text"),
     ("composed from its parts", "composed from its parts"),
     ("the deck file", ann.FROM_DECK),
     ("nothing known", "nothing known"),

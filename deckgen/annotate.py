@@ -292,11 +292,19 @@ def meaning(term: Term, entry: Entry | None) -> tuple[str, str]:
         composed, parts = compose(explained)
         if composed:
             return composed, f"{FROM_TEXT} as {explained}; English composed from its parts ({' + '.join(parts)})"
+    # A long form the text abbreviates as a known acronym: 图形处理器 (GPU).
+    abbreviated = acronym_meaning(term.abbreviation) if term.abbreviation else ""
+    if abbreviated:
+        return abbreviated, f"abbreviated in the text as {term.abbreviation}; English from {FROM_ACRONYMS}"
     composed, parts = compose(term.text, headword_pinyin(term, None))
     if composed and len(parts) > 1:
         return composed, f"composed from its parts ({' + '.join(parts)}); not in CC-CEDICT"
     if explained:
         return "", f"{FROM_TEXT} as {explained}"
+    if term.abbreviation and not has_han(term.abbreviation):
+        # A name the text gives in Latin letters (荷商艾司摩爾 … ASML): the learner's
+        # English for it, and all that is known.
+        return term.abbreviation, f"abbreviated in the text as {term.abbreviation}; not in CC-CEDICT"
     return "", NOTHING_KNOWN
 
 

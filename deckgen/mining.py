@@ -1135,6 +1135,7 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
                 forms=tuple(surface),
                 gloss=_as_written(candidate.gloss, focus),
                 expansion_of=_as_written(candidate.expansion_of, focus),
+                abbreviation=candidate.abbreviated_as,
                 occurrences=tuple(sentences[candidate.key]),
                 count=counts[candidate.key] or candidate.count,
             )

@@ -68,6 +68,7 @@ class Term:
     forms: tuple[str, ...] = ()  # every surface form seen (晶片 and 芯片, 內捲 and 内卷)
     gloss: str | None = None  # an in-text definition or expansion (内卷 <- 指过度竞争)
     expansion_of: str | None = None  # for an acronym: the term it abbreviates (CANN)
+    abbreviation: str | None = None  # for a long form: how the text abbreviates it (GPU)
     occurrences: tuple[Sentence, ...] = ()  # sentences the term occurs in
     count: int = 0
 

@@ -193,3 +193,16 @@ def test_a_common_acronym_gets_its_expansion_whatever_the_text_spells_it_out_wit
     assert note.english == "graphics processing unit" and note.meaning_from == FROM_ACRONYMS
     assert annotate(term("IoT", ("IoT设备越来越多。", "A"))).english == "Internet of Things"
     assert annotate(term("910B", ("昇腾910B芯片。", "A"))).meaning_from != FROM_ACRONYMS
+
+
+def test_a_long_form_takes_the_english_of_its_abbreviation():
+    from dataclasses import replace
+
+    from deckgen.annotate import FROM_ACRONYMS
+
+    gpu = replace(term("圖形處理器", ("輝達的圖形處理器(GPU)供不應求。", "B")), abbreviation="GPU")
+    note = annotate(gpu)
+    assert note.english == "graphics processing unit" and FROM_ACRONYMS in note.meaning_from
+    asml = replace(term("荷商艾司摩爾", ("荷商艾司摩爾(ASML)是光刻機大廠。", "B")), abbreviation="ASML")
+    note = annotate(asml)
+    assert note.english == "ASML" and "abbreviated in the text as ASML" in note.meaning_from

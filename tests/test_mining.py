@@ -94,6 +94,7 @@ def test_acronym_gets_its_expansion_and_the_expansion_links_back(mined):
     assert cann.expansion_of == "昇騰異構計算架構"
     assert any("昇腾异构计算架构" in why for why in cann.why)
     assert any("abbreviated in the text as CANN" in why for why in mined["昇騰異構計算架構"].why)
+    assert mined["昇騰異構計算架構"].abbreviation == "CANN"
     gpu = mined["GPU"]
     assert gpu.gloss == "图形处理器"
 
