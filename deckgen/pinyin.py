@@ -385,23 +385,16 @@ def _is_surname(char: str) -> bool:
     return any(s.startswith("surname ") for e in lookup(char) if e.simplified == char for s in e.senses)
 
 
-def _given_name_readings(char: str) -> dict[str, int]:
+def _given_name_readings(char: str) -> dict[str, float]:
     """Readings of `char` in given names, with a count: those CC-CEDICT glosses as used
     in names, and those it gives in the given names of people it lists."""
     return _given_name_table().get(char, {})
 
 
 @lru_cache(maxsize=None)
-def _given_name_table() -> dict[str, dict[str, int]]:
+def _given_name_table() -> dict[str, dict[str, float]]:
     """char -> reading -> count, from deckgen/data/pinyin_given_names.tsv."""
-    table: dict[str, dict[str, int]] = {}
-    if not _NAME_READINGS_PATH.exists():
-        return table
-    for line in _NAME_READINGS_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            char, *pairs = line.split("\t")
-            table[char] = {r: int(n) for r, n in (p.split(":") for p in pairs)}
-    return table
+    return _read_reading_table(_NAME_READINGS_PATH)
 
 
 def build_given_name_table() -> dict[str, dict[str, int]]:
@@ -574,15 +567,19 @@ def _cedict_has_erhua(word: str) -> bool:
 @lru_cache(maxsize=None)
 def _char_prior() -> dict[str, dict[str, float]]:
     """char -> reading -> weight of that reading inside known words (see module doc)."""
-    prior: dict[str, dict[str, float]] = {}
-    if not _PRIOR_PATH.exists():
-        return prior
-    for line in _PRIOR_PATH.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        char, *pairs = line.split("\t")
-        prior[char] = {r: float(w) for r, w in (p.split(":") for p in pairs)}
-    return prior
+    return _read_reading_table(_PRIOR_PATH)
+
+
+def _read_reading_table(path: Path) -> dict[str, dict[str, float]]:
+    """The shipped tables: char<TAB>reading:number<TAB>..., lines with # are comments."""
+    table: dict[str, dict[str, float]] = {}
+    if not path.exists():
+        return table
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            char, *pairs = line.split("\t")
+            table[char] = {r: float(n) for r, n in (p.split(":") for p in pairs)}
+    return table
 
 
 def build_char_prior() -> dict[str, dict[str, float]]:
