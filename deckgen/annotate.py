@@ -393,8 +393,7 @@ def _part_gloss(entry: Entry, head: bool) -> str:
     build_part_senses). A compound's last part is its head, usually a noun: there a
     sense that is not a verb comes first (架构: 'structure', not 'to construct').
     Parts are stems, so a verb is given bare (管制: 'control', not 'to control')."""
-    senses = [_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
-    senses = [s for s in senses if s and s != "?" and len(s.split()) <= 4]
+    senses = _part_glosses(entry)
     if not senses:
         return ""
     preferred = _part_senses().get((entry.simplified, " ".join(entry.pinyin)))
@@ -406,6 +405,12 @@ def _part_gloss(entry: Entry, head: bool) -> str:
         if nouns:
             return nouns[0]
     return senses[0].removeprefix("to ")
+
+
+def _part_glosses(entry: Entry) -> list[str]:
+    """Short forms of the first few senses, distinct, that can gloss a part."""
+    senses = (_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s))
+    return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
 
 
 @lru_cache(maxsize=None)
@@ -466,8 +471,7 @@ def build_part_senses() -> dict[tuple[str, str], str]:
         for entry in dictionary.lookup(part):
             if entry.simplified != part or entry.proper:
                 continue
-            senses = [_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
-            senses = list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
+            senses = _part_glosses(entry)
             if len(senses) < 2:
                 continue
             support = {s: sum(w for w, words in definitions if content_words(s) & words) for s in senses}

@@ -102,12 +102,13 @@ def cached_dictionary(name: str, identity: str, parse: Callable[[], T]) -> T:
     if folder is None:
         return parse()
     path = folder / f"dictionary-{name}-{hashlib.sha256(identity.encode()).hexdigest()[:16]}.pickle"
-    if path.exists():
-        return _load_or_store(path, parse)
-    value = _load_or_store(path, parse)
-    for stale in folder.glob(f"dictionary-{name}-*.pickle"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    value = _load(path, default=_MISSING)
+    if value is _MISSING:
+        value = parse()
+        _store(path, value)
+        for stale in folder.glob(f"dictionary-{name}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return value
 
 
