@@ -43,6 +43,11 @@ def tokenizer():
     return tk
 
 
+def load() -> None:
+    """Load jieba's dictionary, its tags and the tagging tokenizer now rather than on first use."""
+    _pos_tokenizer()
+
+
 @lru_cache(maxsize=None)
 def word_tags() -> dict[str, str]:
     """Part-of-speech tag of every word of jieba's dictionary (dict.txt: word freq tag).
