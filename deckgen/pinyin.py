@@ -101,9 +101,7 @@ def span_reading(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def load() -> None:
     """Load pypinyin's tables and deckgen's reading tables now rather than on first use."""
-    import importlib
-
-    importlib.import_module("pypinyin.constants")  # its phrase and character tables
+    _pypinyin_tables()
     _char_prior()
     _given_name_table()
 
@@ -486,14 +484,42 @@ def _cedict_readings(char: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def char_readings(char: str) -> tuple[str, ...]:
     """pypinyin's readings of one character, numbered, most usual first."""
-    from pypinyin.constants import PINYIN_DICT
-
-    raw = PINYIN_DICT.get(ord(char))
-    if not raw:
-        return ()
-    return tuple(dict.fromkeys(_numbered(p) for p in raw.split(",")))
+    readings = _pypinyin_tables()[1].get(char)
+    return tuple(readings.split()) if readings else ()
 
 
+def _phrase_reading(word: str) -> tuple[str, ...] | None:
+    """pypinyin's reading of a word in its phrase list, numbered."""
+    reading = _pypinyin_tables()[0].get(word)
+    return tuple(reading.split()) if reading else None
+
+
+@lru_cache(maxsize=None)
+def _pypinyin_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """pypinyin's phrase list (word -> "zhong1 guo2") and character readings (char ->
+    "zhong1 zhong4"), numbered. Kept in deckgen's cache, keyed by pypinyin's files:
+    importing pypinyin parses its JSON, trains a segmenter deckgen does not use and
+    copies both tables, five times as long as loading them from the cache."""
+    from importlib.util import find_spec
+
+    from deckgen import cache
+
+    package = Path(find_spec("pypinyin").origin).parent
+    identity = " ".join(f"{p.name} {p.stat().st_size} {p.stat().st_mtime_ns}"
+                        for p in sorted([package / "__init__.py", *package.glob("*.json")]))
+    return cache.cached_dictionary("pypinyin", f"{package} {identity}", _parse_pypinyin_tables)
+
+
+def _parse_pypinyin_tables() -> tuple[dict[str, str], dict[str, str]]:
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    phrases = {word: " ".join(_numbered(p[0]) for p in phrase) for word, phrase in PHRASES_DICT.items()}
+    chars = {chr(code): " ".join(dict.fromkeys(_numbered(p) for p in raw.split(",")))
+             for code, raw in PINYIN_DICT.items()}
+    return phrases, chars
+
+
+@lru_cache(maxsize=None)  # a few thousand syllables, converted again and again
 def _numbered(marked: str) -> str:
     from pypinyin.contrib.tone_convert import to_tone3
 
@@ -509,14 +535,12 @@ def word_reading(word: str) -> tuple[str, ...] | None:
     readings and 'variant of' cross-references."""
     if len(word) < 2 or not all(is_han(c) for c in word):
         return None
-    from pypinyin.constants import PHRASES_DICT
-
-    phrase = PHRASES_DICT.get(word)
+    phrase = _phrase_reading(word)
     if phrase and len(phrase) == len(word):
         # Names are where pypinyin's list is weakest (塞尔维亚 sai1, 勃艮第 gen3):
         # CC-CEDICT's reading wins for a word it only knows as a name.
         name = _cedict_name_reading(word)
-        return name or _erhua(word, tuple(_numbered(p[0]) for p in phrase))
+        return name or _erhua(word, phrase)
     return _cedict_reading(word)
 
 
@@ -599,16 +623,15 @@ def build_char_prior() -> dict[str, dict[str, float]]:
     gives each of its characters, with weight log(2 + its jieba frequency): frequent
     words count more, without letting 了解 outvote every other word with 了. A word
     with several readings splits its vote."""
-    from pypinyin.constants import PHRASES_DICT
-
     from deckgen import dictionary
     from deckgen.segment import tokenizer
 
     freq = tokenizer().FREQ
     words: dict[str, set[tuple[str, ...]]] = {}
-    for word, phrase in PHRASES_DICT.items():
+    for word in _pypinyin_tables()[0]:
+        phrase = _phrase_reading(word)
         if len(phrase) == len(word):
-            words.setdefault(word, set()).add(tuple(_numbered(p[0]) for p in phrase))
+            words.setdefault(word, set()).add(phrase)
     for key in list(dictionary._index()):
         if len(key) < 2:
             continue

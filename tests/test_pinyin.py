@@ -313,3 +313,18 @@ def test_restricted_readings_and_de(sentence, char, reading):
 def test_bound_characters_names_and_numbers(sentence, char, reading):
     readings = [s.pinyin for s in syllables(sentence) if s.text == char]
     assert readings[0] == reading, readings
+
+
+def test_cached_pypinyin_tables_say_what_pypinyin_says():
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    from deckgen.pinyin import _pypinyin_tables, char_readings
+
+    phrases, chars = _pypinyin_tables()
+    assert len(phrases) == len(PHRASES_DICT) and len(chars) == len(PINYIN_DICT)
+    for word in list(PHRASES_DICT)[::499]:
+        assert phrases[word].split() == [to_tone3(p[0], neutral_tone_with_five=True) for p in PHRASES_DICT[word]]
+    for code in list(PINYIN_DICT)[::499]:
+        expected = dict.fromkeys(to_tone3(p, neutral_tone_with_five=True) for p in PINYIN_DICT[code].split(","))
+        assert char_readings(chr(code)) == tuple(expected)
