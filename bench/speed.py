@@ -28,9 +28,13 @@ rounds interleave the floor and the commands, so drift hits both sides alike.
 jieba writes its dictionary cache (jieba.cache in the temporary folder) the first
 time a Tokenizer is initialised; the floor is run once as a warm-up before measuring,
 so both sides load the warm cache. deckgen keeps its own parsed dictionaries (jieba's
-word table, CC-CEDICT's index: cache.cached_dictionary) in its cache folder; a
-deckgen warm-up fills them once, and every round of a) starts from a cache folder
-holding those files only.
+word table, CC-CEDICT's index, pypinyin's tables: cache.cached_dictionary) in its
+cache folder; a deckgen warm-up fills them once, and every round of a) starts from a
+cache folder holding those files only.
+
+deckgen build forks a worker per deck (one per core at most) after loading; the
+measured runs use that default. The profile uses --jobs 1, so that one process, and
+one profile, holds all the work.
 
 --profile runs a) and c) once more under cProfile and prints the top entries by
 cumulative time (and by own time), to show what start-up and the build spend on.
@@ -142,13 +146,14 @@ def median(values: list[Measure]) -> Measure:
 # sits inside whichever stage segments first), so the rows overlap.
 STAGES = (
     ("all imports", "<frozen importlib._bootstrap>", "_find_and_load"),
-    ("  of which pypinyin (phrase tables)", "pypinyin/__init__.py", "<module>"),
+    ("  of which pypinyin itself (no deckgen cache yet)", "pypinyin/__init__.py", "<module>"),
     ("jieba dictionary load (segment.tokenizer)", "deckgen/segment.py", "tokenizer"),
     ("  of which jieba's own load (no deckgen cache yet)", "jieba/__init__.py", "initialize"),
     ("parsed dictionaries from deckgen's cache", "deckgen/cache.py", "cached_dictionary"),
     ("jieba POS table (posseg load_word_tag)", "jieba/posseg/__init__.py", "load_word_tag"),
     ("deckgen POS table (segment.word_tags)", "deckgen/segment.py", "word_tags"),
     ("CC-CEDICT index", "deckgen/dictionary.py", "_index"),
+    ("pypinyin's tables", "deckgen/pinyin.py", "_pypinyin_tables"),
     ("HSK word lists", "deckgen/dictionary.py", "_hsk_words"),
     ("OpenCC converters", "deckgen/script.py", "_converter"),
     ("reading sources", "deckgen/sources.py", "read_sources"),
@@ -184,7 +189,7 @@ def profile(scratch: Path, corpus: Path | None, top: int, parsed: list[Path]) ->
     for path in parsed:
         shutil.copy2(path, scratch / "cache-profile" / path.name)
 
-    jobs = [("a) deckgen build (fresh)", fresh_project(scratch, "profile-build"), ["build"])]
+    jobs = [("a) deckgen build (fresh, --jobs 1)", fresh_project(scratch, "profile-build"), ["build", "--jobs", "1"])]
     if corpus is not None:
         jobs.append(("c) deckgen terms --top 50", scratch, ["terms", str(corpus), "--top", "50"]))
     # deckgen.cli.main, not the program's entry point: that ends the process at once

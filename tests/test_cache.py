@@ -98,19 +98,29 @@ def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypat
 
     from deckgen import segment
 
+    def forget() -> None:
+        segment.tokenizer.cache_clear()
+        segment._jieba_tables.cache_clear()
+
     monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
-    segment.tokenizer.cache_clear()
+    forget()
     try:
         segment.tokenizer()  # fills the cache
-        segment.tokenizer.cache_clear()
+        forget()
         cached = segment.tokenizer()
         assert list(tmp_path.glob("dictionary-jieba-*.pickle"))
         reference = jieba.Tokenizer()
         text = "新质生产力是推动高质量发展的内在要求，华为发布了昇腾910B芯片。"
         assert list(cached.cut(text)) == list(reference.cut(text))
         assert cached.total == reference.total and len(cached.FREQ) == len(reference.FREQ)
+        with reference.get_dict_file() as f:
+            lines = f.read().decode("utf-8").splitlines()
+        assert len(segment.word_tags()) == len({line.split()[0] for line in lines})
+        for line in lines[::1000]:
+            word, _, tag = line.split()
+            assert segment.word_tags()[word] == tag
     finally:
-        segment.tokenizer.cache_clear()
+        forget()
 
 
 def test_an_edited_text_is_mined_again(tmp_path):
