@@ -100,14 +100,17 @@ def _pos_tokenizer():
     return _SharedTags(tokenizer())
 
 
-def tokens(text: str) -> list[Token]:
-    """Words of `text` with their character offsets (HMM on, for unknown words)."""
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words of `text` with their character offsets (HMM on, for unknown words).
+    Memoised: annotation reads a term's sentences for its senses, then again for
+    their pinyin."""
     out = []
     pos = 0
     for word in tokenizer().cut(text, HMM=True):
         out.append(Token(word, pos, pos + len(word)))
         pos += len(word)
-    return out
+    return tuple(out)
 
 
 def tagged_tokens(text: str) -> list[Token]:
