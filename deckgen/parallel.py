@@ -13,7 +13,6 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Pipe, wait
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -38,6 +37,8 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], jobs: int) -> lis
     the order of `items`); a child killed by Ctrl-C raises KeyboardInterrupt here."""
     if jobs <= 1 or len(items) <= 1 or not can_fork():
         return [function(item) for item in items]
+    from multiprocessing.connection import Pipe, wait
+
     sys.stdout.flush()
     sys.stderr.flush()  # or the children would write the parent's buffered output again
     # The children's garbage collector leaves what they inherit alone: fewer objects to
