@@ -11,7 +11,10 @@ the ratio says how much deckgen adds on top of loading and segmenting.
        decks/*.toml in a temporary folder, no .apkg yet), against the floor on the
        seeds' text (all seed files concatenated). Target <= 1.5x. Nothing derived
        from the texts is cached; deckgen's parsed dictionaries are, as jieba's own
-       dictionary cache is for the floor (see the warm-up below).
+       dictionary cache is for the floor (see the warm-up below). deckgen's default:
+       the two decks are built side by side by workers forked after loading.
+    a1) the same with --jobs 1: one deck after the other, in one process.
+    a') the same in another fresh copy, the results cache warm from a).
     a0) the same with deckgen's cache folder entirely empty: the first run on a new
        machine, which also parses and stores the dictionaries.
     b) deckgen build again in the same folder, nothing changed, against the same
@@ -22,7 +25,8 @@ the ratio says how much deckgen adds on top of loading and segmenting.
 
 Each process is timed and measured by a small wrapper process that runs it and then
 reads resource.getrusage(RUSAGE_CHILDREN): the wrapper has that one child, so its
-ru_maxrss is the child's peak resident set. Times are medians over --runs rounds; the
+ru_maxrss is the child's peak resident set (with workers, the largest of the
+processes; they share the pages they inherit). Times are medians over --runs rounds; the
 rounds interleave the floor and the commands, so drift hits both sides alike.
 
 jieba writes its dictionary cache (jieba.cache in the temporary folder) the first
@@ -135,6 +139,14 @@ def floor_argv(floor_script: Path, text: Path) -> list[str]:
 
 def deckgen_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "deckgen", *args]
+
+
+def dictionaries_only(folder: Path, parsed: list[Path]) -> Path:
+    """A deckgen cache folder holding the parsed dictionaries and nothing else."""
+    folder.mkdir()
+    for path in parsed:
+        shutil.copy2(path, folder / path.name)
+    return folder
 
 
 def median(values: list[Measure]) -> Measure:
@@ -260,7 +272,7 @@ def run(args, scratch: Path) -> None:
     parsed = sorted(dictionaries.glob("dictionary-*.pickle"))
     print(f"warm-up: deckgen ran once first and stored its parsed dictionaries ({', '.join(p.name.split('-')[1] for p in parsed)})")
 
-    kinds = ("floor-seeds", "build-first", "build", "build-warm", "rebuild", "floor-corpus", "terms")
+    kinds = ("floor-seeds", "build-first", "build", "build-one", "build-warm", "rebuild", "floor-corpus", "terms")
     samples: dict[str, list[Measure]] = {k: [] for k in kinds}
     for i in range(args.runs):
         samples["floor-seeds"].append(measure(floor_argv(floor_script, seeds), scratch, scratch, f"floor-seeds-{i}"))
@@ -269,10 +281,10 @@ def run(args, scratch: Path) -> None:
         samples["build-first"].append(measure(deckgen_argv("build"), first, scratch, f"build-first-{i}"))
         # Results cache empty for the first build, parsed dictionaries present; the
         # second fresh copy then finds what the first build derived from the same texts.
-        os.environ["DECKGEN_CACHE"] = str(scratch / f"cache-{i}")
-        (scratch / f"cache-{i}").mkdir()
-        for path in parsed:
-            shutil.copy2(path, scratch / f"cache-{i}" / path.name)
+        os.environ["DECKGEN_CACHE"] = str(dictionaries_only(scratch / f"cache-one-{i}", parsed))
+        one_by_one = fresh_project(scratch, f"project-one-{i}")
+        samples["build-one"].append(measure(deckgen_argv("build", "--jobs", "1"), one_by_one, scratch, f"build-one-{i}"))
+        os.environ["DECKGEN_CACHE"] = str(dictionaries_only(scratch / f"cache-{i}", parsed))
         project = fresh_project(scratch, f"project-{i}")
         samples["build"].append(measure(deckgen_argv("build"), project, scratch, f"build-{i}"))
         second_copy = fresh_project(scratch, f"project-{i}-again")
@@ -293,6 +305,7 @@ def run(args, scratch: Path) -> None:
     floor_seeds = median(samples["floor-seeds"])
     rows = [
         ("a) build, fresh copy, no results", median(samples["build"]), floor_seeds, "<= 1.5x", None),
+        ("a1) the same, --jobs 1", median(samples["build-one"]), floor_seeds, "", None),
         ("a0) the same, first run on machine", median(samples["build-first"]), floor_seeds, "", None),
         ("a') build, another copy, warm cache", median(samples["build-warm"]), floor_seeds, "<= 1.5x", None),
         ("b) build again, nothing changed", median(samples["rebuild"]), floor_seeds, "<= 0.5x", None),
