@@ -29,7 +29,10 @@ class Entry:
 
     @property
     def taiwan_only(self) -> bool:
-        return any(s.startswith("(Tw)") or s.startswith("Taiwan pr.") for s in self.senses)
+        """A reading or word used in Taiwan only: CC-CEDICT marks those "(Tw) …". A sense
+        "Taiwan pr. [xuan4 yun1]" says the opposite: the entry (眩晕 xuan4 yun4) is the
+        mainland reading, and Taiwan says it otherwise."""
+        return any(s.startswith("(Tw)") for s in self.senses)
 
     @property
     def variant_only(self) -> bool:
