@@ -9,10 +9,12 @@ A character's reading is decided, in order of trust, by
      为, 行, 都, 率, 卡, 量, 调, 差 ...), written in terms of neighbouring words and
      jieba's part-of-speech tags;
   3. a default: in a given name, the reading CC-CEDICT uses in names (李媛 yuan2;
-     deckgen/data/pinyin_given_names.tsv, built with the prior below);
+     deckgen/data/pinyin_given_names.tsv, built with the prior below); in a place
+     name, the reading CC-CEDICT gives for place names (蔚州 yu4);
      a dictionary word jieba cut apart, if no other word claims its characters
      (偏|裨 pi2); for a character standing alone as a word, pypinyin's first reading
-     (its list puts the free-standing use first: 了 le, 都 dou1, 还 hai2); for a
+     (its list puts the free-standing use first: 了 le, 都 dou1, 还 hai2) unless
+     the prior below is overwhelmingly for another (佛 fo2, not the fu2 of 仿佛); for a
      character inside a word no dictionary knows (names, transliterations, rare
      terms), or alone but known to jieba only as a morpheme or a piece of a name
      (攒尖顶, 瓦剌), the reading it most often has inside known words, weighted by word
@@ -306,8 +308,8 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
         return None
     # Readings CC-CEDICT gives only as "surname X" belong to surname position (晟 is
     # cheng2 as a surname, sheng4 in the given name of 李晟); readings it gives only
-    # inside named words ("used in 万俟", "(used in transliteration from Sanskrit)",
-    # 卜 bo5 "see 萝卜[luo2 bo5]", 苕 shao2 "see 红苕[hong2 shao2]")
+    # inside named words ("used in 万俟", 卜 bo5 "see 萝卜[luo2 bo5]", 苕 shao2
+    # "see 红苕[hong2 shao2]")
     # belong to those words, which the word layer reads; readings it does not know
     # at all are the weakest guesses.
     restricted = _bound_readings(char) | (frozenset() if _starts_chinese_name(ctx, i) else
@@ -320,18 +322,42 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
         named = _given_name_readings(char)
         if any(r in named for r in readings):
             return max((r for r in readings if r in named), key=named.get)
+    # In a place name jieba found, the reading CC-CEDICT gives for place names:
+    # 蔚州 yu4 (蔚 "place name"), 鸭涌河 chong1 (涌 "used in place names").
+    word = ctx.word_of(i)
+    if word.pos == "ns" and len(word.text) > 1:
+        placed = [r for r in readings if r in _place_name_readings(char)]
+        if len(placed) == 1:
+            return placed[0]
     spanned = _spanning_word_reading(ctx, i)
     if spanned in readings:
         return spanned
     known = _cedict_readings(char)
     readings = (tuple(r for r in readings if r not in restricted and (not known or r in known))
                 or tuple(r for r in readings if r not in restricted) or readings)
-    if ctx.stands_alone(i) and _pos(ctx.word_of(i)) not in _BOUND_TAGS:
-        return readings[0]
     prior = _char_prior().get(char)
+    if ctx.stands_alone(i) and _pos(ctx.word_of(i)) not in _BOUND_TAGS:
+        return _free_word_reading(readings, prior or {})
     if not prior:
         return readings[0]
     return max(readings, key=lambda r: (prior.get(r, 0.0), -readings.index(r)))
+
+
+# How many times more weight another reading needs in the prior to displace pypinyin's
+# first reading of a character standing alone.
+_OVERWHELMING = 10
+
+
+def _free_word_reading(readings: tuple[str, ...], prior: dict[str, float]) -> str:
+    """pypinyin's first reading, the free-standing use for function words (了 le5, 都
+    dou1), unless the words the character occurs in use another reading at least ten
+    times as much: then pypinyin's order is a dictionary's, not usage's (佛 fu2 of
+    仿佛 listed before fo2 'Buddha', 杠 gang1 before gang4 'bar', 勒 lei1 before le4)."""
+    first = readings[0]
+    best = max(readings, key=lambda r: (prior.get(r, 0.0), -readings.index(r)))
+    if prior.get(best, 0.0) >= _OVERWHELMING * max(prior.get(first, 0.0), 1.0):
+        return best
+    return first
 
 
 def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
@@ -353,9 +379,14 @@ def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
 # ---------------------------------------------------------------------------
 
 
-# Senses that give a reading no use of its own: "used in 万俟", "(phonetic)", a pointer
-# to the one word it occurs in ("see 萝卜[luo2 bo5]"), a note on Taiwan's pronunciation.
+# Senses that give a reading no use of its own: "used in 万俟", a pointer to the one
+# word it occurs in ("see 萝卜[luo2 bo5]"), a note on Taiwan's pronunciation.
 _BOUND_SENSE = re.compile(r"^\(?(used in |phonetic|\(phonetic|see [^ ]+\[|Taiwan pr\.)")
+# ... unless the sense names a kind of word rather than a word: 峇 ba1 "(used in
+# transliteration)", 喇 la3 "(phonetic)", 耶 ye1 "(phonetic ye)", 嬛 huan2 "(used in
+# names)" are readings for any transliterated name (峇峇, 哥打峇鲁) or any name.
+_KIND_OF_WORD = re.compile(r"transliterat|phonetic|loanword|used in (personal |old )?names")
+_HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def _readings_whose_senses_all(char: str, test) -> frozenset[str]:
@@ -441,6 +472,23 @@ def write_given_name_table(path: Path = _NAME_READINGS_PATH) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+_PLACE_SENSE = re.compile(r"\bplace name\b|used in place names")
+
+
+@lru_cache(maxsize=None)
+def _place_name_readings(char: str) -> frozenset[str]:
+    """Readings CC-CEDICT glosses as used in place names: 蔚 yu4, 涌 chong1, 岐 qi2."""
+    from deckgen.dictionary import lookup
+
+    return frozenset(
+        e.pinyin[0]
+        for e in lookup(char)
+        if char in (e.simplified, e.traditional)
+        and len(e.pinyin) == 1
+        and any(_PLACE_SENSE.search(s) for s in e.senses)
+    )
+
+
 @lru_cache(maxsize=None)
 def _surname_only_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, lambda s: s.startswith("surname "))
@@ -448,7 +496,13 @@ def _surname_only_readings(char: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _bound_readings(char: str) -> frozenset[str]:
-    return _readings_whose_senses_all(char, lambda s: bool(_BOUND_SENSE.match(s)))
+    return _readings_whose_senses_all(char, _bound_sense)
+
+
+def _bound_sense(sense: str) -> bool:
+    if not _BOUND_SENSE.match(sense):
+        return False
+    return bool(_HAN.search(sense)) or not _KIND_OF_WORD.search(sense)
 
 
 _BOUND_WORD = re.compile(r"[\u3400-\u9fff|]+(?=\[)")
@@ -540,8 +594,40 @@ def word_reading(word: str) -> tuple[str, ...] | None:
         # Names are where pypinyin's list is weakest (塞尔维亚 sai1, 勃艮第 gen3):
         # CC-CEDICT's reading wins for a word it only knows as a name.
         name = _cedict_name_reading(word)
-        return name or _erhua(word, phrase)
+        if name:
+            return name
+        reading = phrase
+        # pypinyin's list has slips CC-CEDICT's editors do not share (吡咯 bi3 ge1 for
+        # luo4, 质朴 piao2, 肚子 du3 'tripe' for du4 'belly'): where CC-CEDICT knows
+        # the word with one reading only and that reading differs in more than a
+        # neutral tone (关系 xi4/xi5), CC-CEDICT's wins. Where it lists several (结果
+        # jie1/jie2, 明朝 chao2/zhao1), pypinyin's choice of the common one stands.
+        listed = _cedict_word_readings(word)
+        if len(listed) == 1 and _differs_beyond_neutral_tone(reading, listed[0]):
+            reading = listed[0]
+        return _erhua(word, reading)
     return _cedict_reading(word)
+
+
+def _cedict_word_readings(word: str) -> list[tuple[str, ...]]:
+    """The distinct readings CC-CEDICT gives `word`, cross-references and
+    Taiwan-only readings left out."""
+    from deckgen import dictionary
+
+    readings: list[tuple[str, ...]] = []
+    for entry in dictionary.lookup(word):
+        if entry.simplified != word or len(entry.pinyin) != len(word):
+            continue
+        if entry.variant_only or entry.taiwan_only:
+            continue
+        if all(re.fullmatch(r"[a-zv]+[1-5]", s) for s in entry.pinyin) and entry.pinyin not in readings:
+            readings.append(entry.pinyin)
+    return readings
+
+
+def _differs_beyond_neutral_tone(reading: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """`other` reads some syllable differently, not only with the neutral tone."""
+    return any(a != b and not (b.endswith("5") and a[:-1] == b[:-1]) for a, b in zip(reading, other))
 
 
 def _common_word(word: str) -> bool:
@@ -661,7 +747,7 @@ def write_char_prior(path: Path = _PRIOR_PATH) -> None:
         "# from CC-CEDICT, pypinyin phrases and jieba word frequencies; do not edit by hand.",
     ]
     for char in sorted(prior):
-        votes = sorted(prior[char].items(), key=lambda kv: -kv[1])
+        votes = sorted(prior[char].items(), key=lambda kv: (-round(kv[1], 2), kv[0]))
         lines.append(char + "\t" + "\t".join(f"{r}:{w:.2f}" for r, w in votes))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -1011,6 +1097,32 @@ def _chu(ctx: _Context, i: int) -> str | None:
     if ctx.char(i - 1) in set("各此该何到住好"):
         return "chu4"
     return None
+
+
+# Punctuation that closes a clause or a quotation (not 《 or an opening quote).
+_CLOSING = set("，。、；：！？）」』”’,.;:!?)")
+
+
+@_rule("将")
+def _jiang(ctx: _Context, i: int) -> str | None:
+    # The adverb 'will' and the preposition (将…) need a verb or an object after
+    # them; before closing punctuation 将 is the noun 'general': 参将。, 告知诸将：
+    nxt = ctx.char(i + 1)
+    return "jiang4" if not nxt or nxt in _CLOSING else None
+
+
+@_rule("迤")
+def _yi(ctx: _Context, i: int) -> str | None:
+    # Before a direction word it is yi3 'extending towards': 迤西, 迤南, 迤北 (现代汉语
+    # 词典); 'winding' (逶迤 wei1 yi2) is a word of its own.
+    return "yi3" if ctx.char(i + 1) in "东南西北" else None
+
+
+@_rule("姥")
+def _mu(ctx: _Context, i: int) -> str:
+    # lao3 'grandmother' lives only in the words 姥姥 and 姥爷, which the word layer
+    # reads; elsewhere 姥 is the literary mu3 'old woman': 天姥山, 斗姥, 太姥娘娘.
+    return "mu3"
 
 
 if __name__ == "__main__":
