@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from deckgen.records import Syllable
-from deckgen.script import HAN_RANGES, is_han
+from deckgen.script import HAN_RANGES, has_han, is_han
 
 _RUN = re.compile(f"[{HAN_RANGES}]|[^{HAN_RANGES}]+")
 
@@ -386,7 +386,6 @@ _BOUND_SENSE = re.compile(r"^\(?(used in |phonetic|\(phonetic|see [^ ]+\[|Taiwan
 # transliteration)", 喇 la3 "(phonetic)", 耶 ye1 "(phonetic ye)", 嬛 huan2 "(used in
 # names)" are readings for any transliterated name (峇峇, 哥打峇鲁) or any name.
 _KIND_OF_WORD = re.compile(r"transliterat|phonetic|loanword|used in (personal |old )?names")
-_HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def _readings_whose_senses_all(char: str, test) -> frozenset[str]:
@@ -502,7 +501,7 @@ def _bound_readings(char: str) -> frozenset[str]:
 def _bound_sense(sense: str) -> bool:
     if not _BOUND_SENSE.match(sense):
         return False
-    return bool(_HAN.search(sense)) or not _KIND_OF_WORD.search(sense)
+    return has_han(sense) or not _KIND_OF_WORD.search(sense)
 
 
 _BOUND_WORD = re.compile(r"[\u3400-\u9fff|]+(?=\[)")
