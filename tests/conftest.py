@@ -65,10 +65,9 @@ def private_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seed_project(tmp_path_factory) -> Path:
-    """A copy of the project's seeds and deck files with every deck built by `deckgen build`,
-    one deck after another (test_parallel compares decks built side by side with these)."""
+    """A copy of the project's seeds and deck files with every deck built by `deckgen build`."""
     root = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_cli("build", "--quiet", "--jobs", "1", cwd=root)
+    result = run_cli("build", "--quiet", cwd=root)
     assert result.exit_code == 0, result.output
     return root
 
