@@ -223,23 +223,6 @@ def _wordlike(token: str) -> bool:
     return verdict
 
 
-def _segment(texts: Sequence[str]) -> list[list[str]]:
-    """jieba's words of each text, from one cut of all of them joined by newlines:
-    jieba cuts the stretches between newlines independently and yields each newline
-    as a word of its own, so the words are those of cutting each text alone."""
-    tk = segment.tokenizer()
-    if not any("\n" in t or "\r" in t for t in texts):
-        out: list[list[str]] = [[]]
-        for word in tk.cut("\n".join(texts), HMM=True):
-            if word == "\n":
-                out.append([])
-            else:
-                out[-1].append(word)
-        if len(out) == len(texts) and all(map(lambda ws, t: sum(map(len, ws)) == len(t), out, texts)):
-            return out
-    return [list(tk.cut(t, HMM=True)) for t in texts]
-
-
 @dataclass(frozen=True, eq=False)
 class _SourceAnalysis:
     sentences: tuple[_Analysed, ...]
@@ -275,7 +258,7 @@ def _analyse(source: Source) -> _SourceAnalysis:
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
     _learn_words_alone(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
-    for sentence, simp, words in zip(source.sentences, simplified, _segment(simplified)):
+    for sentence, simp, words in zip(source.sentences, simplified, segment.words_of_each(simplified)):
         tokens = _merge_latin(words)
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
@@ -606,7 +589,7 @@ def _learn_words_alone(texts: Iterable[str]) -> None:
         return
     if len(_WORDS_ALONE) + len(new) > 200_000:
         _WORDS_ALONE.clear()
-    _WORDS_ALONE.update(zip(new, _segment(new)))
+    _WORDS_ALONE.update(zip(new, segment.words_of_each(new)))
 
 
 def _words_alone(text: str) -> list[str]:

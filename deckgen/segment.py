@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,14 +96,44 @@ def _pos_tokenizer():
     return _SharedTags(tokenizer())
 
 
+# jieba's words of the texts words_of_each() has segmented, for tokens(): mining cuts
+# every sentence of a deck's sources, and annotation reads some of them again for their
+# pinyin. Bounded, for very long texts.
+_WORDS_OF: dict[str, tuple[str, ...]] = {}
+_REMEMBERED_TEXTS = 100_000
+
+
+def words_of_each(texts: Sequence[str]) -> list[list[str]]:
+    """jieba's words (HMM on) of each text, from one cut of all of them joined by
+    newlines: jieba cuts the stretches between newlines independently and yields each
+    newline as a word of its own, so the words are those of cutting each text alone."""
+    tk = tokenizer()
+    out: list[list[str]] | None = None
+    if not any("\n" in t or "\r" in t for t in texts):
+        out = [[]]
+        for word in tk.cut("\n".join(texts), HMM=True):
+            if word == "\n":
+                out.append([])
+            else:
+                out[-1].append(word)
+        if len(out) != len(texts) or not all(map(lambda ws, t: sum(map(len, ws)) == len(t), out, texts)):
+            out = None
+    if out is None:
+        out = [list(tk.cut(t, HMM=True)) for t in texts]
+    if len(_WORDS_OF) < _REMEMBERED_TEXTS:
+        _WORDS_OF.update(zip(texts, map(tuple, out)))
+    return out
+
+
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[Token, ...]:
     """Words of `text` with their character offsets (HMM on, for unknown words).
     Memoised: annotation reads a term's sentences for its senses, then again for
-    their pinyin."""
+    their pinyin; and mining has cut most of them already."""
+    words = _WORDS_OF.get(text)
     out = []
     pos = 0
-    for word in tokenizer().cut(text, HMM=True):
+    for word in tokenizer().cut(text, HMM=True) if words is None else words:
         out.append(Token(word, pos, pos + len(word)))
         pos += len(word)
     return tuple(out)

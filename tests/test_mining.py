@@ -306,3 +306,15 @@ def test_a_verbal_noun_may_start_a_compound(ruled):
     # 生产 'to produce' is a verb to CC-CEDICT but a verbal noun (vn) to jieba.
     assert "生产要素" in ruled
     assert any("compound" in why for why in ruled["生产要素"].why)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet="新质生产力是关键华为昇腾很差长行GPU 2024，。\n", min_size=0, max_size=30), max_size=6))
+def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
+    """Mining cuts a source's sentences in one call, and annotation reuses those words."""
+    from deckgen import segment
+
+    alone = [list(segment.tokenizer().cut(t, HMM=True)) for t in texts]
+    assert segment.words_of_each(texts) == alone
+    for text, words in zip(texts, alone):
+        assert [t.text for t in segment.tokens(text)] == words
