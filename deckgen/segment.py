@@ -89,11 +89,83 @@ def _pos_tokenizer():
     finally:
         jieba.dt.get_dict_file = real_dict_file
 
-    class _SharedTags(jieba.posseg.POSTokenizer):
+    posseg = jieba.posseg
+
+    class _SharedTags(posseg.POSTokenizer):
         def load_word_tag(self, f):  # noqa: ARG002 - jieba passes its dictionary file
             self.word_tag_tab = word_tags()  # deckgen never adds words to it
 
+        def _POSTokenizer__cut(self, sentence):
+            # jieba's own __cut (0.42), calling the faster viterbi below.
+            _, pos_list = _viterbi(sentence, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P,
+                                   posseg.emit_P)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin:i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
     return _SharedTags(tokenizer())
+
+
+_MIN_FLOAT = -3.14e100  # jieba's score of a character a state never emits
+_MIN_INF = float("-inf")
+
+
+def _viterbi(obs: str, states: dict, start_p: dict, trans_p: dict, emit_p: dict) -> tuple[float, list]:
+    """jieba.posseg's viterbi, the same result three times faster: a state is reached
+    from the few states that have a transition into it (a word's middle only from its
+    beginning or middle), where jieba tries every state of the previous character."""
+    into = _transitions_into(trans_p)
+    all_states = trans_p.keys()
+    score = [{y: start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT) for y in states.get(obs[0], all_states)}]
+    came_from: list[dict] = [dict.fromkeys(score[0], "")]
+    for t in range(1, len(obs)):
+        before = score[t - 1]
+        prev_states = [x for x in came_from[t - 1] if trans_p[x]]
+        expected = {y for x in prev_states for y in trans_p[x]}
+        obs_states = set(states.get(obs[t], all_states)) & expected or expected or all_states
+        here, path = {}, {}
+        for y in obs_states:
+            emit = emit_p[y].get(obs[t], _MIN_FLOAT)
+            sources = into.get(y, ())
+            if len(sources) < len(prev_states):
+                best = max(((before[x] + trans_p[x][y] + emit, x) for x in sources if x in before), default=None)
+            else:
+                best = max(((before[x] + trans_p[x][y] + emit, x) for x in prev_states if y in trans_p[x]),
+                           default=None)
+            if best is None:  # no way into y: jieba's max over scores that are all -inf
+                best = max((before[x] + _MIN_INF + emit, x) for x in prev_states)
+            here[y], path[y] = best
+        score.append(here)
+        came_from.append(path)
+    prob, state = max((score[-1][y], y) for y in came_from[-1])
+    route = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = came_from[i][state]
+    return prob, route
+
+
+_INTO: dict[int, dict] = {}  # id of jieba's transition table (a module constant) -> its reverse
+
+
+def _transitions_into(trans_p: dict) -> dict:
+    into = _INTO.get(id(trans_p))
+    if into is None:
+        into = _INTO[id(trans_p)] = {}
+        for x, nexts in trans_p.items():
+            for y in nexts:
+                into.setdefault(y, []).append(x)
+    return into
 
 
 # jieba's words of the texts words_of_each() has segmented, for tokens(): mining cuts

@@ -318,3 +318,15 @@ def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
     assert segment.words_of_each(texts) == alone
     for text, words in zip(texts, alone):
         assert [t.text for t in segment.tokens(text)] == words
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="新质生产力是关键华为昇腾很差长行卡脖子李媛孙大镐帖木儿峇里", min_size=1, max_size=14))
+def test_the_faster_pos_viterbi_is_jiebas(text):
+    import jieba.posseg as posseg
+    from jieba.posseg.viterbi import viterbi
+
+    from deckgen import segment
+
+    model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert segment._viterbi(text, *model) == viterbi(text, *model)
