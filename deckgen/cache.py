@@ -91,7 +91,7 @@ def cached_each(kind: str, group: str, keys: Sequence[str], compute: Callable[[i
 
 
 def cached_dictionary(name: str, identity: str, parse: Callable[[], T]) -> T:
-    """A parsed dictionary (jieba's word frequencies, CC-CEDICT's index), kept as a pickle.
+    """A parsed dictionary (jieba's word table, CC-CEDICT's index, pypinyin's tables), kept as a pickle.
 
     Keyed by what it was parsed from (the package's version and file), not by deckgen's
     code, and one file per dictionary: a new version replaces the old file. Loading

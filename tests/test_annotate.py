@@ -9,8 +9,8 @@ from deckgen.annotate import (
     FROM_CEDICT,
     NOTHING_KNOWN,
     annotate,
-    annotate_all,
     compose,
+    disambiguate_homographs,
     trim,
 )
 from deckgen.deckfile import TermOverride
@@ -181,7 +181,7 @@ def test_deck_file_overrides_win_and_say_where_they_come_from():
 def test_homographs_get_distinct_identities():
     grow = term("长", ("孩子一年年长大了。", "A"))
     long = term("长", ("这条路很长。", "A"))
-    notes = annotate_all([grow, long])
+    notes = disambiguate_homographs([annotate(grow), annotate(long)])
     assert [n.pinyin for n in notes] == [("zhang3",), ("chang2",)]
     assert len({n.identity for n in notes}) == 2
 
