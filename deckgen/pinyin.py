@@ -47,6 +47,11 @@ from deckgen.script import HAN_RANGES, has_han, is_han
 
 _RUN = re.compile(f"[{HAN_RANGES}]|[^{HAN_RANGES}]+")
 
+# Syllables are shared: the same (character, reading) recurs all through a deck's
+# examples, and one object per pair is quicker to make than a new record each time
+# and to pickle into the results cache, where each is stored once.
+_syllable = lru_cache(maxsize=1 << 16)(Syllable)
+
 _PRIOR = "pinyin_char_prior.tsv"
 _NAME_READINGS = "pinyin_given_names.tsv"
 
@@ -75,9 +80,9 @@ def syllables(text: str, start: int = 0, end: int | None = None) -> tuple[Syllab
     for m in _RUN.finditer(text):
         run = m.group()
         if is_han(run):
-            out.append(Syllable(run, readings[m.start()]))
+            out.append(_syllable(run, readings[m.start()]))
         else:
-            out.append(Syllable(run, None))
+            out.append(_syllable(run, None))
     return tuple(out)
 
 
