@@ -430,7 +430,7 @@ def build_part_senses() -> dict[tuple[str, str], str]:
     frequency = tokenizer().FREQ
     tags = word_tags()
     containing: dict[str, list[str]] = {}
-    headwords = [key for key, lines in dictionary._index().items() if lines.split(" ", 2)[1] == key]
+    headwords = [key for key in dictionary.headwords() if dictionary.entry_lines(key).split(" ", 2)[1] == key]
     for key in headwords:
         if 2 <= len(key) <= 4:
             for char in set(key):

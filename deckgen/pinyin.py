@@ -429,7 +429,8 @@ def build_given_name_table() -> dict[str, dict[str, int]]:
     names, and those of the given names of the people it lists."""
     table: dict[str, dict[str, int]] = {}
     # The raw lines are screened first: parsing all of CC-CEDICT would take seconds.
-    for key, lines in dictionary._index().items():
+    for key in dictionary.headwords():
+        lines = dictionary.entry_lines(key)
         if not (len(key) == 1 and "name" in lines or len(key) in (2, 3) and _LIFE_SPAN.search(lines)):
             continue
         for entry in map(dictionary._parse_line, lines.split("\n")):
@@ -685,7 +686,7 @@ def build_char_prior() -> dict[str, dict[str, float]]:
         phrase = _phrase_reading(word)
         if len(phrase) == len(word):
             words.setdefault(word, set()).add(phrase)
-    for key in list(dictionary._index()):
+    for key in dictionary.headwords():
         if len(key) < 2:
             continue
         for entry in dictionary.lookup(key):

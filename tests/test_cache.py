@@ -101,6 +101,7 @@ def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypat
     def forget() -> None:
         segment.tokenizer.cache_clear()
         segment._jieba_tables.cache_clear()
+        segment.word_tags.cache_clear()
 
     monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
     forget()
@@ -112,13 +113,55 @@ def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypat
         reference = jieba.Tokenizer()
         text = "新质生产力是推动高质量发展的内在要求，华为发布了昇腾910B芯片。"
         assert list(cached.cut(text)) == list(reference.cut(text))
-        assert cached.total == reference.total and len(cached.FREQ) == len(reference.FREQ)
+        reference.initialize()
+        assert cached.total == reference.total and cached.FREQ == reference.FREQ
         with reference.get_dict_file() as f:
             lines = f.read().decode("utf-8").splitlines()
-        assert len(segment.word_tags()) == len({line.split()[0] for line in lines})
+        tags = segment.word_tags()
+        assert len(tags) == len({line.split()[0] for line in lines})
         for line in lines[::1000]:
             word, _, tag = line.split()
-            assert segment.word_tags()[word] == tag
+            assert tags[word] == tag and tags.get(word) == tag and word in tags
+        prefixes = [w for w in list(reference.FREQ)[::997] if not reference.FREQ[w]]
+        assert prefixes, "jieba's FREQ holds the prefixes of its words, with frequency 0"
+        for word in [*prefixes, "新质生产力", "", "\uffff"]:
+            assert word not in tags and tags.get(word, "x") == "x"
+    finally:
+        forget()
+
+
+def test_cedict_from_the_cache_lists_every_entry_of_the_file(tmp_path, monkeypatch):
+    import gzip
+
+    from deckgen import dictionary
+
+    expected: dict[str, list[str]] = {}
+    text = gzip.decompress(dictionary._cedict_path().read_bytes()).decode("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            traditional, simplified = line.split(" ", 2)[:2]
+            for key in {traditional, simplified}:
+                expected.setdefault(key, []).append(line)
+
+    def forget() -> None:
+        dictionary._index.cache_clear()
+        dictionary.lookup.cache_clear()
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    forget()
+    try:
+        dictionary.knows("中国")  # fills the cache
+        forget()
+        assert list(tmp_path.glob("dictionary-cc-cedict-*.pickle"))
+        assert dictionary.headwords() == sorted(expected)
+        for key in [*sorted(expected)[::499], "發", "发", "长", "長", "卡脖子"]:
+            assert dictionary.knows(key)
+            assert dictionary.entry_lines(key) == "\n".join(expected[key])
+            assert [(e.traditional, e.simplified) for e in dictionary.lookup(key)] == [
+                tuple(line.split(" ", 2)[:2]) for line in expected[key]]
+        for absent in ("新质生产力", "", "\uffff", "a" * 50):
+            assert absent not in expected
+            assert not dictionary.knows(absent) and dictionary.lookup(absent) == ()
     finally:
         forget()
 
