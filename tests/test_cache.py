@@ -93,6 +93,30 @@ def test_a_parsed_dictionary_is_parsed_once_and_replaced_when_its_source_changes
     assert len(list(tmp_path.glob("dictionary-*.pickle"))) == 2, "other dictionaries are kept"
 
 
+def test_keys_change_when_a_package_deckgen_reads_changes(tmp_path, monkeypatch):
+    package = tmp_path / "fakedict"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "data" / "words.txt").write_text("词 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cache, "_PACKAGES", (*cache._PACKAGES, "fakedict", "not_installed_anywhere"))
+
+    def key() -> str:
+        cache._fingerprint.cache_clear()
+        return cache.key_of("mine", "text")
+
+    try:
+        before = key()
+        assert key() == before
+        (package / "__pycache__").mkdir()
+        (package / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"bytecode")
+        assert key() == before, "compiling a package's modules is not a new version"
+        (package / "data" / "words.txt").write_text("词 1\n词语 2\n", encoding="utf-8")
+        assert key() != before, "a changed data file is"
+    finally:
+        cache._fingerprint.cache_clear()
+
+
 def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypatch):
     import jieba
 
