@@ -45,7 +45,8 @@ from deckgen import dictionary, tables
 from deckgen.records import Syllable
 from deckgen.script import HAN_RANGES, has_han, is_han
 
-_RUN = re.compile(f"[{HAN_RANGES}]|[^{HAN_RANGES}]+")
+# One Han character (group 1), or a run of anything else.
+_RUN = re.compile(f"([{HAN_RANGES}])|[^{HAN_RANGES}]+")
 
 # Syllables are shared: the same (character, reading) recurs all through a deck's
 # examples, and one object per pair is quicker to make than a new record each time
@@ -76,14 +77,7 @@ def syllables(text: str, start: int = 0, end: int | None = None) -> tuple[Syllab
     if start or end != len(text):
         readings = readings[start:end]
         text = text[start:end]
-    out: list[Syllable] = []
-    for m in _RUN.finditer(text):
-        run = m.group()
-        if is_han(run):
-            out.append(_syllable(run, readings[m.start()]))
-        else:
-            out.append(_syllable(run, None))
-    return tuple(out)
+    return tuple([_syllable(m.group(), readings[m.start()] if m.lastindex else None) for m in _RUN.finditer(text)])
 
 
 def numbered_line(text: str) -> str:
