@@ -22,8 +22,10 @@ the ratio says how much deckgen adds on top of loading and segmenting.
 
 Each process is timed and measured by a small wrapper process that runs it and then
 reads resource.getrusage(RUSAGE_CHILDREN): the wrapper has that one child, so its
-ru_maxrss is the child's peak resident set. Times are medians over --runs rounds; the
-rounds interleave the floor and the commands, so drift hits both sides alike.
+ru_maxrss is the child's peak resident set. Each round runs the floor and then the
+commands; a ratio is the median over the rounds of each round's command time over
+that round's floor time (the range over rounds is shown beside it), so a slow stretch
+of a noisy machine slows both sides of a ratio alike. Seconds are medians.
 
 deckgen's modules are compiled to bytecode first, as `pip install .` compiles them when
 it installs the package: otherwise an editable install run with PYTHONDONTWRITEBYTECODE
@@ -308,25 +310,28 @@ def run(args, scratch: Path) -> None:
         print(f"round {i + 1}/{args.runs} done", file=sys.stderr)
 
     print(f"built: {', '.join(built)}")
-    floor_seeds = median(samples["floor-seeds"])
     rows = [
-        ("a) build, fresh copy, no results", median(samples["build"]), floor_seeds, "<= 1.5x", None),
-        ("a0) the same, first run on machine", median(samples["build-first"]), floor_seeds, "", None),
-        ("a') build, another copy, warm cache", median(samples["build-warm"]), floor_seeds, "<= 1.5x", None),
-        ("b) build again, nothing changed", median(samples["rebuild"]), floor_seeds, "<= 0.5x", None),
+        ("a) build, fresh copy, no results", "build", "floor-seeds", "<= 1.5x", None),
+        ("a0) the same, first run on machine", "build-first", "floor-seeds", "", None),
+        ("a') build, another copy, warm cache", "build-warm", "floor-seeds", "<= 1.5x", None),
+        ("b) build again, nothing changed", "rebuild", "floor-seeds", "<= 0.5x", None),
     ]
     if corpus is not None:
-        rows.append(("c) deckgen terms 1 MB --top 50", median(samples["terms"]), median(samples["floor-corpus"]),
-                     "<= 2x", 500.0))
+        rows.append(("c) deckgen terms 1 MB --top 50", "terms", "floor-corpus", "<= 2x", 500.0))
 
     print()
-    header = f"{'command':<36}{'seconds':>9}{'floor s':>9}{'ratio':>8}  {'target':<16}{'peak MB':>9}{'floor MB':>10}"
+    header = (f"{'command':<36}{'seconds':>9}{'floor s':>9}{'ratio':>8}{'rounds':>13}  {'target':<16}"
+              f"{'peak MB':>9}{'floor MB':>10}")
     print(header)
     print("-" * len(header))
-    for label, cmd, floor, target, mb_target in rows:
-        ratio = cmd.seconds / floor.seconds
+    for label, kind, floor_kind, target, mb_target in rows:
+        cmd, floor = median(samples[kind]), median(samples[floor_kind])
+        # Each round's command against the floor measured in the same round: a slow
+        # stretch of a noisy machine then slows both sides of a ratio alike.
+        ratios = sorted(c.seconds / f.seconds for c, f in zip(samples[kind], samples[floor_kind]))
         target_text = target + (f", {mb_target:.0f} MB" if mb_target else "")
-        print(f"{label:<36}{cmd.seconds:>9.2f}{floor.seconds:>9.2f}{ratio:>7.2f}x  {target_text:<16}"
+        print(f"{label:<36}{cmd.seconds:>9.2f}{floor.seconds:>9.2f}{statistics.median(ratios):>7.2f}x"
+              f"{f'{ratios[0]:.2f}-{ratios[-1]:.2f}x':>13}  {target_text:<16}"
               f"{cmd.maxrss_mb:>9.0f}{floor.maxrss_mb:>10.0f}")
     print("\nseconds: wall time of the whole process; peak MB: its maximum resident set (ru_maxrss);")
     print("floor: python -c 'import jieba; tk = jieba.Tokenizer(); list(tk.cut(text))' on the same text.")

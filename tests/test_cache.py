@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import zipfile
 
 from deckgen import cache
@@ -115,6 +118,25 @@ def test_keys_change_when_a_package_deckgen_reads_changes(tmp_path, monkeypatch)
         assert key() != before, "a changed data file is"
     finally:
         cache._fingerprint.cache_clear()
+
+
+def test_jieba_loads_its_data_without_pkg_resources_which_stays_importable(tmp_path):
+    script = (
+        "import importlib.util, sys\n"
+        "from deckgen import segment\n"
+        "jieba = segment._jieba()\n"
+        "assert 'pkg_resources' not in sys.modules\n"
+        "with jieba.Tokenizer().get_dict_file() as f:\n"
+        "    assert f.readline().split()[1].isdigit()\n"
+        "assert segment.tokenizer().lcut('华为发布了芯片') == jieba.Tokenizer().lcut('华为发布了芯片')\n"
+        "if importlib.util.find_spec('pkg_resources') is not None:\n"
+        "    import pkg_resources\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, cache.ENVIRONMENT: str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
 
 
 def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypatch):
