@@ -39,7 +39,7 @@ def has_han(text: str) -> bool:
 
 # OpenCC's t2s maps 昇 to 升, which turns the product name 昇腾/昇騰 into the
 # ordinary word 升腾. Names like these are protected from conversion.
-_PROTECTED = ("昇腾", "昇騰")
+_PROTECTED_NAME = re.compile("昇腾|昇騰")
 
 # Pairs OpenCC's Taiwan phrase tables miss (tw2sp leaves 通膨 alone), mainland first.
 _EXTRA_REGIONAL = {
@@ -58,24 +58,17 @@ def _converter(config: str):
 def _convert(text: str, config: str) -> str:
     # Memoised: annotation converts the same headwords and sentences again and again
     # (each note's forms, each example in the deck's script, both decks of a run).
-    if not any(p in text for p in _PROTECTED):
-        return _converter(config).convert(text)
+    converter = _converter(config)
     # Convert the pieces between protected names, keep the names as written
     # (in the target script: 昇騰 <-> 昇腾 differ only in 腾/騰).
+    target = "昇腾" if config.startswith(("t2s", "tw2s")) else "昇騰"
     out: list[str] = []
-    i = 0
-    while i < len(text):
-        hit = next((p for p in _PROTECTED if text.startswith(p, i)), None)
-        if hit:
-            target = "昇腾" if config.startswith(("t2s", "tw2s")) else "昇騰"
-            out.append(target)
-            i += len(hit)
-            continue
-        j = i
-        while j < len(text) and not any(text.startswith(p, j) for p in _PROTECTED):
-            j += 1
-        out.append(_converter(config).convert(text[i:j]))
-        i = j
+    done = 0
+    for name in _PROTECTED_NAME.finditer(text):
+        out.append(converter.convert(text[done : name.start()]))
+        out.append(target)
+        done = name.end()
+    out.append(converter.convert(text[done:]))
     return "".join(out)
 
 
