@@ -359,7 +359,7 @@ def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
     右|掖|门 (掖门 ye4 men2). The longest such word wins."""
     for length in range(4, 1, -1):
         for start in range(max(0, i - length + 1), min(i, len(ctx.text) - length) + 1):
-            if any(ctx.from_word[k] for k in range(start, start + length)):
+            if any(ctx.from_word[start : start + length]):
                 continue
             reading = word_reading(ctx.text[start : start + length])
             if reading:
