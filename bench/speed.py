@@ -164,6 +164,7 @@ def median(values: list[Measure]) -> Measure:
 STAGES = (
     ("all imports", "<frozen importlib._bootstrap>", "_find_and_load"),
     ("  of which pypinyin itself (no deckgen cache yet)", "pypinyin/__init__.py", "<module>"),
+    ("jieba import (segment._jieba)", "deckgen/segment.py", "_jieba"),
     ("jieba dictionary load (segment.tokenizer)", "deckgen/segment.py", "tokenizer"),
     ("  of which jieba's own load (no deckgen cache yet)", "jieba/__init__.py", "initialize"),
     ("parsed dictionaries from deckgen's cache", "deckgen/cache.py", "cached_dictionary"),
