@@ -109,12 +109,19 @@ class WordTags(Mapping):
 
     def __init__(self, words: list[str], codes: bytes, names: tuple[str, ...]):
         self._words, self._codes, self._names = words, codes, names
+        # The same few thousand words are asked for again and again (的, 是, 发展), and
+        # a bisection compares some twenty strings.
+        self._tag_of = lru_cache(maxsize=1 << 16)(self._search)
 
     def get(self, word, default=None):
+        tag = self._tag_of(word)
+        return default if tag is None else tag
+
+    def _search(self, word: str) -> str | None:
         i = bisect_left(self._words, word)
         if i < len(self._words) and self._words[i] == word and self._codes[i]:
             return self._names[self._codes[i]]
-        return default
+        return None
 
     def __getitem__(self, word):
         tag = self.get(word)
