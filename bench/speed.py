@@ -279,7 +279,8 @@ def run(args, scratch: Path) -> None:
     os.environ["DECKGEN_CACHE"] = str(dictionaries)
     measure(deckgen_argv("terms", str(seeds), "--top", "1"), scratch, scratch, "warm-up-deckgen")
     parsed = sorted(dictionaries.glob("dictionary-*.pickle"))
-    print(f"warm-up: deckgen ran once first and stored its parsed dictionaries ({', '.join(p.name.split('-')[1] for p in parsed)})")
+    names = ", ".join(p.name.split("-")[1] for p in parsed)
+    print(f"warm-up: deckgen ran once first and stored its parsed dictionaries ({names})")
 
     kinds = ("floor-seeds", "build-first", "build", "build-warm", "rebuild", "floor-corpus", "terms")
     samples: dict[str, list[Measure]] = {k: [] for k in kinds}

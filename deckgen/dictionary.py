@@ -85,10 +85,10 @@ class _Index:
 
     Entries are parsed only when looked up: there are 120,000, and a build looks up
     a few thousand. The headwords are one sorted list, their lines one UTF-8 byte
-    string cut at `ends`: the lines of headwords[i] end at ends[i]. A dict of the same 194,000
-    strings took 0.2 s of every run to rebuild from deckgen's cache; this loads in
-    half that, with the set of headwords (they are stored newline-joined, and split
-    on load).
+    string cut at `ends`: the lines of headwords[i] end at ends[i]. A dict of the
+    same 194,000 strings took 0.2 s of every run to rebuild from deckgen's cache;
+    this loads in half that, with the set of headwords (they are stored
+    newline-joined, and split on load).
     """
 
     def __init__(self, headwords: str, ends: array, lines: bytes):

@@ -89,14 +89,15 @@ def _parse_jieba_tables() -> tuple[str, array, int, bytes, tuple[str, ...]]:
     tk.initialize()  # jieba's own load, from its marshal cache when it has one
     words = sorted(tk.FREQ)
     counts = array("q", (tk.FREQ[w] for w in words))
-    tags, names = bytes(len(words)), ("",)  # a dictionary without tags: none rather than wrong ones
     with tk.get_dict_file() as f:
         fields = f.read().decode("utf-8").split()
+    # A dictionary without tags (or with more kinds than a byte numbers): none rather than wrong ones.
     tag_of = dict(zip(fields[0::3], fields[2::3])) if len(fields) % 3 == 0 else {}
-    if len(set(tag_of.values())) < 256:
-        names = ("", *sorted(set(tag_of.values())))
-        number = {name: i for i, name in enumerate(names)}
-        tags = bytes(number[tag_of[word]] if word in tag_of else 0 for word in words)
+    names = ("", *sorted(set(tag_of.values())))
+    if len(names) > 256:
+        tag_of, names = {}, ("",)
+    number = {name: i for i, name in enumerate(names)}
+    tags = bytes(number[tag_of[word]] if word in tag_of else 0 for word in words)
     return "\n".join(words), counts, tk.total, tags, names
 
 
