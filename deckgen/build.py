@@ -1,33 +1,33 @@
-"""Composes the stages: deck file -> sources -> terms -> notes -> .apkg.
+"""The composing module: deck file -> reading -> segmenting -> mining -> annotating ->
+packaging. The stages never call each other; everything they share passes through here.
 
 A deck is rebuilt only when its inputs changed (the key covers the sources, the deck
 file, the known-words file and deckgen's version); notes whose content did not change
-keep their previous modification time, so re-importing leaves them alone in Anki.
+keep their previous modification time (packaging), so re-importing leaves them alone.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckgen import __version__, cache
-from deckgen.errors import SourceError
-from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile, TermOverride
-from deckgen.package import (
-    CARD_TYPES,
-    MODEL_REVISED,
-    DeckPackage,
-    PackagedNote,
-    note_fields,
-    note_guid,
-    read_build_key,
-    read_previous,
-    tag_safe,
-    write_package,
+from deckgen import (
+    __version__,
+    annotating,
+    cache,
+    mining,
+    overrides,
+    packaging,
+    reading,
+    segmenting,
 )
+from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile
+from deckgen.errors import SourceError
+from deckgen.lexicon.cedict import CEDICT_CREDIT
+from deckgen.packaging import CARD_TYPES, MODEL_REVISED, DeckPackage
 from deckgen.records import Note, Source, Term
 
 Progress = Callable[[str], None]
@@ -60,21 +60,19 @@ class Workspace:
     _warnings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
 
     def sources(self, paths: Sequence[Path], encoding: str | None = None) -> tuple[tuple[Source, ...], tuple[str, ...]]:
-        from deckgen.sources import read_sources
-
         todo = [p for p in paths if Path(p).resolve() not in self._sources]
         if todo:
             self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
             encoding = self.encoding or encoding  # the command line's --encoding wins over a deck file's
             key = cache.key_of("read", encoding, *(_content_of(p) for p in todo))
-            paths_then, reading = cache.cached("read", key, lambda: ([str(p) for p in todo],
-                                                                     read_sources(todo, encoding)))
-            reading = _moved(reading, dict(zip(paths_then, map(str, todo))))
-            for source in reading.sources:
+            paths_then, read = cache.cached("read", key, lambda: ([str(p) for p in todo],
+                                                                  reading.read_sources(todo, encoding)))
+            read = _moved(read, dict(zip(paths_then, map(str, todo))))
+            for source in read.sources:
                 self._sources[source.path.resolve()] = source
             for path in todo:  # every warning starts with the path it concerns
                 self._warnings[Path(path).resolve()] = tuple(
-                    w for w in reading.warnings if w.startswith(f"{path}:"))
+                    w for w in read.warnings if w.startswith(f"{path}:"))
         resolved = [Path(p).resolve() for p in paths]
         sources = tuple(self._sources[p] for p in resolved if p in self._sources)
         warnings = tuple(w for p in resolved for w in self._warnings.get(p, ()))
@@ -129,8 +127,6 @@ def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
 def deck_description(description: str, sources: Sequence[Source]) -> str:
     from html import escape
 
-    from deckgen.dictionary import CEDICT_CREDIT
-
     lines = []
     if description:
         lines.append(f"<p>{escape(description)}</p>")
@@ -138,78 +134,6 @@ def deck_description(description: str, sources: Sequence[Source]) -> str:
     lines.append(f"<p>Terms and example sentences from:</p><ul>{items}</ul>")
     lines.append(f"<p>Built by deckgen {__version__}. {escape(CEDICT_CREDIT)}</p>")
     return "\n".join(lines)
-
-
-def apply_overrides(terms: list[Term], overrides: Sequence[TermOverride],
-                    sources: Sequence[Source]) -> tuple[list[Term], dict[str, TermOverride]]:
-    """Match the deck file's [terms."…"] to the mined terms by any written form (either
-    script, either region): drop what it skips, add the headwords the miner did not pick.
-    Returns the terms and the overrides that apply to them, by Term.simplified."""
-    from deckgen.script import mainland_form, to_simplified
-
-    def key(word: str) -> str:
-        return mainland_form(to_simplified(word))
-
-    wanted = {key(o.headword): o for o in overrides}
-    kept: list[Term] = []
-    applying: dict[str, TermOverride] = {}
-    matched: set[str] = set()
-    for term in terms:
-        hit = next((wanted[k] for k in (term.simplified, *map(key, term.forms)) if k in wanted), None)
-        if hit is not None:
-            matched.add(key(hit.headword))
-            if hit.skip:
-                continue
-            applying[term.simplified] = hit
-        kept.append(term)
-    for k, override in wanted.items():
-        if k not in matched and not override.skip:
-            term = added_term(override.headword, sources)
-            kept.append(term)
-            applying[term.simplified] = override
-    return kept, applying
-
-
-def added_term(headword: str, sources: Sequence[Source]) -> Term:
-    """A term the deck file adds: its occurrences are looked up in the sources."""
-    from deckgen.script import to_simplified, to_traditional
-
-    simplified = to_simplified(headword)
-    traditional = to_traditional(simplified)
-    occurrences = tuple(s for src in sources for s in src.sentences
-                        if headword in s.text or simplified in to_simplified(s.text))
-    return Term(text=headword, simplified=simplified, traditional=traditional, score=0.0,
-                why=("added in the deck file",), forms=(headword,), occurrences=occurrences,
-                count=len(occurrences))
-
-
-def package_notes(notes: Sequence[Note], slug: str, cards: Sequence[str],
-                  tags: Sequence[str], previous: dict[str, PackagedNote], now: int) -> list[PackagedNote]:
-    packaged = []
-    for note in notes:
-        guid = note_guid(slug, note)
-        fields = tuple(note_fields(note, cards))
-        note_tags = tuple(sorted({*tags, f"deckgen::{tag_safe(slug)}",
-                                  *(f"source::{tag_safe(s)}" for s in note.sources)}))
-        before = previous.get(guid)
-        if before is not None and before.fields == fields and before.tags == note_tags:
-            mod = before.mod  # unchanged: Anki must leave this note (and the learner's edits) alone
-        else:
-            mod = max(now, before.mod + 1) if before is not None else now
-        packaged.append(PackagedNote(guid, fields, note_tags, mod))
-    return packaged
-
-
-def diff(previous: dict[str, PackagedNote], packaged: Sequence[PackagedNote]) -> tuple[list, list, list, int]:
-    def name(n: PackagedNote) -> str:
-        return n.fields[0]
-
-    current = {n.guid: n for n in packaged}
-    added = [name(n) for n in packaged if n.guid not in previous]
-    changed = [name(n) for n in packaged if n.guid in previous and previous[n.guid].mod != n.mod]
-    dropped = [name(n) for g, n in previous.items() if g not in current]
-    unchanged = len(packaged) - len(added) - len(changed)
-    return added, changed, dropped, unchanged
 
 
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
@@ -238,54 +162,86 @@ def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, le
 def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_run: bool,
            now: int | None) -> BuildReport:
     output = deck.output
-    if not force and not dry_run and read_build_key(output) == key:
+    if not force and not dry_run and packaging.read_build_key(output) == key:
         return BuildReport(deck.title, output, up_to_date=True)
 
     sources, warnings, _, notes = _mine_and_annotate(deck, workspace)
-    previous = read_previous(output)
-    packaged = package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
-                             now if now is not None else int(time.time()))
-    added, changed, dropped, unchanged = diff(previous, packaged)
+    previous = packaging.read_previous(output)
+    packaged = packaging.package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
+                                       now if now is not None else int(time.time()))
+    added, changed, dropped, unchanged = packaging.diff(previous, packaged)
     report = BuildReport(deck.title, output, False, tuple(added), tuple(changed), tuple(dropped), unchanged,
                          warnings, dry_run)
     if not dry_run:
         description = deck_description(deck.description, sources)
         workspace.progress(f"writing {output}")
-        write_package(DeckPackage(deck.title, description, tuple(packaged), key), output)
+        packaging.write_package(DeckPackage(deck.title, description, tuple(packaged), key), output)
     return report
 
 
 def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
-    from deckgen.annotate import annotate_from_texts, apply_override, disambiguate_homographs
-    from deckgen.mining import MiningOptions, load_known_words, mine
-
+    segmenter = segmenting.segmenter()
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
-    known = load_known_words(deck.known_words) if deck.known_words else frozenset()
-    options = MiningOptions(level=deck.level, top=deck.max_terms, known=known)
+    known = mining.load_known_words(deck.known_words) if deck.known_words else frozenset()
+    options = mining.MiningOptions(level=deck.level, top=deck.max_terms, known=known)
     workspace.progress(f"mining {deck.title}")
     corpus = [(s.name, s.script, s.sentences) for s in sources]
     mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
-    terms = cache.cached("mine", mining_key, lambda: mine(sources, options))
-    terms, overrides = apply_overrides(terms, deck.overrides, sources)
+    terms = cache.cached("mine", mining_key, lambda: mining.mine(sources, options, segmenter))
+    terms, corrections = overrides.match(terms, deck.overrides, sources)
     workspace.progress(f"annotating {len(terms)} terms")
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.
     keys = [cache.key_of("note", term, deck.script) for term in terms]
     annotated = cache.cached_each("notes", deck.slug, keys,
-                                  lambda i: annotate_from_texts(terms[i], deck_script=deck.script))
+                                  lambda i: annotating.annotate(terms[i], segmenter, deck_script=deck.script))
     notes = []
     for term, note in zip(terms, annotated):
-        override = overrides.get(term.simplified)
-        if override is not None and override.examples is not None:  # new sentences need reading
-            key = cache.key_of("note", term, deck.script, override)
-            note = cache.cached("note", key, lambda note=note, term=term, o=override: apply_override(note, term, o))
-        elif override is not None:
-            note = apply_override(note, term, override)
+        correction = corrections.get(term.simplified)
+        if correction is not None and correction.examples is not None:  # new sentences need reading
+            key = cache.key_of("note", term, deck.script, correction)
+            note = cache.cached("note", key, lambda note=note, term=term, c=correction:
+                                overrides.apply(note, term, c, segmenter))
+        elif correction is not None:
+            note = overrides.apply(note, term, correction, segmenter)
         notes.append(note)
-    return sources, warnings, terms, disambiguate_homographs(notes)
+    return sources, warnings, terms, annotating.disambiguate_homographs(notes)
 
 
 def review_deck(deck: DeckFile, workspace: Workspace) -> list[tuple[Term, Note]]:
     """What the deck holds and why, for the deck's author to check."""
     _, _, terms, notes = _mine_and_annotate(deck, workspace)
     return list(zip(terms, notes))
+
+
+@dataclass(frozen=True)
+class ListedTerm:
+    term: Term
+    pinyin: tuple[str, ...]  # numbered syllables
+    english: str
+
+
+def list_terms(files: Sequence[Path], *, top: int, level: int, known_words: Path | None = None,
+               encoding: str | None = None) -> tuple[tuple[str, ...], Iterator[tuple[Source, list[ListedTerm]]]]:
+    """`deckgen terms`: the warnings of reading the files, and each file with its ranked
+    terms (the other files serving as context), mined as they are asked for."""
+    segmenter = segmenting.segmenter()
+    known = mining.load_known_words(known_words) if known_words else frozenset()
+    read = reading.read_sources(files, encoding)
+    options = mining.MiningOptions(level=level, top=top, known=known)
+
+    def per_source() -> Iterator[tuple[Source, list[ListedTerm]]]:
+        for source in read.sources:
+            rows = []
+            for term in mining.mine(read.sources, options, segmenter, focus=source):
+                headword_pinyin, english = annotating.reading_and_meaning(term, segmenter)
+                rows.append(ListedTerm(term, headword_pinyin, english))
+            yield source, rows
+
+    return read.warnings, per_source()
+
+
+def read_pinyin(line: str, *, numbered: bool) -> str:
+    """One line of Chinese read aloud: numbered syllables, or tone marks."""
+    render = annotating.pinyin.numbered_line if numbered else annotating.pinyin.marked_line
+    return render(line, segmenting.segmenter())

@@ -144,23 +144,17 @@ def terms(files, top, as_json, level, known, encoding):
       deckgen terms seeds/*.txt --top 20
       deckgen terms article.txt --json | jq .terms[].term
     """
-    from deckgen.annotate import reading_and_meaning
-    from deckgen.mining import MiningOptions, load_known_words, mine
-    from deckgen.pinyin import tone_mark
-    from deckgen.sources import read_sources
+    from deckgen.build import list_terms
+    from deckgen.tones import tone_mark
 
     def action():
-        known_words = load_known_words(known) if known else frozenset()
-        reading = read_sources(files, encoding)
-        for warning in reading.warnings:
+        warnings, listings = list_terms(files, top=top, level=level, known_words=known, encoding=encoding)
+        for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
-        for source in reading.sources:
-            mined = mine(reading.sources, MiningOptions(level=level, top=top, known=known_words), focus=source)
-            rows = []
-            for term in mined:
-                headword_pinyin, english = reading_and_meaning(term)
-                rows.append({"term": term.text, "pinyin": " ".join(tone_mark(s) for s in headword_pinyin),
-                             "english": english, "score": round(term.score, 3), "why": list(term.why)})
+        for source, listed in listings:
+            rows = [{"term": row.term.text, "pinyin": " ".join(tone_mark(s) for s in row.pinyin),
+                     "english": row.english, "score": round(row.term.score, 3), "why": list(row.term.why)}
+                    for row in listed]
             if as_json:
                 click.echo(json.dumps({"file": str(source.path), "terms": rows}, ensure_ascii=False))
                 continue
@@ -183,7 +177,7 @@ def pinyin(numbers):
       echo 行长说得对，我们还要还钱。 | deckgen pinyin
       deckgen pinyin --numbers < sentences.txt
     """
-    from deckgen import pinyin as annotator
+    from deckgen.build import read_pinyin
 
     def action():
         # Read bytes: text that is not UTF-8 (a GBK file piped in) is the user's to
@@ -197,10 +191,10 @@ def pinyin(numbers):
             text = text.removesuffix("\n").removesuffix("\r")
             for line in text.split("\r"):  # a lone CR ends a line too, as in universal newlines
                 if numbers:
-                    click.echo(annotator.numbered_line(line))
+                    click.echo(read_pinyin(line, numbered=True))
                 else:
                     click.echo(line)
-                    click.echo(annotator.marked_line(line))
+                    click.echo(read_pinyin(line, numbered=False))
 
     _run(action, interrupted="interrupted")
 
@@ -250,7 +244,7 @@ def review(deck_file, encoding, quiet):
     """
     from deckgen.build import Workspace, review_deck
     from deckgen.deckfile import load_deck_file
-    from deckgen.pinyin import tone_mark
+    from deckgen.tones import tone_mark
 
     def action():
         deck = load_deck_file(deck_file)
@@ -289,6 +283,8 @@ def run() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)  # a debugger, tracer or profiler writes its results at exit: let it
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

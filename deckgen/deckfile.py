@@ -1,5 +1,8 @@
 """Deck files: `decks/<slug>.toml`, owned by the user and never written by deckgen.
 
+A deck file says what the composing module builds: its sources, settings and the
+author's corrections (parsed in overrides.py).
+
 Every problem is reported with the file and the line it concerns, before anything
 is built.
 """
@@ -10,35 +13,22 @@ import glob
 import os
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from deckgen.errors import DeckFileError
-from deckgen.package import CARD_TYPES
+from deckgen.overrides import TermOverride, parse_override
+from deckgen.packaging.notetype import CARD_TYPES
 from deckgen.records import Script
-from deckgen.script import is_han
+from deckgen.script import to_simplified
 
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
     "known_words", "cards", "tags", "encoding", "terms",
 }
-TERM_KEYS = {"english", "pinyin", "examples", "note", "skip"}
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
-
-
-@dataclass(frozen=True)
-class TermOverride:
-    """What the deck's author says about one headword; None means "not given"."""
-
-    headword: str
-    line: int
-    english: str | None = None
-    pinyin: tuple[str, ...] | None = None  # numbered syllables
-    examples: tuple[str, ...] | None = None
-    note: str | None = None
-    skip: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,49 +159,14 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
 def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:
     line = _line_of_term(lines, headword)
 
-    def fail(message: str, key: str | None = None, hint: str | None = None):
+    def fail(message: str, key: str | None, hint: str | None) -> NoReturn:
         where = _line_of(lines, key, headword) if key else line
         raise DeckFileError(f'[terms."{headword}"]: {message}', path, where or line, hint)
 
-    if not isinstance(spec, dict):
-        fail("must be a table of settings", hint=f'write it as [terms."{headword}"] followed by english = "…"')
-    if not headword.strip():
-        fail("the headword is empty")
-    for key in spec:
-        if key not in TERM_KEYS:
-            fail(f"unknown setting '{key}'", key, hint=f"term settings: {', '.join(sorted(TERM_KEYS))}")
-    for key in ("english", "note", "pinyin"):
-        if key in spec and not isinstance(spec[key], str):
-            fail(f"'{key}' must be a string", key)
-    skip = spec.get("skip", False)
-    if not isinstance(skip, bool):
-        fail("'skip' must be true or false", "skip")
-    if skip and len(spec) > 1:
-        fail("says skip = true and also gives settings; remove one or the other", "skip")
-    examples = spec.get("examples")
-    if examples is not None:
-        if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
-            fail("'examples' must be a list of non-empty strings", "examples")
-        if not 1 <= len(examples) <= 3:
-            fail("give one to three examples", "examples")
-    pinyin = None
-    if "pinyin" in spec:
-        try:
-            pinyin = parse_pinyin(spec["pinyin"])
-        except ValueError as exc:
-            fail(str(exc), "pinyin", hint='write syllables separated by spaces: "qia3 bo2 zi5" or "qiǎ bó zi"')
-        han = sum(1 for c in headword if is_han(c))
-        if han and len(pinyin) != han:
-            fail(f"pinyin has {len(pinyin)} syllables for {han} characters", "pinyin")
-    return TermOverride(
-        headword=headword, line=line or 0, english=spec.get("english"), pinyin=pinyin,
-        examples=tuple(examples) if examples is not None else None, note=spec.get("note"), skip=skip,
-    )
+    return parse_override(headword, line or 0, spec, fail)
 
 
 def _check_contradictions(path: Path, overrides: tuple[TermOverride, ...]) -> None:
-    from deckgen.script import to_simplified
-
     seen: dict[str, TermOverride] = {}
     for o in overrides:
         key = to_simplified(o.headword)
@@ -220,36 +175,6 @@ def _check_contradictions(path: Path, overrides: tuple[TermOverride, ...]) -> No
                 f'[terms."{o.headword}"] and [terms."{seen[key].headword}"] (line {seen[key].line}) are the '
                 "same word in two scripts", path, o.line, hint="keep one of the two tables")
         seen[key] = o
-
-
-_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
-_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
-
-
-def parse_pinyin(text: str) -> tuple[str, ...]:
-    """'qiǎ bó zi' or 'qia3 bo2 zi5' -> ('qia3', 'bo2', 'zi5')."""
-    out = []
-    for raw in text.replace(",", " ").split():
-        decomposed = unicodedata.normalize("NFD", raw.lower())
-        tone = "5"
-        letters = []
-        for ch in decomposed:
-            if ch in _TONE_MARKS:
-                tone = _TONE_MARKS[ch]
-            elif ch == "\u0308":  # ü
-                if letters and letters[-1] == "u":
-                    letters[-1] = "v"
-            else:
-                letters.append(ch)
-        syllable = "".join(letters).replace("u:", "v")
-        if not syllable[-1:].isdigit():  # tone marks given, not numbers
-            syllable += tone
-        if not _SYLLABLE.match(syllable):
-            raise ValueError(f"{raw!r} is not a pinyin syllable")
-        out.append(syllable)
-    if not out:
-        raise ValueError("pinyin is empty")
-    return tuple(out)
 
 
 def _line_from_toml_error(message: str) -> int | None:

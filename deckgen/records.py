@@ -1,16 +1,19 @@
 """The small frozen records passed between the pipeline's stages.
 
-reading (sources.py) -> Source, Sentence
-mining (mining.py)   -> Term
-annotation (annotate.py) -> Note
-packaging (package.py) writes Notes into an .apkg
+reading     -> Source, Sentence (each with its simplified form)
+segmenting  -> Token, through a Segmenter the composing module hands to the others
+mining      -> Term, with its Occurrences
+annotating  -> Note, Example, Syllable
+packaging   writes Notes into an .apkg
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Protocol
 
 
 class Script(str, Enum):
@@ -25,6 +28,15 @@ class Sentence:
     text: str
     source: str  # the source's short name
     line: int  # 1-based line of the file the sentence starts on
+    simplified: str = ""  # the text in simplified characters, character for character
+
+    def __post_init__(self) -> None:
+        if not self.simplified:
+            from deckgen.script import simplified_in_place
+
+            object.__setattr__(self, "simplified", simplified_in_place(self.text))
+        elif len(self.simplified) != len(self.text):
+            raise ValueError("a sentence's simplified form must keep every character in place")
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,37 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Token:
+    """A word of a segmented text, with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+    pos: str = ""  # jieba part-of-speech tag when asked for, e.g. "n", "nr", "eng"
+
+
+class Segmenter(Protocol):
+    """What mining and annotating need of the segmenting stage. Texts are simplified."""
+
+    def words_of_each(self, texts: Iterable[str]) -> list[tuple[str, ...]]: ...
+
+    def words_of(self, text: str) -> tuple[str, ...]: ...
+
+    def tokens(self, text: str) -> tuple[Token, ...]: ...
+
+    def tagged_tokens(self, text: str) -> list[Token]: ...
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where mining found a term: a sentence and the term's span in it."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Term:
     """A key term mined from the sources, before annotation."""
 
@@ -69,12 +112,16 @@ class Term:
     gloss: str | None = None  # an in-text definition or expansion (内卷 <- 指过度竞争)
     expansion_of: str | None = None  # for an acronym: the term it abbreviates (CANN)
     abbreviation: str | None = None  # for a long form: how the text abbreviates it (GPU)
-    occurrences: tuple[Sentence, ...] = ()  # sentences the term occurs in
+    occurrences: tuple[Occurrence, ...] = ()  # the first place in each sentence it occurs in
     count: int = 0
 
     @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(o.sentence for o in self.occurrences)
+
+    @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s.source for s in self.occurrences))
+        return tuple(dict.fromkeys(o.sentence.source for o in self.occurrences))
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ Converters are built lazily, once: OpenCC loads its dictionaries on construction
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from deckgen.memo import memo
 from deckgen.records import Script
 
 # Han ideographs: CJK Unified (and Extensions A-H), compatibility ideographs, 〇.
@@ -47,14 +47,14 @@ _EXTRA_REGIONAL = {
 }
 
 
-@lru_cache(maxsize=None)
+@memo(8)
 def _converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _convert(text: str, config: str) -> str:
     # Memoised: annotation converts the same headwords and sentences again and again
     # (each note's forms, each example in the deck's script, both decks of a run).
@@ -75,6 +75,20 @@ def _convert(text: str, config: str) -> str:
 def to_simplified(text: str) -> str:
     """Characters only: 晶片 stays 晶片 (a Taiwan word written in simplified)."""
     return _convert(text, "t2s")
+
+
+def simplified_in_place(text: str) -> str:
+    """to_simplified, checked to keep every character in place, so that spans found in
+    the simplified form map back onto the text as written: a character whose
+    conversion would change the length is kept as it is."""
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for char in text:
+        one = to_simplified(char) if is_han(char) else char
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)
 
 
 def to_traditional(text: str) -> str:

@@ -1,9 +1,8 @@
 """The tab-separated tables deckgen ships in deckgen/data/.
 
 Lines starting with "# " are comments (a row may start with "#" itself: the character
-frequency of "#"). Most tables are generated from the packages deckgen depends on by a
-module's own command (python -m deckgen.pinyin --build-prior, ...); acronyms.tsv is
-written by hand.
+frequency of "#"). Most tables are generated from the packages deckgen depends on by
+tools/build_tables.py; acronyms.tsv is written by hand.
 """
 
 from __future__ import annotations

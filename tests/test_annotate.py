@@ -4,27 +4,34 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.annotate import (
-    EXAMPLE_MAX,
-    FROM_CEDICT,
-    NOTHING_KNOWN,
-    annotate,
-    compose,
-    disambiguate_homographs,
-    trim,
-)
-from deckgen.deckfile import TermOverride
-from deckgen.records import Script, Sentence, Term
+from deckgen import annotating, overrides
+from deckgen.annotating import disambiguate_homographs
+from deckgen.annotating.composition import compose
+from deckgen.annotating.examples import EXAMPLE_MAX, trim
+from deckgen.annotating.meaning import FROM_ACRONYMS, FROM_CEDICT, NOTHING_KNOWN
+from deckgen.overrides import TermOverride
+from deckgen.records import Occurrence, Script, Sentence, Term
+from deckgen.segmenting import segmenter
 from deckgen.script import to_simplified, to_traditional
 
 
 def term(text: str, *sentences: tuple[str, str], gloss: str | None = None, expansion_of: str | None = None,
          forms: tuple[str, ...] = ()) -> Term:
     simplified = to_simplified(text)
-    occurrences = tuple(Sentence(s, source, i + 1) for i, (s, source) in enumerate(sentences))
+    occurrences = tuple(occurrence(Sentence(s, source, i + 1), text) for i, (s, source) in enumerate(sentences))
     return Term(text=text, simplified=simplified, traditional=to_traditional(simplified), score=1.0,
                 why=("test",), forms=forms or (text,), gloss=gloss, expansion_of=expansion_of,
                 occurrences=occurrences, count=len(occurrences))
+
+
+def occurrence(sentence: Sentence, text: str) -> Occurrence:
+    at = max(sentence.text.find(text), sentence.simplified.find(to_simplified(text)))
+    return Occurrence(sentence, max(at, 0), max(at, 0) + len(text))
+
+
+def annotate(term: Term, *, deck_script: Script | None = None, override: TermOverride | None = None):
+    note = annotating.annotate(term, segmenter(), deck_script=deck_script)
+    return overrides.apply(note, term, override, segmenter()) if override else note
 
 
 # Readings checked against CC-CEDICT and standard usage.
@@ -74,7 +81,7 @@ def test_a_compound_no_dictionary_has_is_composed_and_marked():
     ("出口管制", "出口", "export", "exit"),  # 出口商, 出口额
 ])
 def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, inside_words, first_listed):
-    from deckgen.dictionary import lookup
+    from deckgen.lexicon.cedict import lookup
 
     assert any(first_listed in e.senses[0] for e in lookup(part)), "CC-CEDICT still lists it first"
     gloss, parts = compose(compound)
@@ -90,8 +97,8 @@ def test_function_words_keep_their_grammatical_sense_when_composed():
 def test_part_senses_table_matches_the_installed_dictionary():
     """Every sense in the shipped table is still one of its word's CC-CEDICT senses:
     after a dictionary update, regenerate it (python -m deckgen.annotate --build-part-senses)."""
-    from deckgen.annotate import _part_senses, _short
-    from deckgen.dictionary import lookup
+    from deckgen.annotating.composition import _part_senses, _short
+    from deckgen.lexicon.cedict import lookup
 
     table = _part_senses()
     assert len(table) > 1000
@@ -187,7 +194,6 @@ def test_homographs_get_distinct_identities():
 
 
 def test_a_common_acronym_gets_its_expansion_whatever_the_text_spells_it_out_with():
-    from deckgen.annotate import FROM_ACRONYMS
 
     note = annotate(term("GPU", ("輝達的GPU（圖形處理器）供不應求。", "B"), expansion_of="圖形處理器"))
     assert note.english == "graphics processing unit" and note.meaning_from == FROM_ACRONYMS
@@ -198,7 +204,6 @@ def test_a_common_acronym_gets_its_expansion_whatever_the_text_spells_it_out_wit
 def test_a_long_form_takes_the_english_of_its_abbreviation():
     from dataclasses import replace
 
-    from deckgen.annotate import FROM_ACRONYMS
 
     gpu = replace(term("圖形處理器", ("輝達的圖形處理器(GPU)供不應求。", "B")), abbreviation="GPU")
     note = annotate(gpu)

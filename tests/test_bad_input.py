@@ -23,9 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen import pinyin, segment
+from deckgen import segmenting as segment
+from deckgen.annotating import pinyin
 from deckgen.errors import DeckgenError
-from deckgen.package import CARD_TYPES, FIELDS, DeckPackage, PackagedNote, note_fields, note_guid, read_previous
+from deckgen.packaging import CARD_TYPES, FIELDS, DeckPackage, PackagedNote, note_fields, note_guid, read_previous
 from tests.conftest import REPO, import_into_anki, run_cli
 
 SEED_SIMPLIFIED = REPO / "seeds" / "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt"
@@ -201,7 +202,7 @@ def test_interrupting_the_write_exits_130_and_keeps_the_earlier_deck(workdir, pr
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("deckgen.package._add", interrupted)
+    monkeypatch.setattr("deckgen.packaging.apkg._add", interrupted)
     result = run_cli("build", "good.txt", "-o", "out.apkg", "--force", cwd=workdir)
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "Traceback" not in result.output
@@ -383,7 +384,7 @@ any_text = st.one_of(st.text(), chinese_mix)
 
 
 def read_text_as_source(text: str, directory: str):
-    from deckgen.sources import read_source
+    from deckgen.reading import read_source
 
     path = Path(directory) / "text.txt"
     path.write_text(text, encoding="utf-8", newline="")
@@ -410,17 +411,17 @@ def test_reading_and_segmenting_any_text_raise_only_deckgen_errors(text):
 @PROPERTY_SETTINGS
 @given(any_text)
 def test_mining_annotating_and_packaging_any_text_raise_only_deckgen_errors(text):
-    from deckgen.annotate import annotate
+    from deckgen.annotating import annotate
     from deckgen.mining import MiningOptions, mine
-    from deckgen.package import write_package
+    from deckgen.packaging import write_package
 
     with tempfile.TemporaryDirectory() as directory:
         source = read_text_as_source(text, directory)
         if source is None:
             return
         try:
-            terms = mine([source], MiningOptions(level=0))
-            notes = [annotate(term) for term in terms]
+            terms = mine([source], MiningOptions(level=0), segment.segmenter())
+            notes = [annotate(term, segment.segmenter()) for term in terms]
         except DeckgenError:
             return
         packaged = tuple(PackagedNote(note_guid("deck", n), tuple(note_fields(n, CARD_TYPES)), ("t",), 1_800_000_000)
@@ -441,7 +442,7 @@ def test_mining_annotating_and_packaging_any_text_raise_only_deckgen_errors(text
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_pinyin_syllables_round_trip_any_text(text):
-    out = pinyin.syllables(text)
+    out = pinyin.syllables(text, segment.segmenter())
     assert "".join(s.text for s in out) == text
     for s in out:
         if s.pinyin is not None:

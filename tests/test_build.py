@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.build import apply_overrides
-from deckgen.deckfile import TermOverride
+from deckgen.overrides import TermOverride
+from deckgen.overrides import match as apply_overrides
 from deckgen.records import Script, Sentence, Source, Term
 
 
@@ -33,6 +33,6 @@ def test_corrections_match_a_term_in_either_script_and_region():
 def test_a_headword_the_miner_missed_is_added_with_its_sentences():
     terms, applying = apply_overrides([], [TermOverride("光刻机", 1, english="lithography machine")], [SOURCE])
     (added,) = terms
-    assert added.text == "光刻机" and [s.line for s in added.occurrences] == [2]
+    assert added.text == "光刻机" and [o.sentence.line for o in added.occurrences] == [2]
     assert applying[added.simplified].english == "lithography machine"
     assert "added in the deck file" in added.why

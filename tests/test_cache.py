@@ -123,8 +123,9 @@ def test_keys_change_when_a_package_deckgen_reads_changes(tmp_path, monkeypatch)
 def test_jieba_loads_its_data_without_pkg_resources_which_stays_importable(tmp_path):
     script = (
         "import importlib.util, sys\n"
-        "from deckgen import segment\n"
-        "jieba = segment._jieba()\n"
+        "from deckgen import segmenting as segment\n"
+        "from deckgen.lexicon import jieba_words\n"
+        "jieba = jieba_words.jieba_module()\n"
         "assert 'pkg_resources' not in sys.modules\n"
         "with jieba.Tokenizer().get_dict_file() as f:\n"
         "    assert f.readline().split()[1].isdigit()\n"
@@ -142,12 +143,13 @@ def test_jieba_loads_its_data_without_pkg_resources_which_stays_importable(tmp_p
 def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypatch):
     import jieba
 
-    from deckgen import segment
+    from deckgen import segmenting as segment
+    from deckgen.lexicon import jieba_words
 
     def forget() -> None:
         segment.tokenizer.cache_clear()
-        segment._jieba_tables.cache_clear()
-        segment.word_tags.cache_clear()
+        jieba_words.tables.cache_clear()
+        jieba_words.word_tags.cache_clear()
 
     monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
     forget()
@@ -163,7 +165,7 @@ def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypat
         assert cached.total == reference.total and cached.FREQ == reference.FREQ
         with reference.get_dict_file() as f:
             lines = f.read().decode("utf-8").splitlines()
-        tags = segment.word_tags()
+        tags = jieba_words.word_tags()
         assert len(tags) == len({line.split()[0] for line in lines})
         for line in lines[::1000]:
             word, _, tag = line.split()
@@ -179,7 +181,7 @@ def test_the_tokenizer_from_the_cache_segments_as_jieba_does(tmp_path, monkeypat
 def test_cedict_from_the_cache_lists_every_entry_of_the_file(tmp_path, monkeypatch):
     import gzip
 
-    from deckgen import dictionary
+    from deckgen.lexicon import cedict as dictionary
 
     expected: dict[str, list[str]] = {}
     text = gzip.decompress(dictionary._cedict_path().read_bytes()).decode("utf-8")
@@ -225,7 +227,7 @@ def test_an_edited_text_is_mined_again(tmp_path):
 
 
 def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path, monkeypatch):
-    import deckgen.sources
+    import deckgen.reading
     from deckgen.build import Workspace
 
     first, second = tmp_path / "first", tmp_path / "second"
@@ -238,7 +240,7 @@ def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path, monk
     def not_again(*args, **kwargs):
         raise AssertionError("the second copy was read again instead of coming from the cache")
 
-    monkeypatch.setattr(deckgen.sources, "read_sources", not_again)
+    monkeypatch.setattr(deckgen.reading, "read_sources", not_again)
     b_sources, b_warnings = Workspace().sources([second / "a.txt"])
     assert a_warnings and all(w.startswith(f"{first / 'a.txt'}:") for w in a_warnings)
     assert b_warnings and all(w.startswith(f"{second / 'a.txt'}:") for w in b_warnings)

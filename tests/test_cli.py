@@ -19,7 +19,7 @@ import pytest
 
 from deckgen import __version__
 from deckgen.cli import main
-from deckgen.sources import read_source
+from deckgen.reading import read_source
 from tests.conftest import REPO, copy_project, import_into_anki, run_cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

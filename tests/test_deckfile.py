@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.deckfile import load_deck_file, parse_pinyin
+from deckgen.deckfile import load_deck_file
+from deckgen.tones import parse_pinyin
 from deckgen.errors import DeckFileError
 from deckgen.records import Script
 from tests.conftest import REPO, run_cli

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.package import FIELDS, MODEL_ID
+from deckgen.packaging import FIELDS, MODEL_ID
 from tests.conftest import import_into_anki, run_cli
 
 # Readings checked against CC-CEDICT and standard usage, not against deckgen's output.

@@ -9,10 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckgen import discovery, script
+from deckgen import mining, script
+from deckgen.mining import discovery
 from deckgen.errors import SourceError
-from deckgen.mining import MiningOptions, load_known_words, mine
+from deckgen.mining import MiningOptions, load_known_words
+from deckgen.segmenting import segmenter
 from deckgen.records import Script, Sentence, Source
+
+
+def mine(sources, options=MiningOptions(), **kwargs):
+    return mining.mine(sources, options, segmenter(), **kwargs)
 
 
 def source(name: str, *sentences: str) -> Source:
@@ -111,7 +117,7 @@ def test_regional_variants_merge_into_one_term(mined):
     assert {"晶片", "芯片"} <= set(chip.forms)
     nvidia = mined["輝達"]
     assert nvidia is mined["英偉達"]
-    assert chip.count == sum(s.text.count("晶片") + s.text.count("芯片") for s in chip.occurrences)
+    assert chip.count == sum(s.text.count("晶片") + s.text.count("芯片") for s in chip.sentences)
 
 
 def test_names_numbers_labels_and_function_words_are_not_terms(mined):
@@ -187,7 +193,7 @@ def test_focus_mines_one_source_with_the_others_as_context():
     terms = by_text(mine(ALL, MiningOptions(level=4), focus=NANFENGCHUANG))
     assert "卡脖子" in terms
     assert "CANN" not in terms  # only in 商業周刊
-    assert all(s.source == "南風窗" for t in terms.values() for s in t.occurrences)
+    assert all(s.source == "南風窗" for t in terms.values() for s in t.sentences)
 
 
 def test_damaged_text_never_yields_a_term():
@@ -312,7 +318,7 @@ def test_a_verbal_noun_may_start_a_compound(ruled):
 @given(st.lists(st.text(alphabet="新质生产力是关键华为昇腾很差长行GPU 2024，。\n", min_size=0, max_size=30), max_size=6))
 def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
     """Mining cuts a source's sentences in one call, and annotation reuses those words."""
-    from deckgen import segment
+    from deckgen import segmenting as segment
 
     alone = [list(segment.tokenizer().cut(t, HMM=True)) for t in texts]
     assert [list(words) for words in segment.words_of_each(texts)] == alone
@@ -326,7 +332,7 @@ def test_the_faster_pos_viterbi_is_jiebas(text):
     import jieba.posseg as posseg
     from jieba.posseg.viterbi import viterbi
 
-    from deckgen import segment
+    from deckgen import segmenting as segment
 
     model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     assert segment._viterbi(text, *model) == viterbi(text, *model)

@@ -7,9 +7,10 @@ import zipfile
 
 import pytest
 
-from deckgen import package
+from deckgen import packaging as package
+from deckgen.packaging import apkg
 from deckgen.errors import OutputError
-from deckgen.package import (
+from deckgen.packaging import (
     FIELDS,
     DeckPackage,
     PackagedNote,
@@ -95,7 +96,7 @@ def test_a_failed_write_leaves_the_previous_deck_intact(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(package, "_add", broken)
+    monkeypatch.setattr(apkg, "_add", broken)
     with pytest.raises(OutputError) as info:
         write_package(packaged(make_note(english="changed")), path)
     assert "No space left" in str(info.value)
@@ -107,13 +108,13 @@ def test_an_interrupted_write_leaves_the_previous_deck_intact(tmp_path, monkeypa
     path = tmp_path / "d.apkg"
     write_package(packaged(make_note()), path)
     before = path.read_bytes()
-    real_add = package._add
+    real_add = apkg._add
 
     def interrupted(z, name, data):
         real_add(z, name, data)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(package, "_add", interrupted)
+    monkeypatch.setattr(apkg, "_add", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_package(packaged(make_note(english="changed")), path)
     assert path.read_bytes() == before
@@ -139,7 +140,7 @@ def test_read_previous_of_garbage_is_empty(tmp_path):
 
 
 def test_sentence_pinyin_sets_punctuation_like_english():
-    from deckgen.package import sentence_pinyin
+    from deckgen.packaging.fields import sentence_pinyin
 
     syllables = (Syllable("不", "bu4"), Syllable("過", "guo4"), Syllable(",", None), Syllable("「", None),
                  Syllable("內", "nei4"), Syllable("捲", "juan3"), Syllable("」", None), Syllable("。", None))

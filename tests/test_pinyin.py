@@ -9,7 +9,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckgen.pinyin import marked_line, numbered_line, span_reading, syllables, tone_mark
+from deckgen.annotating import pinyin
+from deckgen.segmenting import segmenter
+from deckgen.tones import tone_mark
+
+
+def syllables(text, start=0, end=None):
+    return pinyin.syllables(text, segmenter(), start, end)
+
+
+def span_reading(text, start, end):
+    return pinyin.span_reading(text, start, end, segmenter())
+
+
+def numbered_line(text):
+    return pinyin.numbered_line(text, segmenter())
+
+
+def marked_line(text):
+    return pinyin.marked_line(text, segmenter())
 from deckgen.records import Syllable
 
 
@@ -81,7 +99,7 @@ def test_span_reading_leaves_out_latin():
 
 
 def test_import_loads_nothing_heavy():
-    code = "import sys, deckgen.pinyin; print(any(m in sys.modules for m in ('pypinyin', 'jieba', 'opencc')))"
+    code = "import sys, deckgen.annotating.pinyin; print(any(m in sys.modules for m in ('pypinyin', 'jieba', 'opencc')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -319,7 +337,7 @@ def test_cached_pypinyin_tables_say_what_pypinyin_says():
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
     from pypinyin.contrib.tone_convert import to_tone3
 
-    from deckgen.pinyin import _pypinyin_tables, char_readings
+    from deckgen.annotating.pinyin import _pypinyin_tables, char_readings
 
     phrases, chars = _pypinyin_tables()
     assert len(phrases) == len(PHRASES_DICT) and len(chars) == len(PINYIN_DICT)

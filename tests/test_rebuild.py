@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from deckgen.package import FIELDS
+from deckgen.packaging import FIELDS
 from tests.conftest import copy_project, import_into_anki, run_cli
 from tests.test_end_to_end import package_rows, plain
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckgen.errors import SourceError
+from deckgen.reading.sentences import MAX_SENTENCE
 from deckgen.records import Script
-from deckgen.sources import (
-    MAX_SENTENCE,
+from deckgen.reading import (
     Reading,
     find_damage,
     normalise,
@@ -536,7 +536,7 @@ def test_damage_detection_and_splitting_never_crash(text):
 
 def test_import_is_light():
     code = (
-        "import sys, deckgen.sources\n"
+        "import sys, deckgen.reading\n"
         "heavy = {'charset_normalizer', 'jieba', 'opencc'} & set(sys.modules)\n"
         "print(sorted(heavy))\n"
     )
@@ -545,6 +545,7 @@ def test_import_is_light():
 
 
 def test_the_shipped_character_frequencies_are_those_of_the_installed_jieba():
-    from deckgen.sources import _character_frequencies, build_character_frequencies
+    from deckgen.reading.plausibility import _character_frequencies
+    from tools.build_tables import build_character_frequencies
 
     assert _character_frequencies() == build_character_frequencies()

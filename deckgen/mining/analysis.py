@@ -1,0 +1,140 @@
+"""One source analysed once: its sentences cut into runs of words, n-grams counted,
+quoted terms, definitions and the places names stand in."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckgen.memo import memo
+from deckgen.mining import discovery
+from deckgen.mining.definitions import _MAY_DEFINE, _Analysed, _Gloss, _glosses
+from deckgen.mining.words import (
+    _HAN_ONLY,
+    _HAS_HAN,
+    _PARTICLE_TAGS,
+    _TERM_IN_QUOTES,
+    _merge_latin,
+    _tag,
+    _wordlike,
+)
+from deckgen.records import Segmenter, Source
+
+
+def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    out = []
+    start, run, pos = 0, [], 0
+    wordlike = _wordlike
+    for token in tokens:
+        if wordlike(token):
+            if not run:
+                start = pos
+            run.append(token)
+        elif run:
+            out.append((start, tuple(run)))
+            run = []
+        pos += len(token)
+    if run:
+        out.append((start, tuple(run)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class _SourceAnalysis:
+    sentences: tuple[_Analysed, ...]
+    grams: Counter  # token n-gram -> occurrences
+    cuts: list[str]  # each way jieba cut those n-grams (the keys of discovery.count_cuts)
+    cut_texts: list[str]  # the text of each of those cuts (discovery.texts)
+    words: frozenset[str]  # the single tokens among the n-grams
+    marked: Counter  # quoted term (simplified) -> times quoted
+    glosses: tuple["_Gloss", ...]
+    person_cues: Counter  # token -> times it stands where a person's name stands
+
+
+@memo(2048)
+def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
+    """Segment a source's clean sentences once; mining the same corpus again, or another
+    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap."""
+    simplified = [s.simplified for s in source.sentences]
+    sentences = []
+    marked: Counter = Counter()
+    glosses: list[_Gloss] = []
+    person_cues: Counter = Counter()
+    # The quoted spans _marked_terms cuts alone, cut now in one batch.
+    segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
+    for sentence, simp, words in zip(source.sentences, simplified, segmenter.words_of_each(simplified)):
+        tokens = _merge_latin(words)
+        analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
+        sentences.append(analysed)
+        if _MAY_QUOTE.search(simp):
+            marked.update(_marked_terms(simp, segmenter))
+        if _MAY_DEFINE.search(simp):
+            glosses.extend(_glosses(analysed))
+        _count_person_cues(analysed.tokens, person_cues)
+    cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
+    grams, cut_texts = discovery.texts(cuts)
+    words = frozenset().union(*(s.tokens for s in sentences))
+    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues)
+
+
+# Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,
+# 创始合伙人米磊), before a verb of saying (杨瑞临表示, 周鸿祎所说) or a colon (米磊：).
+_TITLES = (
+    "教授", "学者", "研究员", "主任", "总监", "主管", "经济学家", "分析师", "董事长", "总裁", "总经理",
+    "创办人", "创始人", "合伙人", "总理", "部长", "副部长", "国务卿", "主席", "总统", "书记", "院士",
+    "记者", "主编", "编辑", "作者", "发言人", "首席", "执行长", "理事长", "局长", "市长", "省长", "所长", "院长",
+)
+
+
+_SPEECH = frozenset(
+    "说 表示 指出 认为 强调 补充 判断 透露 坦言 坦承 直言 提到 谈到 所说 所言 称 回应 解释 预测 预估 相信 接受".split()
+)
+
+
+_PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True)))
+
+
+def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
+    if not _PERSON_CUE.search("".join(tokens)):
+        return
+    for i, token in enumerate(tokens):
+        if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):
+            continue
+        before = tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":"):
+            cues[token] += 1
+
+
+_QUOTES = re.compile(r"「([^「」]+)」|『([^『』]+)』|“([^“”]+)”|‘([^‘’]+)’|\"([^\"]+)\"")
+
+
+
+
+def _marked_terms(simplified: str, segmenter: Segmenter) -> list[str]:
+    """Quoted spans that look like terms: 2-8 characters, Han, no clause inside.
+
+    Book titles in 《》 are names of works (《政府工作报告》, 《纽约时报》) and are left out.
+    """
+    return [inside for inside in _quoted(simplified) if _is_marked_term(inside, segmenter)]
+
+
+def _quoted(simplified: str) -> list[str]:
+    """The short quoted spans that may be terms (_is_marked_term tells)."""
+    out = []
+    for m in _QUOTES.finditer(simplified):
+        inside = next(g for g in m.groups() if g is not None).strip()
+        if 2 <= len(inside) <= 8 and _TERM_IN_QUOTES.match(inside) and _HAS_HAN.search(inside):
+            out.append(inside)
+    return out
+
+
+def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
+    words = segmenter.words_of(inside)
+    # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿).
+    return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
+
+
+_MAY_QUOTE = re.compile(r"[「『“‘\"]")

@@ -1,0 +1,188 @@
+"""The corpus of all sources and the candidate terms found in it, variants merged."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import filterfalse
+
+from deckgen import script
+from deckgen.lexicon import cedict as dictionary
+from deckgen.memo import memo
+from deckgen.mining import discovery
+from deckgen.mining.analysis import _analyse, _SourceAnalysis
+from deckgen.mining.words import (
+    _GLUE_VERBS,
+    _can_end,
+    _can_inside,
+    _can_start,
+    _is_function_word,
+    _is_guess,
+    _learn_mainland_forms,
+    _merge_keys,
+    _parts,
+)
+from deckgen.records import Segmenter, Source
+
+
+@dataclass
+class _Corpus:
+    analyses: tuple[_SourceAnalysis, ...]
+    grams: Counter  # summed over sources
+    document_frequency: Counter  # n-gram -> number of sources containing it
+    compounds: dict[str, discovery.Compound]
+    tokens: int
+    person_cues: Counter
+
+
+@memo(4)
+def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
+    analyses = tuple(_analyse(s, segmenter) for s in sources)
+    document_frequency: Counter = Counter()
+    if len(analyses) == 1:
+        grams, cuts, cut_texts = analyses[0].grams, analyses[0].cuts, analyses[0].cut_texts
+    else:
+        grams, cuts, cut_texts = Counter(), [], []
+        for analysis in analyses:
+            grams.update(analysis.grams)
+            document_frequency.update(analysis.grams.keys())
+            cuts += analysis.cuts
+            cut_texts += analysis.cut_texts
+    runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
+    _learn_mainland_forms(word for analysis in analyses for word in analysis.words)
+    compounds = discovery.discover(
+        runs, grams, cuts, cut_texts, can_start=_can_start, can_end=_can_end, can_inside=_can_inside,
+        needs_evidence=_is_guess,
+    )
+    person_cues: Counter = Counter()
+    for analysis in analyses:
+        person_cues.update(analysis.person_cues)
+    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
+
+
+@dataclass
+class _Candidate:
+    key: str  # mainland simplified form: the merge key of variants
+    strings: set[str] = field(default_factory=set)  # simplified forms seen
+    count: int = 0
+    quoted: int = 0
+    compound: discovery.Compound | None = None
+    gloss: str | None = None
+    expansion_of: str | None = None
+    abbreviated_as: str | None = None
+    sources: int = 1
+    background: float = 0.0  # estimated jieba-dictionary frequency
+    inside_longer: int = 0  # occurrences that are part of a longer candidate
+    parts: tuple[str, ...] = ()  # how jieba cuts it alone, when it is no discovered compound
+    score: float = 0.0
+    why: list[str] = field(default_factory=list)
+
+
+def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
+                       segmenter: Segmenter) -> dict[str, set[str]]:
+    """Simplified candidate string -> its origins ("word", "compound", "cedict", "marked", "gloss")."""
+    origins: dict[str, set[str]] = defaultdict(set)
+    for analysis in focus:
+        grams = analysis.grams.keys()
+        compounds = grams & corpus.compounds.keys()
+        for gram in compounds:
+            origins[gram].add("compound")
+        for gram in (grams & analysis.words) - compounds:
+            if not _is_guess(gram):
+                origins[gram].add("word")
+        # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
+        headwords = [
+            gram for gram in filter(dictionary.knows, filterfalse(analysis.words.__contains__, grams))
+            if gram not in compounds and len(gram) >= 2
+        ]
+        segmenter.words_of_each(headwords)  # in one batch, for _parts
+        for gram in headwords:
+            if _whole_entry(_parts(gram, segmenter)):
+                origins[gram].add("cedict")
+        for term in analysis.marked:
+            origins[term].add("marked")
+        for gloss in analysis.glosses:
+            origins[gloss.term].add("gloss")
+            if gloss.acronym:
+                origins[gloss.gloss].add("gloss")
+    return origins
+
+
+def _whole_entry(parts: tuple[str, ...]) -> bool:
+    """A CC-CEDICT headword jieba cut apart (英伟达 as 英 + 伟达, 内卷 as 内 + 卷) is a term
+    unless it is grammar glued together (这是, 到了, 并不, 为例): no function word or
+    one-character glue verb at either end."""
+
+    def edge(token: str) -> bool:
+        return not _is_function_word(token) and token not in _GLUE_VERBS
+
+    return edge(parts[0]) and edge(parts[-1]) and all(map(_can_inside, parts))
+
+
+def kinds_of(candidate: _Candidate, origins: dict[str, set[str]]) -> set[str]:
+    return set().union(*(origins.get(s, set()) for s in candidate.strings))
+
+
+def _known_keys(known: frozenset[str]) -> frozenset[str]:
+    if not known:
+        return frozenset()
+    simplified = [script.to_simplified(w) for w in known]
+    return frozenset(known) | frozenset(simplified) | frozenset(_merge_keys(simplified).values())
+
+
+def _add_marks(candidates: dict[str, _Candidate], keys: dict[str, str], focus: Sequence[_SourceAnalysis]) -> None:
+    for analysis in focus:
+        for term, times in analysis.marked.items():
+            candidate = candidates.get(keys.get(term, term))
+            if candidate is not None:
+                candidate.quoted += times
+        for gloss in analysis.glosses:
+            term = candidates.get(keys.get(gloss.term, gloss.term))
+            if term is None:
+                continue
+            if gloss.term_is_short:
+                term.gloss = term.gloss or gloss.gloss
+                term.expansion_of = term.expansion_of or gloss.gloss
+                long_form = candidates.get(keys.get(gloss.gloss, gloss.gloss))
+                if long_form is not None:
+                    long_form.abbreviated_as = long_form.abbreviated_as or gloss.term
+            else:
+                term.gloss = term.gloss or gloss.gloss
+
+
+def _count_unaligned(candidates: dict[str, _Candidate], focus: Sequence[_SourceAnalysis]) -> None:
+    """Quoted or defined terms that do not fall on token boundaries: count them as text."""
+    for candidate in candidates.values():
+        if candidate.count == 0:
+            candidate.count = sum(
+                s.simplified.count(string) for a in focus for s in a.sentences for string in candidate.strings
+            )
+
+
+def _holders(candidates: dict[str, _Candidate], grams: Counter) -> dict[str, list[tuple[str, int]]]:
+    """Candidate key -> (key of a longer candidate holding one of its strings, occurrences
+    of that longer string) for each such pair: how often a candidate occurs only as part
+    of a longer one (生产力 in 新质生产力), once both are known to qualify."""
+    by_string = {s: c for c in candidates.values() for s in c.strings}
+    holders: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for longer in candidates.values():
+        for string in longer.strings:
+            if len(string) < 3:
+                continue
+            count = grams.get(string, 0)
+            for part in _substrings(string):
+                shorter = by_string.get(part)
+                if shorter is not None and shorter is not longer:
+                    holders[shorter.key].append((longer.key, count))
+    return holders
+
+
+def _substrings(text: str) -> set[str]:
+    return {text[i:j] for i in range(len(text)) for j in range(i + 2, len(text) + 1) if j - i < len(text)}
+
+
+def _source_count(candidate: _Candidate, corpus: _Corpus, has_focus: bool) -> int:
+    if len(corpus.analyses) == 1:
+        return 1
+    return max((corpus.document_frequency.get(s, 0) for s in candidate.strings), default=1) or 1

@@ -1,0 +1,139 @@
+"""Terms the text itself marks: in-text definitions and expansions (内卷（指过度竞争）,
+GPU（图形处理器）, 所谓X是指Y), on one analysed sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckgen.mining.words import (
+    _FUNCTION_TAGS,
+    _GLUE_VERBS,
+    _HAN,
+    _HAS_HAN,
+    _TERM_IN_QUOTES,
+    _WORDLIKE,
+    _is_function_word,
+    _tag,
+)
+from deckgen.records import Sentence
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    """One clean sentence: its simplified form, tokens (concatenating to it), and the
+    stretches of word tokens between punctuation as (character offset, tokens)."""
+
+    sentence: Sentence
+    simplified: str
+    tokens: tuple[str, ...]
+    runs: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class _Gloss:
+    term: str  # simplified
+    gloss: str  # simplified
+    acronym: bool  # the gloss is the expansion of an acronym term (or vice versa)
+    term_is_short: bool  # term is the acronym, gloss its expansion
+
+
+_DEFINED = re.compile(r"[(（]\s*指\s*([^()（）]{2,30}?)\s*[)）]")
+
+
+_ACRONYM_AFTER = re.compile(r"[(（]\s*([0-9A-Za-z][0-9A-Za-z\-.]{1,9})\s*[)）]")
+
+
+_ACRONYM_BEFORE = re.compile(rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s*[(（]\s*([{_HAN}]{{2,12}})\s*[)）]")
+
+
+_SO_CALLED = re.compile(
+    rf"所谓[“「『\"]?([{_HAN}0-9A-Za-z]{{2,10}}?)[”」』\"]?[，,]?\s*(?:是指|指的是|就是指|即是|就是)\s*([^，。；！？,;!?]{{2,40}})"
+)
+
+
+_THAT_IS = re.compile(r"[」”』]\s*[，,]?\s*(?:即|也就是)\s*([^，。；！？,;!?]{2,30})")
+
+
+# Every pattern above needs one of these: sentences without them are not searched.
+_MAY_DEFINE = re.compile(r"[(（」”』]|所谓")
+
+
+_CLOSING_QUOTES = "」”』\""
+
+
+_OPENING_QUOTES = "「“『\""
+
+
+_MAX_DEFINED_TERM = 12
+
+
+def _is_acronym(text: str) -> bool:
+    """CANN, CPI, 4IR, MWC: capitals (and digits). Not Nvidia, TriviumChina, COSMOPlat:
+    names in brackets after a Chinese name are translations, not expansions."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _glosses(analysed: _Analysed) -> list[_Gloss]:
+    text = analysed.simplified
+    out = []
+    for m in _DEFINED.finditer(text):
+        term = _term_before(analysed, m.start())
+        if term:
+            out.append(_Gloss(term, m.group(1).strip(), acronym=False, term_is_short=False))
+    for m in _ACRONYM_AFTER.finditer(text):
+        acronym = m.group(1)
+        if _is_acronym(acronym):
+            term = _term_before(analysed, m.start())
+            if term and _HAS_HAN.search(term):
+                out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
+    for m in _ACRONYM_BEFORE.finditer(text):
+        if _is_acronym(m.group(1)):
+            out.append(_Gloss(m.group(1), m.group(2), acronym=True, term_is_short=True))
+    for m in _SO_CALLED.finditer(text):
+        out.append(_Gloss(m.group(1), m.group(2).strip(), acronym=False, term_is_short=False))
+    for m in _THAT_IS.finditer(text):
+        term = _term_before(analysed, m.start() + 1)
+        if term:
+            out.append(_Gloss(term, m.group(1).strip(), acronym=False, term_is_short=False))
+    return out
+
+
+def _term_before(analysed: _Analysed, end: int) -> str | None:
+    """The term written right before position `end`: a quoted term, else the run of
+    content words there (即昇腾异构计算架构 -> 昇腾异构计算架构; 中国今年核心消费者物价指数年增率
+    -> 核心消费者物价指数年增率: stops at 今年, a time word)."""
+    text = analysed.simplified
+    if end > 0 and text[end - 1] in _CLOSING_QUOTES:
+        start = max(text.rfind(q, 0, end - 1) for q in _OPENING_QUOTES)
+        inside = text[start + 1 : end - 1] if start >= 0 else ""
+        return inside if 2 <= len(inside) <= _MAX_DEFINED_TERM and _TERM_IN_QUOTES.match(inside) else None
+    words: list[str] = []
+    pos = 0
+    for token in analysed.tokens:
+        if pos >= end:
+            break
+        pos += len(token)
+        if not _WORDLIKE.match(token) or _is_stop_before_term(token):
+            words = []
+        else:
+            words.append(token)
+    if pos != end:
+        return None
+    while sum(map(len, words)) > _MAX_DEFINED_TERM:
+        words.pop(0)
+    # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...).
+    while len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4:
+        words.pop(0)
+    while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
+        words.pop(0)
+    term = "".join(words)
+    return term if len(term) >= 2 else None
+
+
+def _is_stop_before_term(token: str) -> bool:
+    tag = _tag(token)
+    if token.startswith("第"):  # ordinals belong to the term: 第四次工业革命
+        return False
+    return tag in _FUNCTION_TAGS or tag.startswith("t") or tag.startswith("ns") or token in ("即", "也就是")

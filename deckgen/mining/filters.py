@@ -1,0 +1,157 @@
+"""What never becomes a term: numbers, labels, function words, words the reader knows
+the level of, grammar entries, and names of people and places."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import hsk as hsk_words
+from deckgen.memo import memo
+from deckgen.mining.candidates import _Candidate
+from deckgen.mining.options import MiningOptions
+from deckgen.mining.words import (
+    _FUNCTION_TAGS,
+    _HAS_HAN,
+    _NUMERIC,
+    _ORGANISATION_SENSE,
+    _is_function_word,
+    _is_latin_term,
+    _is_plain_english,
+    _known_word,
+    _tag,
+    _verb_like,
+)
+
+
+def _stands_alone(candidate: _Candidate) -> bool:
+    if candidate.gloss or not candidate.inside_longer:
+        return True
+    return candidate.count - candidate.inside_longer > candidate.quoted
+
+
+_LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", "主持人", "口述", "采访", "来源", "排版", "文"})
+
+
+# CC-CEDICT senses of people: life dates "(1953-)", "(name)", "surname ...", roles.
+_PERSON_SENSE = re.compile(
+    r"\(\d{3,4} ?[-–]|\(c\. ?\d|\(died|\(born|\bname\)|^surname |\b(politician|president|emperor|writer|poet|"
+    r"painter|philosopher|economist|scientist|physicist|singer|actor|actress|general|minister|premier|"
+    r"chairman|businessman|founder|footballer|composer|novelist|dynasty)\b",
+    re.IGNORECASE,
+)
+
+
+# A sense that is nothing but a name: United States, Japan, Europe (abbr. ...).
+_BARE_NAME = re.compile(r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: \(abbr\.[^)]*\))?$")
+
+
+_PLACE_SENSE = re.compile(
+    r"\b(province|county|city|prefecture|district|capital|town|township|river|mountain|island|state|"
+    r"country|region|village|lake)\b",
+    re.IGNORECASE,
+)
+
+
+def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
+    """Everything but CC-CEDICT's senses (_senses_allow) and names of people and places
+    (_proper_kind): both need entries parsed, too slow for every candidate of a book."""
+    strings = sorted(candidate.strings, key=len)
+    marked = bool(kinds & {"marked", "gloss"})
+    word = strings[0]
+    if len(word) == 1 and not marked:
+        return False
+    if _HAS_HAN.search(word) and kinds <= {"word"} and candidate.count < 2 and not _known_word(word):
+        # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
+        # of jieba's HMM, usually a fragment (功不唐捐 -> 功 不唐 捐).
+        return False
+    if not all(_plausible(string, options.level) for string in strings):
+        return False
+    if _is_plain_english(word) and candidate.count < 3 and not marked:
+        return False
+    if _tag(word) == "l" and _is_function_word(word[0]):
+        # jieba's set expressions that are grammar: 在我看来, 两国之间.
+        return False
+    return True
+
+
+def _senses_allow(candidate: _Candidate, kinds: set[str]) -> bool:
+    """What CC-CEDICT's senses rule out: grammar entries (为例, 多大) and two
+    one-character words glossed as a verb (高 + 达 'to reach up to')."""
+    if any(map(_grammar_entry, candidate.strings)):
+        return False
+    compound = candidate.compound
+    if compound is None or kinds & {"marked", "gloss"} or not all(len(p) == 1 for p in compound.parts):
+        return True
+    return not _verb_like(min(candidate.strings, key=len))
+
+
+@memo(262144)
+def _plausible(string: str, level: int) -> bool:
+    """Not a number, label, function word, nor a word at or below the reader's level."""
+    if _NUMERIC.match(string) or string.isdigit():
+        return False
+    if not _HAS_HAN.search(string) and not _is_latin_term(string):
+        return False
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
+        return False
+    return not (level > 0 and _too_easy(string, level))
+
+
+def _grammar_entry(string: str) -> bool:
+    """CC-CEDICT entries that are grammar, not words: pieces of a construction
+    (为例: 'used in the construction 以...为例') and question phrases (多大: 'how big?')."""
+    senses = [s for e in dictionary.lookup(string) if not e.proper for s in e.senses]
+    return bool(senses) and (senses[0].endswith("?") or all(s.startswith("used in ") for s in senses))
+
+
+def _too_easy(simplified: str, level: int) -> bool:
+    hsk = hsk_words.hsk_level(simplified)
+    return hsk is not None and hsk <= level
+
+
+def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
+    """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
+    for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示)."""
+    for string in sorted(candidate.strings):
+        if (
+            person_cues.get(string)
+            and 2 <= len(string) <= 3
+            and dictionary.is_surname(string[0])
+            and not _known_word(string)
+        ):
+            return "person"
+        kind, known = _proper_kind_of(string)
+        if kind is not None:
+            return kind
+        if known:
+            continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
+    return None
+
+
+@memo(262144)
+def _proper_kind_of(string: str) -> tuple[str | None, bool]:
+    """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
+    CC-CEDICT knows it."""
+    entries = dictionary.lookup(string)
+    senses = [s for e in entries if e.proper for s in e.senses]
+    if senses:
+        if any(_ORGANISATION_SENSE.search(s) for s in senses):
+            return "organisation", True
+        if all(_PERSON_SENSE.search(s) or _PLACE_SENSE.search(s) for s in senses) and not any(
+            not e.proper for e in entries
+        ):
+            return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
+    if entries:
+        if senses and _tag(string).startswith("ns") and _BARE_NAME.match(senses[0]):
+            return "place", True  # 美国 'United States', 日本 'Japan': general knowledge
+        return None, True
+    tag = _tag(string)
+    if tag.startswith("nr"):
+        return "person", False
+    if tag.startswith("ns"):
+        return "place", False
+    if tag in ("nt",):
+        return "organisation", False
+    return None, False

@@ -1,0 +1,159 @@
+"""How key a candidate is: keyness against general Chinese, boosted by what the text
+shows (quotes, definitions, compounds, set phrases, spread over sources)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import jieba_words
+from deckgen.memo import memo
+from deckgen.mining.candidates import _Candidate, _Corpus
+from deckgen.mining.words import (
+    _HAN_ONLY,
+    _HAS_HAN,
+    _is_latin_alnum,
+    _mainland,
+    _parts,
+    _tag,
+)
+from deckgen.records import Segmenter
+
+
+def _background(candidate: _Candidate, origins: dict[str, set[str]]) -> float:
+    """Estimated frequency in general Chinese (jieba's dictionary counts).
+
+    A compound jieba does not know is estimated from its parts as if they met by
+    chance, times _COLLOCATION (adjacent words meet far more often than chance), and
+    never above its rarest part: 科技领域 (two common words) comes out common,
+    人形机器人 rare, 新质生产力 (新质 is no general word) unknown. A part is counted
+    in its mainland form too (晶片 is rare in jieba's mainland dictionary, 芯片 is not).
+    """
+    best = max(map(_frequency, candidate.strings))
+    if best:
+        return best
+    parts = candidate.compound.parts if candidate.compound is not None else candidate.parts
+    if len(parts) < 2:
+        return 0
+    frequencies = [_frequency(p) for p in parts]
+    chance = math.prod(f / jieba_words.total_frequency() for f in frequencies) * jieba_words.total_frequency()
+    return min(min(frequencies), chance * _COLLOCATION ** (len(parts) - 1))
+
+
+def _learn_parts(candidates: Iterable[_Candidate], segmenter: Segmenter) -> None:
+    """The parts of the candidates whose background _background estimates from their
+    parts, cut in one batch rather than with a call of jieba each."""
+    needed = [c for c in candidates if c.compound is None and not max(map(_frequency, c.strings))]
+    strings = [min(c.strings, key=len) for c in needed]
+    segmenter.words_of_each(s for s in strings if not _is_latin_alnum(s))
+    for candidate, string in zip(needed, strings):
+        candidate.parts = _parts(string, segmenter)
+
+
+@memo(65536)
+def _frequency(word: str) -> int:
+    frequency = jieba_words.word_frequency(word)
+    if frequency == 0 and _HAS_HAN.search(word):
+        frequency = jieba_words.word_frequency(_mainland(word))
+    return frequency
+
+
+# Adjacent words co-occur about this many times more often than independent ones.
+_COLLOCATION = 1000.0
+
+
+# Below about 2 per million words (jieba's count 100 of 60 million) every word is
+# simply rare: a product code seen once must not outrank 芯片 seen 34 times.
+_RARITY_CAP = math.log(60_000_000 / 100)
+
+
+# Weights of the signals, in natural-log units of keyness. Chosen on the seed articles
+# by reading the output, not fitted to any benchmark's labels.
+_COUNT_WEIGHT = 1.5
+
+
+_QUOTED_BONUS = 2.0
+
+
+_DEFINED_BONUS = 3.0
+
+
+_COMPOUND_BONUS = 1.0
+
+
+_CEDICT_BONUS = 0.5
+
+
+_SET_PHRASE_BONUS = 1.0
+
+
+_SOURCES_BONUS = 1.0
+
+
+_CONTEXT_IDF_WEIGHT = 1.0
+
+
+def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins) -> None:
+    why = candidate.why = []
+    count = candidate.count
+    total = jieba_words.total_frequency()
+    background = _background(candidate, origins)
+    candidate.background = background
+    rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
+    score = _COUNT_WEIGHT * math.log(count) + rarity - math.log(total / focus_tokens) + 10
+    why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
+    free = count - candidate.inside_longer
+    if candidate.inside_longer and free < count:
+        score += math.log(max(free, 0.5) / count)
+    if candidate.quoted:
+        score += _QUOTED_BONUS
+        why.append(f"quoted {candidate.quoted}×")
+    if candidate.abbreviated_as:
+        score += _DEFINED_BONUS
+        why.append(f"abbreviated in the text as {candidate.abbreviated_as}")
+    if candidate.expansion_of:
+        score += _DEFINED_BONUS
+        why.append(f"expanded in the text: {candidate.expansion_of}")
+    elif candidate.gloss:
+        score += _DEFINED_BONUS
+        why.append(f"defined in the text: {candidate.gloss}")
+    if candidate.compound is not None:
+        score += _COMPOUND_BONUS
+        why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
+    cedict = list(filter(dictionary.knows, candidate.strings))
+    if cedict:
+        if any(_is_set_phrase(s) for s in cedict):
+            score += _SET_PHRASE_BONUS
+            why.append("set phrase in CC-CEDICT")
+        else:
+            score += _CEDICT_BONUS
+            why.append("in CC-CEDICT")
+    if has_focus and len(corpus.analyses) > 1:
+        documents = len(corpus.analyses)
+        score += _CONTEXT_IDF_WEIGHT * math.log((documents + 1) / (candidate.sources + 1))
+    elif candidate.sources > 1:
+        score += _SOURCES_BONUS * math.log2(candidate.sources)
+        why.append(f"in {candidate.sources} sources")
+    candidate.score = score
+
+
+def _is_set_phrase(word: str) -> bool:
+    """Chengyu and idioms: four characters that CC-CEDICT or jieba mark as idioms
+    (急功近利, 见招拆招, 弯道超车 "(fig.)"), not compositional entries like 工作报告."""
+    if len(word) != 4 or not _HAN_ONLY.match(word):
+        return False
+    if _tag(word) == "i":
+        return True
+    return any("idiom" in sense or "(fig.)" in sense for e in dictionary.lookup(word) for sense in e.senses)
+
+
+def _rarity_words(background: float) -> str:
+    if background == 0:
+        return ", unknown to general dictionaries"
+    per_million = background * 1e6 / jieba_words.total_frequency()
+    if per_million < 5:
+        return ", rare in general use"
+    if per_million < 50:
+        return ", uncommon in general use"
+    return ""

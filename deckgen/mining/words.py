@@ -1,0 +1,245 @@
+"""What kind of word a token is: function words, glue, edges a term may have, jieba's
+guesses, Latin terms; and the mainland form variants are merged by."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from deckgen import script
+from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import jieba_words
+from deckgen.memo import BoundedDict, memo
+from deckgen.records import Segmenter
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+_WORDLIKE = re.compile(rf"^[0-9A-Za-z{_HAN}][0-9A-Za-z.+\-{_HAN}]*$")
+
+
+_HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
+
+
+_ASCII_ALNUM = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.]*$")
+
+
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+
+
+_HAS_HAN = re.compile(rf"[{_HAN}]")
+
+
+# Numbers, dates, percentages, amounts, ordinals: 2024年, 五%, 一.二%, 第三, 三分之一, 60年.
+_NUMERIC = re.compile(
+    r"^[第约近超逾]?[0-9０-９.,．零〇○一二三四五六七八九十两百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几半多余分之点]+"
+    r"[年月日号时分秒岁个次倍%％元块届期名位家座项款片种人天周层代亿万]*[多余]?$"
+)
+
+
+def _tag(word: str) -> str:
+    return jieba_words.tag(word)
+
+
+# Tags of words that never start or end a term: particles, prepositions, conjunctions,
+# pronouns, adverbs, modal particles, interjections, onomatopoeia, numerals, measure
+# words, localisers (的, 在, 和, 我们, 就, 吗, 三, 个, 中).
+_FUNCTION_TAGS = ("u", "p", "c", "r", "d", "y", "e", "o", "m", "q", "f", "x", "ug", "uj", "ul", "uz", "uv", "ud")
+
+
+# Particles never occur inside a term either (的, 了, 着, 地, 得).
+_PARTICLE_TAGS = ("u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e")
+
+
+@memo(262144)
+def _is_function_word(token: str) -> bool:
+    tag = _tag(token)
+    return tag in _FUNCTION_TAGS or bool(_NUMERIC.match(token))
+
+
+@memo(262144)
+def _can_end(token: str) -> bool:
+    """May a compound end (or start) with this token? Not with 的/是/在/三/个."""
+    if _is_function_word(token) or not _WORDLIKE.match(token):
+        return False
+    if len(token) == 1 and _HAN_ONLY.match(token):
+        # One-character edges are glue (是, 有, 将, 被) unless content words:
+        # 全(要素生产率), 硬(科技), (光刻)机, or characters too rare to be glue (昇腾).
+        if token in _GLUE_VERBS:
+            return False
+        return _tag(token)[:1] in ("n", "a", "v", "z") or jieba_words.word_frequency(token) < _GLUE_FREQUENCY
+    if _is_guess(token):
+        # jieba's guesses at unknown words glue grammar on (越强, 而行): an adverb,
+        # conjunction, preposition, pronoun or particle at either end.
+        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]))
+    return True
+
+
+# Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
+_GLUE_FREQUENCY = 1000
+
+
+def _is_glue_char(char: str) -> bool:
+    return char in _GLUE_VERBS or _tag(char).startswith(("d", "c", "p", "r", "u", "y"))
+
+
+@memo(262144)
+def _can_start(token: str) -> bool:
+    """Terms do not start with a verb phrase: 利用AI, 超过GPT4, 开辟新赛道 are not terms
+    (CC-CEDICT glosses verbs as "to ..."), unless jieba calls the verb a verbal noun
+    (生产要素); they may end with one (出口管制, 长臂管辖).
+    Nor with a place or a time word."""
+    tag = _tag(token)
+    if tag.startswith(("ns", "t")):  # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term
+        return False
+    # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
+    return _can_end(token) and (tag == "vn" or not _verb_like(token))
+
+
+@memo(65536)
+def _verb_like(token: str) -> bool:
+    entries = [e for e in dictionary.lookup(token) if not e.proper]
+    return bool(entries) and entries[0].senses[0].startswith("to ")
+
+
+@memo(65536)
+def _is_guess(token: str) -> bool:
+    """A Han token neither jieba's dictionary nor CC-CEDICT knows, in its own or its
+    mainland form (辉达 is known as 英伟达): one of jieba's HMM guesses."""
+    if len(token) < 2 or not _HAN_ONLY.match(token) or _known_word(token):
+        return False
+    return not _known_word(_mainland(token))
+
+
+# Mainland forms (_merge_keys) of the Han strings jieba's dictionary lacks, which
+# _is_guess and _frequency look up: converted in batches, as a conversion per string
+# costs many times its share of a batch.
+_MAINLAND: BoundedDict[str, str] = BoundedDict(500_000)
+
+
+def _learn_mainland_forms(strings: Iterable[str]) -> None:
+    new = {s for s in strings if s not in _MAINLAND and not jieba_words.word_frequency(s) and _HAS_HAN.search(s)}
+    _MAINLAND.update(_merge_keys(new).items())
+
+
+def _mainland(string: str) -> str:
+    key = _MAINLAND.get(string)
+    return key if key is not None else _merge_keys([string]).get(string, string)
+
+
+@memo(262144)
+def _can_inside(token: str) -> bool:
+    """Particles never occur inside a term, and a name with a title is no term (总理李强)."""
+    tag = _tag(token)
+    if tag.startswith("nr") and not _is_organisation(token):
+        return False
+    return tag not in _PARTICLE_TAGS and bool(_WORDLIKE.match(token))
+
+
+# One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark
+# the edge of a term.
+_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等")
+
+
+@memo(1 << 20)
+def _wordlike(token: str) -> bool:
+    """_WORDLIKE.match, remembered per word: a text repeats its words many times."""
+    return _WORDLIKE.match(token) is not None
+
+
+def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
+    """jieba cuts 910B into 910 + B and 4IR into 4 + IR; Latin terms are one token.
+    Its HMM glues a number to the word after it (五奈米, 七奈米): two tokens."""
+    out: list[str] = []
+    latin = False  # is out[-1] Latin letters and digits
+    match = _ASCII_ALNUM.match
+    for token in tokens:
+        if token.isascii() and match(token):
+            if latin:
+                out[-1] += token
+                continue
+            latin = True
+        else:
+            latin = False
+            if len(token) >= 3 and token[0] in _NUMERALS:
+                number, word = _numeral_prefix(token)
+                if number:
+                    out.append(number)
+                    token = word
+        out.append(token)
+    return tuple(out)
+
+
+_NUMERALS = frozenset("零〇一二三四五六七八九十两百千万亿几")
+
+
+@memo(65536)
+def _numeral_prefix(token: str) -> tuple[str, str]:
+    """("五", "奈米") for jieba's guess 五奈米; ("", token) for words (三角形, 一体化)."""
+    if jieba_words.word_frequency(token) or dictionary.knows(token) or not _HAN_ONLY.match(token):
+        return "", token
+    cut = 1
+    while cut < len(token) - 2 and token[cut] in _NUMERALS:
+        cut += 1
+    word = token[cut:]
+    if len(word) >= 2 and (jieba_words.word_frequency(word) or dictionary.knows(word)):
+        return token[:cut], word
+    return "", token
+
+
+def _merge_keys(strings: Iterable[str]) -> dict[str, str]:
+    """Simplified form -> variant-merging key, converted in one batch.
+
+    OpenCC's Taiwan phrase table is keyed by traditional text: 辉达 only becomes 英伟达
+    by way of 輝達, so the key is mainland_form(to_traditional(simplified)).
+    """
+    strings = [s for s in dict.fromkeys(strings) if "\n" not in s]
+    if not strings:
+        return {}
+    keys = script.mainland_form(script.to_traditional("\n".join(strings))).split("\n")
+    if len(keys) != len(strings):
+        keys = [script.mainland_form(script.to_traditional(s)) for s in strings]
+    return dict(zip(strings, keys))
+
+
+@memo(65536)
+def _parts(text: str, segmenter: Segmenter) -> tuple[str, ...]:
+    """The words of `text` cut alone: 内卷 as 内 + 卷."""
+    if _is_latin_alnum(text):
+        return (text,)  # what _merge_latin makes of jieba's pieces, without cutting
+    return _merge_latin(segmenter.words_of(text))
+
+
+def _is_latin_alnum(text: str) -> bool:
+    """Latin letters and digits only (GPU, 910B, 2024): one part however jieba cuts it."""
+    return text.isascii() and text.isalnum()
+
+
+_ORGANISATION_SENSE = re.compile(
+    r"\b(brand|company|corporation|Co\.|Inc\b|Ltd|group|bank|manufacturer|maker|firm|airline|"
+    r"network|platform|search engine|portal|agency|organization|organisation)\b",
+    re.IGNORECASE,
+)
+
+
+def _known_word(word: str) -> bool:
+    return jieba_words.word_frequency(word) > 0 or dictionary.knows(word)
+
+
+def _is_latin_term(text: str) -> bool:
+    """CANN, GPU, 5G, 910B, A100, ChatGPT, SpaceX: Latin terms. Not 'to' nor numbers."""
+    return bool(_HAS_LETTER.search(text)) and any(c.isupper() for c in text) and len(text) >= 2
+
+
+def _is_plain_english(text: str) -> bool:
+    """Semi, Open, Nvidia, Colossus: one capital, no digits: an English word or name
+    (names of products with a digit or an inner capital are terms: A100, TikTok)."""
+    return text.isascii() and text.isalpha() and sum(c.isupper() for c in text) == 1 and text[0].isupper()
+
+
+@memo(65536)
+def _is_organisation(word: str) -> bool:
+    return any(e.proper and _ORGANISATION_SENSE.search(s) for e in dictionary.lookup(word) for s in e.senses)
+
+
+_TERM_IN_QUOTES = re.compile(rf"^[{_HAN}0-9A-Za-z+\-·]+$")

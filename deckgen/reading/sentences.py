@@ -1,0 +1,166 @@
+"""A text cut into sentences, each with the line it starts on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckgen.records import Sentence
+
+_TERMINATORS = frozenset("。！？!?；;")
+
+
+_CLOSERS = frozenset("」』”’）》〉】〕)]\"'")
+
+
+_QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "《": "》", "(": ")", '"': '"'}
+
+
+# A quotation this short is kept whole, whatever punctuation it holds.
+_SHORT_QUOTE = 40
+
+
+# Pieces longer than this are cut, at a comma or space near the limit if there is one.
+MAX_SENTENCE = 200
+
+
+_SOFT_BREAKS = frozenset("，,、：: 　")
+
+
+_SOFT_BREAK_REACH = 50
+
+
+# An interview label at the start of a line: a short name of letters (Han or Latin)
+# followed by a colon, e.g. 问： 記者: 米磊： Q: — not a time (10:30) or a URL.
+_LABEL = re.compile(r"[ \u3000]*([^\W\d_]{1,4})[：:](?![/\d])")
+
+
+# 他說：「…」 introduces a quotation inside a sentence; it is no speaker label.
+_SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+def split_sentences(text: str, source_name: str, first_line: int = 1) -> tuple[Sentence, ...]:
+    """Sentences of `text`, each with the line it starts on (counting from `first_line`)."""
+    return tuple(Sentence(piece.text, source_name, piece.line) for piece in _sentence_pieces(text, first_line))
+
+
+def _sentence_pieces(text: str, first_line: int) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    line_number = first_line
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = len(text)
+        for start, end in _split_line(text, line_start, line_end):
+            for cut_start, cut_end in _cut_long(text, start, end):
+                pieces.append(_Piece(cut_start, cut_end, line_number, text[cut_start:cut_end]))
+        line_number += 1
+        line_start = line_end + 1
+    return pieces
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one line, label and edges stripped."""
+    label = _LABEL.match(text, start, end)
+    if label and _is_speaker_label(text, label):
+        start = label.end()
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    protected_until = -1
+    index = start
+    while index < end:
+        ch = text[index]
+        if ch in _QUOTE_PAIRS and index > protected_until:
+            closing = text.find(_QUOTE_PAIRS[ch], index + 1, min(end, index + 1 + _SHORT_QUOTE))
+            if closing != -1:
+                protected_until = closing
+        elif ch in _TERMINATORS and index > protected_until and _ends_sentence(text, index, end):
+            while index + 1 < end and (text[index + 1] in _TERMINATORS or text[index + 1] in _CLOSERS):
+                index += 1
+            spans.append((sentence_start, index + 1))
+            sentence_start = index + 1
+        index += 1
+    spans.append((sentence_start, end))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span)) is not None]
+
+
+def _is_speaker_label(text: str, label: re.Match) -> bool:
+    name = label.group(1)
+    if len(name) > 1 and name[-1] in _SPEECH_VERBS:
+        return False
+    after = label.end()
+    return not (after < len(text) and text[after] in _QUOTE_PAIRS)
+
+
+def _ends_sentence(text: str, index: int, end: int) -> bool:
+    """ASCII ? ! ; end a sentence unless they sit inside a URL or an HTML entity
+    (example.com/a?b=1, &amp;), where an ASCII letter follows or an entity
+    name precedes them. The look-back is bounded, so splitting stays linear."""
+    ch = text[index]
+    if ch not in "?!;":
+        return True
+    following = text[index + 1] if index + 1 < end else ""
+    if following.isascii() and (following.isalpha() or following in "=&_-/"):
+        return False
+    if ch == ";":
+        back = index - 1
+        while back >= 0 and index - back <= 10 and (text[back].isascii() and (text[back].isalnum() or text[back] == "#")):
+            back -= 1
+        if back >= 0 and back < index - 1 and text[back] == "&":
+            return False
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # A piece with no letter, digit or Han character (a stray "……" or "?") is no sentence.
+    if not any(text[i].isalnum() for i in range(start, end)):
+        return None
+    return start, end
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a long piece into parts of at most MAX_SENTENCE characters, after a comma or
+    space near the limit where there is one. Each cut looks back a bounded distance,
+    so this is linear in the length of the piece."""
+    parts: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        for index in range(limit - 1, limit - 1 - _SOFT_BREAK_REACH, -1):
+            if text[index] in _SOFT_BREAKS:
+                cut = index + 1
+                break
+        trimmed = _trim(text, start, cut)
+        if trimmed is not None:
+            parts.append(trimmed)
+        start = cut
+    trimmed = _trim(text, start, end)
+    if trimmed is not None:
+        parts.append(trimmed)
+    return parts
+
+
+def _without_overlaps(pieces: list[_Piece], ranges: list[tuple[int, int]]) -> list[_Piece]:
+    """Pieces that overlap none of the (sorted) ranges. Both lists are in text order."""
+    kept: list[_Piece] = []
+    next_range = 0
+    for piece in pieces:
+        while next_range < len(ranges) and ranges[next_range][1] <= piece.start:
+            next_range += 1
+        if next_range < len(ranges) and ranges[next_range][0] < piece.end:
+            continue
+        kept.append(piece)
+    return kept
