@@ -25,7 +25,6 @@ from deckgen import (
     segmenting,
 )
 from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile
-from deckgen.errors import SourceError
 from deckgen.lexicon.cedict import CEDICT_CREDIT
 from deckgen.packaging import CARD_TYPES, MODEL_REVISED, DeckPackage
 from deckgen.records import Note, Source, Term
@@ -58,15 +57,26 @@ class Workspace:
     progress: Progress = lambda message: None
     _sources: dict[Path, Source] = field(default_factory=dict)
     _warnings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
+    _contents: dict[Path, bytes] = field(default_factory=dict)
+
+    def content(self, path: Path) -> bytes:
+        """A file's bytes, read once in a run: a deck's key and its analysis both come
+        from these bytes, even if the file is edited during the build."""
+        resolved = Path(path).resolve()
+        if resolved not in self._contents:
+            self._contents[resolved] = reading.read_bytes(Path(path))
+        return self._contents[resolved]
 
     def sources(self, paths: Sequence[Path], encoding: str | None = None) -> tuple[tuple[Source, ...], tuple[str, ...]]:
         todo = [p for p in paths if Path(p).resolve() not in self._sources]
         if todo:
             self.progress(f"reading {len(todo)} source{'s' if len(todo) != 1 else ''}")
             encoding = self.encoding or encoding  # the command line's --encoding wins over a deck file's
-            key = cache.key_of("read", encoding, *(_content_of(p) for p in todo))
-            paths_then, read = cache.cached("read", key, lambda: ([str(p) for p in todo],
-                                                                  reading.read_sources(todo, encoding)))
+            contents = {Path(p): self.content(p) for p in todo}
+            key = cache.key_of("read", encoding, *(_identity_of(p, contents[Path(p)]) for p in todo))
+            paths_then, read = cache.cached(
+                "read", key, lambda: ([str(p) for p in todo], reading.read_sources(todo, encoding, contents)),
+                check=_is_reading)
             read = _moved(read, dict(zip(paths_then, map(str, todo))))
             for source in read.sources:
                 self._sources[source.path.resolve()] = source
@@ -79,16 +89,31 @@ class Workspace:
         return sources, warnings
 
 
-def _content_of(path: Path) -> tuple[str, bytes, bytes]:
+def _identity_of(path: Path, content: bytes) -> tuple[str, bytes, bytes]:
     """What reading a source depends on: its name, its bytes, its folder's sources.toml.
     Not the folder: a fresh clone elsewhere reads the same texts."""
     path = Path(path)
     catalog = path.parent / "sources.toml"
     try:
-        return (path.name, hashlib.sha256(path.read_bytes()).digest(),
-                catalog.read_bytes() if catalog.is_file() else b"")
+        listed = catalog.read_bytes() if catalog.is_file() else b""
     except OSError:
-        return (str(path), b"unreadable", b"")  # reading will say why
+        listed = b"unreadable"  # reading will say why
+    return (path.name, hashlib.sha256(content).digest(), listed)
+
+
+def _is_reading(value: object) -> bool:
+    """The shape of a cached reading: (paths, Reading of Sources)."""
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list)
+            and isinstance(value[1], reading.Reading) and len(value[1].sources) > 0
+            and all(isinstance(s, Source) for s in value[1].sources))
+
+
+def _is_terms(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(t, Term) for t in value)
+
+
+def _is_note(value: object) -> bool:
+    return isinstance(value, Note)
 
 
 def _moved(reading, paths: dict[str, str]):
@@ -107,20 +132,15 @@ def _moved(reading, paths: dict[str, str]):
     return replace(reading, sources=sources, warnings=tuple(map(repath, reading.warnings)))
 
 
-def build_key(paths: Sequence[Path], extra: bytes = b"") -> str:
+def build_key(paths: Sequence[Path], workspace: Workspace, extra: bytes = b"") -> str:
+    """What a built deck depends on: deckgen's version, the note type, and the bytes of
+    its inputs as this run reads them."""
     digest = hashlib.sha256()
     digest.update(f"deckgen {__version__} model {MODEL_REVISED}\n".encode())
     digest.update(extra)
     for path in paths:
         digest.update(str(Path(path).name).encode() + b"\0")
-        try:
-            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
-        except FileNotFoundError:
-            raise SourceError("no such file", path, hint="check the path") from None
-        except IsADirectoryError:
-            raise SourceError("is a folder, not a text file", path, hint="name the text files in it") from None
-        except OSError as exc:
-            raise SourceError(f"cannot read: {exc.strerror}", path) from None
+        digest.update(hashlib.sha256(workspace.content(path)).digest())
     return digest.hexdigest()
 
 
@@ -140,7 +160,7 @@ def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry
                now: int | None = None) -> BuildReport:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
-    key = build_key(inputs, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
+    key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 
@@ -154,7 +174,7 @@ def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, le
                     known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
                     encoding=None)
     inputs = [*deck.sources] + ([deck.known_words] if deck.known_words else [])
-    key = build_key(inputs, extra=f"ad hoc deck, level {level}, at most {max_terms} terms, "
+    key = build_key(inputs, workspace, extra=f"ad hoc deck, level {level}, at most {max_terms} terms, "
                                   f"encoding {workspace.encoding}".encode())
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
@@ -187,21 +207,22 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     workspace.progress(f"mining {deck.title}")
     corpus = [(s.name, s.script, s.sentences) for s in sources]
     mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
-    terms = cache.cached("mine", mining_key, lambda: mining.mine(sources, options, segmenter))
+    terms = cache.cached("mine", mining_key, lambda: mining.mine(sources, options, segmenter), check=_is_terms)
     terms, corrections = overrides.match(terms, deck.overrides, sources)
     workspace.progress(f"annotating {len(terms)} terms")
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.
     keys = [cache.key_of("note", term, deck.script) for term in terms]
     annotated = cache.cached_each("notes", deck.slug, keys,
-                                  lambda i: annotating.annotate(terms[i], segmenter, deck_script=deck.script))
+                                  lambda i: annotating.annotate(terms[i], segmenter, deck_script=deck.script),
+                                  check=_is_note)
     notes = []
     for term, note in zip(terms, annotated):
         correction = corrections.get(term.simplified)
         if correction is not None and correction.examples is not None:  # new sentences need reading
             key = cache.key_of("note", term, deck.script, correction)
             note = cache.cached("note", key, lambda note=note, term=term, c=correction:
-                                overrides.apply(note, term, c, segmenter))
+                                overrides.apply(note, term, c, segmenter), check=_is_note)
         elif correction is not None:
             note = overrides.apply(note, term, correction, segmenter)
         notes.append(note)

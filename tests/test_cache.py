@@ -246,3 +246,76 @@ def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path, monk
     assert b_warnings and all(w.startswith(f"{second / 'a.txt'}:") for w in b_warnings)
     assert b_sources[0].path == second / "a.txt"
     assert b_sources[0].sentences == a_sources[0].sentences
+
+
+def test_results_and_dictionaries_are_switched_off_apart(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, "off")
+    monkeypatch.setenv(cache.DICTIONARY_ENVIRONMENT, str(tmp_path))
+    assert cache.cached("test", "k", lambda: 1) == 1 and cache.cached("test", "k", lambda: 2) == 2
+    assert cache.cached_dictionary("words", "v1", lambda: "parsed") == "parsed"
+    assert cache.cached_dictionary("words", "v1", lambda: "again") == "parsed", "the dictionary cache stays on"
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path / "results"))
+    monkeypatch.setenv(cache.DICTIONARY_ENVIRONMENT, "off")
+    assert cache.cached_dictionary("words", "v1", lambda: "fresh") == "fresh"
+    assert cache.cached("test", "k", lambda: 3) == 3 and cache.cached("test", "k", lambda: 4) == 3
+
+
+def test_an_entry_of_the_wrong_shape_is_recomputed(tmp_path, monkeypatch):
+    import pickle
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    key = cache.key_of("shape")
+    for planted in ([], None, (cache.FORMAT, key, None), (cache.FORMAT, "another key", [1]), (0, key, [1])):
+        (tmp_path / f"test-{key}.pickle").write_bytes(pickle.dumps(planted))
+        assert cache.cached("test", key, lambda: [42], check=lambda v: isinstance(v, list) and v) == [42]
+
+
+def test_a_folder_others_can_write_to_is_never_read(tmp_path, monkeypatch, capsys):
+    import pickle
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv(cache.ENVIRONMENT, str(shared))
+    key = cache.key_of("planted")
+    (shared / f"test-{key}.pickle").write_bytes(pickle.dumps((cache.FORMAT, key, "planted")))
+    assert cache.cached("test", key, lambda: "computed") == "computed"
+    assert "not yours alone" in capsys.readouterr().err
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    monkeypatch.setenv(cache.ENVIRONMENT, str(private))
+    planted = private / f"test-{key}.pickle"
+    planted.write_bytes(pickle.dumps((cache.FORMAT, key, "planted")))
+    planted.chmod(0o666)
+    assert cache.cached("test", key, lambda: "computed") == "computed", "a file others can write is not read"
+
+
+def test_the_cache_folder_is_created_private_whatever_the_umask(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path / "new" / "cache"))
+    old = os.umask(0)
+    try:
+        assert cache.cached("test", "k", lambda: 1) == 1
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new" / "cache").stat().st_mode & 0o777 == 0o700
+    assert cache.cached("test", "k", lambda: 2) == 1
+
+
+def test_stale_results_and_leftover_temporary_files_are_evicted(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
+    monkeypatch.setattr(cache, "_EVICTED", set())
+    old = time.time() - (cache.RESULTS_MAX_AGE_DAYS + 1) * 86400
+    stale = tmp_path / "mine-stale.pickle"
+    leftover = tmp_path / ".mine-x-abc.tmp"
+    fresh_leftover = tmp_path / ".mine-y-abc.tmp"
+    dictionary = tmp_path / "dictionary-jieba-1234.pickle"
+    for path in (stale, leftover, fresh_leftover, dictionary):
+        path.write_bytes(b"x")
+    for path in (stale, leftover, dictionary):
+        os.utime(path, (old, old))
+    cache.cached("test", cache.key_of("new"), lambda: 1)
+    assert not stale.exists() and not leftover.exists()
+    assert fresh_leftover.exists(), "a temporary file of a build still running is left alone"
+    assert dictionary.exists(), "parsed dictionaries are replaced by version, not by age"

@@ -107,9 +107,8 @@ def write_package(package: DeckPackage, path: Path) -> None:
     os.close(db_fd)
     try:
         con = sqlite3.connect(db_name)
-        # A scratch file, zipped and then deleted: syncing it to disk after each of
-        # genanki's statements cost about 0.03 s a deck and protected nothing (the
-        # finished zip is synced below). The database's bytes are the same.
+        # A scratch file, zipped and then deleted: syncing it after each statement would
+        # protect nothing (the finished zip is synced below). Its bytes are the same.
         try:
             con.execute("PRAGMA synchronous = OFF")
             import itertools

@@ -14,7 +14,7 @@ inside the functions that need them, so importing this module stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from deckgen.reading.sentences import (
 from deckgen.records import Sentence, Source
 from deckgen.script import detect_script, simplified_in_place, to_simplified
 
-__all__ = ["EmptySourceError", "Reading", "find_damage", "normalise", "read_source", "read_sources", "split_sentences"]
+__all__ = ["EmptySourceError", "Reading", "find_damage", "normalise", "read_bytes", "read_source", "read_sources", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,18 @@ class Reading:
     warnings: tuple[str, ...] = ()
 
 
-def read_source(path: Path | str, encoding: str | None = None, *, name: str | None = None) -> Source:
+def read_source(path: Path | str, encoding: str | None = None, *, name: str | None = None,
+                data: bytes | None = None) -> Source:
     """Read one text file: decode, normalise, find damaged spans, split clean sentences.
 
     `name` overrides the short name; otherwise the `name` given for the file in a
-    `sources.toml` beside it is used, else the file's stem.
+    `sources.toml` beside it is used, else the file's stem. `data`, when given, is
+    the file's content as already read (read_bytes): what is analysed is exactly
+    what a caller keyed its results by.
     """
     path = Path(path)
-    data = _read_bytes(path)
+    if data is None:
+        data = read_bytes(path)
     text, used_encoding = _decode(data, path, encoding)
     text = normalise(text)
     if not text.strip():
@@ -96,7 +100,8 @@ def _simplified_forms(texts: list[str]) -> list[str]:
     return [simplified_in_place(text) for text in texts]
 
 
-def read_sources(paths: Iterable[Path | str], encoding: str | None = None) -> Reading:
+def read_sources(paths: Iterable[Path | str], encoding: str | None = None,
+                 contents: Mapping[Path, bytes] | None = None) -> Reading:
     """Read every file. Empty files are skipped with a warning as long as another
     file has text; if none has, the first empty file's SourceError is raised.
     A file named twice is read once. Any other problem raises SourceError."""
@@ -112,7 +117,7 @@ def read_sources(paths: Iterable[Path | str], encoding: str | None = None) -> Re
             continue
         seen.add(key)
         try:
-            source = read_source(path, encoding)
+            source = read_source(path, encoding, data=(contents or {}).get(path))
         except EmptySourceError as error:
             empty.append(error)
             warnings.append(f"{path}: the file holds no text; skipped")
@@ -133,7 +138,8 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """A source file's content, or a SourceError that says what is wrong with it."""
     # Read first and explain afterwards: checking beforehand would race with the
     # file system and still leave odd failures (name too long, a file used as folder).
     try:

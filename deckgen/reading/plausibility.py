@@ -18,7 +18,7 @@ def _character_frequencies() -> dict[str, int]:
     """How often each character occurs in jieba's dictionary, summed over its words.
 
     Shipped as a table (`python tools/build_tables.py frequencies` writes it):
-    summing over jieba's 350,000 words at run time took longer than reading a text.
+    summing over jieba's 350,000 words at run time would cost more than reading a text.
     """
     return {char: int(frequency) for char, frequency in tables.read(_FREQUENCIES)}
 

@@ -78,7 +78,7 @@ _MIN_INF = float("-inf")
 
 
 def _viterbi(obs: str, states: dict, start_p: dict, trans_p: dict, emit_p: dict) -> tuple[float, list]:
-    """jieba.posseg's viterbi, the same result three times faster: a state is reached
+    """jieba.posseg's viterbi with the same result, in a fraction of its time: a state is reached
     from the few states that have a transition into it (a word's middle only from its
     beginning or middle), where jieba tries every state of the previous character."""
     into = _posseg_transitions_into()
