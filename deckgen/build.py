@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from deckgen import (
@@ -27,7 +28,7 @@ from deckgen import (
 from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile
 from deckgen.lexicon.cedict import CEDICT_CREDIT
 from deckgen.packaging import CARD_TYPES, MODEL_REVISED, DeckPackage
-from deckgen.records import Note, Source, Term
+from deckgen.records import Note, Script, Source, Term
 
 Progress = Callable[[str], None]
 
@@ -221,8 +222,8 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
         correction = corrections.get(term.simplified)
         if correction is not None and correction.examples is not None:  # new sentences need reading
             key = cache.key_of("note", term, deck.script, correction)
-            note = cache.cached("note", key, lambda note=note, term=term, c=correction:
-                                overrides.apply(note, term, c, segmenter), check=_is_note)
+            note = cache.cached("note", key, partial(overrides.apply, note, term, correction, segmenter),
+                                check=_is_note)
         elif correction is not None:
             note = overrides.apply(note, term, correction, segmenter)
         notes.append(note)
@@ -266,3 +267,18 @@ def read_pinyin(line: str, *, numbered: bool) -> str:
     """One line of Chinese read aloud: numbered syllables, or tone marks."""
     render = annotating.pinyin.numbered_line if numbered else annotating.pinyin.marked_line
     return render(line, segmenting.segmenter())
+
+
+def read_texts(paths: Sequence[Path | str], *, encoding: str | None = None) -> tuple[Source, ...]:
+    return reading.read_sources([Path(p) for p in paths], encoding).sources
+
+
+def mine_terms(sources: Sequence[Source], *, level: int = DEFAULT_LEVEL, top: int | None = None,
+               known: Iterable[str] = (), focus: Source | None = None) -> list[Term]:
+    options = mining.MiningOptions(level=level, top=top, known=frozenset(known))
+    return mining.mine(sources, options, segmenting.segmenter(), focus=focus)
+
+
+def annotate_term(term: Term, *, script: Script | str | None = None) -> Note:
+    deck_script = Script(script) if script is not None else None
+    return annotating.annotate(term, segmenting.segmenter(), deck_script=deck_script)

@@ -86,7 +86,8 @@ def build(paths, output, encoding, level, known, force, dry_run, quiet):
             deck_paths = sorted(DEFAULT_DECKS.glob("*.toml"))
             if not deck_paths:
                 raise DeckgenError("no deck files found", DEFAULT_DECKS,
-                                   hint="give text files (deckgen build article.txt) or write a deck file with deckgen init")
+                                   hint="give text files (deckgen build article.txt) "
+                                        "or write a deck file with deckgen init")
         if output is not None and not texts:
             raise DeckgenError("--output is for decks of text sources; a deck file's deck goes beside it")
         if output is not None and output.suffix != ".apkg":
@@ -187,7 +188,8 @@ def pinyin(numbers):
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
                 raise DeckgenError("the input is not UTF-8 text", "<stdin>", line=number,
-                                   hint="convert it first, e.g. iconv -f gb18030 -t utf-8 file.txt | deckgen pinyin") from None
+                                   hint="convert it first, e.g. "
+                                        "iconv -f gb18030 -t utf-8 file.txt | deckgen pinyin") from None
             text = text.removesuffix("\n").removesuffix("\r")
             for line in text.split("\r"):  # a lone CR ends a line too, as in universal newlines
                 if numbers:

@@ -57,7 +57,8 @@ def load_deck_file(path: Path) -> DeckFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DeckFileError("no such deck file", path, hint="check the path, or run `deckgen init` to write one") from None
+        raise DeckFileError("no such deck file", path,
+                            hint="check the path, or run `deckgen init` to write one") from None
     except IsADirectoryError:
         raise DeckFileError("is a folder, not a deck file", path) from None
     except OSError as exc:

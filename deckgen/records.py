@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-
-class Script(str, Enum):
-    SIMPLIFIED = "simplified"
-    TRADITIONAL = "traditional"
+from deckgen.script import Script, simplified_in_place
 
 
 @dataclass(frozen=True)
@@ -32,8 +28,6 @@ class Sentence:
 
     def __post_init__(self) -> None:
         if not self.simplified:
-            from deckgen.script import simplified_in_place
-
             object.__setattr__(self, "simplified", simplified_in_place(self.text))
         elif len(self.simplified) != len(self.text):
             raise ValueError("a sentence's simplified form must keep every character in place")

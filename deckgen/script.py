@@ -6,9 +6,15 @@ Converters are built lazily, once: OpenCC loads its dictionaries on construction
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from deckgen.memo import memo
-from deckgen.records import Script
+
+
+class Script(str, Enum):
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+
 
 # Han ideographs: CJK Unified (and Extensions A-H), compatibility ideographs, 〇.
 HAN_RANGES = (

@@ -69,7 +69,7 @@ def parse_pinyin(text: str) -> tuple[str, ...]:
     for raw in text.replace(",", " ").split():
         decomposed = unicodedata.normalize("NFD", raw.lower())
         tone = "5"
-        letters = []
+        letters: list[str] = []
         for ch in decomposed:
             if ch in _TONE_MARKS:
                 tone = _TONE_MARKS[ch]

@@ -11,8 +11,8 @@ from deckgen.annotating.examples import EXAMPLE_MAX, trim
 from deckgen.annotating.meaning import FROM_ACRONYMS, FROM_CEDICT, NOTHING_KNOWN
 from deckgen.overrides import TermOverride
 from deckgen.records import Occurrence, Script, Sentence, Term
-from deckgen.segmenting import segmenter
 from deckgen.script import to_simplified, to_traditional
+from deckgen.segmenting import segmenter
 
 
 def term(text: str, *sentences: tuple[str, str], gloss: str | None = None, expansion_of: str | None = None,

@@ -176,7 +176,7 @@ def test_a_binary_file_is_refused_by_name(workdir, previous_deck, name):
 
 @pytest.mark.parametrize("data", [
     bytes(b for b in random.Random(1).randbytes(3000) if b),  # no NULs, no encoding fits
-    b"\xff\xfe" + "新质生产力".encode("utf-8"),  # a UTF-16 byte-order mark on something else
+    b"\xff\xfe" + "新质生产力".encode(),  # a UTF-16 byte-order mark on something else
 ], ids=["noise", "false-bom"])
 def test_an_undecodable_file_asks_for_its_encoding(workdir, previous_deck, data):
     (workdir / "odd.txt").write_bytes(data)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from deckgen.deckfile import load_deck_file
-from deckgen.tones import parse_pinyin
 from deckgen.errors import DeckFileError
 from deckgen.records import Script
+from deckgen.tones import parse_pinyin
 from tests.conftest import REPO, run_cli
 
 

@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckgen import mining, script
-from deckgen.mining import discovery
 from deckgen.errors import SourceError
-from deckgen.mining import MiningOptions, load_known_words
-from deckgen.segmenting import segmenter
+from deckgen.mining import MiningOptions, discovery, load_known_words
 from deckgen.records import Script, Sentence, Source
+from deckgen.segmenting import segmenter
 
 
 def mine(sources, options=MiningOptions(), **kwargs):

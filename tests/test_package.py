@@ -8,12 +8,12 @@ import zipfile
 import pytest
 
 from deckgen import packaging as package
-from deckgen.packaging import apkg
 from deckgen.errors import OutputError
 from deckgen.packaging import (
     FIELDS,
     DeckPackage,
     PackagedNote,
+    apkg,
     note_fields,
     note_guid,
     read_build_key,

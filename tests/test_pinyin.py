@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckgen.annotating import pinyin
+from deckgen.records import Syllable
 from deckgen.segmenting import segmenter
 from deckgen.tones import tone_mark
 
@@ -28,7 +29,6 @@ def numbered_line(text):
 
 def marked_line(text):
     return pinyin.marked_line(text, segmenter())
-from deckgen.records import Syllable
 
 
 def reading_of(text: str, char: str, occurrence: int = 0) -> str:

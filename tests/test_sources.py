@@ -14,8 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckgen.errors import SourceError
-from deckgen.reading.sentences import MAX_SENTENCE
-from deckgen.records import Script
 from deckgen.reading import (
     Reading,
     find_damage,
@@ -24,6 +22,8 @@ from deckgen.reading import (
     read_sources,
     split_sentences,
 )
+from deckgen.reading.sentences import MAX_SENTENCE
+from deckgen.records import Script
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_002 = REPO / "seeds" / "nanfengchuang-2024-26-qi-kai-us-china-tech.txt"

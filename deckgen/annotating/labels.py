@@ -23,7 +23,8 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     if other_script != hanzi and not any(o.startswith(other_script + " ") for o in out):
         out.append(f"{other_script} ({'traditional' if not _is_traditional(hanzi) else 'simplified'})")
     for form in term.forms:
-        if form not in (hanzi, simplified, script.to_traditional(hanzi)) and not any(o.startswith(form + " ") for o in out):
+        listed = any(o.startswith(form + " ") for o in out)
+        if form not in (hanzi, simplified, script.to_traditional(hanzi)) and not listed:
             out.append(f"{form} (in the texts)")
     return tuple(out)
 

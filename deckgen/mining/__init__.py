@@ -78,7 +78,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     _learn_mainland_forms(origins)  # for _frequency of compounds and headwords, which _corpus did not see as words
     known = _known_keys(options.known)
     candidates: dict[str, _Candidate] = {}
-    for string, kinds in origins.items():
+    for string in origins:
         key = keys.get(string, string)
         if key in known or string in known:
             continue

@@ -49,7 +49,7 @@ class _SourceAnalysis:
     cut_texts: list[str]  # the text of each of those cuts (discovery.texts)
     words: frozenset[str]  # the single tokens among the n-grams
     marked: Counter  # quoted term (simplified) -> times quoted
-    glosses: tuple["_Gloss", ...]
+    glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
 
 

@@ -24,7 +24,22 @@ from deckgen.packaging.fields import note_fields
 from deckgen.packaging.notetype import CARD_TYPES, FIELDS, MODEL_ID, MODEL_REVISED
 from deckgen.records import Note
 
-__all__ = ["CARD_TYPES", "FIELDS", "MODEL_ID", "MODEL_REVISED", "DeckPackage", "PackagedNote", "diff", "note_fields", "note_guid", "package_notes", "read_build_key", "read_previous", "tag_safe", "write_package"]
+__all__ = [
+    "CARD_TYPES",
+    "FIELDS",
+    "MODEL_ID",
+    "MODEL_REVISED",
+    "DeckPackage",
+    "PackagedNote",
+    "diff",
+    "note_fields",
+    "note_guid",
+    "package_notes",
+    "read_build_key",
+    "read_previous",
+    "tag_safe",
+    "write_package",
+]
 
 
 def note_guid(deck_slug: str, note: Note) -> str:

@@ -36,7 +36,8 @@ from deckgen.reading.sentences import (
 from deckgen.records import Sentence, Source
 from deckgen.script import detect_script, simplified_in_place, to_simplified
 
-__all__ = ["EmptySourceError", "Reading", "find_damage", "normalise", "read_bytes", "read_source", "read_sources", "split_sentences"]
+__all__ = ["EmptySourceError", "Reading", "find_damage", "normalise", "read_bytes", "read_source", "read_sources",
+           "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -147,10 +148,12 @@ def read_bytes(path: Path) -> bytes:
     except (FileNotFoundError, NotADirectoryError):
         raise SourceError("no such file", path=path, hint="Check the file name and the folder it is in.") from None
     except IsADirectoryError:
-        raise SourceError("this is a folder, not a text file", path=path, hint="Name the text files inside it.") from None
+        raise SourceError("this is a folder, not a text file", path=path,
+                          hint="Name the text files inside it.") from None
     except PermissionError:
         if path.is_dir():
-            raise SourceError("this is a folder, not a text file", path=path, hint="Name the text files inside it.") from None
+            raise SourceError("this is a folder, not a text file", path=path,
+                              hint="Name the text files inside it.") from None
         raise SourceError(
             "cannot read the file: permission denied", path=path, hint="Check the file's permissions."
         ) from None

@@ -272,7 +272,8 @@ def _damage_warning(path: Path, found: _Damage) -> str:
     where = f"{path}:{span.line}"
     cause = "an encoding error before the file reached us"
     if span.repair is not None:
-        return f"{where}: damaged text {span.text!r} ({cause}) repaired as {span.repair!r}; the repaired sentence is used"
+        return (f"{where}: damaged text {span.text!r} ({cause}) repaired as {span.repair!r}; "
+                "the repaired sentence is used")
     if found.probable:
         return f"{where}: damaged text {span.text!r} ({cause}) left out; it probably began {found.probable!r}"
     return f"{where}: damaged text {span.text!r} ({cause}) left out"

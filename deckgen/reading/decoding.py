@@ -68,7 +68,8 @@ def _decode_as(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
         raise SourceError(
             f"unknown encoding {encoding!r}",
             path=path,
-            hint="Give --encoding (or a deck file's encoding) an encoding name Python knows, such as utf-8, gb18030, big5 or utf-16.",
+            hint="Give --encoding (or a deck file's encoding) an encoding name Python knows, "
+            "such as utf-8, gb18030, big5 or utf-16.",
         ) from None
     # A BOM written by the producing program says more than the name given; honour a
     # UTF-8 BOM under utf-8 (Python's utf-8 codec would keep it as a character).

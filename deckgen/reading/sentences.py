@@ -113,7 +113,7 @@ def _ends_sentence(text: str, index: int, end: int) -> bool:
         return False
     if ch == ";":
         back = index - 1
-        while back >= 0 and index - back <= 10 and (text[back].isascii() and (text[back].isalnum() or text[back] == "#")):
+        while back >= 0 and index - back <= 10 and text[back].isascii() and (text[back].isalnum() or text[back] == "#"):
             back -= 1
         if back >= 0 and back < index - 1 and text[back] == "&":
             return False

@@ -646,7 +646,8 @@ def _in_foreign_name(ctx: _Context, i: int) -> bool:
 
 # 东西 is 'east and west' (dong1 xi1) in descriptions of extent and direction,
 # otherwise 'thing' (dong1 xi5): 东西走向, 东西长约5公里, 横贯东西 vs 买东西, 什么东西.
-_EAST_WEST_AFTER = ("走向", "向", "长", "宽", "两", "各", "方", "侧", "延伸", "距离", "相距", "横", "纵", "南北", "贯", "约")
+_EAST_WEST_AFTER = ("走向", "向", "长", "宽", "两", "各", "方", "侧", "延伸", "距离", "相距", "横", "纵", "南北",
+                    "贯", "约")
 _EAST_WEST_BEFORE = ("横贯", "贯穿", "横跨", "南北", "贯通", "纵横")
 
 
