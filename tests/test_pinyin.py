@@ -337,7 +337,7 @@ def test_cached_pypinyin_tables_say_what_pypinyin_says():
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
     from pypinyin.contrib.tone_convert import to_tone3
 
-    from deckgen.annotating.pinyin import _pypinyin_tables, char_readings
+    from deckgen.annotating.pinyin.readings import _pypinyin_tables, char_readings
 
     phrases, chars = _pypinyin_tables()
     assert len(phrases) == len(PHRASES_DICT) and len(chars) == len(PINYIN_DICT)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from deckgen import tables
 from deckgen.annotating.composition import _PART_SENSES, _part_glosses
-from deckgen.annotating.pinyin import (
+from deckgen.annotating.pinyin.readings import (
     _LIFE_SPAN,
     _NAME_READINGS,
     _NAME_SENSE,

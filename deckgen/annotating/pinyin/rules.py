@@ -1,0 +1,391 @@
+"""Context rules for the function characters whose reading depends on grammar rather
+than on a word: 了, 得, 着, 地, 还, 长, 重, 为, 行, 率, 卡 ... Each returns a reading, or
+None to fall through to the default."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deckgen.lexicon import jieba_words
+from deckgen.script import is_han
+
+if TYPE_CHECKING:
+    from deckgen.annotating.pinyin import _Context
+
+
+
+_RULES: dict = {}
+
+
+_WORD_RULES: dict = {}
+
+
+def _rule(chars: str, table: dict | None = None):
+    def register(fn):
+        for c in chars:
+            (table if table is not None else _RULES)[c] = fn
+        return fn
+
+    return register
+
+
+_NUMERALS = set("一二三四五六七八九十百千万亿两几数半零〇第多0123456789０１２３４５６７８９")
+
+
+_VERBAL = ("v", "a", "ad", "an", "vd", "vn", "vg", "ag", "z", "i", "l")
+
+
+def _pos(word) -> str:
+    return word.pos if word is not None else ""
+
+
+def _clause_end(ctx: _Context, i: int) -> bool:
+    """Nothing Han follows in this clause: end of text or punctuation next."""
+    nxt = ctx.char(i + 1)
+    return not nxt or not is_han(nxt)
+
+
+def _after_numeral(ctx: _Context, i: int) -> bool:
+    return ctx.char(i - 1) in _NUMERALS
+
+
+# Readings as a measure word, right after a numeral: 三卷, 一幢楼, 两行字, 多重, 三种,
+# 数十处, 武康路40弄 (Shanghai lane numbers), 二载 'two years', 睡一觉, 二十哩 'miles'.
+_MEASURE_WORD = {
+    "行": "hang2", "重": "chong2", "处": "chu4", "卷": "juan4", "幢": "zhuang4", "种": "zhong3",
+    "间": "jian1", "只": "zhi1", "弄": "long4", "号": "hao4", "场": "chang3", "曲": "qu3",
+    "担": "dan4", "更": "geng1", "载": "zai3", "宿": "xiu3", "觉": "jiao4", "发": "fa1",
+    "扎": "zha1", "帖": "tie1", "折": "zhe2", "圈": "quan1", "把": "ba3", "度": "du4",
+    "哩": "li3",
+}
+
+
+# Surnames read differently from the character's common word (现代汉语词典's surname
+# notes): 单 Shan4, 仇 Qiu2, 解 Xie4, 朴 Piao2, 区 Ou1, 查 Zha1, 曾 Zeng1, 盖 Ge3,
+# 缪 Miao4, 覃 Qin2, 翟 Zhai2, 隗 Wei3, 燕 Yan1, 肖 Xiao1, 葛 Ge3, 召 Shao4 ...
+_SURNAME = {
+    "单": "shan4", "仇": "qiu2", "解": "xie4", "朴": "piao2", "区": "ou1", "查": "zha1",
+    "曾": "zeng1", "盖": "ge3", "缪": "miao4", "覃": "qin2", "翟": "zhai2", "隗": "wei3",
+    "燕": "yan1", "肖": "xiao1", "葛": "ge3", "召": "shao4", "秘": "bi4", "任": "ren2",
+    "种": "chong2", "纪": "ji3", "宿": "su4", "过": "guo1", "贲": "ben1", "阚": "kan4",
+    "柏": "bai3", "华": "hua4", "员": "yun4", "繁": "po2", "应": "ying1", "尉": "wei4",
+}
+
+
+# Readings in transliterated foreign names: 塞尔维亚, 希什曼, 勃艮第, 缪斯, 德莱克斯勒,
+# 舍温, 伽利略, 柏林, 茜茜, 查理, 莎士比亚, 扎伊尔, 阿拉伯, 都灵, 喀布尔, 咖啡.
+# (Not 蒙: 蒙古 meng3 is as common in names as 蒙特利尔 meng2.)
+_TRANSLITERATION = {
+    "塞": "sai4", "什": "shi2", "艮": "gen4", "缪": "miu4", "勒": "le4", "耶": "ye1",
+    "舍": "she4", "伽": "jia1", "柏": "bo2", "茜": "xi1", "查": "cha2", "莎": "sha1",
+    "扎": "zha1", "阿": "a1", "都": "du1", "喀": "ka1", "咖": "ka1", "佛": "fo2",
+}
+
+
+def _starts_chinese_name(ctx: _Context, i: int) -> bool:
+    """First character of a 2-3 character word jieba tags as a (Chinese) person name."""
+    word = ctx.word_of(i)
+    return word.start == i and word.pos in ("nr", "nrfg") and 1 <= len(word.text) <= 3
+
+
+def _in_foreign_name(ctx: _Context, i: int) -> bool:
+    """Inside a transliterated name: jieba's nrt tag, or a name of three characters
+    or more that the dictionary does not know, or next to the name dot ·."""
+    word = ctx.word_of(i)
+    if word.pos == "nrt" or "·" in (ctx.char(word.start - 1), ctx.char(word.end)):
+        return True
+    return word.pos in ("nr", "ns", "nz") and len(word.text) >= 3 and not _starts_chinese_name(ctx, i)
+
+
+# 东西 is 'east and west' (dong1 xi1) in descriptions of extent and direction,
+# otherwise 'thing' (dong1 xi5): 东西走向, 东西长约5公里, 横贯东西 vs 买东西, 什么东西.
+_EAST_WEST_AFTER = ("走向", "向", "长", "宽", "两", "各", "方", "侧", "延伸", "距离", "相距", "横", "纵", "南北",
+                    "贯", "约")
+
+
+_EAST_WEST_BEFORE = ("横贯", "贯穿", "横跨", "南北", "贯通", "纵横")
+
+
+@_rule("西", _WORD_RULES)
+def _dong_xi(ctx: _Context, i: int) -> str | None:
+    word = ctx.word_of(i)
+    if ctx.char(i - 1) != "东" or ctx.text[i - 1 : i + 1] != word.text:
+        return None
+    after, before = ctx.text[i + 1 : i + 3], ctx.text[max(i - 3, 0) : i - 1]
+    if after.startswith(_EAST_WEST_AFTER) or before.endswith(_EAST_WEST_BEFORE):
+        return "xi1"
+    return "xi5"
+
+
+@_rule("了")
+def _le(ctx: _Context, i: int) -> str:
+    # V不了 'cannot V (to the end)': 受不了, 吃不了, 少不了 -> liao3; everywhere else
+    # a free-standing 了 is the aspect or sentence particle (了解 and 了不起 are words).
+    if ctx.char(i - 1) == "不" and i >= 2 and is_han(ctx.char(i - 2)):
+        return "liao3"
+    return "le5"
+
+
+@_rule("得")
+def _de(ctx: _Context, i: int) -> str:
+    word = ctx.word_of(i)
+    # Inside a word no dictionary reads (jieba's 说得对, 看得见): verb + 得 + complement.
+    if word is not None and word.start < i:
+        return "de5"
+    before, after = ctx.word_before(i), ctx.word_after(i)
+    # jieba keeps the modal with its verb (我们|得去): the rest of the word is the verb.
+    if word is not None and word.start == i and len(word.text) > 1 and _is_verb(word.text[1:]):
+        if _pos(before) in ("r", "d", "n", "nr") or (before and before.text in ("还", "就", "总", "也", "都", "可")):
+            return "dei3"
+    # 我得走了, 还得去: after a pronoun or adverb and before a verb it is the modal 'must'.
+    if (_pos(before) in ("r", "d") or (before and before.text in ("还", "就", "总", "也", "都", "可"))) and _pos(
+        after
+    ).startswith("v"):
+        if _pos(before) != "r" or _pos(after) == "v":
+            return "dei3"
+    # After a verb or adjective it links a complement: 跑得快, 死得较为突然.
+    if _pos(before) in _VERBAL or _pos(ctx.word_of(i)) == "ud" and _pos(before) not in ("r", "n", "nr", "m"):
+        return "de5"
+    # Otherwise it is the verb 'obtain': 得了冠军, 得三分.
+    return "de2"
+
+
+def _is_verb(word: str) -> bool:
+
+    return jieba_words.tag(word).startswith("v")
+
+
+@_rule("着")
+def _zhe(ctx: _Context, i: int) -> str:
+    # V不着 / V得着 'can(not) manage to': 睡不着, 用不着, 找得着.
+    if ctx.char(i - 1) in ("不", "得") and i >= 2 and is_han(ctx.char(i - 2)):
+        return "zhao2"
+    return "zhe5"
+
+
+@_rule("地")
+def _di(ctx: _Context, i: int) -> str | None:
+    # The adverbial particle: jieba tags it uv (高兴地跳, 预见性地警告), or it follows
+    # an adjective, adverb or idiom and precedes a verb.
+    # Clause-final it is the noun: 西沙群岛等地， (jieba still tags some of these uv).
+    if _clause_end(ctx, i):
+        return "di4"
+    if _pos(ctx.word_of(i)) == "uv":
+        return "de5"
+    before, after = ctx.word_before(i), ctx.word_after(i)
+    if _pos(before) in ("a", "ad", "d", "z", "i", "l") and _pos(after).startswith("v"):
+        return "de5"
+    return "di4"
+
+
+_RETURN_OBJECTS = set("钱债款贷账")
+
+
+@_rule("还")
+def _huan(ctx: _Context, i: int) -> str:
+    # The adverb 'still/also' never ends a clause; the verb 'give back' can (借了不还).
+    if _clause_end(ctx, i) or ctx.char(i + 1) == "给" or ctx.char(i + 1) in _RETURN_OBJECTS:
+        return "huan2"
+    # After a modal or negation the adverb would come first (还要, 还不), so 要还,
+    # 该还, 没还, 不还 are the verb: 你要还我书, 借了不还.
+    if ctx.char(i - 1) in ("要", "想", "该", "没", "不"):
+        return "huan2"
+    return "hai2"
+
+
+# Units whose head is a 长 zhang3: 部长, 旅长, 校长, 处长, 董事长, 列车长 ...
+_HEADED_UNITS = set("部局院委会所厅处司科组队团站馆校社署省市县镇村乡州区旅师营连排班军舰船机车族酋首家行庭监社")
+
+
+@_rule("长")
+def _zhang(ctx: _Context, i: int) -> str:
+    if ctx.char(i - 1) in _HEADED_UNITS:
+        return "zhang3"
+    # The verb 'grow': 长出, 长满, 长成, 长得 (像…).
+    if ctx.char(i + 1) in ("出", "满", "成", "得"):
+        return "zhang3"
+    return "chang2"
+
+
+# Verbs that take 重 'again' (chong2) in front: 重录, 重建, 重返 ...
+_REDONE = set("建返回申演写修组现启开来做播印订设整生逢叠审选置装拍编制排游振燃塑铸录映考读画译算测新复")
+
+
+@_rule("重")
+def _zhong(ctx: _Context, i: int) -> str:
+    # ('fold, layer' after a numeral, 双重, 九重天, is a measure-word reading.)
+    if ctx.char(i - 1) == "双" or ctx.char(i + 1) in _REDONE:
+        return "chong2"
+    return "zhong4"
+
+
+# Verbs that 为 'for the sake of' (wei4) introduces the beneficiary of.
+_FOR_SOMEONE = (
+    "服务", "提供", "做出", "作出", "带来", "创造", "奠定", "争取", "贡献", "效力", "效劳", "着想",
+    "负责", "担心", "操心", "庆祝", "纪念", "祈祷", "祈福", "付出", "献身", "奋斗", "报仇", "复仇",
+    "辩护", "开脱", "代言", "打造", "铺平", "打下", "感到", "伤心", "难过", "高兴", "骄傲", "而战",
+)
+
+
+@_rule("为")
+def _wei(ctx: _Context, i: int) -> str:
+    # In written Chinese the free-standing 为 is mostly the copula 'be, become, as'
+    # (面积为, 改名为, 被贬为, 以…为…, 为…所): wei2. 'For' (wei4) is recognised by the
+    # verb it introduces later in the clause: 为人民服务, 为他们提供.
+    clause = []
+    for c in ctx.text[i + 1 : i + 16]:
+        if not is_han(c):
+            break
+        clause.append(c)
+    rest = "".join(clause)
+    if "所" in rest:
+        return "wei2"
+    if any(verb in rest for verb in _FOR_SOMEONE):
+        return "wei4"
+    return "wei2"
+
+
+@_rule("行")
+def _xing(ctx: _Context, i: int) -> str:
+    # hang2 'row, trade' comes in words (银行, 行业) or as a measure word (两行字).
+    return "xing2"
+
+
+# Nouns 率 shuai4 'leads' as a verb: 率部, 率军, 率兵 …
+_LED = set("部军兵众师队团舰船机领先")
+
+
+@_rule("率")
+def _lv(ctx: _Context, i: int) -> str:
+    before = ctx.word_before(i)
+    if ctx.char(i + 1) in _LED:
+        return "shuai4"
+    # A subject before it (粟裕率新四军, 他率…) makes it the verb; a noun or verb
+    # before it makes it the suffix 'rate' (增长率, 出生率).
+    if _pos(before).startswith("nr") or _pos(before) in ("r", "d") or not is_han(ctx.char(i - 1)):
+        return "shuai4" if not _clause_end(ctx, i) else "lv4"
+    return "lv4"
+
+
+@_rule("卡")
+def _qia(ctx: _Context, i: int) -> str | None:
+    # 'get stuck': 卡住, 卡在, 卡壳.
+    if ctx.char(i + 1) in ("住", "在", "壳"):
+        return "qia3"
+    return None
+
+
+@_rule("卡", _WORD_RULES)
+def _qia_in_word(ctx: _Context, i: int) -> str | None:
+    # Both dictionaries read the word 卡住 ka3 zhu4 ("also pr. qia3"); as 'get stuck'
+    # it is qia3 (现代汉语词典: 卡 qiǎ, 夹在中间不能活动). Only the word itself: the 卡
+    # of 信用卡 before 在 is a card.
+    word = ctx.word_of(i)
+    return "qia3" if word is not None and word.start == i and word.text in ("卡住", "卡壳") else None
+
+
+@_rule("量")
+def _liang(ctx: _Context, i: int) -> str | None:
+    # The verb 'measure': 量一量, 量一下, or tagged as a verb.
+    if ctx.stands_alone(i) and (ctx.char(i + 1) == "一" or _pos(ctx.word_of(i)) == "v"):
+        return "liang2"
+    if ctx.stands_alone(i):
+        return "liang4"
+    return None
+
+
+@_rule("调")
+def _diao(ctx: _Context, i: int) -> str | None:
+    nxt = ctx.char(i + 1)
+    # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
+    if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
+        return "diao4"
+    if nxt in ("高", "低", "整", "节", "和", "解", "控", "味", "试", "剂", "皮", "戏", "侃", "停", "教"):
+        return "tiao2"
+    return None
+
+
+# Modal particles are toneless only at the end of a clause (or before another
+# particle): 拍部电影吧。 ba5, 好哟。 yo5. Elsewhere they are syllables of a word or a
+# name, or interjections: 贴吧 ba1, 啦啦队 la1, 哇唧唧哇 wa1, “啊，…” a1. A particle
+# follows what it modifies, so one that opens a clause is an interjection.
+_PARTICLES = {
+    "吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1", "啊": "a1",
+    "哦": "o4",  # opening a clause it is 'oh, I see': 哦，原来如此。
+}
+
+
+@_rule("".join(_PARTICLES))
+def _particle(ctx: _Context, i: int) -> str:
+    char = ctx.text[i]
+    nxt = ctx.char(i + 1)
+    repeated = char in (ctx.char(i - 1), nxt)
+    if not repeated and is_han(ctx.char(i - 1)) and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
+        return _PARTICLES[char][:-1] + "5"
+    return _PARTICLES[char]
+
+
+@_rule("子")
+def _zi(ctx: _Context, i: int) -> str | None:
+    # The noun suffix zi5 lives in dictionary words (桌子, 孩子); a 子 left over is
+    # the noun 'son, master' or the prefix 'sub-': 其子, 第三子, 孔子 … zi3.
+    return "zi3"
+
+
+@_rule("更")
+def _geng(ctx: _Context, i: int) -> str:
+    # The adverb 'more' (更多, 更好); geng1 'change' comes in words (更新, 变更).
+    if ctx.char(i + 1) in ("名", "改", "换", "新", "正", "替", "迭", "衣", "生", "夫", "鼓"):
+        return "geng1"
+    return "geng4"
+
+
+@_rule("卷")
+def _juan(ctx: _Context, i: int) -> str | None:
+    # Before a number it is 'volume, chapter', the way classical works are cited:
+    # 《史记》卷六, 卷一百二十 (juan4); the verb 'roll up' takes no numeral after it.
+    if ctx.char(i + 1) in _NUMERALS and ctx.char(i + 1) not in "第多几数半":
+        return "juan4"
+    return None
+
+
+@_rule("尽")
+def _jin(ctx: _Context, i: int) -> str:
+    # jin3 'as … as possible' comes before 快/早/先/管/量; elsewhere the verb 'exhaust' jin4.
+    if ctx.char(i + 1) in ("快", "早", "先", "管", "量"):
+        return "jin3"
+    return "jin4"
+
+
+@_rule("处")
+def _chu(ctx: _Context, i: int) -> str | None:
+    # A place after a demonstrative (此处, 各处, 何处) is chu4, as after a numeral.
+    if ctx.char(i - 1) in set("各此该何到住好"):
+        return "chu4"
+    return None
+
+
+# Punctuation that closes a clause or a quotation (not 《 or an opening quote).
+_CLOSING = set("，。、；：！？）」』”’,.;:!?)")
+
+
+@_rule("将")
+def _jiang(ctx: _Context, i: int) -> str | None:
+    # The adverb 'will' and the preposition (将…) need a verb or an object after
+    # them; before closing punctuation 将 is the noun 'general': 参将。, 告知诸将：
+    nxt = ctx.char(i + 1)
+    return "jiang4" if not nxt or nxt in _CLOSING else None
+
+
+@_rule("迤")
+def _yi(ctx: _Context, i: int) -> str | None:
+    # Before a direction word it is yi3 'extending towards': 迤西, 迤南, 迤北 (现代汉语
+    # 词典); 'winding' (逶迤 wei1 yi2) is a word of its own.
+    return "yi3" if ctx.char(i + 1) in "东南西北" else None
+
+
+@_rule("姥")
+def _mu(ctx: _Context, i: int) -> str:
+    # lao3 'grandmother' lives only in the words 姥姥 and 姥爷, which the word layer
+    # reads; elsewhere 姥 is the literary mu3 'old woman': 天姥山, 斗姥, 太姥娘娘.
+    return "mu3"
