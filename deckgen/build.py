@@ -226,7 +226,7 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
                                 check=_is_note)
         elif correction is not None:
             note = overrides.apply(note, term, correction, segmenter)
-        notes.append(note)
+        notes.append(annotating.in_deck_script(note, deck.script))
     return sources, warnings, terms, annotating.disambiguate_homographs(notes)
 
 
@@ -281,4 +281,5 @@ def mine_terms(sources: Sequence[Source], *, level: int = DEFAULT_LEVEL, top: in
 
 def annotate_term(term: Term, *, script: Script | str | None = None) -> Note:
     deck_script = Script(script) if script is not None else None
-    return annotating.annotate(term, segmenting.segmenter(), deck_script=deck_script)
+    note = annotating.annotate(term, segmenting.segmenter(), deck_script=deck_script)
+    return annotating.in_deck_script(note, deck_script)

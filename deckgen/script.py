@@ -106,6 +106,20 @@ def to_script(text: str, script: Script) -> str:
     return to_simplified(text) if script is Script.SIMPLIFIED else to_traditional(text)
 
 
+def in_script_in_place(text: str, script: Script) -> str:
+    """to_script, keeping every character in place (spans found in `text` stay valid):
+    a piece whose conversion would change the length is converted character by
+    character, and a character that would still change it is kept as it is."""
+    converted = to_script(text, script)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for char in text:
+        one = to_script(char, script) if is_han(char) else char
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)
+
+
 def mainland_form(text: str) -> str:
     """Taiwan vocabulary to mainland vocabulary, in simplified: 晶片 -> 芯片, 輝達 -> 英伟达."""
     out = _convert(text, "tw2sp")

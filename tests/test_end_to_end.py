@@ -191,3 +191,19 @@ def test_markup_in_a_source_reaches_the_card_as_text(tmp_path):
         assert "&lt;script&gt;" in examples or "&lt;img" in examples
     finally:
         imported.col.close()
+
+
+def test_a_traditional_deck_quotes_its_texts_in_traditional(seed_project):
+    from deckgen.script import Script, detect_script, has_han, in_script_in_place
+
+    deck = seed_project / "decks" / "chips-ai-export-controls.apkg"  # script = "traditional"
+    quoted = []
+    for note in package_rows(deck):
+        fields = note["fields"]
+        quoted += [plain(zh) for zh in re.findall(r'<span class="zh">(.*?)</span><span class="py">', fields["Examples"])]
+        quoted += [fields["Meaning From"], fields["Hanzi"]]
+    with_han = [text for text in quoted if has_han(text)]
+    assert len(with_han) > 300
+    simplified = [text for text in with_han if detect_script(text) is Script.SIMPLIFIED
+                  and in_script_in_place(text, Script.TRADITIONAL) != text]
+    assert not simplified, simplified[:5]

@@ -7,6 +7,7 @@ or the deck file's author (whose corrections the composing module applies).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from deckgen import script
 from deckgen.annotating import pinyin
@@ -19,7 +20,7 @@ from deckgen.lexicon import hsk
 from deckgen.records import Note, Script, Segmenter, Term
 from deckgen.script import has_han
 
-__all__ = ["annotate", "reading_and_meaning", "example_from_text", "disambiguate_homographs", "pinyin"]
+__all__ = ["annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning"]
 
 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
@@ -32,10 +33,11 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
     english, meaning_from = meaning(term, meaning_entry, segmenter)
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
-        meaning_from = f"{FROM_CEDICT}, as {meaning_entry.simplified}"
+        written = meaning_entry.traditional if deck_script is Script.TRADITIONAL else meaning_entry.simplified
+        meaning_from = f"{FROM_CEDICT}, as {written}"
     chinese_definition = ""
     if term.gloss and has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
-        chinese_definition = script.to_script(term.gloss, deck_script) if deck_script else term.gloss
+        chinese_definition = term.gloss
     level = hsk.hsk_level(term.simplified)
     return Note(
         hanzi=hanzi,
@@ -53,6 +55,27 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
         sources=term.sources,
         identity=term.simplified,
     )
+
+
+def in_deck_script(note: Note, deck_script: Script | None) -> Note:
+    """The one place a deck's script is applied to what a note quotes from the texts:
+    its examples (and their readings) and the Chinese in its provenance line. A deck
+    without a script keeps each text as written, and a text already written in the
+    deck's script is kept as written (a Taiwan text's 台 and 才 are not made 臺 and 纔)."""
+    if deck_script is None:
+        return note
+
+    def convert(text: str) -> str:
+        if not has_han(text) or script.detect_script(text) is deck_script:
+            return text
+        return script.in_script_in_place(text, deck_script)
+
+    examples = tuple(
+        replace(e, text=convert(e.text), syllables=tuple(replace(s, text=convert(s.text)) for s in e.syllables))
+        for e in note.examples
+    )
+    return replace(note, examples=examples, meaning_from=convert(note.meaning_from),
+                   chinese_definition=convert(note.chinese_definition))
 
 
 def reading_and_meaning(term: Term, segmenter: Segmenter) -> tuple[tuple[str, ...], str]:
