@@ -20,7 +20,9 @@ from deckgen.lexicon import hsk
 from deckgen.records import Note, Script, Segmenter, Term
 from deckgen.script import has_han
 
-__all__ = ["annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning"]
+__all__ = [
+    "annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning",
+]
 
 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
