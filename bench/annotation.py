@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deckgen import annotate as ann  # noqa: E402
-from deckgen import dictionary  # noqa: E402
+from deckgen.annotating import meaning as ann  # noqa: E402
 from deckgen.build import Workspace, review_deck  # noqa: E402
 from deckgen.deckfile import load_deck_file  # noqa: E402
+from deckgen.lexicon import cedict as dictionary  # noqa: E402
 
 MEANING_KINDS = (  # Note.meaning_from prefixes, in the order they are tried
     ("CC-CEDICT", ann.FROM_CEDICT),

@@ -24,8 +24,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deckgen.mining import MiningOptions, mine  # noqa: E402
+from deckgen import segmenting  # noqa: E402
+from deckgen.mining import MiningOptions  # noqa: E402
+from deckgen.mining import mine as mine_with  # noqa: E402
 from deckgen.records import Script, Sentence, Source  # noqa: E402
+
+
+def mine(sources, options, **kwargs):
+    return mine_with(sources, options, segmenting.segmenter(), **kwargs)
 
 DEFAULT = Path("/work/shared/bench/csl_kg_dev.jsonl")
 TOP = 10
@@ -63,7 +69,7 @@ def as_source(number: int, text: str) -> Source:
 def jieba_tfidf(texts: list[str]) -> list[list[str]]:
     import jieba.analyse
 
-    from deckgen import segment
+    from deckgen import segmenting as segment
 
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = segment.tokenizer()  # deckgen's own tokenizer, not jieba's global one

@@ -23,9 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deckgen import script  # noqa: E402
-from deckgen.mining import MiningOptions, mine  # noqa: E402
+from deckgen import script, segmenting  # noqa: E402
+from deckgen.mining import MiningOptions  # noqa: E402
+from deckgen.mining import mine as mine_with  # noqa: E402
 from deckgen.records import Sentence, Source  # noqa: E402
+
+
+def mine(sources, options, **kwargs):
+    return mine_with(sources, options, segmenting.segmenter(), **kwargs)
 
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "seed_gold.toml"
@@ -42,7 +47,7 @@ def read_seed(path: Path) -> Source:
     """deckgen.sources.read_source when it exists; else a plain splitter that drops
     lines with damaged spans (?? marks the lost GBK byte) and interview labels."""
     try:
-        from deckgen.sources import read_source
+        from deckgen.reading import read_source
     except ImportError:
         read_source = None
     if read_source is not None:
@@ -98,7 +103,7 @@ def main() -> None:
 
     import jieba.analyse
 
-    from deckgen import segment
+    from deckgen import segmenting as segment
 
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = segment.tokenizer()
@@ -143,7 +148,7 @@ def speed(path: Path = Path("/work/shared/bench/cpp_dev.sent"), rounds: int = 2)
     import subprocess
     import tempfile
 
-    from deckgen import segment
+    from deckgen import segmenting as segment
     from deckgen.records import Script
 
     lines = [line.replace("\u2581", "") for line in path.read_text("utf-8").splitlines()]

@@ -49,7 +49,11 @@ def pypinyin_reading(text: str, index: int) -> str | None:
 
 
 def deckgen_reading(text: str, index: int) -> str | None:
-    from deckgen.pinyin import span_reading
+    from deckgen.annotating.pinyin import span_reading as read_span
+    from deckgen.segmenting import segmenter
+
+    def span_reading(text, start, end):
+        return read_span(text, start, end, segmenter())
 
     reading = span_reading(text, index, index + 1)
     return reading[0] if reading else None

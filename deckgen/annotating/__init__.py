@@ -14,7 +14,7 @@ from deckgen.annotating import pinyin
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
-from deckgen.annotating.meaning import FROM_CEDICT, meaning
+from deckgen.annotating.meaning import FROM_CEDICT, meaning_of
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
 from deckgen.records import Note, Script, Segmenter, Term
@@ -33,7 +33,7 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
 
     entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
-    english, meaning_from = meaning(term, meaning_entry, segmenter)
+    english, meaning_from = meaning_of(term, meaning_entry, segmenter)
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         written = meaning_entry.traditional if deck_script is Script.TRADITIONAL else meaning_entry.simplified
         meaning_from = f"{FROM_CEDICT}, as {written}"
@@ -83,7 +83,8 @@ def in_deck_script(note: Note, deck_script: Script | None) -> Note:
 def reading_and_meaning(term: Term, segmenter: Segmenter) -> tuple[tuple[str, ...], str]:
     """Just the headword's pinyin and English, for listings: no examples to read."""
     entry = choose_entry(term, segmenter)
-    return headword_pinyin(term, entry, segmenter), meaning(term, entry or variant_entry(term, segmenter), segmenter)[0]
+    english, _ = meaning_of(term, entry or variant_entry(term, segmenter), segmenter)
+    return headword_pinyin(term, entry, segmenter), english
 
 
 def disambiguate_homographs(notes: list[Note]) -> list[Note]:

@@ -42,7 +42,7 @@ def context_english(term: Term, segmenter: Segmenter) -> str:
     return " ".join(glosses)
 
 
-def meaning(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
+def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
     """(English, where it came from)."""
     if entry is not None:
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "")
