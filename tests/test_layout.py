@@ -57,3 +57,26 @@ def test_the_readme_library_example_runs(tmp_path):
                           env={**os.environ, "DECKGEN_CACHE": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert "新质生产力" in done.stdout
+
+
+def test_another_jieba_release_is_refused_with_what_to_install(monkeypatch):
+    import jieba
+
+    from deckgen.errors import DeckgenError
+    from deckgen.lexicon import jieba_words
+
+    monkeypatch.setattr(jieba, "__version__", "0.43.0")
+    with pytest.raises(DeckgenError) as error:
+        jieba_words.jieba_module()
+    assert "jieba 0.43.0" in str(error.value) and f"pip install jieba=={jieba_words.JIEBA_VERSION}" in str(error.value)
+
+
+def test_a_profiler_gets_to_write_its_results(tmp_path):
+    """The quick exit at the end of a run steps aside when a profiler is attached."""
+    profile = tmp_path / "run.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "deckgen", "pinyin", "--numbers"],
+                          input="行长说得对。\n", capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "DECKGEN_CACHE": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "hang2 zhang3 shuo1 de5 dui4 。"
+    assert profile.stat().st_size > 0
