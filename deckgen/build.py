@@ -65,7 +65,7 @@ class Workspace:
         from these bytes, even if the file is edited during the build."""
         resolved = Path(path).resolve()
         if resolved not in self._contents:
-            self._contents[resolved] = reading.read_bytes(Path(path))
+            self._contents[resolved] = reading.read_bytes(reading.file_of(path))
         return self._contents[resolved]
 
     def sources(self, paths: Sequence[Path], encoding: str | None = None) -> tuple[tuple[Source, ...], tuple[str, ...]]:

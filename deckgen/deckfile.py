@@ -134,7 +134,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         matches = sorted(Path(p) for p in glob.glob(full, recursive=True)) if glob.has_magic(pattern) \
             else [Path(full)]
         matches = [m for m in matches if m.suffix != ".toml" and m.name != "SOURCES.md"]
-        if not matches or not all(m.exists() for m in matches):
+        if not matches or not all(m.exists() or _is_chapter(m) for m in matches):
             fail(f"source {pattern!r} matches no file (looked in {base or '.'})", "sources",
                  hint="paths and globs are relative to the deck file")
         sources.extend(m for m in matches if m not in sources)
@@ -155,6 +155,11 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
         encoding=encoding, overrides=overrides,
     )
+
+
+def _is_chapter(path: Path) -> bool:
+    """`book.epub#3`: a chapter of a book as a source of its own (the reading stage reads it)."""
+    return bool(re.fullmatch(r"(?i).+\.epub#\d+", str(path))) and Path(str(path).rsplit("#", 1)[0]).is_file()
 
 
 def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:
