@@ -26,6 +26,7 @@ from deckgen.script import to_simplified
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
     "known_words", "cards", "tags", "encoding", "terms",
+    "known_anki", "known_interval",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -46,6 +47,8 @@ class DeckFile:
     tags: tuple[str, ...]
     encoding: str | None
     overrides: tuple[TermOverride, ...] = field(default=())
+    known_anki: Path | None = None  # the learner's collection.anki2: its learned notes are known words
+    known_interval: int | None = None  # days a card's interval must reach to count as learned (None: mining's)
 
     @property
     def output(self) -> Path:
@@ -146,6 +149,17 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         if not known.is_file():
             fail(f"known-words file {known_value!r} not found (looked in {base or '.'})", "known_words")
 
+    anki_value = get("known_anki", str, None)
+    known_anki = None
+    if anki_value is not None:
+        known_anki = Path(os.path.normpath(base / os.path.expanduser(anki_value)))
+        if not known_anki.is_file():
+            fail(f"Anki collection {anki_value!r} not found (looked in {base or '.'})", "known_anki",
+                 hint="give the collection.anki2 file of your Anki profile")
+    known_interval = get("known_interval", int, None)
+    if known_interval is not None and (isinstance(known_interval, bool) or known_interval < 1):
+        fail("'known_interval' must be a number of days, 1 or more", "known_interval")
+
     terms = get("terms", dict, {})
     overrides = tuple(_override(path, lines, headword, spec) for headword, spec in terms.items())
     _check_contradictions(path, overrides)
@@ -153,7 +167,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     return DeckFile(
         path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
-        encoding=encoding, overrides=overrides,
+        encoding=encoding, overrides=overrides, known_anki=known_anki, known_interval=known_interval,
     )
 
 
@@ -243,6 +257,8 @@ sources = [
 level = {DEFAULT_LEVEL}                  # readers' HSK level: words at or below it are left out (0 keeps all)
 max_terms = {DEFAULT_MAX_TERMS}
 # known_words = "known.txt"  # one word per line, or a Pleco / Anki text export
+# known_anki = "~/.local/share/Anki2/User 1/collection.anki2"  # notes you have learned there are known
+# known_interval = 21      # days a card's interval must reach to count as learned
 cards = ["recognition", "recall", "cloze"]
 tags = []
 

@@ -43,6 +43,7 @@ from deckgen.mining.filters import (
     _senses_allow,
     _stands_alone,
 )
+from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.known_words import load_known_words
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.scoring import _learn_parts, _score
@@ -50,7 +51,7 @@ from deckgen.mining.terms import _terms
 from deckgen.mining.words import _learn_mainland_forms, _merge_keys
 from deckgen.records import Segmenter, Source, Term
 
-__all__ = ["MiningOptions", "load_known_words", "mine"]
+__all__ = ["KNOWN_INTERVAL", "MiningOptions", "load_anki_known", "load_known_words", "mine"]
 
 _OPEN, _CLOSE = "(（", ")）"
 
