@@ -308,3 +308,26 @@ def annotate_term(term: Term, *, script: Script | str | None = None) -> Note:
     deck_script = Script(script) if script is not None else None
     note = annotating.annotate(term, segmenting.segmenter(), deck_script=deck_script)
     return annotating.in_deck_script(note, deck_script)
+
+
+def export_deck(apkg: Path, fmt: str, output: Path | None = None,
+                progress: Progress = lambda message: None) -> tuple[Path, int]:
+    """A built deck as a Pleco file, TSV, CSV, a printable handout, or a preview of
+    its cards: from the notes as built, never a second analysis. (path written, notes)"""
+    apkg = Path(apkg)
+    progress(f"reading {apkg}")
+    name, rows = packaging.read_deck(apkg)
+    if fmt == "pleco":
+        text = packaging.pleco_text(rows)
+    elif fmt in ("tsv", "csv"):
+        text = packaging.table_text(rows, "\t" if fmt == "tsv" else ",")
+    elif fmt == "handout":
+        text = packaging.handout_html(name, rows, f"{len(rows)} terms · deckgen {__version__}")
+    elif fmt == "preview":
+        text = packaging.preview_html(name, rows)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+    target = Path(output) if output is not None else apkg.with_name(apkg.stem + packaging.SUFFIXES[fmt])
+    progress(f"writing {target}")
+    packaging.write_text(target, text, protect=(apkg,))
+    return target, len(rows)

@@ -273,6 +273,67 @@ def review(deck_file, encoding, quiet):
     _run(action)
 
 
+def _built_deck(deck: Path) -> Path:
+    """The .apkg of a deck file, or the .apkg given."""
+    from deckgen.deckfile import load_deck_file
+
+    if deck.suffix == ".apkg":
+        return deck
+    if deck.suffix != ".toml":
+        raise DeckgenError("give a deck file (.toml) or a built deck (.apkg)", deck)
+    return load_deck_file(deck).output
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(["pleco", "tsv", "csv", "handout"]),
+              help="pleco: Pleco flashcards; tsv/csv: a table with a header; handout: printable HTML.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: beside the deck, e.g. decks/x.pleco.txt, x.tsv, x.handout.html).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def export(deck, fmt, output, quiet):
+    """Export a built deck's notes: for Pleco, a spreadsheet, or a printed class handout.
+
+    DECK is a deck file (its built .apkg is read) or an .apkg. The export holds what
+    the deck holds, corrections included; build the deck first.
+
+    \b
+    Examples:
+      deckgen export decks/chips-ai-export-controls.toml --format handout
+      deckgen export decks/chips-ai-export-controls.toml --format pleco -o chips.txt
+      deckgen export decks/my-articles.apkg --format csv
+    """
+    from deckgen.build import export_deck
+
+    def action():
+        written, count = export_deck(_built_deck(deck), fmt, output, progress=_Reporter(quiet))
+        click.echo(f"wrote {written} ({count} notes)")
+
+    _run(action)
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page (default: beside the deck, e.g. decks/x.preview.html).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def preview(deck, output, quiet):
+    """Write one HTML page showing every card of a built deck, front and back, as Anki
+    will render it (the deck's own templates and styling). Open it in a browser.
+
+    \b
+    Example:
+      deckgen preview decks/chips-ai-export-controls.toml && xdg-open decks/chips-ai-export-controls.preview.html
+    """
+    from deckgen.build import export_deck
+
+    def action():
+        written, count = export_deck(_built_deck(deck), "preview", output, progress=_Reporter(quiet))
+        click.echo(f"wrote {written} ({count} notes)")
+
+    _run(action)
+
+
 def run() -> None:
     """The `deckgen` program and `python -m deckgen`: main, then a quick exit.
 
