@@ -267,7 +267,8 @@ class ListedTerm:
 
 
 def list_terms(files: Sequence[Path], *, top: int, level: int, known_words: Path | None = None,
-               encoding: str | None = None, known_anki: Path | None = None, known_interval: int | None = None) -> tuple[tuple[str, ...], Iterator[tuple[Source, list[ListedTerm]]]]:
+               encoding: str | None = None, known_anki: Path | None = None, known_interval: int | None = None
+               ) -> tuple[tuple[str, ...], Iterator[tuple[Source, list[ListedTerm]]]]:
     """`deckgen terms`: the warnings of reading the files, and each file with its ranked
     terms (the other files serving as context), mined as they are asked for."""
     segmenter = segmenting.segmenter()

@@ -80,7 +80,8 @@ def build(paths, output, encoding, level, known, known_anki, known_interval, for
       deckgen build
       deckgen build decks/chips-ai-export-controls.toml --dry-run
       deckgen build article.txt other.txt -o decks/my-articles.apkg --known known.txt
-      deckgen build page.html book.epub#3 subs.srt report.pdf --known-anki ~/.local/share/Anki2/"User 1"/collection.anki2
+      deckgen build page.html book.epub#3 episode.srt report.pdf -o decks/mixed.apkg
+      deckgen build article.txt --known-anki ~/.local/share/Anki2/"User 1"/collection.anki2
     """
     from deckgen.build import Workspace, build_adhoc, build_deck
     from deckgen.deckfile import load_deck_file

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from deckgen.memo import memo
 from deckgen.mining.analysis import _analyse
+from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.candidates import (
     _add_marks,
     _Candidate,
@@ -43,7 +44,6 @@ from deckgen.mining.filters import (
     _senses_allow,
     _stands_alone,
 )
-from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.known_words import load_known_words
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.scoring import _learn_parts, _score

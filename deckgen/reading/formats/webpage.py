@@ -27,7 +27,8 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         raise missing_library(path, "web pages", "trafilatura") from None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     page: bytes | str = data
-    if path.suffix.lower() in (".mhtml", ".mht") or data[:4096].lstrip().lower().startswith((b"from:", b"mime-version:")):
+    archive = data[:4096].lstrip().lower().startswith((b"from:", b"mime-version:"))
+    if path.suffix.lower() in (".mhtml", ".mht") or archive:
         page = _html_of_mhtml(path, data)
     elif encoding is not None:
         page = data.decode(encoding, errors="replace")
