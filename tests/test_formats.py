@@ -248,3 +248,35 @@ def test_a_scanned_pdf_is_refused_with_a_clear_message(tmp_path):
     assert result.exit_code == 1
     assert "scan.pdf: the PDF has no text layer (its pages are scanned images)" in result.output
     assert "OCR" in result.output and "Traceback" not in result.output
+
+
+def test_without_the_formats_extra_a_web_page_says_exactly_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed: import fails
+    page = tmp_path / "page.html"
+    page.write_text(saved_page("新质生产力", paragraphs(3)), encoding="utf-8")
+    result = run_cli("build", "--quiet", str(page), "-o", str(tmp_path / "page.apkg"))
+    assert result.exit_code == 1
+    assert "page.html: reading web pages needs the optional package 'trafilatura'" in result.output
+    assert 'pip install "trafilatura>=2.3,<3" lxml_html_clean' in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "page.apkg").exists()
+    # the same install line as the extra declared in pyproject.toml
+    import tomllib
+
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert {"trafilatura>=2.3,<3", "lxml_html_clean>=0.4"} == set(extra["formats"])
+
+
+def test_a_warning_names_the_cue_it_applies_to(tmp_path):
+    import pysubs2
+
+    damaged = "做6G甚至7G的基礎與商業研發戰略規劃了??梢钥闯?,美國的科技戰略規劃意識很強烈。"  # GBK read as UTF-8, then saved
+    assert damaged[15:] in (REPO / "seeds" / "nanfengchuang-2024-26-qi-kai-us-china-tech.txt").read_text(encoding="utf-8")
+    subs = pysubs2.SSAFile()
+    subs.append(pysubs2.SSAEvent(start=1000, end=2000, text="你好，欢迎来到北京。"))
+    subs.append(pysubs2.SSAEvent(start=61000, end=64000, text=damaged))
+    path = tmp_path / "episode.srt"
+    subs.save(str(path))
+    (warning,) = read_texts([path])[0].warnings
+    assert warning.startswith(f"{path} (cue 2 at 0:01:01): damaged text '??梢钥闯?'")

@@ -100,7 +100,12 @@ def extract(path: Path, data: bytes, *, part: int | None = None, encoding: str |
     return module.extract(path, data, encoding=encoding)
 
 
+# What the "formats" extra in pyproject.toml installs, spelled so that it works anywhere.
+FORMATS_EXTRA = 'pip install "trafilatura>=2.3,<3" lxml_html_clean'
+
+
 def missing_library(path: Path, what: str, package: str) -> SourceError:
     """The error for a format whose library is an optional extra that is not installed."""
     return SourceError(f"reading {what} needs the optional package '{package}', which is not installed",
-                       path=path, hint=f'Install it with: pip install "deckgen[formats]"  (or: pip install {package})')
+                       path=path, hint=f"Install it with: {FORMATS_EXTRA}\n  (this is deckgen's \"formats\" extra: "
+                                       "pip install \"deckgen[formats]\", or \".[formats]\" in deckgen's folder)")
