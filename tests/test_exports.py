@@ -74,13 +74,19 @@ def test_tsv_and_csv_have_a_header_and_a_row_per_note(deck, tmp_path):
             assert row["example"] in shown and row["example_pinyin"] in shown  # the card's first example
 
 
-def test_the_handout_prints_without_splitting_a_row(deck, tmp_path):
+PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
+MARGINS = (28, 24)  # mm: the handout's @page margins, top + bottom and left + right
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_handout_prints_without_splitting_a_row(deck, tmp_path, paper):
     from pypdf import PdfReader
 
     from tests.browser import chromium, open_page
 
     handout = export(deck, "handout", tmp_path, ".html")
     pdf = tmp_path / "handout.pdf"
+    width, height = PAPER[paper]
     with chromium() as browser:
         with open_page(browser, handout, 794, 1123) as page:
             page.screenshot(path=str(tmp_path / "handout.png"), full_page=False)
@@ -91,12 +97,17 @@ def test_the_handout_prints_without_splitting_a_row(deck, tmp_path):
         page.goto(handout.resolve().as_uri(), wait_until="load")
         page.evaluate("() => document.fonts.ready.then(() => true)")
         page.emulate_media(media="print")
-        # Where the printer will cut: the row boxes at the printed width, paginated as
-        # A4 pages of the handout's own margins (297 mm - 2 x 14 mm high) allow.
-        page.set_viewport_size({"width": round((210 - 24) / 25.4 * 96), "height": 1000})
-        boxes = page.eval_on_selector_all(
-            "h2, tbody tr", "els => els.map(e => [e.tagName, e.getBoundingClientRect().top, e.getBoundingClientRect().height])")
-        page.pdf(path=str(pdf), format="A4", print_background=True)
+        # The blocks as laid out for print at the paper's printable width: each block's
+        # extent runs to the next block's top, so margins between them count.
+        page.set_viewport_size({"width": round((width - MARGINS[1]) / 25.4 * 96), "height": 1000})
+        blocks = page.evaluate("""() => {
+            const els = [...document.querySelectorAll('h1, .about, h2, thead, tbody tr')];
+            const tops = els.map(e => e.getBoundingClientRect().top + window.scrollY);
+            const end = document.documentElement.scrollHeight;
+            return els.map((e, i) => [e.tagName, (i + 1 < els.length ? tops[i + 1] : end) - tops[i],
+                                      e.getBoundingClientRect().height]);
+        }""")
+        page.pdf(path=str(pdf), format=paper, print_background=True)
         page.close()
     assert (tmp_path / "handout.png").stat().st_size > 10_000
     notes = read_previous(deck.with_suffix(".apkg"))
@@ -104,29 +115,37 @@ def test_the_handout_prints_without_splitting_a_row(deck, tmp_path):
     tone_colours = {c.split(" ", 1)[0]: c.split(" ", 1)[1] for c in colours}
     assert len(set(tone_colours.values())) >= 4  # the tones are told apart by colour
 
-    reader = PdfReader(str(pdf))
-    pages = [p.extract_text() for p in reader.pages]
-    page_height = (297 - 28) / 25.4 * 96
-    header = 30  # the repeated table header on each page
-    expected, used = 1, 0.0
-    for tag, _, height in boxes:
-        need = height + (0 if tag == "H2" else 0)
-        if used + need > page_height - (header if expected > 1 else 0):
-            expected, used = expected + 1, 0.0
-        used += need
-    assert len(pages) == expected, (len(pages), expected)
+    pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
+    assert len(pages) == expected_pages(blocks, (height - MARGINS[0]) / 25.4 * 96), len(pages)
     assert len(pages) >= 3
-    # No row split: each row's number, meaning and example pinyin are on one page.
-    numbered = re.compile(r"^(\d+)\s", re.M)
-    seen = {}
-    for index, text in enumerate(pages):
-        for number in numbered.findall(text):
-            seen.setdefault(int(number), set()).add(index)
+    # No row split: a row's number (its first cell), meaning and the end of its
+    # example's pinyin (its last cell) are all on one page.
+    import unicodedata
+
+    flat = [unicodedata.normalize("NFKC", text).replace("\n", " ") for text in pages]  # the printer's ﬁ ligature
     for number, row in enumerate(_rows_in_order(handout), 1):
-        where = [i for i, text in enumerate(pages) if row["english"][:12] in text.replace("\n", " ")]
-        tail = [i for i, text in enumerate(pages) if row["example_pinyin"][-10:] in text.replace("\n", " ")]
-        if where and tail:
-            assert set(where) & set(tail), (number, row["english"], where, tail)
+        starts = {i for i, text in enumerate(pages) if re.search(rf"(^|\n){number}\n", text)}
+        word = max(re.findall(r"[A-Za-z]+", row["english"]) or [""], key=len)  # a cell may wrap anywhere
+        tail = row["example_pinyin"].split()[-1] if row["example_pinyin"] else ""
+        means = {i for i, text in enumerate(flat) if word in text}
+        ends = {i for i, text in enumerate(flat) if tail in text}
+        assert starts & means & ends, (number, row["english"], starts, means, ends)
+
+
+def expected_pages(blocks: list, page_height: float) -> int:
+    """Pages the print CSS asks for: a row that does not fit goes to the next page,
+    under the table's repeated header; a heading stays with the rows after it."""
+    pages, used, header = 1, 0.0, 0.0
+    for i, (tag, extent, _) in enumerate(blocks):
+        if tag == "THEAD":
+            header = extent
+        need = extent
+        if tag == "H2":  # break-after: avoid: the heading, the header and a first row together
+            need = extent + blocks[i + 1][1] + blocks[i + 2][1]
+        if used + need > page_height + 0.5:
+            pages, used = pages + 1, (header if tag == "TR" else 0.0)
+        used += extent
+    return pages
 
 
 def _rows_in_order(handout: Path) -> list[dict[str, str]]:
