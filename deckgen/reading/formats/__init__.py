@@ -87,17 +87,16 @@ def extract(path: Path, data: bytes, *, part: int | None = None, encoding: str |
                           hint="Chapters can be chosen of .epub books only; name the file without '#…'.")
     if kind is None:
         return None
-    if kind == "html":
-        from deckgen.reading.formats import webpage as module
-    elif kind == "epub":
-        from deckgen.reading.formats import epub as module  # type: ignore[no-redef]
-    elif kind == "subtitles":
-        from deckgen.reading.formats import subtitles as module  # type: ignore[no-redef]
-    else:
-        from deckgen.reading.formats import pdf as module  # type: ignore[no-redef]
+    # Each format's library is imported only when a file of its kind is read.
+    import importlib
+
+    module = importlib.import_module(f"deckgen.reading.formats.{_MODULES[kind]}")
     if kind == "epub":
         return module.extract(path, data, part=part)
     return module.extract(path, data, encoding=encoding)
+
+
+_MODULES = {"html": "webpage", "epub": "epub", "subtitles": "subtitles", "pdf": "pdf"}
 
 
 # What the "formats" extra in pyproject.toml installs, spelled so that it works anywhere.

@@ -133,7 +133,11 @@ def _title(reader) -> str | None:
     except Exception:  # noqa: BLE001 - a broken info dictionary only loses the title
         return None
     title = str(title).strip() if title else ""
-    return title or None
+    # Word processors fill the title with "Microsoft Word - 报告.docx" or leave it blank:
+    # only a Chinese title that is not a file name is worth showing on cards.
+    if not re.search(r"[\u3400-\u9fff]", title) or re.search(r"\.\w{2,4}$|^Microsoft ", title):
+        return None
+    return title
 
 
 def _ranges(numbers: list[int]) -> str:
