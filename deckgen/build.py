@@ -312,7 +312,7 @@ def annotate_term(term: Term, *, script: Script | str | None = None) -> Note:
 
 
 def export_deck(apkg: Path, fmt: str, output: Path | None = None,
-                progress: Progress = lambda message: None) -> tuple[Path, int]:
+                progress: Progress = lambda message: None, protect: Sequence[Path] = ()) -> tuple[Path, int]:
     """A built deck as a Pleco file, TSV, CSV, a printable handout, or a preview of
     its cards: from the notes as built, never a second analysis. (path written, notes)"""
     apkg = Path(apkg)
@@ -330,5 +330,5 @@ def export_deck(apkg: Path, fmt: str, output: Path | None = None,
         raise ValueError(f"unknown export format {fmt!r}")
     target = Path(output) if output is not None else apkg.with_name(apkg.stem + packaging.SUFFIXES[fmt])
     progress(f"writing {target}")
-    packaging.write_text(target, text, protect=(apkg,))
+    packaging.write_text(target, text, protect=(apkg, *(reading.file_of(p) for p in protect)))
     return target, len(rows)

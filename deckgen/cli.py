@@ -274,15 +274,16 @@ def review(deck_file, encoding, quiet):
     _run(action)
 
 
-def _built_deck(deck: Path) -> Path:
-    """The .apkg of a deck file, or the .apkg given."""
+def _built_deck(deck: Path) -> tuple[Path, tuple[Path, ...]]:
+    """The .apkg of a deck file (and the deck's sources, never to be written over), or the .apkg given."""
     from deckgen.deckfile import load_deck_file
 
     if deck.suffix == ".apkg":
-        return deck
+        return deck, ()
     if deck.suffix != ".toml":
         raise DeckgenError("give a deck file (.toml) or a built deck (.apkg)", deck)
-    return load_deck_file(deck).output
+    loaded = load_deck_file(deck)
+    return loaded.output, tuple(loaded.sources)
 
 
 @main.command()
@@ -307,7 +308,8 @@ def export(deck, fmt, output, quiet):
     from deckgen.build import export_deck
 
     def action():
-        written, count = export_deck(_built_deck(deck), fmt, output, progress=_Reporter(quiet))
+        apkg, sources = _built_deck(deck)
+        written, count = export_deck(apkg, fmt, output, progress=_Reporter(quiet), protect=sources)
         click.echo(f"wrote {written} ({count} notes)")
 
     _run(action)
@@ -329,7 +331,8 @@ def preview(deck, output, quiet):
     from deckgen.build import export_deck
 
     def action():
-        written, count = export_deck(_built_deck(deck), "preview", output, progress=_Reporter(quiet))
+        apkg, sources = _built_deck(deck)
+        written, count = export_deck(apkg, "preview", output, progress=_Reporter(quiet), protect=sources)
         click.echo(f"wrote {written} ({count} notes)")
 
     _run(action)

@@ -233,12 +233,23 @@ def _visible(rendered: str) -> str:
 
 
 def test_export_of_a_deck_not_built_yet_says_to_build_it(tmp_path):
-    (tmp_path / "a.txt").write_text("新质生产力。", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("芯片出口管制让英伟达改变了策略。", encoding="utf-8")
     deck = tmp_path / "d.toml"
-    deck.write_text('sources = ["a.txt"]\n', encoding="utf-8")
+    deck.write_text('sources = ["a.txt"]\nlevel = 0\n', encoding="utf-8")
     result = run_cli("export", str(deck), "--format", "pleco")
     assert result.exit_code == 1
     assert "d.apkg: the deck has not been built yet" in result.output and "deckgen build" in result.output
-    result = run_cli("export", str(deck), "--format", "tsv", "-o", str(deck))
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert deck.read_text(encoding="utf-8") == 'sources = ["a.txt"]\n'
+
+
+def test_an_export_never_overwrites_the_deck_file_the_deck_or_a_source(tmp_path):
+    (tmp_path / "a.txt").write_text("芯片出口管制让英伟达改变了策略。", encoding="utf-8")
+    deck = tmp_path / "d.toml"
+    deck.write_text('sources = ["a.txt"]\nlevel = 0\n', encoding="utf-8")
+    assert run_cli("build", "--quiet", str(deck)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for target in ("d.toml", "d.apkg", "a.txt"):
+        result = run_cli("export", str(deck), "--format", "pleco", "-o", str(tmp_path / target))
+        assert result.exit_code == 1, result.output
+        assert f"{target}: deckgen does not write an export over this file" in result.output
+        assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
