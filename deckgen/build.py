@@ -59,13 +59,24 @@ class Workspace:
     _sources: dict[Path, Source] = field(default_factory=dict)
     _warnings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     _contents: dict[Path, bytes] = field(default_factory=dict)
+    _anki: dict[tuple[Path, int | None], frozenset[str]] = field(default_factory=dict)
+
+    def anki_known(self, path: Path | None, interval: int | None) -> frozenset[str]:
+        """The learned words of an Anki collection, read once in a run."""
+        if path is None:
+            return frozenset()
+        key = (Path(path).resolve(), interval)
+        if key not in self._anki:
+            self.progress(f"reading known words from {path}")
+            self._anki[key] = mining.load_anki_known(path, interval or mining.KNOWN_INTERVAL)
+        return self._anki[key]
 
     def content(self, path: Path) -> bytes:
         """A file's bytes, read once in a run: a deck's key and its analysis both come
         from these bytes, even if the file is edited during the build."""
         resolved = Path(path).resolve()
         if resolved not in self._contents:
-            self._contents[resolved] = reading.read_bytes(Path(path))
+            self._contents[resolved] = reading.read_bytes(reading.file_of(path))
         return self._contents[resolved]
 
     def sources(self, paths: Sequence[Path], encoding: str | None = None) -> tuple[tuple[Source, ...], tuple[str, ...]]:
@@ -161,22 +172,33 @@ def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry
                now: int | None = None) -> BuildReport:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
-    key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
+    key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode()
+                    + _anki_key(deck, workspace))
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
+
+
+def _anki_key(deck: DeckFile, workspace: Workspace) -> bytes:
+    """The learned words themselves: studying in Anki changes the deck, other edits do not."""
+    if deck.known_anki is None:
+        return b""
+    words = workspace.anki_known(deck.known_anki, deck.known_interval)
+    return b"anki " + hashlib.sha256("\n".join(sorted(words)).encode()).digest()
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
                 max_terms: int = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
-                dry_run: bool = False, now: int | None = None) -> BuildReport:
+                dry_run: bool = False, now: int | None = None, known_anki: Path | None = None,
+                known_interval: int | None = None) -> BuildReport:
     """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""
     output = Path(output)
     deck = DeckFile(path=output.with_suffix(".toml"), slug=output.stem, title=output.stem, description="",
                     sources=tuple(Path(p) for p in paths), script=None, level=level, max_terms=max_terms,
                     known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
-                    encoding=None)
+                    encoding=None, known_anki=Path(known_anki) if known_anki else None,
+                    known_interval=known_interval)
     inputs = [*deck.sources] + ([deck.known_words] if deck.known_words else [])
     key = build_key(inputs, workspace, extra=f"ad hoc deck, level {level}, at most {max_terms} terms, "
-                                  f"encoding {workspace.encoding}".encode())
+                                  f"encoding {workspace.encoding}".encode() + _anki_key(deck, workspace))
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)
 
 
@@ -204,6 +226,7 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     segmenter = segmenting.segmenter()
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
     known = mining.load_known_words(deck.known_words) if deck.known_words else frozenset()
+    known |= workspace.anki_known(deck.known_anki, deck.known_interval)
     options = mining.MiningOptions(level=deck.level, top=deck.max_terms, known=known)
     workspace.progress(f"mining {deck.title}")
     corpus = [(s.name, s.script, s.sentences) for s in sources]
@@ -244,11 +267,14 @@ class ListedTerm:
 
 
 def list_terms(files: Sequence[Path], *, top: int, level: int, known_words: Path | None = None,
-               encoding: str | None = None) -> tuple[tuple[str, ...], Iterator[tuple[Source, list[ListedTerm]]]]:
+               encoding: str | None = None, known_anki: Path | None = None, known_interval: int | None = None
+               ) -> tuple[tuple[str, ...], Iterator[tuple[Source, list[ListedTerm]]]]:
     """`deckgen terms`: the warnings of reading the files, and each file with its ranked
     terms (the other files serving as context), mined as they are asked for."""
     segmenter = segmenting.segmenter()
     known = mining.load_known_words(known_words) if known_words else frozenset()
+    if known_anki is not None:
+        known |= mining.load_anki_known(known_anki, known_interval or mining.KNOWN_INTERVAL)
     read = reading.read_sources(files, encoding)
     options = mining.MiningOptions(level=level, top=top, known=known)
 
@@ -283,3 +309,26 @@ def annotate_term(term: Term, *, script: Script | str | None = None) -> Note:
     deck_script = Script(script) if script is not None else None
     note = annotating.annotate(term, segmenting.segmenter(), deck_script=deck_script)
     return annotating.in_deck_script(note, deck_script)
+
+
+def export_deck(apkg: Path, fmt: str, output: Path | None = None,
+                progress: Progress = lambda message: None, protect: Sequence[Path] = ()) -> tuple[Path, int]:
+    """A built deck as a Pleco file, TSV, CSV, a printable handout, or a preview of
+    its cards: from the notes as built, never a second analysis. (path written, notes)"""
+    apkg = Path(apkg)
+    progress(f"reading {apkg}")
+    name, rows = packaging.read_deck(apkg)
+    if fmt == "pleco":
+        text = packaging.pleco_text(rows)
+    elif fmt in ("tsv", "csv"):
+        text = packaging.table_text(rows, "\t" if fmt == "tsv" else ",")
+    elif fmt == "handout":
+        text = packaging.handout_html(name, rows, f"{len(rows)} terms · deckgen {__version__}")
+    elif fmt == "preview":
+        text = packaging.preview_html(name, rows)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+    target = Path(output) if output is not None else apkg.with_name(apkg.stem + packaging.SUFFIXES[fmt])
+    progress(f"writing {target}")
+    packaging.write_text(target, text, protect=(apkg, *(reading.file_of(p) for p in protect)))
+    return target, len(rows)

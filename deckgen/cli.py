@@ -60,10 +60,15 @@ def main():
               help="For a deck of text sources: readers' HSK level; words at or below it are left out.")
 @click.option("--known", "known", type=click.Path(dir_okay=False, path_type=Path),
               help="For a deck of text sources: a file of words you know (one per line, or a Pleco/Anki export).")
+@click.option("--known-anki", type=click.Path(dir_okay=False, path_type=Path),
+              help="For a deck of text sources: your Anki collection.anki2; notes you have learned are left out "
+                   "(read-only, safe while Anki is open).")
+@click.option("--known-interval", type=click.IntRange(1), metavar="DAYS",
+              help="With --known-anki: days a card's interval must reach to count as learned (default 21).")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--dry-run", is_flag=True, help="Tell what a rebuild would add, change and drop; write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def build(paths, output, encoding, level, known, force, dry_run, quiet):
+def build(paths, output, encoding, level, known, known_anki, known_interval, force, dry_run, quiet):
     """Build decks: deck files (.toml) and/or text sources.
 
     With no PATH, builds every deck file in decks/. A PATH ending in .toml is a deck
@@ -75,6 +80,8 @@ def build(paths, output, encoding, level, known, force, dry_run, quiet):
       deckgen build
       deckgen build decks/chips-ai-export-controls.toml --dry-run
       deckgen build article.txt other.txt -o decks/my-articles.apkg --known known.txt
+      deckgen build page.html book.epub#3 episode.srt report.pdf -o decks/mixed.apkg
+      deckgen build article.txt --known-anki ~/.local/share/Anki2/"User 1"/collection.anki2
     """
     from deckgen.build import Workspace, build_adhoc, build_deck
     from deckgen.deckfile import load_deck_file
@@ -98,7 +105,7 @@ def build(paths, output, encoding, level, known, force, dry_run, quiet):
         if texts:
             target = output or DEFAULT_DECKS / f"{texts[0].stem}.apkg"
             reports.append(build_adhoc(texts, target, workspace, level=level, known_words=known, force=force,
-                                       dry_run=dry_run))
+                                       dry_run=dry_run, known_anki=known_anki, known_interval=known_interval))
         shown: set[str] = set()
         for report in reports:
             _print_report(report, quiet, shown)
@@ -136,20 +143,26 @@ def _print_report(report, quiet: bool, shown: set[str]) -> None:
               help="Readers' HSK level: words at or below it are left out (0 keeps all).")
 @click.option("--known", "known", type=click.Path(dir_okay=False, path_type=Path),
               help="A file of words you know (one per line, or a Pleco/Anki export): left out.")
+@click.option("--known-anki", type=click.Path(dir_okay=False, path_type=Path),
+              help="Your Anki collection.anki2: notes you have learned are left out (read-only).")
+@click.option("--known-interval", type=click.IntRange(1), metavar="DAYS",
+              help="With --known-anki: days a card's interval must reach to count as learned (default 21).")
 @click.option("--encoding", help="Encoding of the files (default: detected).")
-def terms(files, top, as_json, level, known, encoding):
+def terms(files, top, as_json, level, known, known_anki, known_interval, encoding):
     """List the ranked key terms of each FILE; the other files serve as context.
 
     \b
     Examples:
       deckgen terms seeds/*.txt --top 20
+      deckgen terms page.html --known-anki ~/.local/share/Anki2/"User 1"/collection.anki2
       deckgen terms article.txt --json | jq .terms[].term
     """
     from deckgen.build import list_terms
     from deckgen.tones import tone_mark
 
     def action():
-        warnings, listings = list_terms(files, top=top, level=level, known_words=known, encoding=encoding)
+        warnings, listings = list_terms(files, top=top, level=level, known_words=known, encoding=encoding,
+                                        known_anki=known_anki, known_interval=known_interval)
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         for source, listed in listings:
@@ -257,6 +270,70 @@ def review(deck_file, encoding, quiet):
             details = [part for part in (note.meaning_from, note.hsk, note.frequency) if part]
             click.echo(f"     meaning: {'; '.join(details)}")  # Latin terms have no HSK label
             click.echo(f"     why: {'; '.join(term.why)}")
+
+    _run(action)
+
+
+def _built_deck(deck: Path) -> tuple[Path, tuple[Path, ...]]:
+    """The .apkg of a deck file (and the deck's sources, never to be written over), or the .apkg given."""
+    from deckgen.deckfile import load_deck_file
+
+    if deck.suffix == ".apkg":
+        return deck, ()
+    if deck.suffix != ".toml":
+        raise DeckgenError("give a deck file (.toml) or a built deck (.apkg)", deck)
+    loaded = load_deck_file(deck)
+    return loaded.output, tuple(loaded.sources)
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(["pleco", "tsv", "csv", "handout"]),
+              help="pleco: Pleco flashcards; tsv/csv: a table with a header; handout: printable HTML.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: beside the deck, e.g. decks/x.pleco.txt, x.tsv, x.handout.html).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def export(deck, fmt, output, quiet):
+    """Export a built deck's notes: for Pleco, a spreadsheet, or a printed class handout.
+
+    DECK is a deck file (its built .apkg is read) or an .apkg. The export holds what
+    the deck holds, corrections included; build the deck first.
+
+    \b
+    Examples:
+      deckgen export decks/chips-ai-export-controls.toml --format handout
+      deckgen export decks/chips-ai-export-controls.toml --format pleco -o chips.txt
+      deckgen export decks/my-articles.apkg --format csv
+    """
+    from deckgen.build import export_deck
+
+    def action():
+        apkg, sources = _built_deck(deck)
+        written, count = export_deck(apkg, fmt, output, progress=_Reporter(quiet), protect=sources)
+        click.echo(f"wrote {written} ({count} notes)")
+
+    _run(action)
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page (default: beside the deck, e.g. decks/x.preview.html).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def preview(deck, output, quiet):
+    """Write one HTML page showing every card of a built deck, front and back, as Anki
+    will render it (the deck's own templates and styling). Open it in a browser.
+
+    \b
+    Example:
+      deckgen preview decks/chips-ai-export-controls.toml && xdg-open decks/chips-ai-export-controls.preview.html
+    """
+    from deckgen.build import export_deck
+
+    def action():
+        apkg, sources = _built_deck(deck)
+        written, count = export_deck(apkg, "preview", output, progress=_Reporter(quiet), protect=sources)
+        click.echo(f"wrote {written} ({count} notes)")
 
     _run(action)
 

@@ -26,6 +26,7 @@ from deckgen.script import to_simplified
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
     "known_words", "cards", "tags", "encoding", "terms",
+    "known_anki", "known_interval",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -46,6 +47,8 @@ class DeckFile:
     tags: tuple[str, ...]
     encoding: str | None
     overrides: tuple[TermOverride, ...] = field(default=())
+    known_anki: Path | None = None  # the learner's collection.anki2: its learned notes are known words
+    known_interval: int | None = None  # days a card's interval must reach to count as learned (None: mining's)
 
     @property
     def output(self) -> Path:
@@ -134,7 +137,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         matches = sorted(Path(p) for p in glob.glob(full, recursive=True)) if glob.has_magic(pattern) \
             else [Path(full)]
         matches = [m for m in matches if m.suffix != ".toml" and m.name != "SOURCES.md"]
-        if not matches or not all(m.exists() for m in matches):
+        if not matches or not all(m.exists() or _is_chapter(m) for m in matches):
             fail(f"source {pattern!r} matches no file (looked in {base or '.'})", "sources",
                  hint="paths and globs are relative to the deck file")
         sources.extend(m for m in matches if m not in sources)
@@ -146,6 +149,17 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         if not known.is_file():
             fail(f"known-words file {known_value!r} not found (looked in {base or '.'})", "known_words")
 
+    anki_value = get("known_anki", str, None)
+    known_anki = None
+    if anki_value is not None:
+        known_anki = Path(os.path.normpath(base / os.path.expanduser(anki_value)))
+        if not known_anki.is_file():
+            fail(f"Anki collection {anki_value!r} not found (looked in {base or '.'})", "known_anki",
+                 hint="give the collection.anki2 file of your Anki profile")
+    known_interval = get("known_interval", int, None)
+    if known_interval is not None and (isinstance(known_interval, bool) or known_interval < 1):
+        fail("'known_interval' must be a number of days, 1 or more", "known_interval")
+
     terms = get("terms", dict, {})
     overrides = tuple(_override(path, lines, headword, spec) for headword, spec in terms.items())
     _check_contradictions(path, overrides)
@@ -153,8 +167,13 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     return DeckFile(
         path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
-        encoding=encoding, overrides=overrides,
+        encoding=encoding, overrides=overrides, known_anki=known_anki, known_interval=known_interval,
     )
+
+
+def _is_chapter(path: Path) -> bool:
+    """`book.epub#3`: a chapter of a book as a source of its own (the reading stage reads it)."""
+    return bool(re.fullmatch(r"(?i).+\.epub#\d+", str(path))) and Path(str(path).rsplit("#", 1)[0]).is_file()
 
 
 def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:
@@ -238,6 +257,8 @@ sources = [
 level = {DEFAULT_LEVEL}                  # readers' HSK level: words at or below it are left out (0 keeps all)
 max_terms = {DEFAULT_MAX_TERMS}
 # known_words = "known.txt"  # one word per line, or a Pleco / Anki text export
+# known_anki = "~/.local/share/Anki2/User 1/collection.anki2"  # notes you have learned there are known
+# known_interval = 21      # days a card's interval must reach to count as learned
 cards = ["recognition", "recall", "cloze"]
 tags = []
 

@@ -25,6 +25,7 @@ class Sentence:
     source: str  # the source's short name
     line: int  # 1-based line of the file the sentence starts on
     simplified: str = ""  # the text in simplified characters, character for character
+    where: str = ""  # in a document that is not plain text: its page, cue or chapter, e.g. "page 3"
 
     def __post_init__(self) -> None:
         if not self.simplified:

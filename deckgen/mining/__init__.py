@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from deckgen.memo import memo
 from deckgen.mining.analysis import _analyse
+from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.candidates import (
     _add_marks,
     _Candidate,
@@ -50,7 +51,7 @@ from deckgen.mining.terms import _terms
 from deckgen.mining.words import _learn_mainland_forms, _merge_keys
 from deckgen.records import Segmenter, Source, Term
 
-__all__ = ["MiningOptions", "load_known_words", "mine"]
+__all__ = ["KNOWN_INTERVAL", "MiningOptions", "load_anki_known", "load_known_words", "mine"]
 
 _OPEN, _CLOSE = "(（", ")）"
 

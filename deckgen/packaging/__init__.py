@@ -20,12 +20,24 @@ from deckgen.packaging.apkg import (
     read_previous,
     write_package,
 )
+from deckgen.packaging.exports import EXPORT_FORMATS, SUFFIXES, DeckRow, pleco_text, read_deck, table_text, write_text
 from deckgen.packaging.fields import note_fields
+from deckgen.packaging.handout import handout_html
 from deckgen.packaging.notetype import CARD_TYPES, FIELDS, MODEL_ID, MODEL_REVISED
+from deckgen.packaging.preview import preview_html
 from deckgen.records import Note
 
 __all__ = [
     "CARD_TYPES",
+    "EXPORT_FORMATS",
+    "SUFFIXES",
+    "DeckRow",
+    "handout_html",
+    "pleco_text",
+    "preview_html",
+    "read_deck",
+    "table_text",
+    "write_text",
     "FIELDS",
     "MODEL_ID",
     "MODEL_REVISED",

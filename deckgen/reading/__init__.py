@@ -27,6 +27,7 @@ from deckgen.reading.damage import (
     find_damage,
 )
 from deckgen.reading.decoding import EmptySourceError, _decode
+from deckgen.reading.formats import extract, split_part
 from deckgen.reading.normalising import normalise
 from deckgen.reading.sentences import (
     _sentence_pieces,
@@ -36,8 +37,8 @@ from deckgen.reading.sentences import (
 from deckgen.records import Sentence, Source
 from deckgen.script import detect_script, simplified_in_place, to_simplified
 
-__all__ = ["EmptySourceError", "Reading", "find_damage", "normalise", "read_bytes", "read_source", "read_sources",
-           "split_sentences"]
+__all__ = ["EmptySourceError", "Reading", "file_of", "find_damage", "normalise", "read_bytes", "read_source",
+           "read_sources", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -61,24 +62,38 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     what a caller keyed its results by.
     """
     path = Path(path)
+    file, part = split_part(path)
     if data is None:
-        data = read_bytes(path)
-    text, used_encoding = _decode(data, path, encoding)
-    text = normalise(text)
+        data = read_bytes(file)
+    if not data:
+        raise EmptySourceError("the file is empty", path=path, hint="Remove it from the list, or fill it.")
+    document = extract(file, data, part=part, encoding=encoding)
+    places: tuple[str, ...] = ()
+    if document is None:
+        text, used_encoding = _decode(data, path, encoding)
+        text = normalise(text)
+    else:  # one line per paragraph or cue, so that a line's number says where it came from
+        text = "\n".join(normalise(line).replace("\n", " ") for line in document.lines)
+        used_encoding, places = document.encoding, document.places
     if not text.strip():
         raise EmptySourceError("the file holds no text", path=path, hint="Remove it from the list, or fill it.")
 
-    entry = _catalog_entry(path)
-    short_name = name or entry.get("name") or path.stem
+    entry = _catalog_entry(file)
+    short_name = name or entry.get("name") or (document.title if document is not None and document.title else None) \
+        or file.stem
     script = _catalog_script(entry, path) or detect_script(text)
 
     damage = _locate_damage(text)
     splittable_text, masked = _apply_repairs(text, damage)
     pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1), masked)
     sentences = tuple(
-        Sentence(piece.text, short_name, piece.line, simplified)
+        Sentence(piece.text, short_name, piece.line, simplified, places[piece.line - 1] if places else "")
         for piece, simplified in zip(pieces, _simplified_forms([piece.text for piece in pieces]))
     )
+    warnings = tuple(_damage_warning(path, found) for found in damage)
+    if places:  # a line of extracted text means nothing to the user; its page or cue does
+        warnings = tuple(_placed(w, path, found.span.line, places) for w, found in zip(warnings, damage))
+        warnings = (document.warnings if document is not None else ()) + warnings
     return Source(
         path=path,
         name=short_name,
@@ -87,8 +102,20 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
         script=script,
         sentences=sentences,
         damage=tuple(found.span for found in damage),
-        warnings=tuple(_damage_warning(path, found) for found in damage),
+        warnings=warnings,
     )
+
+
+def _placed(warning: str, path: Path, line: int, places: tuple[str, ...]) -> str:
+    prefix = f"{path}:{line}"
+    if warning.startswith(prefix) and 0 < line <= len(places):
+        return f"{path} ({places[line - 1]})" + warning[len(prefix):]
+    return warning
+
+
+def file_of(path: Path | str) -> Path:
+    """The file a source name reads: `book.epub#3` reads book.epub."""
+    return split_part(path)[0]
 
 
 def _simplified_forms(texts: list[str]) -> list[str]:

@@ -1,0 +1,64 @@
+"""Subtitles (SRT, ASS/SSA, WebVTT): the dialogue only, through pysubs2.
+
+pysubs2 parses the timing and strips ASS override blocks and SRT tags; what it
+leaves for WebVTT (ruby readings, karaoke timestamps, entities, voice tags) is
+removed here. Lines without Chinese (the English half of bilingual subtitles) are
+left out, and a line repeated by the next cue (rolling captions, two styles of one
+line) is read once.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from deckgen.errors import SourceError
+from deckgen.reading.formats import Extracted
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_RUBY = re.compile(r"<rt>.*?</rt>|<rp>.*?</rp>", re.S | re.I)
+_LEFTOVER_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|</?[a-zA-Z][^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
+    import pysubs2
+
+    from deckgen.reading.decoding import _decode
+
+    text, used = _decode(data, path, encoding)
+    text = _RUBY.sub("", text.lstrip("\ufeff"))
+    try:
+        subs = pysubs2.SSAFile.from_string(text)
+    except (pysubs2.exceptions.Pysubs2Error, ValueError) as error:
+        raise SourceError(f"cannot read the subtitles: {error}", path=path,
+                          hint="Check that the file is SRT, ASS or WebVTT; open it in a subtitle editor.") from None
+    lines: list[str] = []
+    places: list[str] = []
+    previous: set[str] = set()
+    for number, event in enumerate(subs, 1):
+        if event.is_comment or event.is_drawing:
+            continue
+        plain = event.plaintext
+        if subs.format in ("vtt", "srt"):
+            plain = html.unescape(_LEFTOVER_TAG.sub("", plain))
+        current: set[str] = set()
+        for line in plain.splitlines():
+            line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip().lstrip("-–— ").strip()
+            if not line or not _HAN.search(line) or line in previous or line in current:
+                continue
+            current.add(line)
+            lines.append(line)
+            places.append(f"cue {number} at {_clock(event.start)}")
+        if current:
+            previous = current
+    if not lines:
+        raise SourceError("the subtitles hold no Chinese dialogue", path=path,
+                          hint="Choose the Chinese subtitle track of the video.")
+    return Extracted(tuple(lines), tuple(places), None, "subtitles", used)
+
+
+def _clock(ms: int) -> str:
+    seconds = max(ms, 0) // 1000
+    return f"{seconds // 3600}:{seconds // 60 % 60:02}:{seconds % 60:02}"
