@@ -110,7 +110,9 @@ def _is_reading(value: object) -> bool:
 
 
 def _is_terms(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(t, Term) for t in value)
+    """A list of Terms. Not an empty one: a planted or truncated entry looks like that,
+    and recomputing the rare text that truly yields no term costs little."""
+    return isinstance(value, list) and len(value) > 0 and all(isinstance(t, Term) for t in value)
 
 
 def _is_note(value: object) -> bool:
