@@ -60,6 +60,11 @@ class Workspace:
     _warnings: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     _contents: dict[Path, bytes] = field(default_factory=dict)
 
+    def remember(self, path: Path, content: bytes) -> None:
+        """A file's bytes as a caller already read them (a deck file, parsed from these)."""
+        if content:
+            self._contents.setdefault(Path(path).resolve(), content)
+
     def content(self, path: Path) -> bytes:
         """A file's bytes, read once in a run: a deck's key and its analysis both come
         from these bytes, even if the file is edited during the build."""
@@ -162,6 +167,7 @@ def deck_description(description: str, sources: Sequence[Source]) -> str:
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
                now: int | None = None) -> BuildReport:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
+    workspace.remember(deck.path, deck.content)
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
     key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode())
     return _build(deck, key, workspace, force=force, dry_run=dry_run, now=now)

@@ -13,7 +13,7 @@ import glob
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -47,6 +47,9 @@ class DeckFile:
     tags: tuple[str, ...]
     encoding: str | None
     overrides: tuple[TermOverride, ...] = field(default=())
+    # The bytes these settings were read from: a build keys the deck by them, not by
+    # a second read that an edit in between would make disagree with the settings.
+    content: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def output(self) -> Path:
@@ -82,7 +85,7 @@ def load_deck_file(path: Path) -> DeckFile:
     except RecursionError:
         raise DeckFileError("not a deck file: its lists or tables are nested too deeply to read", path,
                             hint="a deck file's settings are flat lists of strings and [terms.\"词\"] tables") from None
-    return _parse(path, text, data)
+    return replace(_parse(path, text, data), content=raw)
 
 
 def _parse(path: Path, text: str, data: dict) -> DeckFile:
@@ -284,7 +287,8 @@ def starter_deck_file(sources: list[Path], deck_path: Path, title: str) -> str:
     allow_line = ""
     if outside:
         folders = ", ".join(f'"{f}"' for f in outside)
-        allow_line = f"\n# Folders outside this file's own that its sources may come from.\nallow_sources_from = [{folders}]\n"
+        allow_line = ("\n# Folders outside this file's own that its sources may come from.\n"
+                      f"allow_sources_from = [{folders}]\n")
     return f'''\
 # A deckgen deck file. `deckgen build {deck_path.as_posix()}` writes {deck_path.with_suffix(".apkg").name} beside it.
 # Everything below is yours: deckgen never rewrites this file.

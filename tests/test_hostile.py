@@ -717,3 +717,18 @@ def test_the_build_key_and_the_analysis_come_from_one_read(tmp_path, monkeypatch
     report = build.build_adhoc([tmp_path / "a.txt"], tmp_path / "a.apkg", workspace, force=True)
     assert report.total > 0
     assert reads == ["a.txt"]
+
+
+def test_a_deck_file_edited_after_it_was_read_is_not_taken_as_built(tmp_path, monkeypatch):
+    """The deck's key is made of the deck file's bytes its settings were parsed from."""
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    path = tmp_path / "d.toml"
+    path.write_text('sources = ["a.txt"]\nmax_terms = 5\n', encoding="utf-8")
+    deck = deckfile.load_deck_file(path)
+    path.write_text('sources = ["a.txt"]\nmax_terms = 12\n', encoding="utf-8")  # saved during the build
+    build.build_deck(deck, build.Workspace())
+    assert len(deck_fields(tmp_path / "d.apkg")) == 5
+    result = run_cli("build", "d.toml", cwd=tmp_path)
+    assert result.exit_code == 0 and "up to date" not in result.output, result.output
+    assert len(deck_fields(tmp_path / "d.apkg")) == 12

@@ -11,7 +11,6 @@ from deckgen.packaging.notetype import FIELDS
 from deckgen.records import Example, Note
 from deckgen.tones import is_numbered, tone_mark, tone_of
 
-
 # Anki turns [sound:x.mp3], [anki:tts]…[/anki:tts] and [anki:play:…] in a rendered card
 # into sound and speech, wherever they come from. Text from a source is only text:
 # the bracket that would open such a tag is written as a character reference.

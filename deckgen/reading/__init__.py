@@ -37,8 +37,8 @@ from deckgen.reading.sentences import (
 from deckgen.records import Sentence, Source
 from deckgen.script import detect_script, is_han, simplified_in_place, to_simplified
 
-__all__ = ["EmptySourceError", "NoChineseError", "Reading", "find_damage", "normalise", "read_bytes", "read_source", "read_sources",
-           "split_sentences"]
+__all__ = ["EmptySourceError", "NoChineseError", "Reading", "find_damage", "normalise", "read_bytes", "read_source",
+           "read_sources", "split_sentences"]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import unicodedata
 
 from deckgen.memo import once
 
-
 # Soft hyphen, Mongolian vowel separator, zero-width space / non-joiner / joiner,
 # left-to-right and right-to-left marks, bidi embeddings and overrides (U+202A-E),
 # word joiner and invisible operators (U+2060-4), bidi isolates (U+2066-9), the
