@@ -147,8 +147,9 @@ def build_key(paths: Sequence[Path], workspace: Workspace, extra: bytes = b"") -
     digest.update(f"deckgen {__version__} model {MODEL_REVISED}\n".encode())
     digest.update(extra)
     for path in paths:
-        digest.update(str(Path(path).name).encode() + b"\0")
-        digest.update(hashlib.sha256(workspace.content(path)).digest())
+        # The sources.toml beside a text names it on every card: a changed name rebuilds.
+        name, content, listed = _identity_of(Path(path), workspace.content(path))
+        digest.update(name.encode() + b"\0" + content + b"\0" + hashlib.sha256(listed).digest())
     return digest.hexdigest()
 
 

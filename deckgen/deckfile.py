@@ -153,7 +153,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         for m in matches:
             if not _inside(m, allowed):
                 fail(f"source {pattern!r} reads {m}, outside this deck file's folder", "sources",
-                     hint=_outside_hint(base, m))
+                     hint=_outside_hint(base, m, os.path.isabs(pattern)))
         sources.extend(m for m in matches if m not in sources)
 
     known_value = get("known_words", str, None)
@@ -197,8 +197,9 @@ def _inside(file: Path, folders: tuple[str, ...]) -> bool:
     return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
-def _outside_hint(base: Path, file: Path) -> str:
-    folder = Path(os.path.relpath(os.path.realpath(file.parent), os.path.realpath(base or "."))).as_posix()
+def _outside_hint(base: Path, file: Path, absolute: bool = False) -> str:
+    real = os.path.realpath(file.parent)
+    folder = Path(real if absolute else os.path.relpath(real, os.path.realpath(base or "."))).as_posix()
     return ("a deck file reads only files in its own folder and below; if you trust this deck file to read "
             f'from there, add  allow_sources_from = ["{folder}"]  to it')
 

@@ -732,3 +732,14 @@ def test_a_deck_file_edited_after_it_was_read_is_not_taken_as_built(tmp_path, mo
     result = run_cli("build", "d.toml", cwd=tmp_path)
     assert result.exit_code == 0 and "up to date" not in result.output, result.output
     assert len(deck_fields(tmp_path / "d.apkg")) == 12
+
+
+def test_a_new_name_in_sources_toml_rebuilds_the_deck(tmp_path):
+    """A text's name from sources.toml is on every card: the deck's key covers it."""
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nname = "First name"\n', encoding="utf-8")
+    assert run_cli("build", "a.txt", "-o", "a.apkg", "--quiet", cwd=tmp_path).exit_code == 0
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nname = "Second name"\n', encoding="utf-8")
+    result = run_cli("build", "a.txt", "-o", "a.apkg", cwd=tmp_path)
+    assert result.exit_code == 0 and "up to date" not in result.output, result.output
+    assert all("Second name" in f["Examples"] for f in deck_fields(tmp_path / "a.apkg") if f["Examples"])
