@@ -212,7 +212,8 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
 def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     segmenter = segmenting.segmenter()
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
-    known = mining.load_known_words(deck.known_words) if deck.known_words else frozenset()
+    known = mining.load_known_words(deck.known_words, workspace.content(deck.known_words)) \
+        if deck.known_words else frozenset()
     options = mining.MiningOptions(level=deck.level, top=deck.max_terms, known=known)
     workspace.progress(f"mining {deck.title}")
     corpus = [(s.name, s.script, s.sentences) for s in sources]
@@ -257,7 +258,9 @@ def list_terms(files: Sequence[Path], *, top: int, level: int, known_words: Path
     """`deckgen terms`: the warnings of reading the files, and each file with its ranked
     terms (the other files serving as context), mined as they are asked for."""
     segmenter = segmenting.segmenter()
-    known = mining.load_known_words(known_words) if known_words else frozenset()
+    # Read through the reading stage's checks: a FIFO or a device is refused, not waited on.
+    known = mining.load_known_words(known_words, reading.read_bytes(Path(known_words))) \
+        if known_words else frozenset()
     read = reading.read_sources(files, encoding)
     options = mining.MiningOptions(level=level, top=top, known=known)
 

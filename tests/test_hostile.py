@@ -341,6 +341,16 @@ def test_special_files_are_refused_at_once(tmp_path, command, kind):
     assert (tmp_path / "out.apkg").read_bytes() == b"earlier"
 
 
+@pytest.mark.parametrize("command", ["build", "terms"])
+def test_a_known_words_file_that_is_a_fifo_is_refused(tmp_path, command):
+    os.mkfifo(tmp_path / "known.txt")
+    (tmp_path / "good.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    args = ("-o", "out.apkg") if command == "build" else ()
+    process = deckgen(command, "good.txt", "--known", "known.txt", *args, cwd=tmp_path, env=environment(tmp_path),
+                      timeout=60)
+    assert_process_failed_cleanly(process, "known.txt", "named pipe")
+
+
 def test_a_deck_file_that_is_a_fifo_is_refused(tmp_path):
     os.mkfifo(tmp_path / "deck.toml")
     process = deckgen("build", "deck.toml", cwd=tmp_path, env=environment(tmp_path), timeout=60)
