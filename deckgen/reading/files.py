@@ -61,7 +61,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     Raises NotRegularFile, TooLarge, or the OSError of opening or reading. O_NONBLOCK:
     opening a FIFO nobody writes to returns at once instead of waiting for a writer.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
