@@ -71,6 +71,11 @@ class Workspace:
             self._anki[key] = mining.load_anki_known(path, interval or mining.KNOWN_INTERVAL)
         return self._anki[key]
 
+    def remember(self, path: Path, content: bytes) -> None:
+        """A file's bytes as a caller already read them (a deck file, parsed from these)."""
+        if content:
+            self._contents.setdefault(Path(path).resolve(), content)
+
     def content(self, path: Path) -> bytes:
         """A file's bytes, read once in a run: a deck's key and its analysis both come
         from these bytes, even if the file is edited during the build."""
@@ -121,7 +126,9 @@ def _is_reading(value: object) -> bool:
 
 
 def _is_terms(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(t, Term) for t in value)
+    """A list of Terms. Not an empty one: a planted or truncated entry looks like that,
+    and recomputing the rare text that truly yields no term costs little."""
+    return isinstance(value, list) and len(value) > 0 and all(isinstance(t, Term) for t in value)
 
 
 def _is_note(value: object) -> bool:
@@ -151,8 +158,9 @@ def build_key(paths: Sequence[Path], workspace: Workspace, extra: bytes = b"") -
     digest.update(f"deckgen {__version__} model {MODEL_REVISED}\n".encode())
     digest.update(extra)
     for path in paths:
-        digest.update(str(Path(path).name).encode() + b"\0")
-        digest.update(hashlib.sha256(workspace.content(path)).digest())
+        # The sources.toml beside a text names it on every card: a changed name rebuilds.
+        name, content, listed = _identity_of(Path(path), workspace.content(path))
+        digest.update(name.encode() + b"\0" + content + b"\0" + hashlib.sha256(listed).digest())
     return digest.hexdigest()
 
 
@@ -171,6 +179,7 @@ def deck_description(description: str, sources: Sequence[Source]) -> str:
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
                now: int | None = None) -> BuildReport:
     inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
+    workspace.remember(deck.path, deck.content)
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
     key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode()
                     + _anki_key(deck, workspace))
@@ -225,7 +234,8 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
 def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     segmenter = segmenting.segmenter()
     sources, warnings = workspace.sources(deck.sources, deck.encoding)
-    known = mining.load_known_words(deck.known_words) if deck.known_words else frozenset()
+    known = mining.load_known_words(deck.known_words, workspace.content(deck.known_words)) \
+        if deck.known_words else frozenset()
     known |= workspace.anki_known(deck.known_anki, deck.known_interval)
     options = mining.MiningOptions(level=deck.level, top=deck.max_terms, known=known)
     workspace.progress(f"mining {deck.title}")
@@ -272,7 +282,9 @@ def list_terms(files: Sequence[Path], *, top: int, level: int, known_words: Path
     """`deckgen terms`: the warnings of reading the files, and each file with its ranked
     terms (the other files serving as context), mined as they are asked for."""
     segmenter = segmenting.segmenter()
-    known = mining.load_known_words(known_words) if known_words else frozenset()
+    # Read through the reading stage's checks: a FIFO or a device is refused, not waited on.
+    known = mining.load_known_words(known_words, reading.read_bytes(Path(known_words))) \
+        if known_words else frozenset()
     if known_anki is not None:
         known |= mining.load_anki_known(known_anki, known_interval or mining.KNOWN_INTERVAL)
     read = reading.read_sources(files, encoding)

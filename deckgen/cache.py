@@ -159,7 +159,7 @@ def cached(kind: str, key: str, compute: Callable[[], T], check: Check = lambda 
     if value is _MISSING:
         value = compute()
         _store(path, key, value)
-        _evict_stale(folder)
+    _evict_stale(folder)  # once per run: what a killed run left is removed even if nothing is new
     return value
 
 
@@ -180,7 +180,7 @@ def cached_each(kind: str, group: str, keys: Sequence[str], compute: Callable[[i
     values = [stored[key] if key in stored else compute(i) for i, key in enumerate(keys)]
     if set(stored) != set(keys):
         _store(path, group_key, dict(zip(keys, values)))
-        _evict_stale(folder)
+    _evict_stale(folder)
     return values
 
 

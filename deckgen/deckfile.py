@@ -13,19 +13,20 @@ import glob
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
 
 from deckgen.errors import DeckFileError
 from deckgen.overrides import TermOverride, parse_override
 from deckgen.packaging.notetype import CARD_TYPES
+from deckgen.reading.files import NotRegularFile, TooLarge, read_regular, size_limit
 from deckgen.records import Script
 from deckgen.script import to_simplified
 
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
-    "known_words", "cards", "tags", "encoding", "terms",
+    "known_words", "cards", "tags", "encoding", "terms", "allow_sources_from",
     "known_anki", "known_interval",
 }
 DEFAULT_LEVEL = 4
@@ -49,6 +50,9 @@ class DeckFile:
     overrides: tuple[TermOverride, ...] = field(default=())
     known_anki: Path | None = None  # the learner's collection.anki2: its learned notes are known words
     known_interval: int | None = None  # days a card's interval must reach to count as learned (None: mining's)
+    # The bytes these settings were read from: a build keys the deck by them, not by
+    # a second read that an edit in between would make disagree with the settings.
+    content: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def output(self) -> Path:
@@ -58,7 +62,12 @@ class DeckFile:
 def load_deck_file(path: Path) -> DeckFile:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, size_limit())
+    except NotRegularFile as exc:
+        raise DeckFileError(f"is {exc.kind}, not a deck file", path,
+                            hint="name a deck file (a .toml text file)") from None
+    except TooLarge as exc:
+        raise DeckFileError(f"is larger than {exc.limit / 1_000_000:g} MB: not a deck file", path) from None
     except FileNotFoundError:
         raise DeckFileError("no such deck file", path,
                             hint="check the path, or run `deckgen init` to write one") from None
@@ -76,7 +85,10 @@ def load_deck_file(path: Path) -> DeckFile:
         line = _line_from_toml_error(str(exc))
         raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, line,
                             hint="fix the syntax; strings need quotes, tables are written [terms.\"词\"]") from None
-    return _parse(path, text, data)
+    except RecursionError:
+        raise DeckFileError("not a deck file: its lists or tables are nested too deeply to read", path,
+                            hint="a deck file's settings are flat lists of strings and [terms.\"词\"] tables") from None
+    return replace(_parse(path, text, data), content=raw)
 
 
 def _parse(path: Path, text: str, data: dict) -> DeckFile:
@@ -124,6 +136,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
             fail(f"tag {tag!r} must be a non-empty word without spaces", "tags")
 
     base = path.parent
+    allowed = _allowed_folders(base, get("allow_sources_from", list, []), fail)
     source_patterns = get("sources", list, None)
     if not source_patterns:
         fail("a deck file needs 'sources': a list of text files or globs, relative to the deck file", "sources"
@@ -140,6 +153,10 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         if not matches or not all(m.exists() or _is_chapter(m) for m in matches):
             fail(f"source {pattern!r} matches no file (looked in {base or '.'})", "sources",
                  hint="paths and globs are relative to the deck file")
+        for m in matches:
+            if not _inside(m, allowed):
+                fail(f"source {pattern!r} reads {m}, outside this deck file's folder", "sources",
+                     hint=_outside_hint(base, m, os.path.isabs(pattern)))
         sources.extend(m for m in matches if m not in sources)
 
     known_value = get("known_words", str, None)
@@ -148,6 +165,9 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         known = Path(os.path.normpath(base / known_value))
         if not known.is_file():
             fail(f"known-words file {known_value!r} not found (looked in {base or '.'})", "known_words")
+        if not _inside(known, allowed):
+            fail(f"known-words file {known_value!r} is outside this deck file's folder", "known_words",
+                 hint=_outside_hint(base, known))
 
     anki_value = get("known_anki", str, None)
     known_anki = None
@@ -161,7 +181,8 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         fail("'known_interval' must be a number of days, 1 or more", "known_interval")
 
     terms = get("terms", dict, {})
-    overrides = tuple(_override(path, lines, headword, spec) for headword, spec in terms.items())
+    term_lines = _term_lines(lines)
+    overrides = tuple(_override(path, lines, headword, spec, term_lines) for headword, spec in terms.items())
     _check_contradictions(path, overrides)
 
     return DeckFile(
@@ -176,8 +197,47 @@ def _is_chapter(path: Path) -> bool:
     return bool(re.fullmatch(r"(?i).+\.epub#\d+", str(path))) and Path(str(path).rsplit("#", 1)[0]).is_file()
 
 
-def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:
-    line = _line_of_term(lines, headword)
+def _allowed_folders(base: Path, folders: list, fail) -> tuple[str, ...]:
+    """The real folders a deck file may read: its own, and those it names in
+    `allow_sources_from`. A deck file shared by someone else must not quietly collect
+    files from elsewhere (a private folder, /etc): reading outside is said explicitly."""
+    allowed = [os.path.realpath(base or ".")]
+    for folder in folders:
+        if not isinstance(folder, str) or not folder.strip():
+            fail("'allow_sources_from' must be a list of folder names", "allow_sources_from",
+                 hint='for example: allow_sources_from = ["../seeds"]')
+        allowed.append(os.path.realpath(base / folder))
+    return tuple(allowed)
+
+
+def _inside(file: Path, folders: tuple[str, ...]) -> bool:
+    """Whether `file`, symlinks resolved, lies in one of `folders` or below."""
+    real = os.path.realpath(file)
+    return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
+def _outside_hint(base: Path, file: Path, absolute: bool = False) -> str:
+    real = os.path.realpath(file.parent)
+    folder = Path(real if absolute else os.path.relpath(real, os.path.realpath(base or "."))).as_posix()
+    return ("a deck file reads only files in its own folder and below; if you trust this deck file to read "
+            f'from there, add  allow_sources_from = ["{folder}"]  to it')
+
+
+def _term_lines(lines: list[str]) -> dict[str, int]:
+    """The line of each [terms."词"] header, found in one pass over the file."""
+    found: dict[str, int] = {}
+    for i, line in enumerate(lines, 1):
+        m = _TERM_HEADER.match(line)
+        if m:
+            found.setdefault(m.group(2), i)
+    return found
+
+
+_TERM_HEADER = re.compile(r'^\s*\[\s*terms\s*\.\s*(["\']?)([^"\'\]]*)\1\s*\]')
+
+
+def _override(path: Path, lines: list[str], headword: str, spec, term_lines: dict[str, int]) -> TermOverride:
+    line = term_lines.get(headword) or _line_of_term(lines, headword)
 
     def fail(message: str, key: str | None, hint: str | None) -> NoReturn:
         where = _line_of(lines, key, headword) if key else line
@@ -241,6 +301,14 @@ def starter_deck_file(sources: list[Path], deck_path: Path, title: str) -> str:
     """A commented deck file for `sources`, paths relative to where the deck file will live."""
     rel = [Path(os.path.relpath(Path(s).resolve(), deck_path.resolve().parent)).as_posix() for s in sources]
     source_lines = "\n".join(f'    "{r}",' for r in rel)
+    # The texts named to `init` are the user's own choice: those outside the deck
+    # file's folder are allowed in the file it writes, visibly.
+    outside = sorted({Path(r).parent.as_posix() for r in rel if r.startswith("../") or Path(r).is_absolute()})
+    allow_line = ""
+    if outside:
+        folders = ", ".join(f'"{f}"' for f in outside)
+        allow_line = ("\n# Folders outside this file's own that its sources may come from.\n"
+                      f"allow_sources_from = [{folders}]\n")
     return f'''\
 # A deckgen deck file. `deckgen build {deck_path.as_posix()}` writes {deck_path.with_suffix(".apkg").name} beside it.
 # Everything below is yours: deckgen never rewrites this file.
@@ -248,7 +316,7 @@ def starter_deck_file(sources: list[Path], deck_path: Path, title: str) -> str:
 title = "{title}"
 description = ""           # shown in Anki's deck overview; sources and credits are added
 
-# Text files or globs, relative to this file.
+# Text files or globs, relative to this file.{allow_line}
 sources = [
 {source_lines}
 ]

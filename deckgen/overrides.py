@@ -65,13 +65,31 @@ def parse_override(headword: str, line: int, spec: Any, fail: Fail) -> TermOverr
             pinyin = parse_pinyin(spec["pinyin"])
         except ValueError as exc:
             fail(str(exc), "pinyin", 'write syllables separated by spaces: "qia3 bo2 zi5" or "qiǎ bó zi"')
-        han = sum(1 for c in headword if is_han(c))
-        if han and len(pinyin) != han:
-            fail(f"pinyin has {len(pinyin)} syllables for {han} characters", "pinyin", None)
+        han = [c for c in headword if is_han(c)]
+        if han and len(pinyin) != len(han):
+            fail(f"pinyin has {len(pinyin)} syllables for {len(han)} characters", "pinyin", None)
+        for char, syllable in zip(han, pinyin):
+            if not _fits(char, syllable):
+                known = ", ".join(annotating.pinyin.char_readings(char))
+                fail(f"{syllable!r} is not a reading of {char} (its readings: {known})", "pinyin",
+                     "give each character one of its readings, in the headword's order; the tone may differ")
     return TermOverride(
         headword=headword, line=line, english=spec.get("english"), pinyin=pinyin,
         examples=tuple(examples) if examples is not None else None, note=spec.get("note"), skip=skip,
     )
+
+
+def _fits(char: str, syllable: str) -> bool:
+    """Whether `syllable` is a reading of `char`, tone aside (a neutral tone, a tone
+    sandhi, an erhua ending are the author's to give). A character with no known
+    reading takes any syllable: no dictionary knows every character."""
+    readings = {r.rstrip("12345") for r in annotating.pinyin.char_readings(char)}
+    letters = syllable.rstrip("12345")
+    if not readings or letters in readings:
+        return True
+    if letters == "r" and char in "儿兒":
+        return True
+    return letters.endswith("r") and letters[:-1] in readings
 
 
 def same_word_key(word: str) -> str:

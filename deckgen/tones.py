@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
-from deckgen.memo import memo
+from deckgen.memo import memo, once
+
+SYLLABLES = "syllables.tsv"
 
 _NUMBERED = re.compile(r"^([a-zü:]+)([1-5])$")
 _MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
@@ -63,26 +66,56 @@ _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
 
 
+@once
+def syllables() -> frozenset[str]:
+    """Every Mandarin syllable without its tone (ü as v): data/syllables.tsv, generated
+    from pypinyin's readings by tools/build_tables.py."""
+    text = (Path(__file__).parent / "data" / SYLLABLES).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("# "))
+
+
+def is_syllable(numbered: str) -> bool:
+    """'qia3' yes; 'xyz3', 'qia' (no tone) no. Erhua run together ('huar4') counts."""
+    if not _SYLLABLE.match(numbered):
+        return False
+    letters = numbered[:-1]
+    known = syllables()
+    if letters == "r":  # the erhua 儿 written as a syllable of its own: yi1 dian3 r5
+        return True
+    return letters in known or (letters.endswith("r") and letters[:-1] in known)
+
+
 def parse_pinyin(text: str) -> tuple[str, ...]:
-    """'qiǎ bó zi' or 'qia3 bo2 zi5' -> ('qia3', 'bo2', 'zi5'). ValueError if it is not pinyin."""
+    """'qiǎ bó zi' or 'qia3 bo2 zi5' -> ('qia3', 'bo2', 'zi5'). ValueError if it is not
+    pinyin: a syllable Mandarin does not have ('xyz3'), two tone marks in one syllable,
+    or a tone mark and a tone number that disagree ('qiǎ4')."""
     out = []
     for raw in text.replace(",", " ").split():
         decomposed = unicodedata.normalize("NFD", raw.lower())
-        tone = "5"
+        marks: list[str] = []
         letters: list[str] = []
         for ch in decomposed:
             if ch in _TONE_MARKS:
-                tone = _TONE_MARKS[ch]
+                marks.append(_TONE_MARKS[ch])
             elif ch == "\u0308":  # ü
                 if letters and letters[-1] == "u":
                     letters[-1] = "v"
             else:
                 letters.append(ch)
         syllable = "".join(letters).replace("u:", "v")
-        if not syllable[-1:].isdigit():  # tone marks given, not numbers
-            syllable += tone
+        if len(marks) > 1:
+            raise ValueError(f"{raw!r} has {len(marks)} tone marks; a syllable has one")
+        if syllable[-1:].isdigit():
+            if marks and marks[0] != syllable[-1] and syllable[-1] != "5":
+                raise ValueError(f"{raw!r} has a tone mark and a tone number that disagree")
+            if marks and syllable[-1] == "5":
+                raise ValueError(f"{raw!r} has a tone mark and the neutral tone's number")
+        else:  # tone marks given, not numbers
+            syllable += marks[0] if marks else "5"
         if not _SYLLABLE.match(syllable):
             raise ValueError(f"{raw!r} is not a pinyin syllable")
+        if not is_syllable(syllable):
+            raise ValueError(f"{raw!r} is not a Mandarin syllable")
         out.append(syllable)
     if not out:
         raise ValueError("pinyin is empty")

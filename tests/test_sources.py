@@ -164,10 +164,10 @@ def test_directory(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, SIMPLIFIED)
     if os.geteuid() == 0:  # root reads anything: make the read itself fail
-        def refuse(self):
-            raise PermissionError(13, "Permission denied", str(self))
+        def refuse(path, limit):
+            raise PermissionError(13, "Permission denied", str(path))
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr("deckgen.reading.read_regular", refuse)
     else:
         path.chmod(0)
     with pytest.raises(SourceError) as caught:

@@ -8,13 +8,14 @@ from pathlib import Path
 from deckgen.errors import SourceError
 
 
-def load_known_words(path: Path) -> frozenset[str]:
+def load_known_words(path: Path, data: bytes | None = None) -> frozenset[str]:
     """Words the reader knows: a plain list (one a line), a Pleco export
     (headword<TAB>pinyin<TAB>definition, headword possibly 简[繁], // category lines)
-    or an Anki notes export (tab-separated, the word first, possibly in HTML, # headers)."""
+    or an Anki notes export (tab-separated, the word first, possibly in HTML, # headers).
+    `data`: the file's bytes as a caller already read them (the bytes it keyed by)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if data is None else data
     except OSError as error:
         raise SourceError(f"cannot read the known-words file: {error.strerror or error}", path=path) from error
     text = None

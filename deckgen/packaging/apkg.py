@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import sqlite3
+import stat
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,14 +43,16 @@ def deck_id(deck_name: str) -> int:
 def read_previous(path: Path) -> dict[str, PackagedNote]:
     """The notes of an earlier build of this deck (empty if there is none or it is unreadable)."""
     try:
-        with zipfile.ZipFile(path) as z, tempfile.TemporaryDirectory() as tmp:
-            z.extract("collection.anki2", tmp)
-            con = sqlite3.connect(os.path.join(tmp, "collection.anki2"))
-            try:
-                rows = con.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
-            finally:
-                con.close()
-    except (OSError, zipfile.BadZipFile, KeyError, sqlite3.Error):
+        with zipfile.ZipFile(path) as z:
+            data = z.read("collection.anki2")
+        # Opened in memory: a temporary copy on disk would stay behind after a kill -9.
+        con = sqlite3.connect(":memory:")
+        try:
+            con.deserialize(data)
+            rows = con.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
+        finally:
+            con.close()
+    except (OSError, zipfile.BadZipFile, KeyError, sqlite3.Error, OverflowError, ValueError):
         return {}
     return {
         guid: PackagedNote(guid, tuple(flds.split("\x1f")), tuple(tags.split()), int(mod))
@@ -97,29 +102,29 @@ def write_package(package: DeckPackage, path: Path) -> None:
     except OSError as exc:
         raise OutputError(f"cannot create the folder for the deck: {exc.strerror}", path,
                           hint="choose another output with -o/--output") from None
+    _remove_stale_temporaries(directory, path.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{path.name}.", suffix=".tmp", dir=directory)
         os.close(fd)
     except OSError as exc:
         raise OutputError(f"cannot write in this folder: {exc.strerror or exc}", path,
                           hint="choose another output with -o/--output") from None
-    db_fd, db_name = tempfile.mkstemp(suffix=".anki2")
-    os.close(db_fd)
     try:
-        con = sqlite3.connect(db_name)
-        # A scratch file, zipped and then deleted: syncing it after each statement would
-        # protect nothing (the finished zip is synced below). Its bytes are the same.
+        # The collection is built in memory and written straight into the zip: no scratch
+        # database on disk that an interrupted build could leave behind, and a full disk
+        # shows as one OSError from the zip, below.
+        con = sqlite3.connect(":memory:")
         try:
-            con.execute("PRAGMA synchronous = OFF")
             import itertools
 
             genanki.Package(deck).write_to_db(con.cursor(), timestamp, itertools.count(int(timestamp) * 1000))
             con.commit()
+            database = con.serialize()
         finally:
             con.close()
         with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as z:
             z.comment = ("deckgen-build-key:" + package.build_key).encode()
-            _add(z, "collection.anki2", Path(db_name).read_bytes())
+            _add(z, "collection.anki2", database)
             _add(z, "media", b"{}")
         with open(tmp_name, "rb") as f:
             os.fsync(f.fileno())
@@ -128,12 +133,36 @@ def write_package(package: DeckPackage, path: Path) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write the deck: {exc.strerror or exc}", path,
                           hint="check the folder's permissions and free space, or choose -o/--output") from None
+    except sqlite3.Error as exc:
+        raise OutputError(f"cannot make the deck's collection: {exc}", path,
+                          hint="free some memory or disk space and build again") from None
     finally:
-        for leftover in (tmp_name, db_name):
-            try:
-                os.unlink(leftover)
-            except FileNotFoundError:
-                pass
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+
+
+# A deck being written is `.<deck>.apkg.<random>.tmp` beside it until it is complete.
+TEMPORARY_PREFIX = "."
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def _remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Temporary files of this deck left by a build that was killed, once older than
+    any build takes (a build still writing its own is left alone)."""
+    now = time.time()
+    try:
+        leftovers = list(directory.glob(f"{glob.escape(TEMPORARY_PREFIX + name)}.*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMPORARY_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def _umask() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -10,11 +11,22 @@ from deckgen.packaging.notetype import FIELDS
 from deckgen.records import Example, Note
 from deckgen.tones import is_numbered, tone_mark, tone_of
 
+# Anki turns [sound:x.mp3], [anki:tts]…[/anki:tts] and [anki:play:…] in a rendered card
+# into sound and speech, wherever they come from. Text from a source is only text:
+# the bracket that would open such a tag is written as a character reference.
+_ANKI_TAG = re.compile(r"\[(?=\s*/?\s*(?:sound|anki)\s*:)", re.IGNORECASE)
+
+
+def escape(text: str) -> str:
+    """Text from the input as HTML that shows it as written: markup escaped, and
+    Anki's sound and speech tags neutralised. Every field from input goes through here."""
+    return _ANKI_TAG.sub("&#91;", html.escape(text))
+
 
 def pinyin_html(syllables: Sequence[str]) -> str:
     return " ".join(
-        f'<span class="tone{tone_of(s)}">{html.escape(tone_mark(s))}</span>' if is_numbered(s)
-        else html.escape(s)  # Latin parts of mixed terms: AI晶片
+        f'<span class="tone{tone_of(s)}">{escape(tone_mark(s))}</span>' if is_numbered(s)
+        else escape(s)  # Latin parts of mixed terms: AI晶片
         for s in syllables
     )
 
@@ -22,14 +34,14 @@ def pinyin_html(syllables: Sequence[str]) -> str:
 def example_html(example: Example) -> str:
     text = example.text
     zh = (
-        html.escape(text[: example.start])
-        + f'<span class="term">{html.escape(text[example.start:example.end])}</span>'
-        + html.escape(text[example.end :])
+        escape(text[: example.start])
+        + f'<span class="term">{escape(text[example.start:example.end])}</span>'
+        + escape(text[example.end :])
     )
     return (
         f'<li><span class="zh">{zh}</span>'
-        f'<span class="py">{html.escape(sentence_pinyin(example.syllables))}</span>'
-        f'<span class="src">{html.escape(example.source)}</span></li>'
+        f'<span class="py">{escape(sentence_pinyin(example.syllables))}</span>'
+        f'<span class="src">{escape(example.source)}</span></li>'
     )
 
 
@@ -59,7 +71,7 @@ def examples_html(examples: Iterable[Example]) -> str:
 
 
 def note_fields(note: Note, cards: Sequence[str]) -> list[str]:
-    e = html.escape
+    e = escape
     values = {
         "Hanzi": e(note.hanzi),
         "Simplified": e(note.simplified),

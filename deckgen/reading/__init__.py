@@ -14,6 +14,7 @@ inside the functions that need them, so importing this module stays cheap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ from deckgen.reading.damage import (
     _locate_damage,
     find_damage,
 )
-from deckgen.reading.decoding import EmptySourceError, _decode
+from deckgen.reading.decoding import EmptySourceError, NoChineseError, _decode
+from deckgen.reading.files import LIMIT_ENVIRONMENT, NotRegularFile, TooLarge, read_regular, size_limit
 from deckgen.reading.formats import extract, split_part
 from deckgen.reading.normalising import normalise
 from deckgen.reading.sentences import (
@@ -35,10 +37,10 @@ from deckgen.reading.sentences import (
     split_sentences,
 )
 from deckgen.records import Sentence, Source
-from deckgen.script import detect_script, simplified_in_place, to_simplified
+from deckgen.script import HAN_RANGES, detect_script, simplified_in_place, to_simplified
 
-__all__ = ["EmptySourceError", "Reading", "file_of", "find_damage", "normalise", "read_bytes", "read_source",
-           "read_sources", "split_sentences"]
+__all__ = ["EmptySourceError", "NoChineseError", "Reading", "file_of", "find_damage", "normalise", "read_bytes",
+           "read_source", "read_sources", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
         used_encoding, places = document.encoding, document.places
     if not text.strip():
         raise EmptySourceError("the file holds no text", path=path, hint="Remove it from the list, or fill it.")
+    chinese_warning = _check_chinese(text, path, used_encoding, encoding is None)
 
     entry = _catalog_entry(file)
     short_name = name or entry.get("name") or (document.title if document is not None and document.title else None) \
@@ -102,8 +105,33 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
         script=script,
         sentences=sentences,
         damage=tuple(found.span for found in damage),
-        warnings=warnings,
+        warnings=chinese_warning + warnings,
     )
+
+
+# Below this share of Chinese characters among its letters a text is mostly something
+# else (an English article quoting a few words): worth a warning, not a refusal.
+_MIN_CHINESE_LETTER_SHARE = 0.2
+_HAN = re.compile(f"[{HAN_RANGES}]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _check_chinese(text: str, path: Path, used_encoding: str, detected: bool) -> tuple[str, ...]:
+    """NoChineseError for a text without a Chinese character (an English text, or a
+    Latin-1 file: a deck of "Hello" teaches nothing); a warning for one that is mostly
+    not Chinese."""
+    han = len(_HAN.findall(text))  # regular expressions, not a Python loop over every character
+    letters = len(_LETTER.findall(text))  # Han characters are letters too
+    if han == 0:
+        how = f"decoded as {used_encoding}" if detected else f"read as {used_encoding}"
+        raise NoChineseError(
+            f"the file holds no Chinese text ({how})", path=path,
+            hint="deckgen makes decks of Chinese texts: remove it from the list. If it is Chinese, "
+                 "name its encoding with --encoding (for example --encoding gb18030 or --encoding big5).")
+    if letters and han / letters < _MIN_CHINESE_LETTER_SHARE:
+        return (f"{path}: only {han} of its {letters} letters are Chinese characters; "
+                "check that this is the text you meant",)
+    return ()
 
 
 def _placed(warning: str, path: Path, line: int, places: tuple[str, ...]) -> str:
@@ -148,7 +176,8 @@ def read_sources(paths: Iterable[Path | str], encoding: str | None = None,
             source = read_source(path, encoding, data=(contents or {}).get(path))
         except EmptySourceError as error:
             empty.append(error)
-            warnings.append(f"{path}: the file holds no text; skipped")
+            said = error.message if isinstance(error, NoChineseError) else "the file holds no text"
+            warnings.append(f"{path}: {said}; skipped")
             continue
         sources.append(source)
         warnings.extend(source.warnings)
@@ -167,11 +196,19 @@ def _identity(path: Path) -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A source file's content, or a SourceError that says what is wrong with it."""
+    """A source file's content, or a SourceError that says what is wrong with it.
+    Only regular files, and at most size_limit() bytes (files.py says why)."""
     # Read first and explain afterwards: checking beforehand would race with the
     # file system and still leave odd failures (name too long, a file used as folder).
     try:
-        return path.read_bytes()
+        return read_regular(path, size_limit())
+    except NotRegularFile as error:
+        raise SourceError(f"this is {error.kind}, not a text file", path=path,
+                          hint="Name a regular text file; deckgen does not read pipes or devices.") from None
+    except TooLarge as error:
+        raise SourceError(
+            f"the file is larger than {error.limit / 1_000_000:g} MB, the most deckgen reads", path=path,
+            hint=f"Split it, or raise the limit with {LIMIT_ENVIRONMENT}=<megabytes>.") from None
     except (FileNotFoundError, NotADirectoryError):
         raise SourceError("no such file", path=path, hint="Check the file name and the folder it is in.") from None
     except IsADirectoryError:

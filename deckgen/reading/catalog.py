@@ -23,6 +23,9 @@ def _catalog_entry(path: Path) -> dict:
         raise SourceError(
             f"the catalog is not valid TOML ({error})", path=catalog, hint="Fix the catalog or remove it."
         ) from None
+    except RecursionError:
+        raise SourceError("the catalog's tables are nested too deeply to read", path=catalog,
+                          hint='Give each file a flat table: ["a.txt"] name = "…"') from None
     except (OSError, UnicodeDecodeError) as error:
         raise SourceError(f"cannot read the catalog ({error})", path=catalog, hint="Check the file.") from None
     entry = tables.get(path.name, {})

@@ -17,6 +17,11 @@ class EmptySourceError(SourceError):
     """The file holds no text. `read_sources` skips such files when others have text."""
 
 
+class NoChineseError(EmptySourceError):
+    """The file holds text, but no Chinese: nothing to learn from it, so it is skipped
+    like an empty file (or refused if it is the only one)."""
+
+
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

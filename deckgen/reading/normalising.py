@@ -6,6 +6,13 @@ import unicodedata
 
 from deckgen.memo import once
 
+# Soft hyphen, Mongolian vowel separator, zero-width space / non-joiner / joiner,
+# left-to-right and right-to-left marks, bidi embeddings and overrides (U+202A-E),
+# word joiner and invisible operators (U+2060-4), bidi isolates (U+2066-9), the
+# deprecated format controls (U+206A-F), Arabic letter mark.
+_INVISIBLE = (0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, *range(0x202A, 0x202F),
+              *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0x061C)
+
 
 @once
 def _normalisation_table() -> dict[int, str | None]:
@@ -15,6 +22,11 @@ def _normalisation_table() -> dict[int, str | None]:
     table[ord("\n")] = "\n"
     table[ord("\t")] = " "
     table[0xFEFF] = None  # byte-order marks, stray ones included
+    # Invisible format characters: inside a word they split it for the segmenter
+    # (高端芯\u200b片 is two words to jieba) and they reach cards unseen; bidi
+    # overrides (U+202E) can make a sentence display as something else.
+    for code in _INVISIBLE:
+        table[code] = None
     # Line and paragraph separators are not line breaks to editors or `grep -n`,
     # so they must not shift line numbers; a space keeps the words apart.
     table[0x2028] = " "
@@ -28,7 +40,7 @@ def _normalisation_table() -> dict[int, str | None]:
 
 
 def normalise(text: str) -> str:
-    """Line breaks to LF, no BOM or control characters, tabs as spaces, full-width
+    """Line breaks to LF, no BOM, control or invisible format characters, tabs as spaces, full-width
     Latin letters and digits as ASCII, combining marks composed (NFC). Linear time."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_normalisation_table())
