@@ -13,7 +13,7 @@ import glob
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,7 +25,7 @@ from deckgen.script import to_simplified
 
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
-    "known_words", "cards", "tags", "encoding", "terms",
+    "known_words", "cards", "tags", "encoding", "terms", "glossaries",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -46,6 +46,7 @@ class DeckFile:
     tags: tuple[str, ...]
     encoding: str | None
     overrides: tuple[TermOverride, ...] = field(default=())
+    glossaries: tuple[Path, ...] = ()  # shared [terms."…"] files; the deck file's own tables win
 
     @property
     def output(self) -> Path:
@@ -150,11 +151,63 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     overrides = tuple(_override(path, lines, headword, spec) for headword, spec in terms.items())
     _check_contradictions(path, overrides)
 
+    glossary_paths: list[Path] = []
+    for name in get("glossaries", list, []):
+        if not isinstance(name, str) or not name.strip():
+            fail("'glossaries' must be a list of file names", "glossaries")
+        glossary = Path(os.path.normpath(base / name))
+        if not glossary.is_file():
+            fail(f"glossary {name!r} not found (looked in {base or '.'})", "glossaries",
+                 hint="glossary paths are relative to the deck file")
+        glossary_paths.append(glossary)
+    overrides = _with_glossaries(overrides, glossary_paths)
+
     return DeckFile(
         path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
-        encoding=encoding, overrides=overrides,
+        encoding=encoding, overrides=overrides, glossaries=tuple(glossary_paths),
     )
+
+
+def _with_glossaries(overrides: tuple[TermOverride, ...], paths: list[Path]) -> tuple[TermOverride, ...]:
+    """The deck file's tables, then each glossary's tables for words none before gives:
+    the deck file wins over every glossary, an earlier glossary over a later one."""
+    given = {to_simplified(o.headword) for o in overrides}
+    out = list(overrides)
+    for glossary in paths:
+        for o in load_glossary(glossary):
+            key = to_simplified(o.headword)
+            if key not in given:
+                given.add(key)
+                out.append(o)
+    return tuple(out)
+
+
+def load_glossary(path: Path) -> tuple[TermOverride, ...]:
+    """A shared glossary: [terms."…"] tables as in a deck file, and nothing else. Its
+    tables correct the terms a deck holds; they add none."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeckFileError("is not UTF-8", path, hint="save the glossary as UTF-8") from None
+    except OSError as exc:
+        raise DeckFileError(f"cannot read the glossary: {exc.strerror}", path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, _line_from_toml_error(str(exc)),
+                            hint="fix the syntax; a glossary holds only tables written [terms.\"词\"]") from None
+    lines = text.splitlines()
+    for key in data:
+        if key != "terms":
+            raise DeckFileError(f"unknown setting '{key}' in a glossary", path, _line_of(lines, key),
+                                hint='a glossary holds only [terms."…"] tables, as a deck file does')
+    terms = data.get("terms", {})
+    if not isinstance(terms, dict):
+        raise DeckFileError("'terms' must be a table", path, _line_of(lines, "terms"))
+    found = tuple(replace(_override(path, lines, headword, spec), glossary=path) for headword, spec in terms.items())
+    _check_contradictions(path, found)
+    return found
 
 
 def _override(path: Path, lines: list[str], headword: str, spec) -> TermOverride:

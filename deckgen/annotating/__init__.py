@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from deckgen import script
 from deckgen.annotating import pinyin
+from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
@@ -22,6 +23,7 @@ from deckgen.script import has_han
 
 __all__ = [
     "annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning",
+    "with_long_forms",
 ]
 
 
