@@ -57,7 +57,12 @@ def source_kind(meaning_from: str, english: str) -> str:
     if not english.strip():
         return "no English"
     head = meaning_from.split(";")[0].split(" (")[0].split(", as ")[0]
-    return head[:40]
+    for kind in ("defined in the text", "abbreviated in the text", "abbreviates, in the text", "a separable word",
+                 "the glossary"):
+        if head.startswith(kind):
+            return kind
+    return head.replace(", via ", " following a link to ").split(" following")[0] + (
+        " (following a link)" if ", via " in head else "")
 
 
 def score(gold, workspace: Workspace, show: bool, kinds: Counter) -> tuple[int, int, int]:

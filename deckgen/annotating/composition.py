@@ -196,7 +196,7 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
 def _verb_only(entry: Entry) -> bool:
     """Every short sense of the part is a verb, and no sense inside words says otherwise."""
     if (entry.simplified, " ".join(entry.pinyin)) in _part_senses():
-        return False
+        return False  # the sense inside words may be a verb that is also a noun ('export')
     senses = [s for s in entry.senses[:4] if dictionary.is_meaning(s)]
     return bool(senses) and all(re.sub(r"^\([^)]*\)\s*", "", s).startswith("to ") for s in senses)
 
