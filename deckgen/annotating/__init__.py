@@ -15,7 +15,7 @@ from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
-from deckgen.annotating.meaning import FROM_CEDICT, meaning_of
+from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
 from deckgen.records import Note, Script, Segmenter, Term
@@ -35,6 +35,7 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
 
     entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
+    meaning_entry = entry_by_context(term, meaning_entry, segmenter)  # 新生代 in geology: the Cenozoic
     english, meaning_from = meaning_of(term, meaning_entry, segmenter)
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         written = meaning_entry.traditional if deck_script is Script.TRADITIONAL else meaning_entry.simplified

@@ -110,12 +110,16 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
         if not gloss or not gloss.isascii():
             return "", []
+        if not letters and _ambiguous(entries[0]):
+            # 机构 'mechanism; structure; organization; agency; institution': which one
+            # 医疗机构 means is a guess, and a guess is no meaning
+            return "", []
         if not last and not letters and _verb_only(entries[0]):
             # a verb in front does not read as an English modifier: 循环经济 is not
             # 'circulate economy', 举证责任 not 'offer evidence responsibility'
             return "", []
         glosses.append(gloss)
-    if len(parts) < 2:
+    if len(parts) < 2 or len(set(glosses)) < len(glosses):  # 论学说: not 'theory theory'
         return "", []
     return " ".join(glosses).replace("- ", "-"), parts
 
@@ -169,6 +173,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     if preferred in senses:
         senses.remove(preferred)
         senses.insert(0, preferred)
+    elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
+        shared = min(groups[0], key=len)  # the meaning most of its senses share: 品质 'quality'
+        senses.remove(shared)
+        senses.insert(0, shared)
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
         if nouns:
@@ -191,6 +199,31 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
         if modifier and preferred and not preferred.startswith("to "):
             return preferred
     return ""
+
+
+AMBIGUOUS = 4  # senses of a part with nothing in common, none known to be the one inside words
+
+
+def _ambiguous(entry: Entry) -> bool:
+    if (entry.simplified, " ".join(entry.pinyin)) in _part_senses():
+        return False
+    return len(_sense_groups(entry)) >= AMBIGUOUS
+
+
+def _sense_groups(entry: Entry) -> list[list[str]]:
+    """A part's short senses grouped by the word stems they share: 品质 'character' |
+    'intrinsic quality', 'quality'; 生产力 is one group. Largest group first."""
+    groups: list[tuple[set[str], list[str]]] = []
+    for gloss in _part_glosses(entry):
+        stems = {w[:5] for w in re.findall(r"[a-z]{3,}", gloss.lower())} - {"the", "and", "for", "sth"}
+        for group_stems, members in groups:
+            if stems & group_stems:
+                group_stems |= stems
+                members.append(gloss)
+                break
+        else:
+            groups.append((stems, [gloss]))
+    return sorted((members for _, members in groups), key=len, reverse=True)
 
 
 def _verb_only(entry: Entry) -> bool:

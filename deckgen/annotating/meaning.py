@@ -7,7 +7,7 @@ from deckgen import script, tables
 from deckgen.annotating import names
 from deckgen.annotating.composition import compose, separable
 from deckgen.annotating.headword import headword_pinyin
-from deckgen.annotating.senses import concise_senses
+from deckgen.annotating.senses import concise_senses, fit
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
@@ -46,6 +46,21 @@ def context_english(term: Term, segmenter: Segmenter) -> str:
         for e in dictionary.lookup(word)[:1]:
             glosses.extend(e.senses[:2])
     return " ".join(glosses)
+
+
+def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> Entry | None:
+    """Of the entries written and read like `entry`, the one whose senses the context
+    calls for: 新生代 in a geology text is the Cenozoic, not 'new generation'. The
+    chosen entry stays unless another shares strictly more words with the context."""
+    if entry is None:
+        return None
+    rivals = [e for e in dictionary.lookup(entry.simplified)
+              if e != entry and e.pinyin == entry.pinyin and e.simplified == entry.simplified and concise_senses(e, 1)]
+    if not rivals:
+        return entry
+    context = context_english(term, segmenter)
+    best = max([entry, *rivals], key=lambda e: (fit(e.senses, context), e is entry))
+    return best if fit(best.senses, context) > fit(entry.senses, context) else entry
 
 
 def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:

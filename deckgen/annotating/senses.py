@@ -23,7 +23,7 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> 
     senses: list[str] = []
     current = [s for s in entry.senses if dictionary.is_meaning(s) and not _dated(s)]
     for sense in _by_fit(entry.senses, context):
-        if not dictionary.is_meaning(sense) or (current and _dated(sense)):
+        if not dictionary.is_meaning(sense) or (current and _dated(sense)) or _ONLY_A_LINK.match(sense):
             continue
         sense = short(plain(sense))
         if not sense or sense in senses:
@@ -39,10 +39,16 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> 
 _REFERENCE = re.compile(r"([^\s\[\]/,;()|]+)\|([^\s\[\]/,;()|]+)(?=\[|\b|\s|$)")
 
 
+# "abbr. for 維持生活|维持生活[wei2 chi2 sheng1 huo2]": no meaning of its own; meaning.py
+# follows it to the entry it names
+_ONLY_A_LINK = re.compile(r"^abbr\. (?:for|of|to) [^\s\[\]/,;()]+(?:\[[^\]]*\])?$")
+
+
 def plain(sense: str) -> str:
     """A sense as a learner reads it: no pinyin brackets, one script in cross-references
     (楚[Chu3] -> 楚, 漢|汉[Han4] -> 汉), no region tag."""
     sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
+    sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
     return re.sub(r"\s{2,}", " ", sense).strip()
@@ -63,7 +69,7 @@ def short(sense: str) -> str:
         return m.group(0) if len(rest.split(";")[0].split()) < 3 and not example else ""
 
     sense = re.sub(r"\s*\([^()]{" + str(ASIDE_MAX) + r",}\)", aside, sense)
-    items = [i.strip() for i in sense.split(";") if i.strip()]
+    items = [i.strip() for i in sense.split(";") if i.strip() and not i.strip().startswith("CL:")]
     return "; ".join(items[:SYNONYMS])
 
 
@@ -81,6 +87,13 @@ _DATED = re.compile(
     re.I,
 )
 _NEW = re.compile(r"\(neologism")
+
+
+def fit(senses: tuple[str, ...], context: str) -> int:
+    """Content words the senses share with the context (the English around the term)."""
+    wanted = {w[:6] for w in WORD.findall(context.lower())} - STOP_WORDS
+    words = {w[:6] for s in senses for w in WORD.findall(short(plain(s)).lower())} - STOP_WORDS
+    return len(words & wanted)
 
 
 def _dated(sense: str) -> bool:
