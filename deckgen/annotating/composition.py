@@ -201,7 +201,7 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
     return ""
 
 
-AMBIGUOUS = 4  # senses of a part with nothing in common, none known to be the one inside words
+AMBIGUOUS = 5  # senses of a part with nothing in common, none known to be the one inside words
 
 
 def _ambiguous(entry: Entry) -> bool:
@@ -214,7 +214,7 @@ def _sense_groups(entry: Entry) -> list[list[str]]:
     """A part's short senses grouped by the word stems they share: 品质 'character' |
     'intrinsic quality', 'quality'; 生产力 is one group. Largest group first."""
     groups: list[tuple[set[str], list[str]]] = []
-    for gloss in _part_glosses(entry):
+    for gloss in _part_glosses(entry, limit=len(entry.senses)):
         stems = {w[:5] for w in re.findall(r"[a-z]{3,}", gloss.lower())} - {"the", "and", "for", "sth"}
         for group_stems, members in groups:
             if stems & group_stems:
@@ -234,13 +234,13 @@ def _verb_only(entry: Entry) -> bool:
     return bool(senses) and all(re.sub(r"^\([^)]*\)\s*", "", s).startswith("to ") for s in senses)
 
 
-def _part_glosses(entry: Entry, every: bool = False) -> list[str]:
+def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str]:
     """Short forms of the first few senses, distinct, that can gloss a part (with
     `every`: each near-synonym of every sense)."""
     if every:
         items = [i for s in entry.senses if dictionary.is_meaning(s) for i in re.sub(r"\([^)]*\)", "", s).split(";")]
         return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
-    senses = (_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s))
+    senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s))
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
 
 
