@@ -174,3 +174,19 @@ def test_review_lists_the_notes_without_a_meaning_first_and_says_so(tmp_path):
     assert unknown >= 1
     assert all(line.endswith("(no meaning known)") for line in entries[:unknown])
     assert not any(line.endswith("(no meaning known)") for line in entries[unknown:])
+
+
+@pytest.mark.parametrize("compound, gloss", [
+    ("生活品质", "life quality"),  # 品质: 'character' first; most of its senses say 'quality'
+    ("债权凭证", "creditor's rights proof"),  # 凭证: four senses, all documents
+])
+def test_a_parts_sense_is_the_one_most_of_its_senses_share(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
+
+
+def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():
+    from deckgen.annotating.composition import compose
+
+    assert compose("医疗机构") == ("", [])  # 机构: mechanism, structure, organization, agency, institution

@@ -175,8 +175,7 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         senses.insert(0, preferred)
     elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
         shared = min(groups[0], key=len)  # the meaning most of its senses share: 品质 'quality'
-        senses.remove(shared)
-        senses.insert(0, shared)
+        senses = [shared, *(s for s in senses if s != shared)]
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
         if nouns:
