@@ -204,8 +204,9 @@ AMBIGUOUS = 5  # senses of a part with nothing in common, none known to be the o
 
 
 def _ambiguous(entry: Entry) -> bool:
-    if (entry.simplified, " ".join(entry.pinyin)) in _part_senses():
-        return False
+    """Five or more senses with nothing in common: even the sense the part mostly has
+    inside words (运动 'sports', from 运动员, 运动会) is a guess in a new word (垂直运动
+    is vertical motion)."""
     return len(_sense_groups(entry)) >= AMBIGUOUS
 
 
