@@ -86,7 +86,7 @@ def in_deck_script(note: Note, deck_script: Script | None) -> Note:
 def reading_and_meaning(term: Term, segmenter: Segmenter) -> tuple[tuple[str, ...], str]:
     """Just the headword's pinyin and English, for listings: no examples to read."""
     entry = choose_entry(term, segmenter)
-    english, _ = meaning_of(term, entry or variant_entry(term, segmenter), segmenter)
+    english, _ = meaning_of(term, entry_by_context(term, entry or variant_entry(term, segmenter), segmenter), segmenter)
     return headword_pinyin(term, entry, segmenter), english
 
 
