@@ -29,8 +29,9 @@ from tests.test_annotate import annotate, term
     # historical and '(originally)' senses go last, and never onto a card beside current ones
     ("霸主", "美國仍是全球科技霸主。", "overlord", "Spring and Autumn"),
     ("鴻溝", "中美之間的技術鴻溝正在縮小。", "gulf", "Hong Canal"),
-    # a recent sense before an older one
-    ("小姐姐", "直播間裡的小姐姐正在介紹新款手機。", "young lady", "playmate"),
+    # a slang coinage is no first guess in an article on investors
+    ("接盘", "就像当年瓦特的第一个投资人罗巴克,投了十年瓦特也没搞出来,后来博尔顿接盘,又干了好几年才成功。",
+     "struggling business", "girlfriend"),
 ])
 def test_the_sense_that_fits_comes_first_and_dated_senses_last(headword, sentence, fits, not_first):
     note = annotate(term(headword, (sentence, "A")))

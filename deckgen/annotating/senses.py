@@ -106,9 +106,10 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
     The context is the English of the words around the term in its sentences (their
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
     "to become increasingly competitive" comes before "(embryology) to involute".
-    Without such evidence, a recent sense ("(neologism c. 2017) young lady") and a
-    figurative one ("(fig.) weak point" of 短板) come before a literal or dated one:
-    the texts a deck is made of use words the way they are used now. A dated sense
+    Without such evidence, a recent sense that is not slang ("(neologism c. 2017) (of a
+    society) to become more and more of a rat race") and a figurative one ("(fig.) weak
+    point" of 短板) come before a literal or dated one: the texts a deck is made of use
+    words the way they are used now. A dated sense
     ("(originally) the Hong Canal …", "a chief of the Spring and Autumn Period")
     comes last whatever the context, and an idiom's "lit. …" after its "fig. …".
     """
@@ -125,7 +126,10 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
         # that geological change …") is not the gloss ("catastrophism")
         overlap = min(len(words & wanted), 2) if wanted and len(shown) <= EXPLANATION else 0
-        kind = 0 if _NEW.search(sense) else 1 if re.match(r"^\(?fig\.", sense) else 2
+        # a slang coinage is no safer a first guess than the word's older sense (接盘 in
+        # a business text is buying up a struggling business)
+        recent = _NEW.search(sense) and "(slang)" not in sense
+        kind = 0 if recent else 1 if re.match(r"^\(?fig\.", sense) else 2
         return (dated, literal, -overlap, kind, specialist, i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
