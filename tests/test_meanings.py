@@ -29,6 +29,8 @@ from tests.test_annotate import annotate, term
     # historical and '(originally)' senses go last, and never onto a card beside current ones
     ("霸主", "美國仍是全球科技霸主。", "overlord", "Spring and Autumn"),
     ("鴻溝", "中美之間的技術鴻溝正在縮小。", "gulf", "Hong Canal"),
+    # of two entries read kai1 feng1, the city the history calls for; its old name is no gloss
+    ("開封", "建炎三年六月，杜充撤往建康府，岳飛苦諫不從，開封失守。", "Kaifeng", "Bianliang"),
     # a slang coinage is no first guess in an article on investors
     ("接盘", "就像当年瓦特的第一个投资人罗巴克,投了十年瓦特也没搞出来,后来博尔顿接盘,又干了好几年才成功。",
      "struggling business", "girlfriend"),

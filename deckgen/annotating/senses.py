@@ -83,7 +83,7 @@ STOP_WORDS = frozenset("the and for with sth one sb's who which that from into u
 _DATED = re.compile(
     r"\((?:originally|archaic|old|literary|dialect|Cantonese|slang|Internet slang|classical|obsolete)\)"
     r"|^surname |\(surname\)|variant of |\bpr\. \[|\bdynasty\b|\b\d+ ?BC\b|\(\d+-\d+ BC\)"
-    r"|Spring and Autumn|Warring States|\bin ancient times\b",
+    r"|Spring and Autumn|Warring States|\bin ancient times\b|^old name\b|^(?:formerly|former name)\b",
     re.I,
 )
 _NEW = re.compile(r"\(neologism")
