@@ -193,3 +193,9 @@ def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():
     from deckgen.annotating.composition import compose
 
     assert compose("医疗机构") == ("", [])  # 机构: mechanism, structure, organization, agency, institution
+
+
+def test_a_numbered_part_inside_a_phrase_is_not_first():
+    from deckgen.annotating.composition import compose
+
+    assert compose("新一轮")[0] == "new round"  # 一轮 'first round or stage'

@@ -110,6 +110,9 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
         if not gloss or not gloss.isascii():
             return "", []
+        if index and piece.startswith("一") and gloss.startswith("first "):
+            gloss = gloss.removeprefix("first ")  # 新一轮 is a new round, not a new first round
+        gloss = re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # 'round or stage': one word in a phrase
         if not letters and _ambiguous(entries[0]):
             # 机构 'mechanism; structure; organization; agency; institution': which one
             # 医疗机构 means is a guess, and a guess is no meaning
