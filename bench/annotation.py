@@ -42,8 +42,12 @@ MEANING_KINDS = (  # Note.meaning_from prefixes, in the order they are tried
     ("list of common acronyms", ann.FROM_ACRONYMS),
     ("defined in the text", ann.FROM_TEXT),
     ("abbreviated in the text", "abbreviated in the text"),
-    ("composed from its parts", "composed from its parts"),
+    ("long form nearby in the text", ann.FROM_ABBREVIATION),
+    ("table of technology names", "deckgen's table of technology names"),
+    ("a separable word", ann.FROM_SEPARABLE),
+    ("composed from its parts", ann.FROM_COMPOSED),
     ("the deck file", ann.FROM_DECK),
+    ("a shared glossary", "the glossary"),
     ("nothing known", "nothing known"),
 )
 EXAMPLE_MAX = 60

@@ -178,7 +178,7 @@ def deck_description(description: str, sources: Sequence[Source]) -> str:
 
 def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry_run: bool = False,
                now: int | None = None) -> BuildReport:
-    inputs = [*deck.sources, deck.path] + ([deck.known_words] if deck.known_words else [])
+    inputs = [*deck.sources, deck.path, *deck.glossaries] + ([deck.known_words] if deck.known_words else [])
     workspace.remember(deck.path, deck.content)
     # The encoding changes what the sources say: a corrected --encoding must rebuild.
     key = build_key(inputs, workspace, extra=f"encoding {workspace.encoding or deck.encoding}".encode()
@@ -243,6 +243,7 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
     terms = cache.cached("mine", mining_key, lambda: mining.mine(sources, options, segmenter), check=_is_terms)
     terms, corrections = overrides.match(terms, deck.overrides, sources)
+    terms = annotating.with_long_forms(terms, sources)  # 空汙 takes the meaning of 空氣汙染 nearby
     workspace.progress(f"annotating {len(terms)} terms")
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.

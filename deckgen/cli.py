@@ -251,7 +251,8 @@ def review(deck_file, encoding, quiet):
     """List what a deck file's deck holds, and why each term was chosen.
 
     Shows each term with its pinyin, meaning and where the meaning came from, so you
-    know what to correct with [terms."…"] in the deck file.
+    know what to correct with [terms."…"] in the deck file. Notes with no meaning
+    known come first.
 
     \b
     Example:
@@ -264,9 +265,14 @@ def review(deck_file, encoding, quiet):
     def action():
         deck = load_deck_file(deck_file)
         rows = review_deck(deck, Workspace(encoding=encoding, progress=_Reporter(quiet)))
+        unknown = [row for row in rows if not row[1].english.strip()]
+        if unknown:  # first: these are the notes to correct
+            click.echo(f"{len(unknown)} of {len(rows)} notes have no meaning: no English is known for them. "
+                       f'Add one with [terms."…"] english = "…" in the deck file or a glossary.')
+            rows = unknown + [row for row in rows if row[1].english.strip()]
         for i, (term, note) in enumerate(rows, 1):
             reading = " ".join(tone_mark(s) for s in note.pinyin)
-            click.echo(f"{i:3}. {note.hanzi}  {reading}  {note.english or '(no meaning)'}")
+            click.echo(f"{i:3}. {note.hanzi}  {reading}  {note.english or '(no meaning known)'}")
             details = [part for part in (note.meaning_from, note.hsk, note.frequency) if part]
             click.echo(f"     meaning: {'; '.join(details)}")  # Latin terms have no HSK label
             click.echo(f"     why: {'; '.join(term.why)}")

@@ -27,7 +27,7 @@ from deckgen.script import to_simplified
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
     "known_words", "cards", "tags", "encoding", "terms", "allow_sources_from",
-    "known_anki", "known_interval",
+    "known_anki", "known_interval", "glossaries",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -53,6 +53,7 @@ class DeckFile:
     # The bytes these settings were read from: a build keys the deck by them, not by
     # a second read that an edit in between would make disagree with the settings.
     content: bytes = field(default=b"", repr=False, compare=False)
+    glossaries: tuple[Path, ...] = ()  # shared [terms."…"] files; the deck file's own tables win
 
     @property
     def output(self) -> Path:
@@ -60,35 +61,43 @@ class DeckFile:
 
 
 def load_deck_file(path: Path) -> DeckFile:
+    raw, text, data = _read_toml(path, "deck file", 'strings need quotes, tables are written [terms."词"]')
+    return replace(_parse(Path(path), text, data), content=raw)
+
+
+def _read_toml(path: Path, kind: str, syntax_hint: str) -> tuple[bytes, str, dict]:
+    """A deck file or glossary: its bytes, text and settings, or a DeckFileError saying
+    what is wrong with it (not a regular file, too large, not UTF-8, not TOML, nested
+    too deeply to be settings)."""
     path = Path(path)
     try:
         raw = read_regular(path, size_limit())
     except NotRegularFile as exc:
-        raise DeckFileError(f"is {exc.kind}, not a deck file", path,
-                            hint="name a deck file (a .toml text file)") from None
+        raise DeckFileError(f"is {exc.kind}, not a {kind}", path,
+                            hint=f"name a {kind} (a .toml text file)") from None
     except TooLarge as exc:
-        raise DeckFileError(f"is larger than {exc.limit / 1_000_000:g} MB: not a deck file", path) from None
+        raise DeckFileError(f"is larger than {exc.limit / 1_000_000:g} MB: not a {kind}", path) from None
     except FileNotFoundError:
-        raise DeckFileError("no such deck file", path,
-                            hint="check the path, or run `deckgen init` to write one") from None
+        hint = "check the path, or run `deckgen init` to write one" if kind == "deck file" else "check the path"
+        raise DeckFileError(f"no such {kind}", path, hint=hint) from None
     except IsADirectoryError:
-        raise DeckFileError("is a folder, not a deck file", path) from None
+        raise DeckFileError(f"is a folder, not a {kind}", path) from None
     except OSError as exc:
-        raise DeckFileError(f"cannot read the deck file: {exc.strerror}", path) from None
+        raise DeckFileError(f"cannot read the {kind}: {exc.strerror}", path) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DeckFileError("is not UTF-8", path, hint="save the deck file as UTF-8") from None
+        raise DeckFileError("is not UTF-8", path, hint=f"save the {kind} as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _line_from_toml_error(str(exc))
         raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, line,
-                            hint="fix the syntax; strings need quotes, tables are written [terms.\"词\"]") from None
+                            hint=f"fix the syntax; {syntax_hint}") from None
     except RecursionError:
-        raise DeckFileError("not a deck file: its lists or tables are nested too deeply to read", path,
-                            hint="a deck file's settings are flat lists of strings and [terms.\"词\"] tables") from None
-    return replace(_parse(path, text, data), content=raw)
+        raise DeckFileError(f"not a {kind}: its lists or tables are nested too deeply to read", path,
+                            hint="settings are flat lists of strings and [terms.\"词\"] tables") from None
+    return raw, text, data
 
 
 def _parse(path: Path, text: str, data: dict) -> DeckFile:
@@ -185,11 +194,56 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     overrides = tuple(_override(path, lines, headword, spec, term_lines) for headword, spec in terms.items())
     _check_contradictions(path, overrides)
 
+    glossary_paths: list[Path] = []
+    for name in get("glossaries", list, []):
+        if not isinstance(name, str) or not name.strip():
+            fail("'glossaries' must be a list of file names", "glossaries")
+        glossary = Path(os.path.normpath(base / name))
+        if not glossary.is_file():
+            fail(f"glossary {name!r} not found (looked in {base or '.'})", "glossaries",
+                 hint="glossary paths are relative to the deck file")
+        glossary_paths.append(glossary)
+    overrides = _with_glossaries(overrides, glossary_paths)
+
     return DeckFile(
         path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
         encoding=encoding, overrides=overrides, known_anki=known_anki, known_interval=known_interval,
+        glossaries=tuple(glossary_paths),
     )
+
+
+def _with_glossaries(overrides: tuple[TermOverride, ...], paths: list[Path]) -> tuple[TermOverride, ...]:
+    """The deck file's tables, then each glossary's tables for words none before gives:
+    the deck file wins over every glossary, an earlier glossary over a later one."""
+    given = {to_simplified(o.headword) for o in overrides}
+    out = list(overrides)
+    for glossary in paths:
+        for o in load_glossary(glossary):
+            key = to_simplified(o.headword)
+            if key not in given:
+                given.add(key)
+                out.append(o)
+    return tuple(out)
+
+
+def load_glossary(path: Path) -> tuple[TermOverride, ...]:
+    """A shared glossary: [terms."…"] tables as in a deck file, and nothing else. Its
+    tables correct the terms a deck holds; they add none."""
+    _, text, data = _read_toml(path, "glossary", 'a glossary holds only tables written [terms."词"]')
+    lines = text.splitlines()
+    for key in data:
+        if key != "terms":
+            raise DeckFileError(f"unknown setting '{key}' in a glossary", path, _line_of(lines, key),
+                                hint='a glossary holds only [terms."…"] tables, as a deck file does')
+    terms = data.get("terms", {})
+    if not isinstance(terms, dict):
+        raise DeckFileError("'terms' must be a table", path, _line_of(lines, "terms"))
+    term_lines = _term_lines(lines)
+    found = tuple(replace(_override(path, lines, headword, spec, term_lines), glossary=path)
+                  for headword, spec in terms.items())
+    _check_contradictions(path, found)
+    return found
 
 
 def _is_chapter(path: Path) -> bool:

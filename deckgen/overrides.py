@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, NoReturn
 
 from deckgen import annotating, script
@@ -16,6 +17,8 @@ from deckgen.annotating.meaning import FROM_DECK
 from deckgen.records import Note, Occurrence, Segmenter, Source, Term
 from deckgen.script import is_han
 from deckgen.tones import parse_pinyin
+
+FROM_GLOSSARY = "the glossary"
 
 TERM_KEYS = {"english", "pinyin", "examples", "note", "skip"}
 
@@ -34,6 +37,7 @@ class TermOverride:
     examples: tuple[str, ...] | None = None
     note: str | None = None
     skip: bool = False
+    glossary: Path | None = None  # a shared glossary's table: corrects the deck's terms, adds none
 
 
 def parse_override(headword: str, line: int, spec: Any, fail: Fail) -> TermOverride:
@@ -114,7 +118,7 @@ def match(terms: list[Term], overrides: Sequence[TermOverride],
             applying[term.simplified] = hit
         kept.append(term)
     for k, override in wanted.items():
-        if k not in matched and not override.skip:
+        if k not in matched and not override.skip and override.glossary is None:
             term = added_term(override.headword, sources)
             kept.append(term)
             applying[term.simplified] = override
@@ -142,7 +146,8 @@ def apply(note: Note, term: Term, override: TermOverride, segmenter: Segmenter) 
     """The deck file's word wins. Cheap unless it gives example sentences, which need reading."""
     changes: dict = {}
     if override.english is not None:
-        changes.update(english=override.english, meaning_from=FROM_DECK)
+        source = f"{FROM_GLOSSARY} {override.glossary.name}" if override.glossary else FROM_DECK
+        changes.update(english=override.english, meaning_from=source)
     if override.pinyin is not None:
         changes["pinyin"] = tuple(override.pinyin)
     if override.examples is not None:

@@ -109,6 +109,7 @@ class Term:
     abbreviation: str | None = None  # for a long form: how the text abbreviates it (GPU)
     occurrences: tuple[Occurrence, ...] = ()  # the first place in each sentence it occurs in
     count: int = 0
+    long_form: str | None = None  # a longer form nearby in the texts that this term abbreviates (空汙 <- 空氣汙染)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -63,21 +63,51 @@ def test_meaning_from_cedict_puts_the_sense_that_fits_first():
     assert note.chinese_definition == "過度競爭"
 
 
-def test_an_expansion_in_the_text_gives_the_meaning_and_says_so():
+def test_an_acronyms_letters_guide_the_english_of_its_expansion():
+    # MWC: 行动 is 'operation' first in CC-CEDICT; the letters pick its sense 'mobile'
+    note = annotate(term("MWC", ("每年在西班牙巴塞隆納舉辦的世界行動通訊大會(MWC)是業界盛事。", "B"),
+                         expansion_of="世界行動通訊大會"))
+    assert "mobile" in note.english and "operation" not in note.english, note.english
+    assert "defined in the text" in note.meaning_from and "世界行動通訊大會" in note.meaning_from
+    unguided, _ = compose("世界行动通讯大会")
+    assert "mobile" not in unguided
+
+
+def test_an_expansion_no_dictionary_explains_gives_no_english_but_keeps_the_definition():
     note = annotate(term("CANN", ("華為也正在建立中國版CUDA,即昇騰異構計算架構(CANN)。", "B"),
                          expansion_of="昇騰異構計算架構"))
-    assert note.english and "architecture" in note.english or "structure" in note.english
-    assert "defined in the text" in note.meaning_from and "昇騰異構計算架構" in note.meaning_from
+    assert note.english == "", note.english
+    assert "nothing known" in note.meaning_from and "昇騰異構計算架構" in note.meaning_from
 
 
-def test_a_compound_no_dictionary_has_is_composed_and_marked():
-    note = annotate(term("新质生产力", ("新质生产力是中国经济的关键。", "A")))
-    assert note.english.startswith("new + ")
-    assert "composed from its parts" in note.meaning_from and "新 + 质 + 生产力" in note.meaning_from
+def test_a_compound_no_dictionary_has_is_composed_as_a_phrase_marked_literally():
+    note = annotate(term("出口管制", ("美國商務部在二〇二二年十月祭出出口管制。", "A")))
+    assert note.english == "literally: export control", note.english
+    assert "composed from its parts" in note.meaning_from and "出口 + 管制" in note.meaning_from
+    note = annotate(term("燈塔工廠", ("海爾的工廠被評為燈塔工廠。", "A")))
+    assert note.english == "literally: lighthouse factory", note.english
+
+
+@pytest.mark.parametrize("headword, sentence", [
+    ("習家班", "習家班的成員多半來自浙江與福建。"),  # 'practice + family + work shift'
+    ("降規版", "輝達只能向中國出售降規版晶片。"),  # 'drop + regulation + block of printing'
+    ("科创板", "这家公司去年在科创板上市。"),  # 'branch of study + initiate + board'
+    ("受制于人", "关键技术不能受制于人。"),  # 'be controlled + go + person'
+])
+def test_single_characters_whose_sense_inside_the_word_is_unknown_give_no_english(headword, sentence):
+    note = annotate(term(headword, (sentence, "A")))
+    assert note.english == "" and "nothing known" in note.meaning_from, note.english
+
+
+def test_ordinals_and_separable_words():
+    note = annotate(term("第四次工業革命", ("人工智能被視為第四次工業革命的核心。", "B")))
+    assert note.english.lower() == "literally: fourth industrial revolution", note.english
+    note = annotate(term("舉個例子", ("舉個例子,美國對華為的制裁從二〇一九年就開始了。", "B")))
+    assert "example" in note.english and "举例" in note.meaning_from, (note.english, note.meaning_from)
 
 
 @pytest.mark.parametrize("compound, part, inside_words, first_listed", [
-    ("新质生产力", "质", "quality", "character"),  # 质量, 品质, 素质
+    ("新质生产力", "质", "quality", "character"),  # 质量, 品质, 素质: a part's sense from inside words
     ("出口管制", "出口", "export", "exit"),  # 出口商, 出口额
 ])
 def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, inside_words, first_listed):
@@ -90,8 +120,9 @@ def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, in
 
 
 def test_function_words_keep_their_grammatical_sense_when_composed():
-    gloss, parts = compose("培育和发展")
-    assert "和" in parts and " and " in gloss, gloss
+    gloss, parts = compose("资金和技术")
+    assert "和" in parts and gloss == "funds and technology", gloss
+    assert compose("受制于人") == ("", [])  # 于 is no part with a meaning of its own
 
 
 def test_part_senses_table_matches_the_installed_dictionary():
@@ -110,8 +141,9 @@ def test_part_senses_table_matches_the_installed_dictionary():
 def test_transliterations_are_not_composed_from_character_meanings():
     assert compose("卡奥斯") == ("", [])
     assert compose("荷商艾司摩尔") == ("", [])
-    gloss, parts = compose("小院高墙")
-    assert parts == ["小", "院", "高", "墙"] and "courtyard" in gloss
+    assert compose("康德拉季耶夫周期") == ("", [])  # a name's run of sound characters, then a word
+    assert compose("卡奥斯平台") == ("", [])
+    assert compose("斯坦福实验室")[0] == "Stanford laboratory"  # a name CC-CEDICT knows is one part
 
 
 def test_a_note_without_any_meaning_says_so():

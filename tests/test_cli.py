@@ -243,7 +243,10 @@ def test_terms_json_carries_readings_and_meanings(seed_terms):
     assert by_term["新質生產力"]["pinyin"] == "xīn zhì shēng chǎn lì"  # the Taiwan article's form
     assert by_term["新质生产力"]["pinyin"] == "xīn zhì shēng chǎn lì"
     with_english = [t for t in by_term.values() if t["english"]]
-    assert len(with_english) >= 0.8 * len(by_term)
+    # no English where none is trustworthy: a share of these terms are new coinages
+    assert len(with_english) >= 0.7 * len(by_term)
+    glued = [t["english"] for t in with_english if t["english"].startswith("literally:") and " + " in t["english"]]
+    assert not glued, "parts glued with '+' are no meaning"
 
 
 def test_terms_top_n_is_the_head_of_the_ranking(seed_terms):

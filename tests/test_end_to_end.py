@@ -117,7 +117,8 @@ def test_user_named_terms_are_in_the_seed_deck(seed_project):
         assert term in by_simplified, f"{term} missing from the seed deck"
         fields = by_simplified[term]
         assert plain(fields["Pinyin"]) == reading, (term, plain(fields["Pinyin"]))
-        assert plain(fields["English"]).strip(), f"{term} has no English"
+        # English, or plainly none: a coinage no dictionary or text explains gets no guess
+        assert plain(fields["English"]).strip() or "nothing known" in fields["Meaning From"], term
         assert "<li>" in fields["Examples"], f"{term} has no example"
     # Examples come from the article the term comes from.
     assert "商業周刊" in by_simplified["CANN"]["Examples"]
@@ -138,13 +139,15 @@ def test_seed_decks_meet_minimum_quality(seed_decks):
             total += 1
             terms.add(f["Simplified"])
             with_english += bool(plain(f["English"]).strip())
+            if "composed from its parts" in f["Meaning From"]:  # a phrase, and says it is literal
+                assert plain(f["English"]).startswith("literally:") and " + " not in f["English"], f["Hanzi"]
             assert f["Examples"].count("<li>") >= 1, f"{f['Hanzi']} has no example"
             assert f["Meaning From"], f"{f['Hanzi']} does not say where its meaning is from"
             for li in re.findall(r"<li>.*?</li>", f["Examples"]):
                 assert 'class="zh"' in li and 'class="py"' in li and 'class="src"' in li
                 assert 'class="term"' in li
     assert len(terms) >= 120, len(terms)
-    assert with_english / total >= 0.9, with_english / total
+    assert with_english / total >= 0.85, with_english / total
 
 
 def description(apkg: Path) -> str:

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from deckgen import script
 from deckgen.annotating import pinyin
+from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
-from deckgen.annotating.meaning import FROM_CEDICT, meaning_of
+from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
 from deckgen.records import Note, Script, Segmenter, Term
@@ -22,6 +23,7 @@ from deckgen.script import has_han
 
 __all__ = [
     "annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning",
+    "with_long_forms",
 ]
 
 
@@ -33,6 +35,7 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
 
     entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
+    meaning_entry = entry_by_context(term, meaning_entry, segmenter)  # 新生代 in geology: the Cenozoic
     english, meaning_from = meaning_of(term, meaning_entry, segmenter)
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         written = meaning_entry.traditional if deck_script is Script.TRADITIONAL else meaning_entry.simplified
@@ -83,7 +86,7 @@ def in_deck_script(note: Note, deck_script: Script | None) -> Note:
 def reading_and_meaning(term: Term, segmenter: Segmenter) -> tuple[tuple[str, ...], str]:
     """Just the headword's pinyin and English, for listings: no examples to read."""
     entry = choose_entry(term, segmenter)
-    english, _ = meaning_of(term, entry or variant_entry(term, segmenter), segmenter)
+    english, _ = meaning_of(term, entry_by_context(term, entry or variant_entry(term, segmenter), segmenter), segmenter)
     return headword_pinyin(term, entry, segmenter), english
 
 

@@ -15,37 +15,116 @@ from deckgen.script import has_han
 _PART_SENSES = "part_senses.tsv"
 
 
-def compose(text: str, readings: Sequence[str] = ()) -> tuple[str, list[str]]:
-    """A literal gloss from dictionary words: 新质生产力 -> 'new + character + productive force'.
+# Single characters that make words as an affix with one steady sense (晶片業 'chip
+# industry', 漸變論 'gradual change theory', 新一輪 'new round'). Any other single
+# character is a morpheme whose sense inside this word cannot be told: no gloss then.
+_SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
+             "化": "-ization", "者": "-er", "界": "circles", "型": "type"}
+_PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy", "前": "former"}
+_JOINS = {"和": "and", "与": "and", "及": "and", "或": "or"}  # between two parts: 培育和发展
+_ORDINAL = re.compile(r"^第([一二三四五六七八九十两]{1,3})(?:次|个|届|代|轮|期|批|号)?")
+_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_LATIN_SIGNS = {"+": "plus", "&": "and"}
 
-    Splits into as few dictionary words as possible (Latin runs kept as they are); a
-    single character's sense is taken from its entry with the reading it has here
-    (纏斗 chan2 dou4: 'to fight', not the dou3 grain measure). Three or more single
-    characters are a transliteration or a name (卡奥斯, 荷商艾司摩尔), not parts with
-    meanings: no gloss then.
+
+def ordinal(text: str) -> tuple[str, str]:
+    """(English ordinal, the Chinese it covers) for 第四次, 第二十届: ('fourth', '第四次')."""
+    m = _ORDINAL.match(text)
+    if not m:
+        return "", ""
+    digits = m.group(1).replace("两", "二")
+    if len(digits) == 1:
+        n = _NUMBERS.get(digits, 0)
+    elif digits[0] == "十":
+        n = 10 + _NUMBERS.get(digits[1], 0)
+    elif digits.endswith("十") and len(digits) == 2:
+        n = 10 * _NUMBERS.get(digits[0], 0)
+    elif len(digits) == 3 and digits[1] == "十":
+        n = 10 * _NUMBERS.get(digits[0], 0) + _NUMBERS.get(digits[2], 0)
+    else:
+        n = 0
+    return (_ORDINALS[n - 1], m.group(0)) if 1 <= n <= len(_ORDINALS) else ("", "")
+
+
+def separable(text: str) -> str:
+    """The dictionary word a separable phrase splits: 举个例子 -> 举例, 帮个忙 -> 帮忙."""
+    simplified = script.to_simplified(text)
+    if len(simplified) < 3 or simplified[1] not in "个了过着完一":
+        return ""
+    joined = simplified[0] + simplified[2:]
+    for word in (joined, joined.removesuffix("子"), simplified[0] + simplified[2]):
+        if len(word) >= 2 and any(concise_senses(e, 1) for e in dictionary.lookup(word)):
+            return word
+    return ""
+
+
+def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple[str, list[str]]:
+    """A literal English phrase from the parts: 出口管制 -> 'export control'.
+
+    Only when every part is a dictionary word of two or more characters (or a steady
+    affix, an ordinal, a Latin run): a single character's sense inside a new word is a
+    guess (习家班 is not 'practice family work shift'). Splits into as few dictionary
+    words as possible; a part's sense is the one it has inside longer words
+    (build_part_senses), taken from its entry with the reading it has here. A run of
+    transliteration characters (康德拉季耶夫, 斯坦福) is a name, not parts: no gloss.
+    `letters`, an acronym the text gives for the term (MWC), picks among a part's
+    senses one whose initial is among the acronym's letters (行动 'mobile').
     """
+    simplified = script.to_simplified(text)
+    glosses: list[str] = []
+    parts: list[str] = []
+    first, covered = ordinal(simplified)
+    if first:
+        glosses.append(first)
+        parts.append(covered)
+        simplified = simplified[len(covered):]
+        readings = readings[len(covered):]
     # Characters only: OpenCC's regional phrase table turns 核心 into 内核 ("kernel").
-    pieces = _fewest_pieces(script.to_simplified(text))
-    if not pieces or _transliterated(pieces):
+    pieces = _fewest_pieces(simplified) if simplified else []
+    if (simplified and not pieces) or _transliterated(pieces):
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
-    glosses, parts, position = [], [], 0
-    for piece in pieces:
+    position = 0
+    for index, piece in enumerate(pieces):
         parts.append(piece)
         if not has_han(piece):
-            glosses.append(piece)
+            glosses.append(_LATIN_SIGNS.get(piece, piece))
             continue
         wanted = tuple(han_readings[position:position + len(piece)])
         position += len(piece)
+        last = index == len(pieces) - 1
+        if len(piece) == 1:
+            affix = _SUFFIXES.get(piece) if last and index else _PREFIXES.get(piece) if not last else None
+            affix = _JOINS.get(piece) if index and not last else affix
+            bound = _bound_sense(piece, wanted, modifier=not last)
+            if not (affix or bound):
+                return "", []
+            glosses.append(affix or bound)
+            continue
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
         entries.sort(key=lambda e: (e.pinyin != wanted, e.proper, e.taiwan_only))
-        gloss = next((g for g in (_part_gloss(e, head=piece is pieces[-1]) for e in entries) if g), "")
-        if not gloss:
+        gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
+        if not gloss or not gloss.isascii():
+            return "", []
+        if index and piece.startswith("一") and gloss.startswith("first "):
+            gloss = gloss.removeprefix("first ")  # 新一轮 is a new round, not a new first round
+        gloss = re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # 'round or stage': one word in a phrase
+        if not letters and _ambiguous(entries[0]):
+            # 机构 'mechanism; structure; organization; agency; institution': which one
+            # 医疗机构 means is a guess, and a guess is no meaning
+            return "", []
+        if not last and not letters and _verb_only(entries[0]):
+            # a verb in front does not read as an English modifier: 循环经济 is not
+            # 'circulate economy', 举证责任 not 'offer evidence responsibility'
             return "", []
         glosses.append(gloss)
-    return " + ".join(glosses), parts
+    if len(parts) < 2 or len(set(glosses)) < len(glosses):  # 论学说: not 'theory theory'
+        return "", []
+    return " ".join(glosses).replace("- ", "-"), parts
 
 
 _PHONETIC = re.compile(r"phonetic|loanword|transliteration", re.I)
@@ -77,7 +156,7 @@ def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
     return out
 
 
-def _part_gloss(entry: Entry, head: bool) -> str:
+def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     """One short sense of a part, from its first few (a legal footnote is no gloss).
 
     The sense the part has inside other words comes first where CC-CEDICT lists
@@ -88,10 +167,18 @@ def _part_gloss(entry: Entry, head: bool) -> str:
     senses = _part_glosses(entry)
     if not senses:
         return ""
+    if letters:
+        initials = {c.lower() for c in letters if c.isalpha()}
+        fitting = [s for s in _part_glosses(entry, every=True) if s.removeprefix("to ")[:1].lower() in initials]
+        if fitting:  # one word before a phrase: 'mobile', not 'move about'
+            return min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
     preferred = _part_senses().get((entry.simplified, " ".join(entry.pinyin)))
     if preferred in senses:
         senses.remove(preferred)
         senses.insert(0, preferred)
+    elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
+        shared = min(groups[0], key=len)  # the meaning most of its senses share: 品质 'quality'
+        senses = [shared, *(s for s in senses if s != shared)]
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
         if nouns:
@@ -99,9 +186,64 @@ def _part_gloss(entry: Entry, head: bool) -> str:
     return senses[0].removeprefix("to ")
 
 
-def _part_glosses(entry: Entry) -> list[str]:
-    """Short forms of the first few senses, distinct, that can gloss a part."""
-    senses = (_short(s) for s in entry.senses[:4] if dictionary.is_meaning(s))
+def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
+    """The sense a single character has inside words, where it is known: CC-CEDICT's
+    "(bound form) …" sense, or, in front of the head, the sense the character has in
+    the words that contain it (build_part_senses: 质 'quality' in 质量, 品质, 素质)."""
+    for e in dictionary.lookup(char):
+        if wanted and e.pinyin != wanted:
+            continue
+        for sense in e.senses:
+            if sense.startswith("(bound form)"):
+                gloss = _short(sense.removeprefix("(bound form)"))
+                return "" if gloss.startswith("to ") else gloss  # 企 'to stand on tiptoe' is no part of 社企
+        preferred = _part_senses().get((char, " ".join(e.pinyin)))
+        if modifier and preferred and not preferred.startswith("to "):
+            return preferred
+    return ""
+
+
+AMBIGUOUS = 5  # senses of a part with nothing in common, none known to be the one inside words
+
+
+def _ambiguous(entry: Entry) -> bool:
+    """Five or more senses with nothing in common: even the sense the part mostly has
+    inside words (运动 'sports', from 运动员, 运动会) is a guess in a new word (垂直运动
+    is vertical motion)."""
+    return len(_sense_groups(entry)) >= AMBIGUOUS
+
+
+def _sense_groups(entry: Entry) -> list[list[str]]:
+    """A part's short senses grouped by the word stems they share: 品质 'character' |
+    'intrinsic quality', 'quality'; 生产力 is one group. Largest group first."""
+    groups: list[tuple[set[str], list[str]]] = []
+    for gloss in _part_glosses(entry, limit=len(entry.senses)):
+        stems = {w[:5] for w in re.findall(r"[a-z]{3,}", gloss.lower())} - {"the", "and", "for", "sth"}
+        for group_stems, members in groups:
+            if stems & group_stems:
+                group_stems |= stems
+                members.append(gloss)
+                break
+        else:
+            groups.append((stems, [gloss]))
+    return sorted((members for _, members in groups), key=len, reverse=True)
+
+
+def _verb_only(entry: Entry) -> bool:
+    """Every short sense of the part is a verb, and no sense inside words says otherwise."""
+    if (entry.simplified, " ".join(entry.pinyin)) in _part_senses():
+        return False  # the sense inside words may be a verb that is also a noun ('export')
+    senses = [s for s in entry.senses[:4] if dictionary.is_meaning(s)]
+    return bool(senses) and all(re.sub(r"^\([^)]*\)\s*", "", s).startswith("to ") for s in senses)
+
+
+def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str]:
+    """Short forms of the first few senses, distinct, that can gloss a part (with
+    `every`: each near-synonym of every sense)."""
+    if every:
+        items = [i for s in entry.senses if dictionary.is_meaning(s) for i in re.sub(r"\([^)]*\)", "", s).split(";")]
+        return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
+    senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s))
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
 
 

@@ -52,8 +52,11 @@ def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     Never simply the first entry: 卡 has ka3 and qia3 entries, 行 xing2 and hang2.
     """
     headword = term.text
-    entries = [e for e in _entries_for((headword, script.to_simplified(headword)))
-               if not e.variant_only and headword in (e.simplified, e.traditional)]
+    written = [e for e in _entries_for((headword, script.to_simplified(headword)))
+               if headword in (e.simplified, e.traditional)]
+    # An entry that only points elsewhere (騰訊: "see 騰訊控股有限公司") still gives the
+    # headword's reading; its meaning is the one it points to (meaning.py follows it).
+    entries = [e for e in written if not e.variant_only] or [e for e in written if dictionary.links(e)]
     return _best_entry(term, entries, segmenter)
 
 

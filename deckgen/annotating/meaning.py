@@ -4,9 +4,10 @@ common acronym's expansion, or a gloss composed from the parts."""
 from __future__ import annotations
 
 from deckgen import script, tables
-from deckgen.annotating.composition import compose
+from deckgen.annotating import names
+from deckgen.annotating.composition import compose, separable
 from deckgen.annotating.headword import headword_pinyin
-from deckgen.annotating.senses import concise_senses
+from deckgen.annotating.senses import concise_senses, fit
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
@@ -21,6 +22,11 @@ FROM_ACRONYMS = "deckgen's list of common acronyms"
 
 
 NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
+NOTHING_KNOWN_SHORT = "nothing known"
+FROM_ABBREVIATION = "abbreviates, in the text,"
+FROM_SEPARABLE = "a separable word:"
+FROM_COMPOSED = "composed from its parts"
+LITERALLY = "literally:"  # a composed gloss says so on the card
 
 
 _ACRONYMS = "acronyms.tsv"
@@ -42,13 +48,39 @@ def context_english(term: Term, segmenter: Segmenter) -> str:
     return " ".join(glosses)
 
 
+def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> Entry | None:
+    """Of the entries written and read like `entry`, the one whose senses the context
+    calls for: 新生代 in a geology text is the Cenozoic, not 'new generation'. The
+    chosen entry stays unless another shares strictly more words with the context."""
+    if entry is None:
+        return None
+    rivals = [e for e in dictionary.lookup(entry.simplified)
+              if e != entry and e.pinyin == entry.pinyin and e.simplified == entry.simplified and concise_senses(e, 1)]
+    if not rivals:
+        return entry
+    context = context_english(term, segmenter)
+    best = max([entry, *rivals], key=lambda e: (fit(e.senses, context), e is entry))
+    return best if fit(best.senses, context) > fit(entry.senses, context) else entry
+
+
 def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
-    """(English, where it came from)."""
+    """(English, where it came from); ("", why nothing is known) when nothing trustworthy is.
+
+    Tried in order: CC-CEDICT (following its "see X", "variant of X", "abbr. for X"), a
+    common acronym's expansion, the text's own definition or expansion (in either
+    direction), a long form the text abbreviates, a phrase composed from the parts
+    (marked "literally"), a Latin name the text gives. The deck file and shared
+    glossaries are applied over all of this by overrides.py.
+    """
     if entry is not None:
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "")
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
+        for target in dictionary.linked_entries(entry):
+            senses = concise_senses(target, context=context_english(term, segmenter))
+            if senses:
+                return "; ".join(senses), f"{FROM_CEDICT}, via {target.simplified}"
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
     # meaning than composing the Chinese the text spells it out with (GPU: 'graphics
     # processing unit', not 'figure + processor').
@@ -56,29 +88,58 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     if acronym:
         return acronym, FROM_ACRONYMS
     explained = term.expansion_of or term.gloss or ""
+    letters = term.text if term.expansion_of and term.text.isascii() else ""
     # An expansion or a short synonym can stand in for the term; a long definition
     # ("即具備第四次工業革命要素…") goes to Chinese Definition, not into English.
     if explained and (term.expansion_of or len(explained) <= SYNONYM_MAX):
-        direct = [e for e in dictionary.lookup(script.to_simplified(explained)) if concise_senses(e)]
-        if direct:
-            return "; ".join(concise_senses(direct[0])), f"{FROM_TEXT} as {explained}; English from CC-CEDICT"
-        composed, parts = compose(explained)
-        if composed:
-            return composed, f"{FROM_TEXT} as {explained}; English composed from its parts ({' + '.join(parts)})"
+        english, how = _english_of(explained, letters)
+        if english:
+            return english, f"{FROM_TEXT} as {explained}; {how}"
     # A long form the text abbreviates as a known acronym: 图形处理器 (GPU).
     abbreviated = acronym_meaning(term.abbreviation) if term.abbreviation else ""
     if abbreviated:
         return abbreviated, f"abbreviated in the text as {term.abbreviation}; English from {FROM_ACRONYMS}"
-    composed, parts = compose(term.text, headword_pinyin(term, None, segmenter))
-    if composed and len(parts) > 1:
-        return composed, f"composed from its parts ({' + '.join(parts)}); not in CC-CEDICT"
-    if explained:
-        return "", f"{FROM_TEXT} as {explained}"
+    if term.long_form:
+        english, how = _english_of(term.long_form, "")
+        if english:
+            return english, f"{FROM_ABBREVIATION} {term.long_form}; {how}"
+    for form in (term.text, *term.forms):
+        named = names.name_of(form)
+        if named:
+            return named, names.FROM_NAMES
+    english, how = _english_of(term.text, "", headword_pinyin(term, None, segmenter), direct=False)
+    if english:
+        return english, how
     if term.abbreviation and not has_han(term.abbreviation):
         # A name the text gives in Latin letters (荷商艾司摩爾 … ASML): the learner's
         # English for it, and all that is known.
         return term.abbreviation, f"abbreviated in the text as {term.abbreviation}; not in CC-CEDICT"
+    if explained:
+        return "", f"{NOTHING_KNOWN_SHORT}; {FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
+
+
+def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, direct: bool = True) -> tuple[str, str]:
+    """English for a Chinese form: its CC-CEDICT senses (links followed), the word a
+    separable phrase splits (举个例子 -> 举例), or a literal phrase from its parts."""
+    simplified = script.to_simplified(chinese)
+    named = names.name_of(chinese)
+    if named:
+        return named, f"English from {names.FROM_NAMES}"
+    if direct:
+        for e in dictionary.lookup(simplified):
+            senses = concise_senses(e) or next(
+                (concise_senses(t) for t in dictionary.linked_entries(e) if concise_senses(t)), [])
+            if senses:
+                return "; ".join(senses), "English from CC-CEDICT"
+    word = separable(chinese)
+    if word:
+        entry = next(e for e in dictionary.lookup(word) if concise_senses(e, 1))
+        return "; ".join(concise_senses(entry)), f"{FROM_SEPARABLE} {word}; English from CC-CEDICT"
+    composed, parts = compose(chinese, readings, letters=letters)
+    if composed:
+        return f"{LITERALLY} {composed}", f"{FROM_COMPOSED} ({' + '.join(parts)})"
+    return "", ""
 
 
 def acronym_meaning(text: str) -> str:

@@ -10,19 +10,22 @@ from deckgen.lexicon.cedict import Entry
 MAX_SENSES = 3
 
 
-ENGLISH_TARGET = 70  # characters of English: a second or third sense only while under this
+ENGLISH_TARGET = 90  # characters of English: a second or third sense only while under this
+SYNONYMS = 2  # near-synonyms kept within one sense ("to intertwine; to band together")
+EXPLANATION = 60  # characters: a sense this long explains; context does not pull it forward
+ASIDE_MAX = 24  # a parenthesis longer than this explains rather than glosses: left out
 
 
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
     """At most `limit` senses, the ones that fit `context` (English words around the term)
-    first; a further sense only while the whole stays short enough to read at a glance."""
+    first; a further sense only while the whole stays short enough to read at a glance.
+    CC-CEDICT's markup is made plain text (漢|汉[Han4] -> 汉)."""
     senses: list[str] = []
+    current = [s for s in entry.senses if dictionary.is_meaning(s) and not _dated(s)]
     for sense in _by_fit(entry.senses, context):
-        if not dictionary.is_meaning(sense):
+        if not dictionary.is_meaning(sense) or (current and _dated(sense)) or _ONLY_A_LINK.match(sense):
             continue
-        sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
-        sense = re.sub(r"\s*\[[a-zA-Z0-9: ]+\]", "", sense)  # pinyin cross-references 卷[juan3]
-        sense = sense.strip()
+        sense = short(plain(sense))
         if not sense or sense in senses:
             continue
         if senses and len("; ".join([*senses, sense])) > ENGLISH_TARGET:
@@ -33,28 +36,101 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> 
     return senses
 
 
+_REFERENCE = re.compile(r"([^\s\[\]/,;()|]+)\|([^\s\[\]/,;()|]+)(?=\[|\b|\s|$)")
+
+
+# "abbr. for 維持生活|维持生活[wei2 chi2 sheng1 huo2]": no meaning of its own; meaning.py
+# follows it to the entry it names
+_ONLY_A_LINK = re.compile(r"^abbr\. (?:for|of|to) [^\s\[\]/,;()]+(?:\[[^\]]*\])?$")
+
+
+def plain(sense: str) -> str:
+    """A sense as a learner reads it: no pinyin brackets, one script in cross-references
+    (楚[Chu3] -> 楚, 漢|汉[Han4] -> 汉), no region tag."""
+    sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
+    sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
+    sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
+    sense = _REFERENCE.sub(lambda m: m.group(2), sense)
+    return re.sub(r"\s{2,}", " ", sense).strip()
+
+
+_EXAMPLE_ASIDE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|such as|usu\.|esp\.)")
+
+
+def short(sense: str) -> str:
+    """A plain sense cut to what a card shows: no dating tags, no long asides, at most
+    SYNONYMS near-synonyms."""
+    sense = re.sub(r"\((?:neologism|loanword|slang|Internet slang|coll\.)[^)]*\)\s*", "", sense)
+
+    def aside(m: re.Match) -> str:
+        # kept where the sense needs it: "to transfer (a patient for treatment in a different hospital)"
+        rest = sense.replace(m.group(0), "")
+        example = re.match(_EXAMPLE_ASIDE, m.group(0))
+        return m.group(0) if len(rest.split(";")[0].split()) < 3 and not example else ""
+
+    sense = re.sub(r"\s*\([^()]{" + str(ASIDE_MAX) + r",}\)", aside, sense)
+    items = [i.strip() for i in sense.split(";") if i.strip() and not i.strip().startswith("CL:")]
+    return "; ".join(items[:SYNONYMS])
+
+
 WORD = re.compile(r"[a-z]{3,}")
 
 
 STOP_WORDS = frozenset("the and for with sth one sb's who which that from into used abbr lit fig also etc not".split())
 
+# Senses a reader of today's texts rarely means: historical, regional, dated or
+# register-marked uses, surnames, and notes about readings or other forms.
+_DATED = re.compile(
+    r"\((?:originally|archaic|old|literary|dialect|Cantonese|slang|Internet slang|classical|obsolete)\)"
+    r"|^surname |\(surname\)|variant of |\bpr\. \[|\bdynasty\b|\b\d+ ?BC\b|\(\d+-\d+ BC\)"
+    r"|Spring and Autumn|Warring States|\bin ancient times\b|^old name\b|^(?:formerly|former name)\b",
+    re.I,
+)
+_NEW = re.compile(r"\(neologism")
+
+
+def fit(senses: tuple[str, ...], context: str) -> int:
+    """Content words the senses share with the context (the English around the term)."""
+    wanted = {w[:6] for w in WORD.findall(context.lower())} - STOP_WORDS
+    words = {w[:6] for s in senses for w in WORD.findall(short(plain(s)).lower())} - STOP_WORDS
+    return len(words & wanted)
+
+
+def _dated(sense: str) -> bool:
+    return bool(_DATED.search(sense)) and not _NEW.search(sense)
+
 
 def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
-    """Senses sharing words with the context first; specialist senses ("(embryology) …") last.
+    """Senses sharing words with the context first; then today's senses before dated ones.
 
     The context is the English of the words around the term in its sentences (their
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
     "to become increasingly competitive" comes before "(embryology) to involute".
+    Without such evidence, a recent sense that is not slang ("(neologism c. 2017) (of a
+    society) to become more and more of a rat race") and a figurative one ("(fig.) weak
+    point" of 短板) come before a literal or dated one: the texts a deck is made of use
+    words the way they are used now. A dated sense
+    ("(originally) the Hong Canal …", "a chief of the Spring and Autumn Period")
+    comes last whatever the context, and an idiom's "lit. …" after its "fig. …".
     """
-    if not context:
-        return list(senses)
     wanted = {w[:6] for w in WORD.findall(context.lower())} - STOP_WORDS
+    has_fig = any(re.match(r"^\(?fig\.", s) for s in senses)
 
     def fit(item):
         i, sense = item
-        words = {w[:6] for w in WORD.findall(sense.lower())} - STOP_WORDS
-        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of )[a-z. ]+\)", sense))
-        return (-len(words & wanted), specialist, i)
+        shown = short(plain(sense))  # what the card would show is what must fit
+        words = {w[:6] for w in WORD.findall(shown.lower())} - STOP_WORDS
+        dated = _dated(sense)
+        literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
+        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
+        # a long sense shares more words by chance; an explanation (灾变论's "the theory
+        # that geological change …") is not the gloss ("catastrophism")
+        overlap = min(len(words & wanted), 2) if wanted and len(shown) <= EXPLANATION else 0
+        # a slang coinage is no safer a first guess than the word's older sense (接盘 in
+        # a business text is buying up a struggling business)
+        recent = _NEW.search(sense) and "(slang)" not in sense
+        kind = 0 if recent else 1 if re.match(r"^\(?fig\.", sense) else 2
+        return (dated, literal, -overlap, kind, specialist, i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
 

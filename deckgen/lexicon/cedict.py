@@ -55,6 +55,54 @@ def is_meaning(sense: str) -> bool:
     return not _NOT_A_MEANING.match(sense)
 
 
+_LINK = re.compile(
+    r"^(?:see(?: also)?|(?:[a-z]+ )?variant of|abbr\. (?:for|of)|same as|used in)"
+    r" ([^\s\[\]/,;()]+)(?:\[([^\]]*)\])?"
+)
+LINK_HOPS = 3  # a few entries point at entries that point further (chains); never round in circles
+
+
+def links(entry: Entry) -> list[tuple[str, tuple[str, ...]]]:
+    """The entries an entry points to ("see 騰訊控股有限公司|腾讯控股有限公司[Teng2 xun4 …]",
+    "variant of 升[sheng1]", "abbr. for 中國銀行|中国银行[…]"): (simplified form, reading)."""
+    out = []
+    for sense in entry.senses:
+        m = _LINK.match(sense)
+        if m:
+            form = m.group(1).split("|")[-1]
+            reading = tuple(normalise_syllable(s) for s in (m.group(2) or "").split() if s != ",")
+            out.append((form, reading))
+    return out
+
+
+def linked_entries(entry: Entry, hops: int = LINK_HOPS) -> list[Entry]:
+    """The entries with meanings that `entry`'s links lead to, matched by form and reading,
+    following chains of links up to `hops` steps."""
+    found: list[Entry] = []
+    seen = {(entry.simplified, entry.pinyin)}
+    frontier = [entry]
+    for _ in range(hops):
+        following = []
+        for current in frontier:
+            for form, reading in links(current):
+                for target in lookup(form):
+                    if target.simplified != form and target.traditional != form:
+                        continue
+                    if reading and target.pinyin != reading:
+                        continue
+                    if (target.simplified, target.pinyin) in seen:
+                        continue
+                    seen.add((target.simplified, target.pinyin))
+                    if any(is_meaning(s) for s in target.senses):
+                        found.append(target)
+                    else:
+                        following.append(target)
+        if found or not following:
+            break
+        frontier = following
+    return found
+
+
 def normalise_syllable(syllable: str) -> str:
     return syllable.lower().replace("u:", "v")
 

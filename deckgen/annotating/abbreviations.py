@@ -1,0 +1,94 @@
+"""Short forms the texts make of longer ones: 空汙 for 空氣汙染, 台電 for 台灣電力公司.
+
+A term no dictionary knows whose characters come, in order, from a longer form in the
+same text nearby (the first character first) abbreviates that form, and takes its meaning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from deckgen.annotating import names
+from deckgen.lexicon import cedict as dictionary
+from deckgen.records import Source, Term
+from deckgen.script import is_han
+
+NEARBY = 8  # sentences before and after an occurrence in which the long form is looked for
+LONGEST = 10  # characters of a long form
+
+
+def with_long_forms(terms: Sequence[Term], sources: Sequence[Source]) -> list[Term]:
+    """The terms, each short form CC-CEDICT lacks given the long form it abbreviates."""
+    by_name = {s.name: s for s in sources}
+    out = []
+    for term in terms:
+        long_form = long_form_of(term, by_name) if _unknown_short_form(term) else None
+        out.append(replace(term, long_form=long_form) if long_form else term)
+    return out
+
+
+def _unknown_short_form(term: Term) -> bool:
+    return (2 <= len(term.simplified) <= 4 and all(is_han(c) for c in term.simplified)
+            and not any(dictionary.knows(f) for f in (term.simplified, term.traditional, *term.forms))
+            and not names.name_of(term.simplified))
+
+
+def long_form_of(term: Term, sources: dict[str, Source]) -> str | None:
+    """The most frequent longer form near the term's occurrences that it abbreviates,
+    as written in the text; None if there is none."""
+    found: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for occurrence in term.occurrences:
+        source = sources.get(occurrence.sentence.source)
+        if source is None:
+            continue
+        sentences = source.sentences
+        try:
+            here = sentences.index(occurrence.sentence)
+        except ValueError:
+            continue
+        for sentence in sentences[max(0, here - NEARBY): here + NEARBY + 1]:
+            for start, long in _candidates(term.simplified, sentence.simplified):
+                found[long] += 1
+                written.setdefault(long, sentence.text[start:start + len(long)])
+    if not found:
+        return None
+    return written[found.most_common(1)[0][0]]
+
+
+def _candidates(short: str, sentence: str):
+    """(start, long form) for each known word in `sentence` that begins with the short
+    form's first character, holds the others in order, and is not the short form
+    extended (科创板上市 contains 科创板: not an expansion of it)."""
+    start = sentence.find(short[0])
+    while start >= 0:
+        for end in range(start + len(short) + 1, min(len(sentence), start + LONGEST) + 1):
+            long = sentence[start:end]
+            if short in long or not long.endswith(_last_char_word(long, short)):
+                continue
+            if _in_order(short, long) and (_has_meaning(long) or names.name_of(long)):
+                yield start, long
+        start = sentence.find(short[0], start + 1)
+
+
+def _last_char_word(long: str, short: str) -> str:
+    """The long form must end in the word that holds the short form's last character:
+    at the last character or within the two after it (空氣汙染: 汙 then 染)."""
+    position = long.rfind(short[-1])
+    return long[position:] if position >= 0 and len(long) - position <= 3 else "\0"
+
+
+def _in_order(short: str, long: str) -> bool:
+    position = 0
+    for char in short:
+        position = long.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _has_meaning(word: str) -> bool:
+    return any(dictionary.is_meaning(s) for e in dictionary.lookup(word) for s in e.senses)

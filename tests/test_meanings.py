@@ -1,0 +1,201 @@
+"""Meanings a learner can trust: the sense that fits, CC-CEDICT's links followed, short
+forms resolved from the texts, names from a sourced table, shared glossaries, and no
+English where nothing trustworthy is known. Every sentence is from a real text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from deckgen import annotating
+from deckgen.annotating.senses import concise_senses, plain
+from deckgen.build import read_texts
+from deckgen.deckfile import load_deck_file
+from deckgen.errors import DeckFileError
+from deckgen.lexicon import cedict
+from deckgen.overrides import added_term, apply, match
+from deckgen.records import Term
+from deckgen.segmenting import segmenter
+from tests.conftest import copy_project, run_cli
+from tests.test_annotate import annotate, term
+
+
+@pytest.mark.parametrize("headword, sentence, fits, not_first", [
+    # the (fig.) sense the text uses, not the literal or family one CC-CEDICT lists first
+    ("催生", "人工智能正在催生新產業、新模式、新動能。", "driving force", "baby"),
+    ("短板", "芯片製造設備是中國科技產業最大的短板。", "weak point", "stave"),
+    # historical and '(originally)' senses go last, and never onto a card beside current ones
+    ("霸主", "美國仍是全球科技霸主。", "overlord", "Spring and Autumn"),
+    ("鴻溝", "中美之間的技術鴻溝正在縮小。", "gulf", "Hong Canal"),
+    # of two entries read kai1 feng1, the city the history calls for; its old name is no gloss
+    ("開封", "建炎三年六月，杜充撤往建康府，岳飛苦諫不從，開封失守。", "Kaifeng", "Bianliang"),
+    # a slang coinage is no first guess in an article on investors
+    ("接盘", "就像当年瓦特的第一个投资人罗巴克,投了十年瓦特也没搞出来,后来博尔顿接盘,又干了好几年才成功。",
+     "struggling business", "girlfriend"),
+])
+def test_the_sense_that_fits_comes_first_and_dated_senses_last(headword, sentence, fits, not_first):
+    note = annotate(term(headword, (sentence, "A")))
+    first = note.english.split(";")[0]
+    assert fits in note.english and not_first not in first, note.english
+    assert note.english.count(";") <= 5
+
+
+def test_cedict_markup_is_plain_text_on_the_card():
+    entry = next(e for e in cedict.lookup("鸿沟") if any("漢|汉" in s for s in e.senses))
+    rendered = [plain(s) for s in entry.senses]
+    assert not any("|" in s or "[" in s for s in rendered), rendered
+    assert any("Han 汉" in s for s in rendered), rendered
+    assert "[" not in "; ".join(concise_senses(cedict.lookup("通缩")[0]))
+
+
+def test_a_see_entry_takes_the_meaning_it_points_to():
+    # CC-CEDICT: 騰訊 腾讯 [Teng2 xun4] /see 騰訊控股有限公司|腾讯控股有限公司[...]/
+    note = annotate(term("騰訊", ("騰訊、阿里巴巴等中國科技企業在人工智能領域投入巨大。", "A")))
+    assert "Tencent" in note.english, note.english
+    assert note.meaning_from.startswith("CC-CEDICT, via 腾讯控股有限公司")
+    assert note.pinyin == ("teng2", "xun4")
+
+
+def test_links_are_followed_by_form_and_reading_with_a_hop_limit():
+    [entry] = [e for e in cedict.lookup("北外")]
+    assert [t.simplified for t in cedict.linked_entries(entry)] == ["北京外国语大学"]
+    assert cedict.linked_entries(entry, hops=0) == []
+
+
+def _sources(tmp_path: Path, text: str):
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_texts([path])
+
+
+def test_a_short_form_takes_the_meaning_of_the_long_form_nearby(tmp_path):
+    sources = _sources(tmp_path, "環保署指出,空氣汙染是國人最關心的環境議題。\n"
+                                 "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n")
+    [short] = annotating.with_long_forms([added_term("空汙", sources)], sources)
+    assert short.long_form == "空氣汙染"
+    note = annotating.annotate(short, segmenter())
+    assert "air pollution" in note.english and "空氣汙染" in note.meaning_from, (note.english, note.meaning_from)
+
+
+def test_a_short_form_without_a_long_form_nearby_stays_unknown(tmp_path):
+    sources = _sources(tmp_path, "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n")
+    [short] = annotating.with_long_forms([added_term("空汙", sources)], sources)
+    assert short.long_form is None
+    note = annotating.annotate(short, segmenter())
+    assert note.english == "" and "nothing known" in note.meaning_from
+
+
+@pytest.mark.parametrize("headword, sentence, english", [
+    ("輝達", "美國要求輝達停止向中國輸出高階晶片。", "NVIDIA"),
+    ("中芯國際", "去年,晶片製造商中芯國際開始進入七奈米製程。", "SMIC"),
+    ("OpenAI", "OpenAI推出ChatGPT後,全球掀起大模型熱潮。", "OpenAI"),
+])
+def test_technology_names_come_from_the_sourced_table(headword, sentence, english):
+    note = annotate(term(headword, (sentence, "B")))
+    assert english in note.english and "table of technology names" in note.meaning_from, note
+
+
+def test_every_name_in_the_table_cites_a_source():
+    from deckgen import tables
+
+    rows = list(tables.read("names.tsv"))
+    assert len(rows) >= 60
+    for name, english, source in rows:
+        assert name and english and source.startswith("https://"), (name, english, source)
+
+
+def test_common_words_are_not_taken_for_companies():
+    # matchina maps these to Ping An Insurance, Great Wall Motor and China Mobile; CC-CEDICT's word wins
+    for word, sense in (("平安", "safe"), ("长城", "Great Wall"), ("移动", "move")):
+        note = annotate(term(word, (f"这是{word}。", "A")))
+        assert sense in note.english and note.meaning_from.startswith("CC-CEDICT"), note.english
+
+
+# --- shared glossaries ------------------------------------------------------------
+
+def _deck(folder: Path, extra: str) -> Path:
+    (folder / "a.txt").write_text("習家班的成員多半來自浙江與福建。小院高牆是美國的策略。\n", encoding="utf-8")
+    deck = folder / "decks" / "d.toml"
+    deck.parent.mkdir(exist_ok=True)
+    deck.write_text(f'sources = ["../a.txt"]\nglossaries = ["../glossary.toml"]\nallow_sources_from = [".."]\n{extra}', encoding="utf-8")
+    return deck
+
+
+def test_a_shared_glossary_corrects_terms_and_the_deck_file_wins(tmp_path):
+    (tmp_path / "glossary.toml").write_text(
+        '# corrections shared by every deck\n'
+        '[terms."習家班"]\nenglish = "Xi Jinping\'s inner circle"\n\n'
+        '[terms."小院高墙"]\nenglish = "small yard, high fence"\n\n'
+        '[terms."卡脖子"]\nenglish = "to choke"\n', encoding="utf-8")
+    deck = load_deck_file(_deck(tmp_path, '\n[terms."小院高牆"]\nenglish = "small yard, high fence (US policy)"\n'))
+    by_word = {o.headword: o for o in deck.overrides}
+    assert by_word["小院高牆"].english.endswith("(US policy)") and by_word["小院高牆"].glossary is None
+    assert "小院高墙" not in by_word, "the deck file's own table wins"
+    assert by_word["習家班"].glossary == tmp_path / "glossary.toml"
+
+    sources = read_texts(deck.sources)
+    mined = [added_term("習家班", sources), added_term("小院高牆", sources)]
+    terms, corrections = match(mined, deck.overrides, sources)
+    assert [t.text for t in terms] == ["習家班", "小院高牆"], "a glossary adds no term of its own (卡脖子)"
+    t: Term = terms[0]
+    note = apply(annotating.annotate(t, segmenter()), t, corrections[t.simplified], segmenter())
+    assert note.english == "Xi Jinping's inner circle" and note.meaning_from == "the glossary glossary.toml"
+
+
+@pytest.mark.parametrize("glossary, line, says", [
+    ('[terms."習家班"]\nenglish = "Xi\'s circle"\n\n[terms."小院高墙"]\nenglsh = "x"\n', 5, "unknown setting 'englsh'"),
+    ('[terms."習家班"]\nenglish = "Xi\'s circle\n', 2, "not valid TOML"),
+    ('title = "x"\n', 1, "unknown setting 'title' in a glossary"),
+])
+def test_glossary_errors_name_the_glossary_and_the_line(tmp_path, glossary, line, says):
+    (tmp_path / "glossary.toml").write_text(glossary, encoding="utf-8")
+    with pytest.raises(DeckFileError) as caught:
+        load_deck_file(_deck(tmp_path, ""))
+    error = caught.value
+    assert Path(error.path).name == "glossary.toml" and error.line == line and says in str(error), str(error)
+
+
+def test_a_missing_glossary_is_reported_at_the_deck_files_line(tmp_path):
+    deck = _deck(tmp_path, "")
+    with pytest.raises(DeckFileError) as caught:
+        load_deck_file(deck)
+    assert Path(caught.value.path) == deck and caught.value.line == 2 and "glossary" in str(caught.value)
+
+
+# --- review ----------------------------------------------------------------------
+
+def test_review_lists_the_notes_without_a_meaning_first_and_says_so(tmp_path):
+    project = copy_project(tmp_path)
+    result = run_cli("review", "decks/chips-ai-export-controls.toml", cwd=project)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "have no meaning" in line)
+    unknown = int(re.match(r"(\d+) of \d+ notes have no meaning", header).group(1))
+    entries = [line for line in lines if re.match(r"^\s*\d+\. \S", line)]
+    assert unknown >= 1
+    assert all(line.endswith("(no meaning known)") for line in entries[:unknown])
+    assert not any(line.endswith("(no meaning known)") for line in entries[unknown:])
+
+
+@pytest.mark.parametrize("compound, gloss", [
+    ("生活品质", "life quality"),  # 品质: 'character' first; most of its senses say 'quality'
+    ("债权凭证", "creditor's rights proof"),  # 凭证: four senses, all documents
+])
+def test_a_parts_sense_is_the_one_most_of_its_senses_share(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
+
+
+def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():
+    from deckgen.annotating.composition import compose
+
+    assert compose("医疗机构") == ("", [])  # 机构: mechanism, structure, organization, agency, institution
+
+
+def test_a_numbered_part_inside_a_phrase_is_not_first():
+    from deckgen.annotating.composition import compose
+
+    assert compose("新一轮")[0] == "new round"  # 一轮 'first round or stage'
