@@ -25,7 +25,7 @@ from deckgen.script import to_simplified
 
 DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
-    "known_words", "cards", "tags", "encoding", "terms",
+    "known_words", "cards", "tags", "encoding", "terms", "tts",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -46,6 +46,7 @@ class DeckFile:
     tags: tuple[str, ...]
     encoding: str | None
     overrides: tuple[TermOverride, ...] = field(default=())
+    tts: bool = True  # Anki reads each headword aloud with its own text-to-speech
 
     @property
     def output(self) -> Path:
@@ -108,6 +109,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         except ValueError:
             fail("'script' must be \"simplified\" or \"traditional\"", "script")
     encoding = get("encoding", str, None)
+    tts = get("tts", bool, True)
 
     cards = tuple(get("cards", list, list(CARD_TYPES)))
     for card in cards:
@@ -153,7 +155,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     return DeckFile(
         path=path, slug=path.stem, title=title, description=description, sources=tuple(sources),
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
-        encoding=encoding, overrides=overrides,
+        encoding=encoding, overrides=overrides, tts=tts,
     )
 
 
@@ -240,6 +242,7 @@ max_terms = {DEFAULT_MAX_TERMS}
 # known_words = "known.txt"  # one word per line, or a Pleco / Anki text export
 cards = ["recognition", "recall", "cloze"]
 tags = []
+# tts = false              # Anki reads each headword aloud with its own text-to-speech unless false
 
 # Corrections and additions, keyed by the headword in either script.
 # `deckgen review {deck_path.as_posix()}` lists what was mined and why.
