@@ -115,3 +115,16 @@ def test_sound_falls_back_to_anki_text_to_speech(cards):
             continue
         assert "[anki:play:a:" in answer, (name, note["Hanzi"])
         assert "[anki:play:q:" not in question  # the front never reads the answer out
+
+
+def test_recall_fronts_of_a_deck_ask_for_one_answer_each(cards):
+    col, _ = cards
+    fronts: dict[tuple[int, str], list[str]] = {}
+    for cid in col.find_cards("card:Recall"):
+        card = col.get_card(cid)
+        boxes = card.question().count('class="box"')
+        front = " ".join(visible_text(card.question()).split()) + f" [{boxes}]"
+        fronts.setdefault((card.did, front), []).append(plain(card.note()["Hanzi"]))
+    assert len(fronts) > 300
+    same = {front: heads for (_, front), heads in fronts.items() if len(heads) > 1}
+    assert not same, same

@@ -13,7 +13,7 @@ from deckgen import script
 from deckgen.annotating import pinyin
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
-from deckgen.annotating.labels import also_written, frequency_label
+from deckgen.annotating.labels import also_written, frequency_label, tell_apart
 from deckgen.annotating.meaning import FROM_CEDICT, meaning_of
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
@@ -22,6 +22,7 @@ from deckgen.script import has_han
 
 __all__ = [
     "annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning",
+    "tell_apart",
 ]
 
 

@@ -3,9 +3,11 @@ common it is."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen import script
 from deckgen.lexicon import jieba_words
-from deckgen.records import Term
+from deckgen.records import Note, Term
 from deckgen.script import has_han
 
 
@@ -49,3 +51,34 @@ def frequency_label(term: Term) -> str:
 
 def _is_traditional(text: str) -> bool:
     return script.to_simplified(text) != text
+
+
+def kind_label(note: Note) -> str:
+    """What kind of word a note's headword is, when that tells it from another with the
+    same meaning: an acronym (CPI), a Taiwan word (晶片), a mainland word (芯片)."""
+    if not has_han(note.hanzi):
+        return "acronym"
+    mainland = script.mainland_form(note.simplified)
+    if mainland != note.simplified:
+        return "Taiwan usage"
+    if script.taiwan_form(mainland) != script.to_traditional(mainland):
+        return "mainland usage"
+    return ""
+
+
+def tell_apart(notes: list[Note]) -> list[Note]:
+    """Notes of a deck whose English is the same get a label after it where one tells
+    them apart, so that a Recall card asks for one answer, not either of two."""
+    groups: dict[str, list[int]] = {}
+    for i, note in enumerate(notes):
+        if note.english:
+            groups.setdefault(note.english.strip().lower(), []).append(i)
+    out = list(notes)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        labels = {i: kind_label(notes[i]) for i in members}
+        for i in members:
+            if labels[i] and sum(1 for j in members if labels[j] == labels[i]) == 1:
+                out[i] = replace(notes[i], english=f"{notes[i].english} ({labels[i]})")
+    return out
