@@ -227,7 +227,7 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
         elif correction is not None:
             note = overrides.apply(note, term, correction, segmenter)
         notes.append(annotating.in_deck_script(note, deck.script))
-    return sources, warnings, terms, annotating.disambiguate_homographs(annotating.tell_apart(notes))
+    return sources, warnings, terms, annotating.disambiguate_homographs(notes)
 
 
 def review_deck(deck: DeckFile, workspace: Workspace) -> list[tuple[Term, Note]]:

@@ -3,11 +3,9 @@ common it is."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deckgen import script
-from deckgen.lexicon import jieba_words
-from deckgen.records import Note, Term
+from deckgen.lexicon import cedict, jieba_words
+from deckgen.records import Term
 from deckgen.script import has_han
 
 
@@ -19,7 +17,7 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     taiwan = script.taiwan_form(mainland)
     if taiwan != script.to_traditional(mainland) and taiwan != hanzi:
         out.append(f"{taiwan} (Taiwan)")
-    if mainland != simplified and mainland != hanzi:
+    if mainland != simplified and mainland != hanzi and _known_word(mainland, term):
         out.append(f"{mainland} (mainland)")
     other_script = script.to_traditional(hanzi) if not _is_traditional(hanzi) else simplified
     if other_script != hanzi and not any(o.startswith(other_script + " ") for o in out):
@@ -29,6 +27,18 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
         if form not in (hanzi, simplified, script.to_traditional(hanzi)) and not listed:
             out.append(f"{form} (in the texts)")
     return tuple(out)
+
+
+def _known_word(form: str, term: Term) -> bool:
+    """A mainland form is a true variant only if the texts write it, or the headword is a
+    Taiwan word and a dictionary knows the mainland one. OpenCC's Taiwan tables read 核心
+    as Taiwan's word for 'kernel' and give 内核, for 核心 'core' and inside compounds too."""
+    if form in term.forms or script.to_simplified(form) in {script.to_simplified(f) for f in term.forms}:
+        return True
+    entries = cedict.lookup(term.simplified)
+    if entries and not all(e.taiwan_only for e in entries):
+        return False
+    return bool(cedict.lookup(form))
 
 
 def frequency_label(term: Term) -> str:
@@ -52,33 +62,3 @@ def frequency_label(term: Term) -> str:
 def _is_traditional(text: str) -> bool:
     return script.to_simplified(text) != text
 
-
-def kind_label(note: Note) -> str:
-    """What kind of word a note's headword is, when that tells it from another with the
-    same meaning: an acronym (CPI), a Taiwan word (晶片), a mainland word (芯片)."""
-    if not has_han(note.hanzi):
-        return "acronym"
-    mainland = script.mainland_form(note.simplified)
-    if mainland != note.simplified:
-        return "Taiwan usage"
-    if script.taiwan_form(mainland) != script.to_traditional(mainland):
-        return "mainland usage"
-    return ""
-
-
-def tell_apart(notes: list[Note]) -> list[Note]:
-    """Notes of a deck whose English is the same get a label after it where one tells
-    them apart, so that a Recall card asks for one answer, not either of two."""
-    groups: dict[str, list[int]] = {}
-    for i, note in enumerate(notes):
-        if note.english:
-            groups.setdefault(note.english.strip().lower(), []).append(i)
-    out = list(notes)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        labels = {i: kind_label(notes[i]) for i in members}
-        for i in members:
-            if labels[i] and sum(1 for j in members if labels[j] == labels[i]) == 1:
-                out[i] = replace(notes[i], english=f"{notes[i].english} ({labels[i]})")
-    return out

@@ -21,6 +21,7 @@ from deckgen.tones import is_numbered, tone_mark, tone_of
 # Shown in a gap and in the gap's reading: long enough to see, the same for every term.
 GAP = "＿＿"
 PINYIN_GAP = "___"
+_GAP_WORD = "GAPGAPGAP"
 MASK = "～"  # the term where the meaning names it: "artificial intelligence (～)"
 
 NEEDS_MEANING_TAG = "deckgen::needs-meaning"
@@ -49,6 +50,23 @@ def _lang_of_text(text: str, default: str) -> str:
     return "zh-Hant" if script.detect_script(text) is script.Script.TRADITIONAL else "zh-Hans"
 
 
+_HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+                      r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\s·、，（）()0-9]*")
+
+
+def mixed_html(text: str, lang: str = "zh-Hans") -> str:
+    """Escaped text with each run of Chinese in it marked as such ("CC-CEDICT, as 台积电"),
+    so that it is drawn with the glyph shapes of its script."""
+    out, done = [], 0
+    for run in _HAN_RUN.finditer(text):
+        piece = run.group().rstrip()
+        out.append(html.escape(text[done:run.start()]))
+        out.append(f'<span lang="{_lang_of_text(piece, lang)}">{html.escape(piece)}</span>')
+        done = run.start() + len(piece)
+    out.append(html.escape(text[done:]))
+    return "".join(out)
+
+
 def example_html(example: Example, lang: str = "zh-Hans") -> str:
     """One example; its own lang, since a deck without a script quotes each text as written."""
     text = example.text
@@ -60,7 +78,7 @@ def example_html(example: Example, lang: str = "zh-Hans") -> str:
     return (
         f'<li><span class="zh"><span lang="{_lang_of_text(text, lang)}">{zh}</span></span>'
         f'<span class="py">{html.escape(sentence_pinyin(example.syllables))}</span>'
-        f'<span class="src">{html.escape(example.source)}</span></li>'
+        f'<span class="src">{mixed_html(example.source, lang)}</span></li>'
     )
 
 
@@ -152,8 +170,9 @@ def cloze_html(note: Note, example: Example, lang: str) -> str:
             kept.append(s)
         elif hit not in gapped:
             gapped.add(hit)
-            kept.append(_Gap(PINYIN_GAP, None))
-    reading = sentence_pinyin(kept)
+            kept.append(_Gap(_GAP_WORD, None))
+    # Spaced as a word (a run of underscores alone would be joined like punctuation).
+    reading = sentence_pinyin(kept).replace(_GAP_WORD, PINYIN_GAP)
     lang = _lang_of_text(text, lang)
     return (f'<div class="cloze-sentence" lang="{lang}"><span class="zh">{zh}</span>'
             f'<span class="py">{html.escape(reading)}</span></div>')
@@ -178,10 +197,29 @@ def masked(text: str, note: Note) -> str:
     return text
 
 
+def kind_label(note: Note) -> str:
+    """What kind of word the answer is, where one meaning has several: an acronym (CPI
+    beside 消费者物价指数), a Taiwan word (晶片 beside 芯片), a mainland word. Said of
+    every such note, not only of pairs in one deck, so that it never changes with the
+    rest of the deck (a re-import then updates only the notes that changed)."""
+    if not has_han(note.hanzi):
+        return "acronym" if note.hanzi.isupper() else ""
+    mainland = script.mainland_form(note.simplified)
+    if mainland != note.simplified:
+        return "Taiwan usage"
+    if script.taiwan_form(mainland) != script.to_traditional(mainland) and any(
+            w.endswith("(Taiwan)") for w in note.also_written):
+        return "mainland usage"
+    return ""
+
+
 def recall_front(note: Note) -> str:
-    """The meaning to recall from, and how long the answer is: one box per character."""
+    """The meaning to recall from, what kind of word is asked for, and how long the
+    answer is: one box per character."""
     boxes = "".join('<span class="box"></span>' for _ in note.hanzi if not _.isspace())
-    return (f'<div class="english">{html.escape(masked(note.english, note))}</div>'
+    kind = kind_label(note)
+    label = f'<div class="kind">{kind}</div>' if kind else ""
+    return (f'<div class="english">{mixed_html(masked(note.english, note), lang_of(note))}</div>{label}'
             f'<div class="silhouette" title="{len(note.hanzi)} characters">{boxes}</div>')
 
 
@@ -189,7 +227,7 @@ def cloze_front(note: Note, lang: str) -> str:
     example = cloze_example(note)
     if example is None:
         return ""
-    hint = f'<div class="english hint">{html.escape(masked(note.english, note))}</div>'
+    hint = f'<div class="english hint">{mixed_html(masked(note.english, note), lang)}</div>'
     return cloze_html(note, example, lang) + hint
 
 
@@ -215,17 +253,17 @@ def note_fields(note: Note, cards: Sequence[str], *, tts: bool = True) -> list[s
         "Simplified": e(note.simplified),
         "Traditional": e(note.traditional),
         "Pinyin": pinyin_html(note.pinyin),
-        "English": e(note.english),
+        "English": mixed_html(note.english, lang),
         "Examples": examples_html(note.examples, lang),
         "Also Written": zh(", ".join(note.also_written)),
         "Classifier": zh(note.classifier),
         "Chinese Definition": zh(note.chinese_definition),
         "HSK": e(note.hsk),
         "Frequency": e(note.frequency),
-        "Meaning From": e(note.meaning_from),
-        "Source": e(" · ".join(note.sources)),
+        "Meaning From": mixed_html(note.meaning_from, lang),
+        "Source": mixed_html(" · ".join(note.sources), lang),
         "Sound": tts_tag(note, lang) if tts else "",
-        "Notes": e(note.notes),
+        "Notes": mixed_html(note.notes, lang),
         # Without a meaning there is nothing to recall from, and a cloze's only hint is gone.
         "Add Recall": recall_front(note) if "recall" in cards and note.english else "",
         "Add Cloze": cloze_front(note, lang) if "cloze" in cards and note.english else "",

@@ -123,9 +123,11 @@ details.more-examples summary { font-size: 15px; color: #1a56b8; cursor: pointer
 .meta { font-size: 13px; color: #5c5c5c; margin-top: 0.5em; }
 .meta > span + span::before { content: " · "; }
 /* Recall front: the meaning, the answer's length as boxes, the reading behind a link. */
-.silhouette { margin: 0.6em auto; line-height: 1; }
+.silhouette { margin: 0.6em auto; line-height: 1; display: flex; flex-wrap: wrap; justify-content: center;
+              gap: 0.3em 0; }
 .silhouette .box { display: inline-block; width: 1.1em; height: 1.1em; margin: 0 0.08em;
                    border: 2px dashed #6b6b6b; border-radius: 4px; vertical-align: middle; }
+.kind { font-size: 15px; color: #5c5c5c; font-style: italic; }
 .pinyin-hint, .pinyin-hint a.hint { font-size: 16px; color: #1a56b8; }
 .pinyin-hint div.hint { font-size: 24px; }
 /* Cloze front: the sentence with its gap, the reading with its gap, the meaning. */
@@ -142,7 +144,7 @@ details.more-examples summary { font-size: 15px; color: #1a56b8; cursor: pointer
 .nightMode .tone4, .night_mode .tone4 { color: #7fb2ff; }
 .nightMode .tone5, .night_mode .tone5 { color: #b0b0b0; }
 .nightMode .py, .night_mode .py, .nightMode .src, .night_mode .src, .nightMode .meta, .night_mode .meta,
-.nightMode .english.hint, .night_mode .english.hint, .nightMode .no-meaning, .night_mode .no-meaning,
+.nightMode .english.hint, .night_mode .english.hint, .nightMode .kind, .night_mode .kind, .nightMode .no-meaning, .night_mode .no-meaning,
 .nightMode .also, .night_mode .also, .nightMode .classifier, .night_mode .classifier,
 .nightMode .zhdef, .night_mode .zhdef { color: #b8b8b8; }
 .nightMode .notes, .night_mode .notes { background: #3a3222; border-left-color: #e0a040; }
