@@ -211,3 +211,33 @@ def test_a_long_form_takes_the_english_of_its_abbreviation():
     asml = replace(term("荷商艾司摩爾", ("荷商艾司摩爾(ASML)是光刻機大廠。", "B")), abbreviation="ASML")
     note = annotate(asml)
     assert note.english == "ASML" and "abbreviated in the text as ASML" in note.meaning_from
+
+
+# Spellings as CC-CEDICT and Taiwan's standard write them, not as OpenCC's s2t does.
+@pytest.mark.parametrize("headword, traditional", [
+    ("奈米製程", "奈米製程"),  # OpenCC reads 制程 back as 制程
+    ("复杂缠斗", "複雜纏鬥"),  # and 复杂 as 復雜
+    ("关系", "關係"),
+    ("上台", "上臺"),
+])
+def test_the_traditional_field_is_the_word_in_traditional(headword, traditional):
+    note = annotate(term(headword, (f"这是{headword}。", "A")), deck_script=Script.TRADITIONAL)
+    assert note.traditional == traditional
+    assert note.hanzi == traditional
+    assert to_simplified(note.traditional) == note.simplified
+
+
+def test_also_written_lists_only_true_variants():
+    core = annotate(term("核心", ("这是核心技术。", "A")))
+    assert not any(w.startswith("内核") for w in core.also_written), core.also_written
+    chip = annotate(term("晶片", ("台積電的晶片。", "A")))
+    assert "芯片 (mainland)" in chip.also_written
+
+
+def test_a_deck_without_a_script_heads_a_term_as_most_texts_write_it():
+    sentences = [("新质生产力是关键。", "A"), ("发展新质生产力。", "A"), ("新质生产力很重要。", "B"),
+                 ("報告中的新質生產力。", "C")]
+    mostly_simplified = term("新質生產力", *sentences)
+    assert annotate(mostly_simplified).hanzi == "新质生产力"
+    mostly_traditional = term("新质生产力", *sentences[2:], ("推動新質生產力。", "C"), ("新質生產力的意涵。", "C"))
+    assert annotate(mostly_traditional).hanzi == "新質生產力"
