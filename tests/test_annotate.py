@@ -241,3 +241,23 @@ def test_a_deck_without_a_script_heads_a_term_as_most_texts_write_it():
     assert annotate(mostly_simplified).hanzi == "新质生产力"
     mostly_traditional = term("新质生产力", *sentences[2:], ("推動新質生產力。", "C"), ("新質生產力的意涵。", "C"))
     assert annotate(mostly_traditional).hanzi == "新質生產力"
+
+
+def test_examples_are_not_cut_at_list_commas_inside_numbers_or_quotes():
+    listed = "由国务院办公厅、国家医保局、国家卫生健康委等部门联合印发的通知，要求各地在年底前完成改革任务，确保稳步发展。"
+    start = listed.index("国家医保局")
+    left, right = trim(listed, start, start + 5)
+    assert listed[left:right].startswith("由国务院办公厅、")
+    vote = "董事会以8:8的僵局收场，最终由主席投出关键一票，决定继续投资新能源，这在当地引起了很大的争议和讨论。"
+    start = vote.index("僵局")
+    assert "以8:8的僵局" in vote[slice(*trim(vote, start, start + 2))]
+    quoted = "他说：“我们要发展新质生产力，也要重视传统产业，两者并不矛盾。”这番话引起了热烈讨论和广泛关注。"
+    start = quoted.index("新质生产力")
+    piece = quoted[slice(*trim(quoted, start, start + 5))]
+    assert piece.count("“") == piece.count("”")
+
+
+def test_a_term_inside_a_longer_word_is_no_example_of_it():
+    note = annotate(term("生物", ("地球的生物圈很脆弱。", "A"), ("这种生物生活在深海里。", "B")))
+    assert [e.text[e.start:e.end] for e in note.examples] == ["生物"]
+    assert all("生物圈" not in e.text for e in note.examples)

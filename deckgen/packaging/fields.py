@@ -255,7 +255,7 @@ def note_fields(note: Note, cards: Sequence[str], *, tts: bool = True) -> list[s
         "Pinyin": pinyin_html(note.pinyin),
         "English": mixed_html(note.english, lang),
         "Examples": examples_html(note.examples, lang),
-        "Also Written": zh(", ".join(note.also_written)),
+        "Also Written": ", ".join(mixed_html(w, lang) for w in note.also_written),
         "Classifier": zh(note.classifier),
         "Chinese Definition": zh(note.chinese_definition),
         "HSK": e(note.hsk),
