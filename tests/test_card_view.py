@@ -146,6 +146,9 @@ def test_cards_read_well_on_phone_and_desktop(browser, sample, shots):
                         assert not found["overflow"] and not found["offscreen"], (name, found["offscreen"][:5])
                         assert not found["unlabelled"], (name, found["unlabelled"][:5])
                         assert not found["low"], (name, found["low"][:5])
+                        if side_name == "back" and label.endswith("traditional"):
+                            font = page.eval_on_selector(".back .hanzi", "el => getComputedStyle(el).fontFamily")
+                            assert font.startswith('"Noto Sans CJK TC"'), (name, font)
                         if side_name == "front" and kind != "Recognition":
                             for form in forms:
                                 assert form not in found["visible"], (name, form)

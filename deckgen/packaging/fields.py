@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from deckgen import script
+from deckgen.memo import memo
 from deckgen.packaging.notetype import FIELDS
 from deckgen.records import Example, Note
 from deckgen.script import has_han
@@ -44,10 +45,15 @@ def pinyin_html(syllables: Sequence[str]) -> str:
     )
 
 
+@memo(65536)
 def _lang_of_text(text: str, default: str) -> str:
-    if not has_han(text) or script.to_simplified(text) == script.to_traditional(text):
-        return default  # the same in both scripts: the note's
-    return "zh-Hant" if script.detect_script(text) is script.Script.TRADITIONAL else "zh-Hans"
+    """zh-Hant or zh-Hans by which conversion changes the text more; `default` (the
+    note's) for text the same in both scripts."""
+    traditional = sum(a != b for a, b in zip(text, script.to_simplified(text)))
+    simplified = sum(a != b for a, b in zip(text, script.to_traditional(text)))
+    if traditional == simplified:
+        return default
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
 _HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
@@ -204,11 +210,10 @@ def kind_label(note: Note) -> str:
     rest of the deck (a re-import then updates only the notes that changed)."""
     if not has_han(note.hanzi):
         return "acronym" if note.hanzi.isupper() else ""
-    mainland = script.mainland_form(note.simplified)
-    if mainland != note.simplified:
+    # Annotating has listed the other region's word, if it knows one.
+    if any(w.endswith("(mainland)") for w in note.also_written):
         return "Taiwan usage"
-    if script.taiwan_form(mainland) != script.to_traditional(mainland) and any(
-            w.endswith("(Taiwan)") for w in note.also_written):
+    if any(w.endswith("(Taiwan)") for w in note.also_written):
         return "mainland usage"
     return ""
 

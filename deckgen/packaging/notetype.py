@@ -98,6 +98,11 @@ CSS = """\
         "Heiti SC", sans-serif; }
 :lang(zh-Hant) { font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
         "Heiti TC", sans-serif; }
+/* The headword is plain text in its field; on a back its script is the note's, which its
+   list of examples carries. */
+.card:has(ul.examples[lang="zh-Hant"]) .hanzi {
+        font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
+        "Heiti TC", sans-serif; }
 /* A long headword breaks between characters, in lines of even length, never off-screen. */
 .hanzi { font-size: 56px; line-height: 1.25; margin: 0.15em auto; line-break: anywhere;
          text-wrap: balance; max-width: 100%; }
