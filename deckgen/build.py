@@ -220,7 +220,7 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
     sources, warnings, _, notes = _mine_and_annotate(deck, workspace)
     previous = packaging.read_previous(output)
     packaged = packaging.package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
-                                       now if now is not None else int(time.time()))
+                                       now if now is not None else int(time.time()), tts=deck.tts)
     added, changed, dropped, unchanged = packaging.diff(previous, packaged)
     report = BuildReport(deck.title, output, False, tuple(added), tuple(changed), tuple(dropped), unchanged,
                          warnings, dry_run)

@@ -28,6 +28,7 @@ DECK_KEYS = {
     "title", "description", "sources", "script", "level", "max_terms",
     "known_words", "cards", "tags", "encoding", "terms", "allow_sources_from",
     "known_anki", "known_interval", "glossaries",
+    "tts",
 }
 DEFAULT_LEVEL = 4
 DEFAULT_MAX_TERMS = 300
@@ -54,6 +55,7 @@ class DeckFile:
     # a second read that an edit in between would make disagree with the settings.
     content: bytes = field(default=b"", repr=False, compare=False)
     glossaries: tuple[Path, ...] = ()  # shared [terms."…"] files; the deck file's own tables win
+    tts: bool = True  # Anki reads each headword aloud with its own text-to-speech
 
     @property
     def output(self) -> Path:
@@ -132,6 +134,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         except ValueError:
             fail("'script' must be \"simplified\" or \"traditional\"", "script")
     encoding = get("encoding", str, None)
+    tts = get("tts", bool, True)
 
     cards = tuple(get("cards", list, list(CARD_TYPES)))
     for card in cards:
@@ -210,6 +213,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
         script=script, level=level, max_terms=max_terms, known_words=known, cards=cards, tags=tags,
         encoding=encoding, overrides=overrides, known_anki=known_anki, known_interval=known_interval,
         glossaries=tuple(glossary_paths),
+        tts=tts,
     )
 
 
@@ -383,6 +387,7 @@ max_terms = {DEFAULT_MAX_TERMS}
 # known_interval = 21      # days a card's interval must reach to count as learned
 cards = ["recognition", "recall", "cloze"]
 tags = []
+# tts = false              # Anki reads each headword aloud with its own text-to-speech unless false
 
 # Corrections and additions, keyed by the headword in either script.
 # `deckgen review {deck_path.as_posix()}` lists what was mined and why.

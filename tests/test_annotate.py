@@ -243,3 +243,53 @@ def test_a_long_form_takes_the_english_of_its_abbreviation():
     asml = replace(term("荷商艾司摩爾", ("荷商艾司摩爾(ASML)是光刻機大廠。", "B")), abbreviation="ASML")
     note = annotate(asml)
     assert note.english == "ASML" and "abbreviated in the text as ASML" in note.meaning_from
+
+
+# Spellings as CC-CEDICT and Taiwan's standard write them, not as OpenCC's s2t does.
+@pytest.mark.parametrize("headword, traditional", [
+    ("奈米製程", "奈米製程"),  # OpenCC reads 制程 back as 制程
+    ("复杂缠斗", "複雜纏鬥"),  # and 复杂 as 復雜
+    ("关系", "關係"),
+    ("上台", "上臺"),
+])
+def test_the_traditional_field_is_the_word_in_traditional(headword, traditional):
+    note = annotate(term(headword, (f"这是{headword}。", "A")), deck_script=Script.TRADITIONAL)
+    assert note.traditional == traditional
+    assert note.hanzi == traditional
+    assert to_simplified(note.traditional) == note.simplified
+
+
+def test_also_written_lists_only_true_variants():
+    core = annotate(term("核心", ("这是核心技术。", "A")))
+    assert not any(w.startswith("内核") for w in core.also_written), core.also_written
+    chip = annotate(term("晶片", ("台積電的晶片。", "A")))
+    assert "芯片 (mainland)" in chip.also_written
+
+
+def test_a_deck_without_a_script_heads_a_term_as_most_texts_write_it():
+    sentences = [("新质生产力是关键。", "A"), ("发展新质生产力。", "A"), ("新质生产力很重要。", "B"),
+                 ("報告中的新質生產力。", "C")]
+    mostly_simplified = term("新質生產力", *sentences)
+    assert annotate(mostly_simplified).hanzi == "新质生产力"
+    mostly_traditional = term("新质生产力", *sentences[2:], ("推動新質生產力。", "C"), ("新質生產力的意涵。", "C"))
+    assert annotate(mostly_traditional).hanzi == "新質生產力"
+
+
+def test_examples_are_not_cut_at_list_commas_inside_numbers_or_quotes():
+    listed = "由国务院办公厅、国家医保局、国家卫生健康委等部门联合印发的通知，要求各地在年底前完成改革任务，确保稳步发展。"
+    start = listed.index("国家医保局")
+    left, right = trim(listed, start, start + 5)
+    assert listed[left:right].startswith("由国务院办公厅、")
+    vote = "董事会以8:8的僵局收场，最终由主席投出关键一票，决定继续投资新能源，这在当地引起了很大的争议和讨论。"
+    start = vote.index("僵局")
+    assert "以8:8的僵局" in vote[slice(*trim(vote, start, start + 2))]
+    quoted = "他说：“我们要发展新质生产力，也要重视传统产业，两者并不矛盾。”这番话引起了热烈讨论和广泛关注。"
+    start = quoted.index("新质生产力")
+    piece = quoted[slice(*trim(quoted, start, start + 5))]
+    assert piece.count("“") == piece.count("”")
+
+
+def test_a_term_inside_a_longer_word_is_no_example_of_it():
+    note = annotate(term("生物", ("地球的生物圈很脆弱。", "A"), ("这种生物生活在深海里。", "B")))
+    assert [e.text[e.start:e.end] for e in note.examples] == ["生物"]
+    assert all("生物圈" not in e.text for e in note.examples)

@@ -119,3 +119,31 @@ def test_init_writes_a_valid_starter_and_never_overwrites(tmp_path):
     again = run_cli("init", str(source), "-o", str(target))
     assert again.exit_code == 1 and "never overwrites" in again.output
     assert target.read_bytes() == before
+
+
+def test_text_to_speech_is_switched_off_in_the_deck_file(tmp_path):
+    import sqlite3
+    import zipfile
+
+    from deckgen.packaging import FIELDS
+
+    (tmp_path / "a.txt").write_text("华为发布了新的芯片。芯片的性能很好。华为的芯片卖得很好。\n", encoding="utf-8")
+
+    def sounds(extra: str) -> list[str]:
+        deck = tmp_path / "d.toml"
+        deck.write_text(f'title = "d"\nsources = ["a.txt"]\nlevel = 0\n{extra}', encoding="utf-8")
+        result = run_cli("build", str(deck), "--quiet", "--force")
+        assert result.exit_code == 0, result.output
+        with zipfile.ZipFile(tmp_path / "d.apkg") as z:
+            (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
+        con = sqlite3.connect(tmp_path / "c.anki2")
+        rows = [dict(zip(FIELDS, f.split("\x1f"))) for (f,) in con.execute("SELECT flds FROM notes")]
+        con.close()
+        return [r["Sound"] for r in rows if r["Hanzi"] in ("华为", "芯片")]
+
+    default = sounds("")
+    assert len(default) == 2 and all(s.startswith("[anki:tts lang=zh_CN]") for s in default)
+    assert sounds("tts = false\n") == ["", ""]
+    with pytest.raises(DeckFileError, match="'tts' must be"):
+        (tmp_path / "bad.toml").write_text('sources = ["a.txt"]\ntts = "no"\n', encoding="utf-8")
+        load_deck_file(tmp_path / "bad.toml")

@@ -563,7 +563,8 @@ def test_anki_sound_and_speech_tags_from_a_text_stay_text_in_the_real_anki(tmp_p
              for i in range(8)]
     (tmp_path / "markup.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "markup.toml").write_text(
-        'sources = ["markup.txt"]\nlevel = 0\n[terms."硬科技"]\nenglish = "hard tech [sound:evil.mp3]"\n'
+        # tts = false: the deck adds no speech of its own, so any played tag would come from the text
+        'sources = ["markup.txt"]\nlevel = 0\ntts = false\n[terms."硬科技"]\nenglish = "hard tech [sound:evil.mp3]"\n'
         'note = "[anki:tts lang=en_US]spoken[/anki:tts]"\nexamples = ["硬科技[sound:evil.mp3]很重要。"]\n',
         encoding="utf-8")
     result = run_cli("build", "markup.toml", "--quiet", cwd=tmp_path)

@@ -379,3 +379,22 @@ def test_cached_pypinyin_tables_say_what_pypinyin_says():
 ])
 def test_readings_the_dictionaries_agree_on(sentence, char, reading):
     assert reading_of(sentence, char) == reading
+
+
+# Readings from dictionaries and grammars, not from deckgen's output.
+@pytest.mark.parametrize("text,char,reading", [
+    ("报告中的新质生产力", "中", "zhong1"),
+    ("报告中的新质生产力", "的", "de5"),
+    ("興建中的電廠", "中", "zhong1"),
+    ("一语中的", "中", "zhong4"),
+    ("他的目的很清楚", "的", "de5"),
+    ("美國面臨著挑戰", "著", "zhe5"),
+    ("他的著作很多", "著", "zhu4"),
+    ("为确保安全，工厂停工了。", "为", "wei4"),
+    ("他为我们联系了医院", "为", "wei4"),
+    ("以人为本", "为", "wei2"),
+    ("此地原为一座寺庙", "为", "wei2"),
+    ("面积为三百平方公里", "为", "wei2"),
+])
+def test_common_function_words_in_context(text, char, reading):
+    assert reading_of(text, char) == reading

@@ -13,7 +13,7 @@ from deckgen import script
 from deckgen.annotating import pinyin
 from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
-from deckgen.annotating.headword import choose_entry, headword_pinyin, variant_entry
+from deckgen.annotating.headword import choose_entry, headword_pinyin, traditional_form, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
 from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of
 from deckgen.annotating.senses import classifier_of
@@ -29,9 +29,14 @@ __all__ = [
 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
     """The note for `term`, from the texts and the dictionaries."""
-    hanzi = script.to_script(term.text, deck_script) if deck_script else term.text
-    simplified = script.to_simplified(hanzi)
-    traditional = script.to_traditional(simplified)
+    simplified = script.to_simplified(term.text)
+    traditional = traditional_form(simplified, segmenter)
+    if deck_script is Script.TRADITIONAL:
+        hanzi = traditional
+    elif deck_script is Script.SIMPLIFIED:
+        hanzi = simplified
+    else:
+        hanzi = _majority_form(term, simplified, traditional)
 
     entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
@@ -60,6 +65,16 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
         sources=term.sources,
         identity=term.simplified,
     )
+
+
+def _majority_form(term: Term, simplified: str, traditional: str) -> str:
+    """In a deck without a script, each term as most of its occurrences write it (a term
+    met 34 times in Simplified and 11 in Traditional is headed in Simplified)."""
+    if simplified == traditional or not term.occurrences:
+        return term.text
+    in_traditional = sum(1 for o in term.occurrences
+                         if o.sentence.text[o.start:o.end] != o.sentence.simplified[o.start:o.end])
+    return traditional if in_traditional * 2 > len(term.occurrences) else simplified
 
 
 def in_deck_script(note: Note, deck_script: Script | None) -> Note:

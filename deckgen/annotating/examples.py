@@ -35,15 +35,38 @@ def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
     return best
 
 
+def _whole_word_span(occurrence, term: Term, segmenter: Segmenter) -> tuple[int, int] | None:
+    """The term's span in the occurrence's sentence if it stands there as a word of its
+    own (生物 in 生物多样性, not in 生物圈): the segmenter puts a word boundary at
+    both ends. A sentence where it is only part of a longer word is no example of it."""
+    sentence = occurrence.sentence
+    span = (occurrence.start, occurrence.end) if occurrence.end > occurrence.start else _locate(sentence.text, term)
+    if span is None:
+        return None
+    if sentence.text[span[0]:span[1]] == "" or not script.has_han(sentence.text[span[0]:span[1]]):
+        return span
+    boundaries = {0, len(sentence.simplified)}
+    for token in segmenter.tokens(sentence.simplified):
+        boundaries.update((token.start, token.end))
+    return span if span[0] in boundaries and span[1] in boundaries else None
+
+
 def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_NOTE) -> tuple[Example, ...]:
     """Up to `limit` trimmed sentences, from different sources first, clearest first."""
     candidates = []  # (order, trimmed text, start, end, source); pinyin only for the chosen
-    for order, sentence in enumerate(term.sentences):
-        span = _locate(sentence.text, term)
+    for order, occurrence in enumerate(term.occurrences):
+        sentence = occurrence.sentence
+        span = _whole_word_span(occurrence, term, segmenter)
         if span is None:
             continue
         left, right = trim(sentence.text, *span)
         candidates.append((order, sentence.text, left, right, span, sentence.source))
+    if not candidates:  # the segmenter never cuts the term out whole (奈|米制|程): take it as found
+        for order, sentence in enumerate(term.sentences):
+            found = _locate(sentence.text, term)
+            if found is not None:
+                left, right = trim(sentence.text, *found)
+                candidates.append((order, sentence.text, left, right, found, sentence.source))
     # Prefer pieces near the target length, then keep the text order.
     candidates.sort(key=lambda c: (abs(c[3] - c[2] - EXAMPLE_TARGET) // 10, c[0]))
     chosen: list[Example] = []
@@ -63,13 +86,30 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
     return tuple(chosen)
 
 
-_CLAUSE_END = re.compile(r"[，,、；;：:。！？!?…]")
+# Where a clause may end: not at a list comma (、 joins the items of one list), not
+# inside a number (8:8, 1,000).
+_CLAUSE_END = re.compile(r"[，；;。！？!?…]|[,:：](?!\d)")
+_OPENERS, _CLOSERS = "「『“‘《（(【〈", "」』”’》）)】〉"
+
+
+def _inside_brackets(text: str) -> set[int]:
+    """Offsets inside quotes and brackets: a cut there would leave one half of a pair."""
+    inside, depth = set(), 0
+    for i, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS and depth:
+            depth -= 1
+        elif depth:
+            inside.add(i + 1)
+    return inside if depth == 0 else set()
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause or two around text[start:end]: about EXAMPLE_TARGET, at most
     EXAMPLE_MAX characters, never cutting the term, without leading or trailing commas."""
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    inside = _inside_brackets(text)
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside] + [len(text)]
     bounds = sorted(set(bounds))
     left = max(b for b in bounds if b <= start)
     right = min(b for b in bounds if b >= end)
@@ -89,6 +129,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         left = max(left, start - half)
         right = min(right, left + EXAMPLE_MAX)
         left = max(left, right - EXAMPLE_MAX)
+    # A piece that stops right after the term reads as cut off: take the next clause too.
+    if right < len(text) and text[end:right].strip(" ，,；;：:") == "":
+        further = min((b for b in bounds if b > right), default=None)
+        if further is not None and further - left <= EXAMPLE_MAX + 20:
+            right = further
     separators = " ，,、；;：:"
     while left < start and text[left] in separators:
         left += 1

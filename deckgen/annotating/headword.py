@@ -92,3 +92,36 @@ def _entries_for(forms) -> list[Entry]:
             if e not in seen:
                 seen.append(e)
     return seen
+
+
+def traditional_form(simplified: str, segmenter: Segmenter) -> str:
+    """The Traditional spelling of a word, word by word from CC-CEDICT where it gives
+    one spelling (复杂 複雜, 制程 製程: OpenCC's tables write 復雜 and leave 制程), else
+    OpenCC's. Checked both ways: it simplifies back to `simplified`, or OpenCC's
+    spelling is kept. (A text's own spelling is no guide: a machine-converted one
+    writes 纏斗 and 關系.)"""
+    fallback = script.to_traditional(simplified)
+    out = []
+    done = 0
+    for word in segmenter.words_of(simplified):
+        start = simplified.find(word, done)
+        if start < 0:
+            return fallback
+        out.append(fallback[done:start])
+        spellings = {e.traditional for e in dictionary.lookup(word) if e.simplified == word and not e.variant_only}
+        theirs, ours = (next(iter(spellings)), fallback[start : start + len(word)]) if len(spellings) == 1 \
+            else ("", "")
+        # ... unless it keeps a character both scripts share where OpenCC writes the
+        # traditional one (CC-CEDICT's 上台 is Taiwan usage; 上臺 is the Traditional).
+        if len(theirs) == len(word) and _traditional_chars(theirs) >= _traditional_chars(ours):
+            out.append(theirs)
+        else:
+            out.append(fallback[start : start + len(word)])
+        done = start + len(word)
+    out.append(fallback[done:])
+    result = "".join(out)
+    return result if len(result) == len(simplified) and script.to_simplified(result) == simplified else fallback
+
+
+def _traditional_chars(text: str) -> int:
+    return sum(a != b for a, b in zip(text, script.to_simplified(text)))

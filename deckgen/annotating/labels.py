@@ -4,7 +4,7 @@ common it is."""
 from __future__ import annotations
 
 from deckgen import script
-from deckgen.lexicon import jieba_words
+from deckgen.lexicon import cedict, jieba_words
 from deckgen.records import Term
 from deckgen.script import has_han
 
@@ -17,7 +17,7 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     taiwan = script.taiwan_form(mainland)
     if taiwan != script.to_traditional(mainland) and taiwan != hanzi:
         out.append(f"{taiwan} (Taiwan)")
-    if mainland != simplified and mainland != hanzi:
+    if mainland != simplified and mainland != hanzi and _known_word(mainland, term):
         out.append(f"{mainland} (mainland)")
     other_script = script.to_traditional(hanzi) if not _is_traditional(hanzi) else simplified
     if other_script != hanzi and not any(o.startswith(other_script + " ") for o in out):
@@ -27,6 +27,18 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
         if form not in (hanzi, simplified, script.to_traditional(hanzi)) and not listed:
             out.append(f"{form} (in the texts)")
     return tuple(out)
+
+
+def _known_word(form: str, term: Term) -> bool:
+    """A mainland form is a true variant only if the texts write it, or the headword is a
+    Taiwan word and a dictionary knows the mainland one. OpenCC's Taiwan tables read 核心
+    as Taiwan's word for 'kernel' and give 内核, for 核心 'core' and inside compounds too."""
+    if form in term.forms or script.to_simplified(form) in {script.to_simplified(f) for f in term.forms}:
+        return True
+    entries = cedict.lookup(term.simplified)
+    if entries and not all(e.taiwan_only for e in entries):
+        return False
+    return bool(cedict.lookup(form))
 
 
 def frequency_label(term: Term) -> str:
@@ -49,3 +61,4 @@ def frequency_label(term: Term) -> str:
 
 def _is_traditional(text: str) -> bool:
     return script.to_simplified(text) != text
+

@@ -11,6 +11,8 @@ Three things here are a public contract with every learner who has imported a de
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 
 from deckgen.packaging.apkg import (
@@ -21,7 +23,7 @@ from deckgen.packaging.apkg import (
     write_package,
 )
 from deckgen.packaging.exports import EXPORT_FORMATS, SUFFIXES, DeckRow, pleco_text, read_deck, table_text, write_text
-from deckgen.packaging.fields import note_fields
+from deckgen.packaging.fields import NEEDS_MEANING_TAG, note_fields
 from deckgen.packaging.handout import handout_html
 from deckgen.packaging.notetype import CARD_TYPES, FIELDS, MODEL_ID, MODEL_REVISED
 from deckgen.packaging.preview import preview_html
@@ -72,12 +74,15 @@ def tag_safe(text: str) -> str:
 
 
 def package_notes(notes: Sequence[Note], slug: str, cards: Sequence[str],
-                  tags: Sequence[str], previous: dict[str, PackagedNote], now: int) -> list[PackagedNote]:
+                  tags: Sequence[str], previous: dict[str, PackagedNote], now: int,
+                  tts: bool = True) -> list[PackagedNote]:
     packaged = []
     for note in notes:
         guid = note_guid(slug, note)
-        fields = tuple(note_fields(note, cards))
-        note_tags = tuple(sorted({*tags, f"deckgen::{tag_safe(slug)}",
+        fields = tuple(note_fields(note, cards, tts=tts))
+        # A note without a meaning is found in Anki's browser by this tag, to be given one.
+        needs = (NEEDS_MEANING_TAG,) if not note.english else ()
+        note_tags = tuple(sorted({*tags, f"deckgen::{tag_safe(slug)}", *needs,
                                   *(f"source::{tag_safe(s)}" for s in note.sources)}))
         before = previous.get(guid)
         if before is not None and before.fields == fields and before.tags == note_tags:
@@ -90,7 +95,7 @@ def package_notes(notes: Sequence[Note], slug: str, cards: Sequence[str],
 
 def diff(previous: dict[str, PackagedNote], packaged: Sequence[PackagedNote]) -> tuple[list, list, list, int]:
     def name(n: PackagedNote) -> str:
-        return n.fields[0]
+        return html.unescape(re.sub(r"<[^>]+>", "", n.fields[0]))  # the headword, without its lang span
 
     current = {n.guid: n for n in packaged}
     added = [name(n) for n in packaged if n.guid not in previous]

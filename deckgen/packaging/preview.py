@@ -20,14 +20,26 @@ _TAG = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
 _HTML = re.compile(r"<[^>]*>")
 
 
-def _filtered(value: str, filters: list[str]) -> str:
+def _filtered(value: str, filters: list[str], field: str) -> str:
     for name in reversed(filters):  # {{a:b:Field}} applies b first, then a
         if name == "text":
             value = html.unescape(_HTML.sub("", value))
         elif name == "hint" and value:
-            value = f'<a class="hint" href="#">Show</a><div class="hint-body">{value}</div>'
+            # As Anki draws it: a link named after the field, which shows the value.
+            value = (f'<a class="hint" href="#" onclick="this.nextElementSibling.style.display=\'block\';'
+                     f'this.style.display=\'none\';return false;">{html.escape(field)}</a>'
+                     f'<div class="hint" style="display: none">{value}</div>')
         # furigana/kana/kanji, tts and type are not used by deckgen's templates; shown as they are
     return value
+
+
+# Anki plays these (its own text-to-speech, or a sound file) with a button in place of the tag.
+_PLAYED = re.compile(r"\[anki:tts[^\]]*\].*?\[/anki:tts\]|\[sound:[^\]]*\]", re.S)
+SPEAKER = '<span class="played" title="Anki plays this aloud">🔊</span>'
+
+
+def _with_speakers(rendered: str) -> str:
+    return _PLAYED.sub(SPEAKER, rendered)
 
 
 def render(template: str, fields: dict[str, str], front: str = "") -> str:
@@ -42,11 +54,11 @@ def render(template: str, fields: dict[str, str], front: str = "") -> str:
         if ":" in name:
             *filters, field = name.split(":")
             key = f"\x00{len(data)}"
-            data[key] = _filtered(data.get(field.strip(), ""), [f.strip() for f in filters])
+            data[key] = _filtered(data.get(field.strip(), ""), [f.strip() for f in filters], field.strip())
             return "{{{" + key + "}}}"
         return "{{{" + name + "}}}"
 
-    return chevron.render(_TAG.sub(unescaped, template), data)
+    return _with_speakers(chevron.render(_TAG.sub(unescaped, template), data))
 
 
 def _is_empty(rendered: str) -> bool:

@@ -163,6 +163,28 @@ def _zhe(ctx: _Context, i: int) -> str:
     return "zhe5"
 
 
+@_rule("的")
+def _de_particle(ctx: _Context, i: int) -> str | None:
+    # The structural particle, standing alone: never the dì of 目的 or the dí of 的确,
+    # nor the 中的 'hit the mark' that jieba's 中|的 would otherwise be read as.
+    return "de5" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "uj" else None
+
+
+@_rule("中")
+def _zhong_middle(ctx: _Context, i: int) -> str | None:
+    # The localizer 'in, during' (报告中, 兴建中的): zhong1, not the zhòng of 中的 'hit'.
+    return "zhong1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "f" else None
+
+
+@_rule("著")
+def _zhe_traditional(ctx: _Context, i: int) -> str | None:
+    # Traditional texts write the aspect particle 着 as 著: after a verb it is zhe5
+    # (面臨著), not the zhù of 著作.
+    if ctx.stands_alone(i) and _pos(ctx.word_before(i)).startswith("v"):
+        return "zhe5"
+    return None
+
+
 @_rule("地")
 def _di(ctx: _Context, i: int) -> str | None:
     # The adverbial particle: jieba tags it uv (高兴地跳, 预见性地警告), or it follows
@@ -227,6 +249,11 @@ _FOR_SOMEONE = (
 )
 
 
+# What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为 ...
+# (and a closing bracket: 拟小蛭（学名：…）为 'is').
+_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命）)」』》")
+
+
 @_rule("为")
 def _wei(ctx: _Context, i: int) -> str:
     # In written Chinese the free-standing 为 is mostly the copula 'be, become, as'
@@ -242,7 +269,28 @@ def _wei(ctx: _Context, i: int) -> str:
         return "wei2"
     if any(verb in rest for verb in _FOR_SOMEONE):
         return "wei4"
+    # Opening a clause it states a purpose: 为确保安全, 为实现目标而努力 (the copula
+    # needs a subject before it).
+    if ctx.char(i - 1) in _COPULA_BEFORE:
+        return "wei2"
+    if not ctx.char(i - 1) or ctx.char(i - 1) in "，。；：！？,.;:!?":
+        return "wei4"
+    # 'For, on behalf of' takes a person or an action: 为他联系, 为获取利润, 为观众演出;
+    # the copula takes a number or a noun and no verb after it (面积为300, 被任命为经理),
+    # and 以…为… is the copula too.
+    if "以" in _clause_before(ctx, i):
+        return "wei2"
+    after = ctx.word_after(i)
+    if after is not None and (_pos(after) == "r" or _pos(after) == "v"):
+        return "wei4"
     return "wei2"
+
+
+def _clause_before(ctx: _Context, i: int) -> str:
+    start = i
+    while start > 0 and is_han(ctx.char(start - 1)) and i - start < 12:
+        start -= 1
+    return ctx.text[start:i]
 
 
 @_rule("行")
