@@ -166,7 +166,7 @@ def build_deck(deck: DeckFile, workspace: Workspace, *, force: bool = False, dry
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
-                max_terms: int = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
+                max_terms: int | None = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
                 dry_run: bool = False, now: int | None = None) -> BuildReport:
     """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""
     output = Path(output)

@@ -25,6 +25,10 @@ class Sentence:
     source: str  # the source's short name
     line: int  # 1-based line of the file the sentence starts on
     simplified: str = ""  # the text in simplified characters, character for character
+    # What the line is (reading.structure): "text" (running text), "title", "heading",
+    # "list item", "caption", "byline", "reference", "link". Only running text is mined
+    # and used as an example.
+    kind: str = "text"
 
     def __post_init__(self) -> None:
         if not self.simplified:

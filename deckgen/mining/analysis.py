@@ -51,20 +51,29 @@ class _SourceAnalysis:
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
+    title: str = ""  # the source's title line, simplified ("" if it has none)
+    headings: tuple[str, ...] = ()  # its section headings, simplified
 
 
 @memo(2048)
 def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     """Segment a source's clean sentences once; mining the same corpus again, or another
-    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap."""
-    simplified = [s.simplified for s in source.sentences]
+    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap.
+
+    Only running text is analysed: titles, headings, captions, bylines, references and
+    link lists (reading.structure) are no sentences of the text; titles and headings
+    are kept aside for salience."""
+    running = [s for s in source.sentences if s.kind == "text"]
+    title = next((s.simplified for s in source.sentences if s.kind == "title"), "")
+    headings = tuple(s.simplified for s in source.sentences if s.kind == "heading")
+    simplified = [s.simplified for s in running]
     sentences = []
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
-    for sentence, simp, words in zip(source.sentences, simplified, segmenter.words_of_each(simplified)):
+    for sentence, simp, words in zip(running, simplified, segmenter.words_of_each(simplified)):
         tokens = _merge_latin(words)
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
@@ -76,7 +85,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
-    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues)
+    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues,
+                           title, headings)
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,

@@ -75,6 +75,8 @@ class _Candidate:
     background: float = 0.0  # estimated jieba-dictionary frequency
     inside_longer: int = 0  # occurrences that are part of a longer candidate
     parts: tuple[str, ...] = ()  # how jieba cuts it alone, when it is no discovered compound
+    in_title: bool = False  # in the title of the focus
+    in_headings: int = 0  # headings of the focus it is in
     score: float = 0.0
     why: list[str] = field(default_factory=list)
 

@@ -62,6 +62,8 @@ def _can_end(token: str) -> bool:
     """May a compound end (or start) with this token? Not with 的/是/在/三/个."""
     if _is_function_word(token) or not _WORDLIKE.match(token):
         return False
+    if len(token) == 2 and token[1] in "是了着过" and _is_glue_char(token[0]):
+        return False  # 便是闰土, 就是: an adverb glued to a verb of being
     if len(token) == 1 and _HAN_ONLY.match(token):
         # One-character edges are glue (是, 有, 将, 被) unless content words:
         # 全(要素生产率), 硬(科技), (光刻)机, or characters too rare to be glue (昇腾).
@@ -133,7 +135,13 @@ def _can_inside(token: str) -> bool:
     tag = _tag(token)
     if tag.startswith("nr") and not _is_organisation(token):
         return False
+    if tag in ("c", "p") and token not in _FORMAL_AND:
+        return False  # 母亲和宏儿, 醫療機構或醫師, 办公室对集中采购: phrases, not terms
     return tag not in _PARTICLE_TAGS and bool(_WORDLIKE.match(token))
+
+
+# "And" of formal names, inside terms of law and science: 人工營養及流體餵養.
+_FORMAL_AND = frozenset("及与與")
 
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark
