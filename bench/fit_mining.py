@@ -37,6 +37,7 @@ from deckgen.mining import scoring  # noqa: E402
 
 GRID = {
     "count": (0.75, 1.0, 1.5, 2.0, 2.5),
+    "rarity": (0.5, 0.75, 1.0, 1.25),
     "title": (0.0, 1.0, 2.0, 3.0, 4.0),
     "heading": (0.0, 0.5, 1.0, 2.0),
     "quoted": (0.5, 1.0, 2.0, 3.0),

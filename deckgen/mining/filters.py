@@ -60,7 +60,7 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     strings = sorted(candidate.strings, key=len)
     marked = bool(kinds & {"marked", "gloss"})
     word = strings[0]
-    if len(word) == 1 and not marked:
+    if len(word) == 1 and not marked and not _salient_character(candidate, word, options.level):
         return False
     if _HAS_HAN.search(word) and kinds <= {"word"} and candidate.count < 2 and not _known_word(word):
         # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
@@ -74,6 +74,22 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         # jieba's set expressions that are grammar: 在我看来, 两国之间.
         return False
     return True
+
+
+# A single character is a term only when the text is about it: in the title and used
+# this often on its own (瘾 of a blog titled 手机瘾), a noun, and above the reader's level.
+_SALIENT_CHARACTER_COUNT = 3
+
+
+def _salient_character(candidate: _Candidate, word: str, level: int) -> bool:
+    return (
+        candidate.in_title
+        and candidate.count >= _SALIENT_CHARACTER_COUNT
+        and _HAS_HAN.search(word) is not None
+        and _tag(word).startswith("n")
+        and not _tag(word).startswith("nr")
+        and not (level > 0 and _too_easy(word, level))
+    )
 
 
 def _senses_allow(candidate: _Candidate, kinds: set[str]) -> bool:

@@ -72,7 +72,7 @@ _RARITY_CAP = math.log(60_000_000 / 100)
 # Weights of the signals, in natural-log units of keyness, fitted on the development
 # data by bench/fit_mining.py and shipped in deckgen/data/mining_weights.tsv.
 _DEFAULTS = {
-    "count": 1.5, "quoted": 2.0, "defined": 3.0, "compound": 1.0, "cedict": 0.5, "set_phrase": 1.0,
+    "count": 1.5, "rarity": 1.0, "quoted": 2.0, "defined": 3.0, "compound": 1.0, "cedict": 0.5, "set_phrase": 1.0,
     "sources": 1.0, "context_idf": 1.0, "title": 2.0, "heading": 1.0, "floor": 0.0,
     "size_base": 12.0, "size_power": 0.5,
 }
@@ -99,7 +99,7 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     background = _background(candidate, origins)
     candidate.background = background
     rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
-    score = w["count"] * math.log(count) + rarity - math.log(total / focus_tokens) + 10
+    score = w["count"] * math.log(count) + w["rarity"] * rarity - math.log(total / focus_tokens) + 10
     why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
     free = count - candidate.inside_longer
     if candidate.inside_longer and free < count:

@@ -92,10 +92,31 @@ def _can_start(token: str) -> bool:
     (生产要素); they may end with one (出口管制, 长臂管辖).
     Nor with a place or a time word."""
     tag = _tag(token)
-    if tag.startswith(("ns", "t")):  # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term
+    # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term (逾期 "to be overdue" is tagged t)
+    if tag.startswith("ns") or (tag.startswith("t") and not _verb_like(token)):
         return False
     # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
     return _can_end(token) and (tag == "vn" or not _verb_like(token))
+
+
+@memo(262144)
+def _can_start_given_evidence(token: str) -> bool:
+    """A verb of two characters or more may start a term the text shows to be one
+    word (集中采购, 驳回起诉, 逾期利率, 维持生命治疗): _verb_led_term decides."""
+    if _can_start(token):
+        return True
+    return len(token) >= 2 and _HAN_ONLY.match(token) is not None and _verb_like(token) and _can_end(token)
+
+
+def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bool:
+    """A compound led by a verb is a term when it is one beyond doubt: its parts stick
+    together well above the usual bar, and it ends in a content word of two characters
+    or more (not 利用AI, 超过GPT4, 提供借款 of two common words)."""
+    if _can_start(parts[0]):
+        return True
+    last = parts[-1]
+    return (cohesion >= needed and len(last) >= 2 and _HAN_ONLY.match(last) is not None
+            and _tag(last)[:1] in ("n", "v"))
 
 
 @memo(65536)

@@ -114,7 +114,9 @@ _ITEM = 20
 
 def _is_item(line: str, kind: str) -> bool:
     line = line.strip()
-    return kind in (TEXT, LIST_ITEM, LINK) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
+    if kind == LINK:
+        return True
+    return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
 
 
 def _mark_lists(lines: list[str], kinds: list[str]) -> None:
