@@ -13,6 +13,7 @@ from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
     _FUNCTION_TAGS,
+    _HAN_ONLY,
     _HAS_HAN,
     _NUMERIC,
     _ORGANISATION_SENSE,
@@ -52,6 +53,10 @@ _PLACE_SENSE = re.compile(
     r"country|region|village|lake)\b",
     re.IGNORECASE,
 )
+
+
+# A law's references to itself and its parts (本法, 前款, 该条, 本规定): boilerplate.
+_CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
 
 
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
@@ -110,7 +115,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
-    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _CROSS_REFERENCE.match(string):
         return False
     return not (level > 0 and _too_easy(string, level))
 
@@ -131,6 +136,8 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示)."""
     for string in sorted(candidate.strings):
+        if _looks_like_a_name(string):
+            return "person"
         if (
             person_cues.get(string)
             and 2 <= len(string) <= 3
@@ -144,6 +151,25 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
     return None
+
+
+# The commonest Chinese surnames (simplified): an unknown word of two or three
+# characters led by one of them is far more often a person (张宪, 王彦, 杜充) than a term.
+_COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
+)
+
+
+@memo(65536)
+def _looks_like_a_name(string: str) -> bool:
+    """A word no dictionary knows, shaped like a person's name: a common surname and
+    one or two characters (張俊, 李綱, 詹順貴), or a pet name in 儿 (宏儿, 迅哥儿)."""
+    if not (2 <= len(string) <= 3 and _HAN_ONLY.match(string)) or _known_word(string):
+        return False
+    if string.endswith("儿"):
+        return True
+    return string[0] in _COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
 
 
 @memo(262144)

@@ -62,6 +62,8 @@ def _can_end(token: str) -> bool:
     """May a compound end (or start) with this token? Not with 的/是/在/三/个."""
     if _is_function_word(token) or not _WORDLIKE.match(token):
         return False
+    if token in _MODALS:
+        return False  # 人民法院应当, 人民法院应予: a subject and its modal verb
     if len(token) == 2 and token[1] in "是了着过" and _is_glue_char(token[0]):
         return False  # 便是闰土, 就是: an adverb glued to a verb of being
     if len(token) == 1 and _HAN_ONLY.match(token):
@@ -75,6 +77,9 @@ def _can_end(token: str) -> bool:
         # conjunction, preposition, pronoun or particle at either end.
         return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]))
     return True
+
+
+_MODALS = frozenset("应当 应该 应予 予以 可以 必须 不得 不予 能够 需要 须要 应 须 得 可".split())
 
 
 # Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
