@@ -36,7 +36,7 @@ from deckgen import reading, tables  # noqa: E402
 from deckgen.mining import scoring  # noqa: E402
 
 GRID = {
-    "count": (0.75, 1.0, 1.5, 2.0, 2.5),
+    "count": (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0),
     "rarity": (0.5, 0.75, 1.0, 1.25),
     "title": (0.0, 1.0, 2.0, 3.0, 4.0),
     "heading": (0.0, 0.5, 1.0, 2.0),
