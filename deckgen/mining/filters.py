@@ -15,6 +15,7 @@ from deckgen.mining.words import (
     _FUNCTION_TAGS,
     _HAN_ONLY,
     _HAS_HAN,
+    _MODALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
     _is_function_word,
@@ -57,6 +58,10 @@ _PLACE_SENSE = re.compile(
 
 # A law's references to itself and its parts (本法, 前款, 该条, 本规定): boilerplate.
 _CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
+
+
+# Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
+_POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
 
 
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
@@ -116,6 +121,8 @@ def _plausible(string: str, level: int) -> bool:
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
     if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _CROSS_REFERENCE.match(string):
+        return False
+    if string in _POINTERS or string in _MODALS:
         return False
     return not (level > 0 and _too_easy(string, level))
 

@@ -73,13 +73,13 @@ def _can_end(token: str) -> bool:
             return False
         return _tag(token)[:1] in ("n", "a", "v", "z") or jieba_words.word_frequency(token) < _GLUE_FREQUENCY
     if _is_guess(token):
-        # jieba's guesses at unknown words glue grammar on (越强, 而行): an adverb,
-        # conjunction, preposition, pronoun or particle at either end.
-        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]))
+        # jieba's guesses at unknown words glue grammar on (越强, 而行, 谈些): an adverb,
+        # conjunction, preposition, pronoun, particle or measure word at either end.
+        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]) or _tag(token[-1]).startswith("q"))
     return True
 
 
-_MODALS = frozenset("应当 应该 应予 予以 可以 必须 不得 不予 能够 需要 须要 应 须 得 可".split())
+_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 应 须 得 可".split())
 
 
 # Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
@@ -163,6 +163,8 @@ def _can_inside(token: str) -> bool:
         return False
     if tag in ("c", "p") and token not in _FORMAL_AND:
         return False  # 母亲和宏儿, 醫療機構或醫師, 办公室对集中采购: phrases, not terms
+    if token in _MODALS:
+        return False  # 人民法院应予支持: a clause
     return tag not in _PARTICLE_TAGS and bool(_WORDLIKE.match(token))
 
 
