@@ -250,3 +250,36 @@ def test_max_terms_must_still_be_positive(tmp_path: Path):
     deck_path.write_text('sources = ["a.txt"]\nmax_terms = 0\n', "utf-8")
     with pytest.raises(DeckgenError, match="max_terms"):
         deckfile.load_deck_file(deck_path)
+
+
+# 最高人民法院关于审理民间借贷案件适用法律若干问题的规定 (2020), articles 2, 4, 8, 12, 24, 25.
+LENDING_ARTICLES = [
+    "第二条 出借人向人民法院提起民间借贷诉讼时，应当提供借据、收据、欠条等债权凭证以及其他能够证明借贷法律关系存在的证据。",
+    "第四条 保证人为借款人提供连带责任保证，出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告；"
+    "出借人仅起诉保证人的，人民法院可以追加借款人为共同被告。",
+    "保证人为借款人提供一般保证，出借人仅起诉保证人的，人民法院应当追加借款人为共同被告；"
+    "出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告。",
+    "第八条 借款人涉嫌犯罪或者生效判决认定其有罪，出借人起诉请求担保人承担民事责任的，人民法院应予受理。",
+    "第十二条 借款人或者出借人的借贷行为涉嫌犯罪，或者已经生效的裁判认定构成犯罪，当事人提起民事诉讼的，民间借贷合同并不当然无效。",
+    "第二十四条 借贷双方没有约定利息，出借人主张支付利息的，人民法院不予支持。",
+    "自然人之间借贷对利息约定不明，出借人主张支付利息的，人民法院不予支持。",
+    "第二十五条 出借人请求借款人按照合同约定利率支付利息的，人民法院应予支持。",
+    "就拍卖所得的价款与应偿还借款本息之间的差额，借款人或者出借人有权主张返还或者补偿。",
+]
+
+
+def test_a_noun_suffix_jieba_glued_to_the_next_word_ends_the_term(tmp_path: Path):
+    # jieba cuts 出借 + 人向 and 出借 + 人仅: the term is 出借人. (The filler makes the
+    # text long enough for pairs of words to stand out, as in the whole regulation.)
+    path = tmp_path / "lending.txt"
+    path.write_text("\n".join(LENDING_ARTICLES + FILLER * 3) + "\n", "utf-8")
+    terms = {t.text: t for t in mine([read_source(path)], MiningOptions(level=4))}
+    assert terms["出借人"].count == sum(line.count("出借人") for line in LENDING_ARTICLES)
+    assert not any(t.startswith(("人向", "人仅")) or t.endswith(("人仅", "人仅起诉")) for t in terms)
+
+
+def test_a_modal_verb_is_never_inside_nor_a_term(tmp_path: Path):
+    path = tmp_path / "lending.txt"
+    path.write_text("\n".join(LENDING_ARTICLES) + "\n", "utf-8")
+    texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4))}
+    assert not any(modal in t for t in texts for modal in ("应予", "应当", "不予", "可以"))

@@ -16,6 +16,8 @@ from deckgen.mining.words import (
     _HAS_HAN,
     _PARTICLE_TAGS,
     _TERM_IN_QUOTES,
+    NOUN_SUFFIXES,
+    _is_guess,
     _merge_latin,
     _tag,
     _wordlike,
@@ -38,6 +40,21 @@ def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
         pos += len(token)
     if run:
         out.append((start, tuple(run)))
+    return tuple(out)
+
+
+def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """jieba's HMM glues a noun suffix to the next character (出借 + 人向, 保证 + 人为):
+    出借 人向 -> 出借 人 向: a guess of jieba's that starts with a noun suffix after a
+    word is the suffix of that word and the start of the next, so discovery can see 出借人."""
+    if not any(len(t) == 2 and t[0] in NOUN_SUFFIXES for t in tokens):
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if len(token) == 2 and token[0] in NOUN_SUFFIXES and out and len(out[-1]) >= 2 and _is_guess(token):
+            out += token
+        else:
+            out.append(token)
     return tuple(out)
 
 
@@ -74,7 +91,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, words in zip(running, simplified, segmenter.words_of_each(simplified)):
-        tokens = _merge_latin(words)
+        tokens = _split_suffixes(_merge_latin(words))
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
         if _MAY_QUOTE.search(simp):

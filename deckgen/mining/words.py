@@ -120,8 +120,14 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
     if _can_start(parts[0]):
         return True
     last = parts[-1]
+    if last in NOUN_SUFFIXES:
+        return True  # 出借人, 消费者: a verb made a noun by its suffix
     return (cohesion >= needed and len(last) >= 2 and _HAN_ONLY.match(last) is not None
             and _tag(last)[:1] in ("n", "v"))
+
+
+# Characters that make nouns of the word before them (出借人, 消费者, 一致性, 利率).
+NOUN_SUFFIXES = frozenset("人者性率费权")
 
 
 @memo(65536)
