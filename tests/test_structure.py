@@ -283,3 +283,17 @@ def test_a_modal_verb_is_never_inside_nor_a_term(tmp_path: Path):
     path.write_text("\n".join(LENDING_ARTICLES) + "\n", "utf-8")
     texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4))}
     assert not any(modal in t for t in texts for modal in ("应予", "应当", "不予", "可以"))
+
+
+def test_the_score_floor_keeps_weak_evidence_out_of_a_short_text(tmp_path: Path):
+    from deckgen.mining.scoring import weights
+
+    text = (SEEDS / "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt").read_text("utf-8")[:700]
+    path = tmp_path / "excerpt.txt"
+    path.write_text(text, "utf-8")
+    source = read_source(path)
+    unset = mine([source], MiningOptions(level=4))
+    size = deck_size(sum(len(s.text) for s in source.sentences if s.kind == "text"))
+    capped = mine([source], MiningOptions(level=4, top=size))
+    assert unset and all(t.score >= weights()["floor"] for t in unset)
+    assert len(unset) < len(capped) <= size
