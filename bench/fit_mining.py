@@ -51,7 +51,8 @@ GRID = {
 FIXED_NOTES = {
     "size_base": "terms per sqrt-ish 100 characters: set by hand, not fitted",
     "size_power": "sub-linear growth of the deck with the text's length: set by hand",
-    "floor": "no candidate below this score joins a deck of unset size: set by hand below the score at rank 56-96 of every development text",
+    "floor": ("no candidate below this score, less the log of the text's tokens, joins a deck of unset size: "
+              "set by hand below the cut of every development text (4.7 or more)"),
 }
 
 

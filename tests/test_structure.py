@@ -285,15 +285,18 @@ def test_a_modal_verb_is_never_inside_nor_a_term(tmp_path: Path):
     assert not any(modal in t for t in texts for modal in ("应予", "应当", "不予", "可以"))
 
 
-def test_the_score_floor_keeps_weak_evidence_out_of_a_short_text(tmp_path: Path):
+def test_the_score_floor_keeps_weak_evidence_out_of_a_deck_of_unset_size(tmp_path: Path, monkeypatch):
     from deckgen.mining.scoring import weights
 
     text = (SEEDS / "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt").read_text("utf-8")[:700]
     path = tmp_path / "excerpt.txt"
     path.write_text(text, "utf-8")
     source = read_source(path)
-    unset = mine([source], MiningOptions(level=4))
     size = deck_size(sum(len(s.text) for s in source.sentences if s.kind == "text"))
-    capped = mine([source], MiningOptions(level=4, top=size))
-    assert unset and all(t.score >= weights()["floor"] for t in unset)
-    assert len(unset) < len(capped) <= size
+    everything = mine([source], MiningOptions(level=4, top=1000))
+    assert len(mine([source], MiningOptions(level=4))) == min(size, len(everything))  # the shipped floor: weak
+    monkeypatch.setitem(weights(), "floor", weights()["floor"] + 3)  # a stricter floor
+    strict = mine([source], MiningOptions(level=4))
+    assert 0 < len(strict) < min(size, len(everything))
+    assert strict == everything[: len(strict)]  # the floor cuts the ranking, it does not reorder it
+    assert len(mine([source], MiningOptions(level=4, top=size))) == min(size, len(everything))  # a set size ignores it

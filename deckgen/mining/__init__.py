@@ -123,7 +123,10 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     # Without a number asked for, the deck holds what the text supports: at most
     # deck_size of its length, and only candidates above the score floor.
     limit = options.top if options.top is not None else deck_size(sum(_characters(a) for a in focus_analyses))
-    floor = weights()["floor"] if options.top is None else -math.inf
+    # The floor is in length-free units: a score grows with log(focus_tokens) (how
+    # often a term is used, relative to a text of that length), which it leaves out,
+    # so a short text is held to the same evidence as a long one.
+    floor = weights()["floor"] + math.log(focus_tokens) if options.top is None else -math.inf
     ranked: list[_Candidate] = []
     # Names of people and places are told apart last, best first, until enough terms
     # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
