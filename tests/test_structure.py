@@ -300,3 +300,21 @@ def test_the_score_floor_keeps_weak_evidence_out_of_a_deck_of_unset_size(tmp_pat
     assert 0 < len(strict) < min(size, len(everything))
     assert strict == everything[: len(strict)]  # the floor cuts the ranking, it does not reorder it
     assert len(mine([source], MiningOptions(level=4, top=size))) == min(size, len(everything))  # a set size ignores it
+
+
+def test_a_given_name_standing_where_names_stand_is_no_term(tmp_path: Path):
+    # 故乡: 闰土 has no surname, and no dictionary knows it.
+    lines = [
+        "故乡",
+        "还有闰土，他每到我家来时，总问起你，很想见你一回。",
+        "我的父亲允许了；我也很高兴，因为我早听到闰土这名字，而且知道他和我仿佛年纪。",
+        "闰土又对我说：现在太冷，你夏天到我们这里来。",
+        "闰土又对我说：我们沙地里，潮汛要来的时候，就有许多跳鱼儿只是跳。",
+        "阿！闰土的心里有无穷无尽的希奇的事，都是我往常的朋友所不知道的。",
+        "可惜正月过去了，闰土须回家里去，我急得大哭，他也躲到厨房里，哭着不肯出门。",
+        "我于是日日盼望新年，新年到，闰土也就到了。",
+    ]
+    path = tmp_path / "guxiang.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4, top=100))}
+    assert "闰土" not in texts

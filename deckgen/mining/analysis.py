@@ -120,6 +120,9 @@ _SPEECH = frozenset(
 )
 
 
+_ADVERBS = frozenset("又 也 便 就 却 还 才 都 总 则 忙 只".split())
+
+
 _PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True)))
 
 
@@ -131,7 +134,10 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
             continue
         before = tokens[i - 1] if i > 0 else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":"):
+        then = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if (before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":")
+                or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
+                or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
             cues[token] += 1
 
 

@@ -139,6 +139,10 @@ def _too_easy(simplified: str, level: int) -> bool:
     return hsk is not None and hsk <= level
 
 
+# A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.
+_CUES_WITHOUT_SURNAME = 2
+
+
 def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示)."""
@@ -148,7 +152,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
         if (
             person_cues.get(string)
             and 2 <= len(string) <= 3
-            and dictionary.is_surname(string[0])
+            and (dictionary.is_surname(string[0]) or person_cues[string] >= _CUES_WITHOUT_SURNAME)
             and not _known_word(string)
         ):
             return "person"
