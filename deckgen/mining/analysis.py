@@ -47,15 +47,20 @@ def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """jieba's HMM glues a noun suffix to the next character (出借 + 人向, 保证 + 人为):
     出借 人向 -> 出借 人 向: a guess of jieba's that starts with a noun suffix after a
     word is the suffix of that word and the start of the next, so discovery can see 出借人."""
-    if not any(len(t) == 2 and t[0] in NOUN_SUFFIXES for t in tokens):
+    if not any(map(_suffix_guess, tokens)):  # remembered per token: a text repeats its words
         return tokens
     out: list[str] = []
     for token in tokens:
-        if len(token) == 2 and token[0] in NOUN_SUFFIXES and out and len(out[-1]) >= 2 and _is_guess(token):
+        if _suffix_guess(token) and out and len(out[-1]) >= 2:
             out += token
         else:
             out.append(token)
     return tuple(out)
+
+
+@memo(1 << 20)
+def _suffix_guess(token: str) -> bool:
+    return len(token) == 2 and token[0] in NOUN_SUFFIXES and _is_guess(token)
 
 
 @dataclass(frozen=True, eq=False)
