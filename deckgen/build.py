@@ -195,7 +195,7 @@ def _anki_key(deck: DeckFile, workspace: Workspace) -> bytes:
 
 
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
-                max_terms: int = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
+                max_terms: int | None = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
                 dry_run: bool = False, now: int | None = None, known_anki: Path | None = None,
                 known_interval: int | None = None) -> BuildReport:
     """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""

@@ -31,7 +31,8 @@ DECK_KEYS = {
     "tts",
 }
 DEFAULT_LEVEL = 4
-DEFAULT_MAX_TERMS = 300
+# None: as many terms as the text supports (mining.deck_size and a score floor).
+DEFAULT_MAX_TERMS: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class DeckFile:
     sources: tuple[Path, ...]
     script: Script | None  # None: each term in the script of the source it came from
     level: int
-    max_terms: int
+    max_terms: int | None
     known_words: Path | None
     cards: tuple[str, ...]
     tags: tuple[str, ...]
@@ -124,7 +125,7 @@ def _parse(path: Path, text: str, data: dict) -> DeckFile:
     if isinstance(level, bool) or not 0 <= level <= 7:
         fail("'level' must be an HSK level from 0 (keep everything) to 7 (only words beyond HSK 6)", "level")
     max_terms = get("max_terms", int, DEFAULT_MAX_TERMS)
-    if isinstance(max_terms, bool) or max_terms < 1:
+    if max_terms is not None and (isinstance(max_terms, bool) or max_terms < 1):
         fail("'max_terms' must be a positive number", "max_terms")
     script_value = get("script", str, None)
     script = None
@@ -381,7 +382,7 @@ sources = [
 
 # script = "simplified"    # or "traditional"; unset: each term as written in its source
 level = {DEFAULT_LEVEL}                  # readers' HSK level: words at or below it are left out (0 keeps all)
-max_terms = {DEFAULT_MAX_TERMS}
+# max_terms = 100          # at most this many terms; unset: as many as the texts support
 # known_words = "known.txt"  # one word per line, or a Pleco / Anki text export
 # known_anki = "~/.local/share/Anki2/User 1/collection.anki2"  # notes you have learned there are known
 # known_interval = 21      # days a card's interval must reach to count as learned

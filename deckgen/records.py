@@ -26,6 +26,10 @@ class Sentence:
     line: int  # 1-based line of the file the sentence starts on
     simplified: str = ""  # the text in simplified characters, character for character
     where: str = ""  # in a document that is not plain text: its page, cue or chapter, e.g. "page 3"
+    # What the line is (reading.structure): "text" (running text), "title", "heading",
+    # "list item", "caption", "byline", "reference", "link". Only running text is mined
+    # and used as an example.
+    kind: str = "text"
 
     def __post_init__(self) -> None:
         if not self.simplified:

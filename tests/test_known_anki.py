@@ -93,14 +93,16 @@ def test_terms_and_build_leave_out_what_the_learner_learned(tmp_path, collection
 
     text = tmp_path / "article.txt"
     text.write_text("\n".join(paragraphs()), encoding="utf-8")
-    plain = run_cli("terms", str(text), "--top", "40", "--json")
+    plain = run_cli("terms", str(text), "--top", "100", "--json")
     assert plain.exit_code == 0, plain.output
     assert all(word in plain.output for word in STUDIED + MATURE)
-    known = run_cli("terms", str(text), "--top", "40", "--json", "--known-anki", str(collection),
+    known = run_cli("terms", str(text), "--top", "100", "--json", "--known-anki", str(collection),
                     "--known-interval", "1")
     assert known.exit_code == 0, known.output
     assert not [w for w in STUDIED + MATURE if f'"term": "{w}"' in known.output]
-    assert '"term": "图形处理器"' in known.output  # new in Anki: still a term
+    new_and_mined = [w for w in NEW if f'"term": "{w}"' in plain.output]
+    assert new_and_mined, "the article's new-in-Anki words are mined"
+    assert all(f'"term": "{w}"' in known.output for w in new_and_mined)  # new in Anki: still terms
 
     deck = tmp_path / "deck.toml"
     deck.write_text(f'sources = ["article.txt"]\nknown_anki = "{collection}"\n', encoding="utf-8")

@@ -22,10 +22,12 @@ reader's known words never become terms. Regional and script variants (晶片/�
 from __future__ import annotations
 
 import heapq
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from deckgen.memo import memo
-from deckgen.mining.analysis import _analyse
+from deckgen.mining.analysis import _analyse, _SourceAnalysis
 from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.candidates import (
     _add_marks,
@@ -46,7 +48,7 @@ from deckgen.mining.filters import (
 )
 from deckgen.mining.known_words import load_known_words
 from deckgen.mining.options import MiningOptions
-from deckgen.mining.scoring import _learn_parts, _score
+from deckgen.mining.scoring import _learn_parts, _score, deck_size, weights
 from deckgen.mining.terms import _terms
 from deckgen.mining.words import _learn_mainland_forms, _merge_keys
 from deckgen.records import Segmenter, Source, Term
@@ -92,7 +94,10 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     _count_unaligned(candidates, focus_analyses)
     candidates = {k: c for k, c in candidates.items() if c.count > 0}
     _learn_parts(candidates.values(), segmenter)
+    in_title, in_headings = _topical(focus_analyses)
     for candidate in candidates.values():
+        candidate.in_title = any(s in in_title for s in candidate.strings)
+        candidate.in_headings = max((in_headings.get(s, 0) for s in candidate.strings), default=0)
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins)
     holders = _holders(candidates, focus_grams)
@@ -116,11 +121,18 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             _score(candidate, corpus, focus is not None, focus_tokens, origins)
         return True
 
-    ranked = []
+    # Without a number asked for, the deck holds what the text supports: at most
+    # deck_size of its length, and only candidates above the score floor.
+    limit = options.top if options.top is not None else deck_size(sum(_characters(a) for a in focus_analyses))
+    # The floor is in length-free units: a score grows with log(focus_tokens) (how
+    # often a term is used, relative to a text of that length), which it leaves out,
+    # so a short text is held to the same evidence as a long one.
+    floor = weights()["floor"] + math.log(focus_tokens) if options.top is None else -math.inf
+    ranked: list[_Candidate] = []
     # Names of people and places are told apart last, best first, until enough terms
     # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
     for candidate in _best_first(candidates.values(), judge):
-        if options.top is not None and len(ranked) >= options.top:
+        if len(ranked) >= limit or candidate.score < floor:
             break
         proper = _proper_kind(candidate, corpus.person_cues)
         if proper in ("person", "place"):
@@ -129,6 +141,25 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+def _topical(analyses: Sequence[_SourceAnalysis]) -> tuple[frozenset[str], Counter]:
+    """Every string of two characters or more in the titles, and in how many headings
+    each such string is."""
+    title = frozenset().union(*(_strings(a.title) for a in analyses)) if analyses else frozenset()
+    headings: Counter = Counter()
+    for analysis in analyses:
+        for heading in analysis.headings:
+            headings.update(_strings(heading))
+    return title, headings
+
+
+def _strings(text: str) -> set[str]:
+    return {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 12) + 1)}
+
+
+def _characters(analysis: _SourceAnalysis) -> int:
+    return sum(len(s.sentence.text) for s in analysis.sentences)
 
 
 def _best_first(candidates: Iterable[_Candidate], judge: Callable[[_Candidate], bool]) -> Iterator[_Candidate]:

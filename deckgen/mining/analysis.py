@@ -16,6 +16,8 @@ from deckgen.mining.words import (
     _HAS_HAN,
     _PARTICLE_TAGS,
     _TERM_IN_QUOTES,
+    NOUN_SUFFIXES,
+    _is_guess,
     _merge_latin,
     _tag,
     _wordlike,
@@ -41,6 +43,26 @@ def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """jieba's HMM glues a noun suffix to the next character (出借 + 人向, 保证 + 人为):
+    出借 人向 -> 出借 人 向: a guess of jieba's that starts with a noun suffix after a
+    word is the suffix of that word and the start of the next, so discovery can see 出借人."""
+    if not any(map(_suffix_guess, tokens)):  # remembered per token: a text repeats its words
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if _suffix_guess(token) and out and len(out[-1]) >= 2:
+            out += token
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+@memo(1 << 20)
+def _suffix_guess(token: str) -> bool:
+    return len(token) == 2 and token[0] in NOUN_SUFFIXES and _is_guess(token)
+
+
 @dataclass(frozen=True, eq=False)
 class _SourceAnalysis:
     sentences: tuple[_Analysed, ...]
@@ -51,21 +73,30 @@ class _SourceAnalysis:
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
+    title: str = ""  # the source's title line, simplified ("" if it has none)
+    headings: tuple[str, ...] = ()  # its section headings, simplified
 
 
 @memo(2048)
 def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     """Segment a source's clean sentences once; mining the same corpus again, or another
-    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap."""
-    simplified = [s.simplified for s in source.sentences]
+    corpus holding the same source (a deck of all seeds and a topic deck of two), is cheap.
+
+    Only running text is analysed: titles, headings, captions, bylines, references and
+    link lists (reading.structure) are no sentences of the text; titles and headings
+    are kept aside for salience."""
+    running = [s for s in source.sentences if s.kind == "text"]
+    title = next((s.simplified for s in source.sentences if s.kind == "title"), "")
+    headings = tuple(s.simplified for s in source.sentences if s.kind == "heading")
+    simplified = [s.simplified for s in running]
     sentences = []
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
-    for sentence, simp, words in zip(source.sentences, simplified, segmenter.words_of_each(simplified)):
-        tokens = _merge_latin(words)
+    for sentence, simp, words in zip(running, simplified, segmenter.words_of_each(simplified)):
+        tokens = _split_suffixes(_merge_latin(words))
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
         if _MAY_QUOTE.search(simp):
@@ -76,7 +107,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
-    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues)
+    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues,
+                           title, headings)
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,
@@ -93,6 +125,9 @@ _SPEECH = frozenset(
 )
 
 
+_ADVERBS = frozenset("又 也 便 就 却 还 才 都 总 则 忙 只".split())
+
+
 _PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True)))
 
 
@@ -104,7 +139,10 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
             continue
         before = tokens[i - 1] if i > 0 else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":"):
+        then = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if (before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":")
+                or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
+                or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
             cues[token] += 1
 
 

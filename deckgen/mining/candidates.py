@@ -16,12 +16,13 @@ from deckgen.mining.words import (
     _GLUE_VERBS,
     _can_end,
     _can_inside,
-    _can_start,
+    _can_start_given_evidence,
     _is_function_word,
     _is_guess,
     _learn_mainland_forms,
     _merge_keys,
     _parts,
+    _verb_led_term,
 )
 from deckgen.records import Segmenter, Source
 
@@ -52,13 +53,19 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
     _learn_mainland_forms(word for analysis in analyses for word in analysis.words)
     compounds = discovery.discover(
-        runs, grams, cuts, cut_texts, can_start=_can_start, can_end=_can_end, can_inside=_can_inside,
+        runs, grams, cuts, cut_texts, can_start=_can_start_given_evidence, can_end=_can_end, can_inside=_can_inside,
         needs_evidence=_is_guess,
     )
+    needed = discovery.MIN_COHESION + _VERB_LED_EXTRA_COHESION
+    compounds = {text: c for text, c in compounds.items() if _verb_led_term(c.parts, c.cohesion, needed)}
     person_cues: Counter = Counter()
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
+
+
+# How much more a compound led by a verb must stick together than others (in PMI).
+_VERB_LED_EXTRA_COHESION = 1.0
 
 
 @dataclass
@@ -75,6 +82,8 @@ class _Candidate:
     background: float = 0.0  # estimated jieba-dictionary frequency
     inside_longer: int = 0  # occurrences that are part of a longer candidate
     parts: tuple[str, ...] = ()  # how jieba cuts it alone, when it is no discovered compound
+    in_title: bool = False  # in the title of the focus
+    in_headings: int = 0  # headings of the focus it is in
     score: float = 0.0
     why: list[str] = field(default_factory=list)
 

@@ -13,7 +13,9 @@ from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
     _FUNCTION_TAGS,
+    _HAN_ONLY,
     _HAS_HAN,
+    _MODALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
     _is_function_word,
@@ -54,13 +56,21 @@ _PLACE_SENSE = re.compile(
 )
 
 
+# A law's references to itself and its parts (本法, 前款, 该条, 本规定): boilerplate.
+_CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
+
+
+# Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
+_POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
+
+
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
     """Everything but CC-CEDICT's senses (_senses_allow) and names of people and places
     (_proper_kind): both need entries parsed, too slow for every candidate of a book."""
     strings = sorted(candidate.strings, key=len)
     marked = bool(kinds & {"marked", "gloss"})
     word = strings[0]
-    if len(word) == 1 and not marked:
+    if len(word) == 1 and not marked and not _salient_character(candidate, word, options.level):
         return False
     if _HAS_HAN.search(word) and kinds <= {"word"} and candidate.count < 2 and not _known_word(word):
         # A once-seen string neither jieba's dictionary nor CC-CEDICT knows is a guess
@@ -74,6 +84,22 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         # jieba's set expressions that are grammar: 在我看来, 两国之间.
         return False
     return True
+
+
+# A single character is a term only when the text is about it: in the title and used
+# this often on its own (瘾 of a blog titled 手机瘾), a noun, and above the reader's level.
+_SALIENT_CHARACTER_COUNT = 3
+
+
+def _salient_character(candidate: _Candidate, word: str, level: int) -> bool:
+    return (
+        candidate.in_title
+        and candidate.count >= _SALIENT_CHARACTER_COUNT
+        and _HAS_HAN.search(word) is not None
+        and _tag(word).startswith("n")
+        and not _tag(word).startswith("nr")
+        and not (level > 0 and _too_easy(word, level))
+    )
 
 
 def _senses_allow(candidate: _Candidate, kinds: set[str]) -> bool:
@@ -94,7 +120,9 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
-    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS:
+    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _CROSS_REFERENCE.match(string):
+        return False
+    if string in _POINTERS or string in _MODALS:
         return False
     return not (level > 0 and _too_easy(string, level))
 
@@ -111,14 +139,20 @@ def _too_easy(simplified: str, level: int) -> bool:
     return hsk is not None and hsk <= level
 
 
+# A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.
+_CUES_WITHOUT_SURNAME = 2
+
+
 def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示)."""
     for string in sorted(candidate.strings):
+        if _looks_like_a_name(string):
+            return "person"
         if (
             person_cues.get(string)
             and 2 <= len(string) <= 3
-            and dictionary.is_surname(string[0])
+            and (dictionary.is_surname(string[0]) or person_cues[string] >= _CUES_WITHOUT_SURNAME)
             and not _known_word(string)
         ):
             return "person"
@@ -128,6 +162,25 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
     return None
+
+
+# The commonest Chinese surnames (simplified): an unknown word of two or three
+# characters led by one of them is far more often a person (张宪, 王彦, 杜充) than a term.
+_COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
+)
+
+
+@memo(65536)
+def _looks_like_a_name(string: str) -> bool:
+    """A word no dictionary knows, shaped like a person's name: a common surname and
+    one or two characters (張俊, 李綱, 詹順貴), or a pet name in 儿 (宏儿, 迅哥儿)."""
+    if not (2 <= len(string) <= 3 and _HAN_ONLY.match(string)) or _known_word(string):
+        return False
+    if string.endswith("儿"):
+        return True
+    return string[0] in _COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
 
 
 @memo(262144)

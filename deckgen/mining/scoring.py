@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from deckgen import tables
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import jieba_words
-from deckgen.memo import memo
+from deckgen.memo import memo, once
 from deckgen.mining.candidates import _Candidate, _Corpus
 from deckgen.mining.words import (
     _HAN_ONLY,
@@ -68,74 +69,85 @@ _COLLOCATION = 1000.0
 _RARITY_CAP = math.log(60_000_000 / 100)
 
 
-# Weights of the signals, in natural-log units of keyness. Chosen on the seed articles
-# by reading the output, not fitted to any benchmark's labels.
-_COUNT_WEIGHT = 1.5
+# Weights of the signals, in natural-log units of keyness, fitted on the development
+# data by bench/fit_mining.py and shipped in deckgen/data/mining_weights.tsv.
+_DEFAULTS = {
+    "count": 1.5, "rarity": 1.0, "quoted": 2.0, "defined": 3.0, "compound": 1.0, "cedict": 0.5, "set_phrase": 1.0,
+    "sources": 1.0, "context_idf": 1.0, "title": 2.0, "heading": 1.0, "floor": 0.0,
+    "size_base": 12.0, "size_power": 0.5,
+}
 
 
-_QUOTED_BONUS = 2.0
+@once
+def weights() -> dict[str, float]:
+    """The fitted weights; a weight the table lacks keeps its default."""
+    table = dict(_DEFAULTS)
+    for name, value, *_ in tables.read(WEIGHTS_TABLE):
+        if name in table:
+            table[name] = float(value)
+    return table
 
 
-_DEFINED_BONUS = 3.0
-
-
-_COMPOUND_BONUS = 1.0
-
-
-_CEDICT_BONUS = 0.5
-
-
-_SET_PHRASE_BONUS = 1.0
-
-
-_SOURCES_BONUS = 1.0
-
-
-_CONTEXT_IDF_WEIGHT = 1.0
+WEIGHTS_TABLE = "mining_weights.tsv"
 
 
 def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins) -> None:
+    w = weights()
     why = candidate.why = []
     count = candidate.count
     total = jieba_words.total_frequency()
     background = _background(candidate, origins)
     candidate.background = background
     rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
-    score = _COUNT_WEIGHT * math.log(count) + rarity - math.log(total / focus_tokens) + 10
+    score = w["count"] * math.log(count) + w["rarity"] * rarity - math.log(total / focus_tokens) + 10
     why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
     free = count - candidate.inside_longer
     if candidate.inside_longer and free < count:
         score += math.log(max(free, 0.5) / count)
+    if candidate.in_title:
+        score += w["title"]
+        why.append("in the title")
+    elif candidate.in_headings:
+        score += w["heading"] * min(candidate.in_headings, 3) ** 0.5
+        why.append(f"in {candidate.in_headings} heading{'s' if candidate.in_headings != 1 else ''}")
     if candidate.quoted:
-        score += _QUOTED_BONUS
+        score += w["quoted"]
         why.append(f"quoted {candidate.quoted}×")
     if candidate.abbreviated_as:
-        score += _DEFINED_BONUS
+        score += w["defined"]
         why.append(f"abbreviated in the text as {candidate.abbreviated_as}")
     if candidate.expansion_of:
-        score += _DEFINED_BONUS
+        score += w["defined"]
         why.append(f"expanded in the text: {candidate.expansion_of}")
     elif candidate.gloss:
-        score += _DEFINED_BONUS
+        score += w["defined"]
         why.append(f"defined in the text: {candidate.gloss}")
     if candidate.compound is not None:
-        score += _COMPOUND_BONUS
+        score += w["compound"]
         why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
     cedict = list(filter(dictionary.knows, candidate.strings))
     if cedict:
         if any(_is_set_phrase(s) for s in cedict):
-            score += _SET_PHRASE_BONUS
+            score += w["set_phrase"]
             why.append("set phrase in CC-CEDICT")
         else:
-            score += _CEDICT_BONUS
+            score += w["cedict"]
             why.append("in CC-CEDICT")
     if has_focus and len(corpus.analyses) > 1:
         documents = len(corpus.analyses)
-        score += _CONTEXT_IDF_WEIGHT * math.log((documents + 1) / (candidate.sources + 1))
+        score += w["context_idf"] * math.log((documents + 1) / (candidate.sources + 1))
     elif candidate.sources > 1:
-        score += _SOURCES_BONUS * math.log2(candidate.sources)
+        score += w["sources"] * math.log2(candidate.sources)
         why.append(f"in {candidate.sources} sources")
     candidate.score = score
+
+
+def deck_size(characters: int) -> int:
+    """How many terms a text of this many characters supports at most: sub-linear,
+    as longer texts repeat their topic more than they add to it (about 60 for 2,500
+    characters, 85 for 5,000 with the shipped weights)."""
+    w = weights()
+    return max(1, round(w["size_base"] * (characters / 100) ** w["size_power"]))
 
 
 def _is_set_phrase(word: str) -> bool:

@@ -62,6 +62,10 @@ def _can_end(token: str) -> bool:
     """May a compound end (or start) with this token? Not with 的/是/在/三/个."""
     if _is_function_word(token) or not _WORDLIKE.match(token):
         return False
+    if token in _MODALS:
+        return False  # 人民法院应当, 人民法院应予: a subject and its modal verb
+    if len(token) == 2 and token[1] in "是了着过" and _is_glue_char(token[0]):
+        return False  # 便是闰土, 就是: an adverb glued to a verb of being
     if len(token) == 1 and _HAN_ONLY.match(token):
         # One-character edges are glue (是, 有, 将, 被) unless content words:
         # 全(要素生产率), 硬(科技), (光刻)机, or characters too rare to be glue (昇腾).
@@ -69,10 +73,13 @@ def _can_end(token: str) -> bool:
             return False
         return _tag(token)[:1] in ("n", "a", "v", "z") or jieba_words.word_frequency(token) < _GLUE_FREQUENCY
     if _is_guess(token):
-        # jieba's guesses at unknown words glue grammar on (越强, 而行): an adverb,
-        # conjunction, preposition, pronoun or particle at either end.
-        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]))
+        # jieba's guesses at unknown words glue grammar on (越强, 而行, 谈些): an adverb,
+        # conjunction, preposition, pronoun, particle or measure word at either end.
+        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]) or _tag(token[-1]).startswith("q"))
     return True
+
+
+_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 应 须 得 可".split())
 
 
 # Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
@@ -90,10 +97,37 @@ def _can_start(token: str) -> bool:
     (生产要素); they may end with one (出口管制, 长臂管辖).
     Nor with a place or a time word."""
     tag = _tag(token)
-    if tag.startswith(("ns", "t")):  # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term
+    # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term (逾期 "to be overdue" is tagged t)
+    if tag.startswith("ns") or (tag.startswith("t") and not _verb_like(token)):
         return False
     # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
     return _can_end(token) and (tag == "vn" or not _verb_like(token))
+
+
+@memo(262144)
+def _can_start_given_evidence(token: str) -> bool:
+    """A verb of two characters or more may start a term the text shows to be one
+    word (集中采购, 驳回起诉, 逾期利率, 维持生命治疗): _verb_led_term decides."""
+    if _can_start(token):
+        return True
+    return len(token) >= 2 and _HAN_ONLY.match(token) is not None and _verb_like(token) and _can_end(token)
+
+
+def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bool:
+    """A compound led by a verb is a term when it is one beyond doubt: its parts stick
+    together well above the usual bar, and it ends in a content word of two characters
+    or more (not 利用AI, 超过GPT4, 提供借款 of two common words)."""
+    if _can_start(parts[0]):
+        return True
+    last = parts[-1]
+    if last in NOUN_SUFFIXES:
+        return True  # 出借人, 消费者: a verb made a noun by its suffix
+    return (cohesion >= needed and len(last) >= 2 and _HAN_ONLY.match(last) is not None
+            and _tag(last)[:1] in ("n", "v"))
+
+
+# Characters that make nouns of the word before them (出借人, 消费者, 一致性, 利率).
+NOUN_SUFFIXES = frozenset("人者性率费权")
 
 
 @memo(65536)
@@ -133,7 +167,15 @@ def _can_inside(token: str) -> bool:
     tag = _tag(token)
     if tag.startswith("nr") and not _is_organisation(token):
         return False
+    if tag in ("c", "p") and token not in _FORMAL_AND:
+        return False  # 母亲和宏儿, 醫療機構或醫師, 办公室对集中采购: phrases, not terms
+    if token in _MODALS:
+        return False  # 人民法院应予支持: a clause
     return tag not in _PARTICLE_TAGS and bool(_WORDLIKE.match(token))
+
+
+# "And" of formal names, inside terms of law and science: 人工營養及流體餵養.
+_FORMAL_AND = frozenset("及与與")
 
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark

@@ -1,0 +1,147 @@
+"""What each line of a text is: running text, or a part of the page around it.
+
+Plain-text articles keep the furniture of the page they came from: a title, section
+headings (1.2 显生宙, （二）总体思路。, 第 3 條), bylines and credits (文/曹博凱, ·鲁迅·,
+法新社), photo captions (▲, 圖／…), reference and "see also" sections, link lists and
+lists of bare names. None of it is running text: mining counts and quotes running text
+only, and titles and headings tell it what the text is about.
+
+Only short lines are furniture: a numbered clause of a law (一、末期病人：…。) is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+TEXT = "text"
+TITLE = "title"
+HEADING = "heading"
+LIST_ITEM = "list item"
+CAPTION = "caption"
+BYLINE = "byline"
+REFERENCE = "reference"
+LINK = "link"
+
+# Kinds that say what the text is about (mining gives their words salience).
+TOPICAL = frozenset({TITLE, HEADING})
+
+# Longer than this, a line is prose whatever it starts with.
+_SHORT = 40
+
+_NUMERAL = "0-9０-９零〇一二三四五六七八九十百千两"
+
+_HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff"
+
+# Headings are names of sections, no clauses: 第 3 條, 第二章 总则, （二）总体思路。,
+# 1.2 地质年代比例, 三、主要任务. 第九条 自然人之间的借款合同… is an article, not a heading.
+_HEADING = re.compile(
+    rf"^(?:#+\s*\S.*"  # markdown
+    rf"|第\s*[{_NUMERAL}]+\s*[章节節条條款编編部篇回卷](?:\s+[^，,；;。：:]{{0,12}})?"
+    rf"|[（(][{_NUMERAL}]+[）)]\s*[^，,；;。：:、的]{{1,10}}。?"
+    rf"|[{_NUMERAL}]+(?:\.[0-9]+)*\s+[{_HAN_CLASS}][^，,；;。：:]*"
+    rf"|[{_NUMERAL}]+[、．]\s*[^，,；;。：:]{{1,20}}"
+    rf")$"
+)
+
+_CAPTION = re.compile(
+    r"^(?:[▲▼△▽■◆●►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
+)
+
+_BYLINE = re.compile(
+    r"^(?:[·•‧]\s*\S{1,6}\s*[·•‧]$"  # ·鲁迅·
+    r"|[（(]?(?:文|撰文|作者|[记記]者|[编編]者|[编編]?[辑輯]|整理|口述|采[访訪]|採[訪访]|排版|[责責]任[编編][辑輯]|来源|來源|出[处處])"
+    r"\s*[／/：:︰|｜]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, not 記者：a question
+    r"|.{0,20}(?:法新社|路透社?|美[联聯]社|新[华華]社|中央社|[彭]博社?|共同社|合[众眾]社)[^。！？]{0,20}$)"
+)
+
+_REFERENCES = re.compile(
+    r"^(?:[0-9.]+\s*)?(?:参考文献|參考文獻|参考资料|參考資料|参考书目|參考書目|外部链接|外部連結|延伸阅读|延伸閱讀"
+    r"|参见|參見|参阅|參閱|相关条目|相關條目|另见|另見|注释|註釋|脚注|腳註|References|See also|External links"
+    r"|Further reading|Notes)\s*[：:]?$",
+    re.IGNORECASE,
+)
+
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+_SENTENCE_END = re.compile(r"[。！？!?；;…]")
+
+_BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇]\s*\S")
+
+
+def line_kinds(text: str) -> list[str]:
+    """The kind of each line of `text` (index 0 is line 1)."""
+    lines = text.split("\n")
+    kinds = [_kind(line.strip(), number == _first_line(lines)) for number, line in enumerate(lines)]
+    _mark_lists(lines, kinds)
+    _mark_references(lines, kinds)
+    return kinds
+
+
+def _first_line(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+
+def _kind(line: str, first: bool) -> str:
+    if not line:
+        return TEXT
+    if _LINK.search(line) and len(line) <= 2 * _SHORT:
+        return LINK
+    if _CAPTION.match(line):
+        return CAPTION
+    if len(line) > _SHORT:
+        return TEXT
+    if _BYLINE.match(line):
+        return BYLINE
+    if _REFERENCES.match(line):
+        return REFERENCE
+    if first and not _SENTENCE_END.search(line[:-1]) and not line.endswith(("：", ":")):
+        return TITLE
+    if _HEADING.match(line):
+        return HEADING
+    if not _HAN.search(line) and not _SENTENCE_END.search(line):
+        return LINK  # an English link text or name left among Chinese lines
+    if _BULLET.match(line) and not _SENTENCE_END.search(line):
+        return LIST_ITEM
+    return TEXT
+
+
+# A run of this many short unpunctuated lines is a list (of subjects, names, links).
+_LIST_RUN = 3
+_ITEM = 20
+
+
+def _is_item(line: str, kind: str) -> bool:
+    line = line.strip()
+    if kind == LINK:
+        return True
+    return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
+
+
+def _mark_lists(lines: list[str], kinds: list[str]) -> None:
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and (_is_item(lines[end], kinds[end]) or (end > start and not lines[end].strip())):
+            end += 1
+        if sum(bool(lines[i].strip()) for i in range(start, end)) >= _LIST_RUN:
+            for i in range(start, end):
+                if kinds[i] == TEXT and lines[i].strip():
+                    kinds[i] = LIST_ITEM
+            start = end
+        else:
+            start += 1
+
+
+def _mark_references(lines: list[str], kinds: list[str]) -> None:
+    """A reference or "see also" heading: the lines after it, up to the next heading,
+    are references too."""
+    inside = False
+    for i, kind in enumerate(kinds):
+        if kind == REFERENCE:
+            inside = True
+        elif kind in (HEADING, TITLE):
+            inside = False
+        elif inside and lines[i].strip():
+            kinds[i] = REFERENCE

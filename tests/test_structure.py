@@ -1,0 +1,320 @@
+"""Document structure, term boundaries and deck size: real lines of real texts in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen import deckfile, mining
+from deckgen.errors import DeckgenError
+from deckgen.mining import MiningOptions
+from deckgen.mining.scoring import deck_size
+from deckgen.reading import read_source
+from deckgen.reading.structure import line_kinds
+from deckgen.segmenting import segmenter
+
+
+def mine(sources, options=MiningOptions(), **kwargs):
+    return mining.mine(sources, options, segmenter(), **kwargs)
+
+
+def kinds_of(*lines: str) -> list[str]:
+    return line_kinds("\n".join(lines))
+
+
+# --- structure ---------------------------------------------------------------------
+
+
+def test_first_short_line_is_the_title_and_a_credit_is_a_byline():
+    kinds = kinds_of("一次看懂兩會最夯「新質生產力」", "文/曹博凱",
+                     "甫於三月十一日閉幕的中國兩會，今年開出的經濟目標是經濟成長率五%。")
+    assert kinds == ["title", "byline", "text"]
+
+
+def test_a_poets_name_between_dots_is_a_byline():
+    assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
+
+
+def test_captions_and_their_credits_are_no_text():
+    kinds = kinds_of(
+        "一次看懂兩會最夯「新質生產力」",
+        "▲華為在Mate60助攻下，在中國市場擠下蘋果，成為高階手機霸主，年初市占一度奪冠。",
+        "圖／法新社",
+        "法新社",
+    )
+    assert kinds[1:] == ["caption", "caption", "byline"]
+
+
+def test_numbered_section_names_are_headings():
+    kinds = kinds_of("地质学", "1 地质学的时间", "1.2 地质年代比例", "（二）总体思路。", "第 3 條", "一、中国正面临三个关键转折点")
+    assert kinds == ["title", "heading", "heading", "heading", "heading", "heading"]
+
+
+def test_numbered_articles_and_clauses_of_a_law_are_text():
+    kinds = kinds_of(
+        "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
+        "第九条 自然人之间的借款合同具有下列情形之一的，可以视为合同成立：",
+        "（六）违背公序良俗的。",
+        "一、末期病人：指罹患嚴重傷病，經醫師診斷認為不可治癒，且有醫學上之證據，近期內病程進行至死亡已不可避免者。",
+    )
+    assert kinds == ["title", "text", "text", "text"]
+
+
+def test_a_reference_section_runs_to_the_next_heading():
+    kinds = kinds_of("地质学", "5 参考文献", "地球科学", "地质学史", "6 历史", "地质学在18世纪开始成为一门独立的科学。")
+    assert kinds == ["title", "reference", "reference", "reference", "heading", "text"]
+
+
+def test_english_link_texts_and_runs_of_bare_names_are_no_text():
+    kinds = kinds_of("地质学", "矿物学", "岩石学", "Geological history of Earth", "地球化学",
+                     "地质学史上有三场著名的争论。")
+    assert kinds == ["title", "list item", "list item", "link", "list item", "text"]
+
+
+def test_short_lines_of_dialogue_stay_text():
+    kinds = kinds_of("故乡", "“管贼么？”", "“他不咬人么？”", "“船呢？”", "我愕然了。")
+    assert kinds == ["title", "text", "text", "text", "text"]
+
+
+def test_read_source_puts_the_kind_on_each_sentence(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("一次看懂兩會最夯「新質生產力」\n文/曹博凱\n▲華為在Mate60助攻下，成為高階手機霸主。\n"
+                    "新質生產力是今年兩會的熱詞。\n", "utf-8")
+    kinds = [(s.text[:4], s.kind) for s in read_source(path).sentences]
+    assert kinds == [("一次看懂", "title"), ("文/曹博", "byline"), ("▲華為在", "caption"), ("新質生產", "text")]
+
+
+# --- what mining makes of structure ---------------------------------------------------------
+
+
+LENDING = (
+    "最高人民法院关于审理民间借贷案件适用法律若干问题的规定\n"
+    "（二）总体思路。\n"
+    "▲借款人向出借人出具借据、收据、欠条等债权凭证。\n"
+    "出借人向人民法院提起民间借贷诉讼时，应当提供借据、收据、欠条等债权凭证。\n"
+    "当事人持有的借据、收据、欠条等债权凭证没有载明债权人，持有债权凭证的当事人提起民间借贷诉讼的，人民法院应当受理。\n"
+    "借贷双方对逾期利率有约定的，从其约定。\n"
+    "民间借贷合同的借款人以借款为名义骗取财物，人民法院应当认定民间借贷合同无效。\n"
+    "5 参考文献\n"
+    "民间借贷纠纷案件审理指南\n"
+)
+
+
+def test_captions_headings_and_references_are_never_examples(tmp_path: Path):
+    path = tmp_path / "lending.txt"
+    path.write_text(LENDING, "utf-8")
+    terms = mine([read_source(path)], MiningOptions(level=4))
+    assert terms
+    kinds = {o.sentence.kind for t in terms for o in t.occurrences}
+    assert kinds == {"text"}
+    texts = {o.sentence.text for t in terms for o in t.occurrences}
+    assert not any(text.startswith(("▲", "（二）", "5 参考", "民间借贷纠纷案件审理指南")) for text in texts)
+    assert "参考文献" not in {t.text for t in terms}
+
+
+def test_a_title_word_ranks_higher_with_its_reason(tmp_path: Path):
+    titled, untitled = tmp_path / "titled.txt", tmp_path / "untitled.txt"
+    titled.write_text(LENDING, "utf-8")
+    untitled.write_text("借贷\n" + LENDING.split("\n", 1)[1], "utf-8")
+
+    def court(path: Path):
+        return next(t for t in mine([read_source(path)], MiningOptions(level=4, top=100)) if t.text == "人民法院")
+
+    assert "in the title" in court(titled).why
+    assert "in the title" not in court(untitled).why
+    assert court(titled).score > court(untitled).score
+
+
+def test_a_salient_single_character_of_the_title_is_a_term(tmp_path: Path):
+    path = tmp_path / "blog.txt"
+    path.write_text(
+        "戒掉手机瘾\n"
+        "我曾经有很严重的瘾，每天醒来第一件事就是看手机。\n"
+        "这种瘾不是一天养成的，戒掉它也不是一天的事。\n"
+        "后来我发现，瘾的背后往往是无聊和焦虑。\n"
+        "朋友说我的瘾比他的还重。\n", "utf-8")
+    terms = mine([read_source(path)], MiningOptions(level=4))
+    assert "瘾" in {t.text for t in terms}
+
+
+def test_a_single_character_not_in_the_title_is_no_term(tmp_path: Path):
+    path = tmp_path / "blog.txt"
+    path.write_text(
+        "戒掉手机\n"
+        "我曾经有很严重的瘾，每天醒来第一件事就是看手机。\n"
+        "这种瘾不是一天养成的，戒掉它也不是一天的事。\n"
+        "后来我发现，瘾的背后往往是无聊和焦虑。\n"
+        "朋友说我的瘾比他的还重。\n", "utf-8")
+    terms = mine([read_source(path)], MiningOptions(level=4))
+    assert "瘾" not in {t.text for t in terms}
+
+
+# --- boundaries -------------------------------------------------------------------------------
+
+
+GUXIANG = [
+    "我的母亲和宏儿都睡着了。",
+    "母亲和宏儿都下船了，我却还站在船头。",
+    "第二日清早晨我到了我家的门口了，母亲和宏儿早迎着出来了。",
+    "母亲和宏儿也走出来，在门口望着。",
+    "宏儿和我靠着船窗，同看外面模糊的风景。",
+    "母亲站起身，出去了。",
+]
+
+
+# Other sentences of 故乡: a text around the phrases, as discovery sees in any real article.
+FILLER = [
+    "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。",
+    "阿！这不是我二十年来时时记得的故乡？",
+    "我们沙地里，潮汛要来的时候，就有许多跳鱼儿只是跳，都有青蛙似的两个脚。",
+    "哈！这模样了！胡子这么长了！一种尖利的怪声突然大叫起来。",
+    "不认识了么？我还抱过你咧！",
+    "忘了？这真是贵人眼高。",
+    "那有这事，我惶恐着，站起来说。",
+    "我并没有阔哩。我须卖了这些，再去。",
+    "我知道无话可说了，便闭了口，默默的站着。",
+    "我这时很兴奋，但不知道怎么说才好，只是说。",
+]
+
+
+def discovered(lines: list[str], **predicates) -> set[str]:
+    """Compounds discovery finds in the real sentences, with mining's edge tests."""
+    from deckgen.mining import discovery
+    from deckgen.mining.analysis import _runs
+    from deckgen.mining.words import _can_end, _can_inside, _can_start_given_evidence, _merge_latin
+
+    runs = [run for line in [*lines, *FILLER] for _, run in _runs(_merge_latin(segmenter().words_of(line)))]
+    cuts = discovery.count_cuts(runs)
+    grams, cut_texts = discovery.texts(cuts)
+    tests = dict(can_start=_can_start_given_evidence, can_end=_can_end, can_inside=_can_inside)
+    tests.update(predicates)
+    return set(discovery.discover(runs, grams, list(cuts), cut_texts, **tests))
+
+
+@pytest.mark.parametrize("lines, phrase", [(GUXIANG, "母亲和宏儿")])
+def test_no_conjunction_inside_a_term(lines, phrase):
+    # The phrase recurs and sticks together: only the rule about what may stand inside keeps it out.
+    assert any(phrase in found for found in discovered(lines, can_inside=lambda token: True))
+    assert not any(phrase in found for found in discovered(lines))
+
+
+def test_formal_and_stays_inside_a_legal_term():
+    from deckgen.mining.words import _can_inside
+
+    assert _can_inside("及") and _can_inside("与")
+    assert not _can_inside("和") and not _can_inside("对") and not _can_inside("或")
+
+
+def test_an_adverb_glued_to_shi_does_not_start_a_term(tmp_path: Path):
+    path = tmp_path / "guxiang.txt"
+    lines = ["这来的便是闰土。", "我知道这便是闰土了。", "这便是闰土，虽然我一见便知道。", "他便是闰土的儿子。"]
+    path.write_text("故乡\n" + "\n".join(lines) + "\n", "utf-8")
+    texts = {t.text for t in mine([read_source(path)], MiningOptions(level=0))}
+    assert "便是闰土" not in texts
+
+
+# --- deck size ---------------------------------------------------------------------------------
+
+
+def test_deck_size_grows_sub_linearly_within_the_range_for_an_article():
+    assert 30 <= deck_size(2_500) <= 100
+    assert 30 <= deck_size(5_000) <= 100
+    assert deck_size(5_000) > deck_size(2_500)
+    assert deck_size(1_000_000) < 100 * deck_size(10_000) / 10
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_an_unset_max_terms_takes_the_size_from_the_text():
+    path = SEEDS / "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt"
+    source = read_source(path)
+    terms = mine([source], MiningOptions(level=4))
+    characters = sum(len(s.text) for s in source.sentences if s.kind == "text")
+    assert 30 <= len(terms) <= deck_size(characters)
+    assert len(mine([source], MiningOptions(level=4, top=10))) == 10
+    assert len(mine([source], MiningOptions(level=4, top=1000))) > len(terms)
+
+
+def test_the_starter_deck_file_leaves_max_terms_unset(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("新质生产力是今年两会的热词。\n", "utf-8")
+    deck_path = tmp_path / "a.toml"
+    deck_path.write_text(deckfile.starter_deck_file([tmp_path / "a.txt"], deck_path, "A"), "utf-8")
+    assert deckfile.load_deck_file(deck_path).max_terms is None
+
+
+def test_max_terms_must_still_be_positive(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("新质生产力是今年两会的热词。\n", "utf-8")
+    deck_path = tmp_path / "a.toml"
+    deck_path.write_text('sources = ["a.txt"]\nmax_terms = 0\n', "utf-8")
+    with pytest.raises(DeckgenError, match="max_terms"):
+        deckfile.load_deck_file(deck_path)
+
+
+# 最高人民法院关于审理民间借贷案件适用法律若干问题的规定 (2020), articles 2, 4, 8, 12, 24, 25.
+LENDING_ARTICLES = [
+    "第二条 出借人向人民法院提起民间借贷诉讼时，应当提供借据、收据、欠条等债权凭证以及其他能够证明借贷法律关系存在的证据。",
+    "第四条 保证人为借款人提供连带责任保证，出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告；"
+    "出借人仅起诉保证人的，人民法院可以追加借款人为共同被告。",
+    "保证人为借款人提供一般保证，出借人仅起诉保证人的，人民法院应当追加借款人为共同被告；"
+    "出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告。",
+    "第八条 借款人涉嫌犯罪或者生效判决认定其有罪，出借人起诉请求担保人承担民事责任的，人民法院应予受理。",
+    "第十二条 借款人或者出借人的借贷行为涉嫌犯罪，或者已经生效的裁判认定构成犯罪，当事人提起民事诉讼的，民间借贷合同并不当然无效。",
+    "第二十四条 借贷双方没有约定利息，出借人主张支付利息的，人民法院不予支持。",
+    "自然人之间借贷对利息约定不明，出借人主张支付利息的，人民法院不予支持。",
+    "第二十五条 出借人请求借款人按照合同约定利率支付利息的，人民法院应予支持。",
+    "就拍卖所得的价款与应偿还借款本息之间的差额，借款人或者出借人有权主张返还或者补偿。",
+]
+
+
+def test_a_noun_suffix_jieba_glued_to_the_next_word_ends_the_term(tmp_path: Path):
+    # jieba cuts 出借 + 人向 and 出借 + 人仅: the term is 出借人. (The filler makes the
+    # text long enough for pairs of words to stand out, as in the whole regulation.)
+    path = tmp_path / "lending.txt"
+    path.write_text("\n".join(LENDING_ARTICLES + FILLER * 3) + "\n", "utf-8")
+    terms = {t.text: t for t in mine([read_source(path)], MiningOptions(level=4))}
+    assert terms["出借人"].count == sum(line.count("出借人") for line in LENDING_ARTICLES)
+    assert not any(t.startswith(("人向", "人仅")) or t.endswith(("人仅", "人仅起诉")) for t in terms)
+
+
+def test_a_modal_verb_is_never_inside_nor_a_term(tmp_path: Path):
+    path = tmp_path / "lending.txt"
+    path.write_text("\n".join(LENDING_ARTICLES) + "\n", "utf-8")
+    texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4))}
+    assert not any(modal in t for t in texts for modal in ("应予", "应当", "不予", "可以"))
+
+
+def test_the_score_floor_keeps_weak_evidence_out_of_a_deck_of_unset_size(tmp_path: Path, monkeypatch):
+    from deckgen.mining.scoring import weights
+
+    text = (SEEDS / "zhenghedao-2024-mi-lei-new-quality-productive-forces.txt").read_text("utf-8")[:700]
+    path = tmp_path / "excerpt.txt"
+    path.write_text(text, "utf-8")
+    source = read_source(path)
+    size = deck_size(sum(len(s.text) for s in source.sentences if s.kind == "text"))
+    everything = mine([source], MiningOptions(level=4, top=1000))
+    assert len(mine([source], MiningOptions(level=4))) == min(size, len(everything))  # the shipped floor: weak
+    monkeypatch.setitem(weights(), "floor", weights()["floor"] + 3)  # a stricter floor
+    strict = mine([source], MiningOptions(level=4))
+    assert 0 < len(strict) < min(size, len(everything))
+    assert strict == everything[: len(strict)]  # the floor cuts the ranking, it does not reorder it
+    assert len(mine([source], MiningOptions(level=4, top=size))) == min(size, len(everything))  # a set size ignores it
+
+
+def test_a_given_name_standing_where_names_stand_is_no_term(tmp_path: Path):
+    # 故乡: 闰土 has no surname, and no dictionary knows it.
+    lines = [
+        "故乡",
+        "还有闰土，他每到我家来时，总问起你，很想见你一回。",
+        "我的父亲允许了；我也很高兴，因为我早听到闰土这名字，而且知道他和我仿佛年纪。",
+        "闰土又对我说：现在太冷，你夏天到我们这里来。",
+        "闰土又对我说：我们沙地里，潮汛要来的时候，就有许多跳鱼儿只是跳。",
+        "阿！闰土的心里有无穷无尽的希奇的事，都是我往常的朋友所不知道的。",
+        "可惜正月过去了，闰土须回家里去，我急得大哭，他也躲到厨房里，哭着不肯出门。",
+        "我于是日日盼望新年，新年到，闰土也就到了。",
+    ]
+    path = tmp_path / "guxiang.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4, top=100))}
+    assert "闰土" not in texts
