@@ -18,7 +18,7 @@ from deckgen.annotating.labels import also_written, frequency_label
 from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
-from deckgen.records import Note, Script, Segmenter, Term
+from deckgen.records import Example, Note, Script, Segmenter, Term
 from deckgen.script import has_han
 
 __all__ = [
@@ -90,11 +90,19 @@ def in_deck_script(note: Note, deck_script: Script | None) -> Note:
             return text
         return script.in_script_in_place(text, deck_script)
 
-    examples = tuple(
-        replace(e, text=convert(e.text), syllables=tuple(replace(s, text=convert(s.text)) for s in e.syllables))
-        for e in note.examples
-    )
-    return replace(note, examples=examples, meaning_from=convert(note.meaning_from),
+    def example(e: Example) -> Example:
+        text = convert(e.text)
+        if text == e.text:
+            return e
+        # The conversion keeps every character in place: each syllable takes its own
+        # stretch of the converted text.
+        syllables, at = [], 0
+        for s in e.syllables:
+            syllables.append(replace(s, text=text[at : at + len(s.text)]))
+            at += len(s.text)
+        return replace(e, text=text, syllables=tuple(syllables)) if at == len(text) else replace(e, text=text)
+
+    return replace(note, examples=tuple(map(example, note.examples)), meaning_from=convert(note.meaning_from),
                    chinese_definition=convert(note.chinese_definition))
 
 
