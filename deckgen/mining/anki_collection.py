@@ -26,12 +26,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from deckgen.errors import SourceError
+from deckgen.script import has_han
 
 KNOWN_INTERVAL = 21  # days; Anki's "mature"
 
 _TAG = re.compile(r"<[^>]*>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HEADWORD = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]{1,12}$")
 _PLECO = re.compile(r"^([^\[\]]+)\[([^\[\]]+)\]$")  # 简体[繁體]
 
@@ -90,7 +90,7 @@ def _words_of(value: str) -> list[str]:
     match = _PLECO.match(value)
     if match:
         return [match.group(1).strip(), match.group(2).strip()]
-    return [value] if value and _HAN.search(value) else []
+    return [value] if value and has_han(value) else []
 
 
 def _clean(field: str) -> str:

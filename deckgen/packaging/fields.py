@@ -16,7 +16,7 @@ from deckgen import script
 from deckgen.memo import memo
 from deckgen.packaging.notetype import FIELDS
 from deckgen.records import Example, Note
-from deckgen.script import has_han
+from deckgen.script import HAN_RANGES, has_han
 from deckgen.tones import is_numbered, tone_mark, tone_of
 
 # Shown in a gap and in the gap's reading: long enough to see, the same for every term.
@@ -68,8 +68,7 @@ def _lang_of_text(text: str, default: str) -> str:
     return "zh-Hant" if traditional > simplified else "zh-Hans"
 
 
-_HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-                      r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\s·、，（）()0-9]*")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}\\s·、，（）()0-9]*")
 
 
 def mixed_html(text: str, lang: str = "zh-Hans") -> str:

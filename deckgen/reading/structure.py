@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from deckgen.script import has_han
+
 TEXT = "text"
 TITLE = "title"
 HEADING = "heading"
@@ -63,7 +65,6 @@ _REFERENCES = re.compile(
 
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
@@ -100,7 +101,7 @@ def _kind(line: str, first: bool) -> str:
         return TITLE
     if _HEADING.match(line):
         return HEADING
-    if not _HAN.search(line) and not _SENTENCE_END.search(line):
+    if not has_han(line) and not _SENTENCE_END.search(line):
         return LINK  # an English link text or name left among Chinese lines
     if _BULLET.match(line) and not _SENTENCE_END.search(line):
         return LIST_ITEM

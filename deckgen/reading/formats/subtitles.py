@@ -15,8 +15,8 @@ from pathlib import Path
 
 from deckgen.errors import SourceError
 from deckgen.reading.formats import Extracted
+from deckgen.script import has_han
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _RUBY = re.compile(r"<rt>.*?</rt>|<rp>.*?</rp>", re.S | re.I)
 _LEFTOVER_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
@@ -46,7 +46,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         current: set[str] = set()
         for line in plain.splitlines():
             line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip().lstrip("-–— ").strip()
-            if not line or not _HAN.search(line) or line in previous or line in current:
+            if not line or not has_han(line) or line in previous or line in current:
                 continue
             current.add(line)
             lines.append(line)
