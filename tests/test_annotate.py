@@ -127,7 +127,7 @@ def test_function_words_keep_their_grammatical_sense_when_composed():
 
 def test_part_senses_table_matches_the_installed_dictionary():
     """Every sense in the shipped table is still one of its word's CC-CEDICT senses:
-    after a dictionary update, regenerate it (python -m deckgen.annotate --build-part-senses)."""
+    after a dictionary update, regenerate it (python tools/build_tables.py part-senses)."""
     from deckgen.annotating.composition import _part_senses, _short
     from deckgen.lexicon.cedict import lookup
 
@@ -293,3 +293,37 @@ def test_a_term_inside_a_longer_word_is_no_example_of_it():
     note = annotate(term("生物", ("地球的生物圈很脆弱。", "A"), ("这种生物生活在深海里。", "B")))
     assert [e.text[e.start:e.end] for e in note.examples] == ["生物"]
     assert all("生物圈" not in e.text for e in note.examples)
+
+
+@pytest.mark.parametrize("headword, sentence, english", [
+    # a verb part and 人 is the one who does it, in the word CC-CEDICT uses for that
+    ("出借人", "出借人请求借款人按照约定的利率支付利息的，人民法院应予支持。", "literally: lender"),
+    # 'to be overdue' says what the rate is
+    ("逾期利率", "借贷双方对逾期利率有约定的，从其约定。", "literally: overdue interest rates"),
+    # a one-word adjective among the part's senses reads in front of a noun: not 'human form robot'
+    ("人形机器人", "人形机器人是未来产业的重要方向。", "literally: humanoid robot"),
+])
+def test_parts_take_the_form_english_gives_them_in_a_phrase(headword, sentence, english):
+    from deckgen.lexicon.cedict import knows
+
+    assert not knows(to_simplified(headword)), "CC-CEDICT has it now: pick another"
+    assert annotate(term(headword, (sentence, "A"))).english == english
+
+
+@pytest.mark.parametrize("headword, sentence", [
+    ("合同成立", "自然人之间的借款合同自贷款人提供借款时成立，合同成立后不得反悔。"),  # ends in a verb: a clause
+    ("重新出具", "债务人重新出具借据的，不影响原借款合同的效力。"),  # 重新 'again' modifies no noun
+    ("不要塑膠", "我們希望大家不要塑膠，改用環保餐具。"),  # "don't! plastic"
+    ("循環經濟", "我們推動循環經濟，把回收的材料再做成產品。"),  # 'to circulate' is no modifier
+])
+def test_clauses_and_verb_or_adverb_parts_are_not_composed_into_a_phrase(headword, sentence):
+    note = annotate(term(headword, (sentence, "A")))
+    assert note.english == "" and "nothing known" in note.meaning_from, note.english
+
+
+def test_english_verbs_table_matches_the_installed_dictionary():
+    """The shipped table is what tools/build_tables.py builds from the installed CC-CEDICT."""
+    from deckgen.annotating.composition import _english_verbs
+    from tools.build_tables import build_english_verbs
+
+    assert _english_verbs() == build_english_verbs()

@@ -8,19 +8,26 @@ from collections.abc import Sequence
 from deckgen import script, tables
 from deckgen.annotating.senses import concise_senses
 from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import jieba_words
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
 from deckgen.script import has_han
 
 _PART_SENSES = "part_senses.tsv"
+_ENGLISH_VERBS = "english_verbs.tsv"
 
 
 # Single characters that make words as an affix with one steady sense (晶片業 'chip
 # industry', 漸變論 'gradual change theory', 新一輪 'new round'). Any other single
 # character is a morpheme whose sense inside this word cannot be told: no gloss then.
 _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
-             "化": "-ization", "者": "-er", "界": "circles", "型": "type"}
-_PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy", "前": "former"}
+             "化": "-ization", "界": "circles", "型": "type"}
+# 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense
+_PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy"}
+_AGENTS = "人者"  # after a verb: the one who does it (出借人 'lender')
+# Parts that modify no noun in English: adverbs, pronouns, prepositions, particles,
+# interjections (重新出具 is not 'again issue', 不要塑胶 not "don't! plastic")
+_NO_MODIFIER_TAGS = ("d", "p", "r", "u", "c", "y", "e", "o")
 _JOINS = {"和": "and", "与": "and", "及": "and", "或": "or"}  # between two parts: 培育和发展
 _ORDINAL = re.compile(r"^第([一二三四五六七八九十两]{1,3})(?:次|个|届|代|轮|期|批|号)?")
 _NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
@@ -86,12 +93,21 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     if (simplified and not pieces) or _transliterated(pieces):
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
+    agent = _agent_noun(pieces)
+    if agent:  # 出借人: 'lender', not 'lend person'
+        pieces = [*pieces[:-2], pieces[-2] + pieces[-1]]
     position = 0
     for index, piece in enumerate(pieces):
         parts.append(piece)
         if not has_han(piece):
             glosses.append(_LATIN_SIGNS.get(piece, piece))
             continue
+        if agent and index == len(pieces) - 1:
+            parts[-1:] = [piece[:-1], piece[-1]]
+            glosses.append(agent)
+            continue
+        if _tag(piece).startswith(_NO_MODIFIER_TAGS) and piece not in _JOINS:
+            return "", []
         wanted = tuple(han_readings[position:position + len(piece)])
         position += len(piece)
         last = index == len(pieces) - 1
@@ -108,6 +124,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             return "", []
         entries.sort(key=lambda e: (e.pinyin != wanted, e.proper, e.taiwan_only))
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
+        gloss = re.sub(r"^(?:the|an?) ", "", gloss)  # 'basic national policy', not 'basic a national policy'
         if not gloss or not gloss.isascii():
             return "", []
         if index and piece.startswith("一") and gloss.startswith("first "):
@@ -183,7 +200,58 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         nouns = [s for s in senses if not s.startswith("to ")]
         if nouns:
             return nouns[0]
-    return senses[0].removeprefix("to ")
+        # a compound ending in a verb is a clause (合同成立 'the contract is formed'), not
+        # a noun: only a verb Chinese also uses as a noun (jieba's "vn") and English too
+        # ('export control') heads one
+        return "" if _tag(entry.simplified) == "v" else _as_noun(senses[0])
+    adjective = _adjective(entry) if len(senses[0].split()) > 1 or senses[0].startswith("to ") else ""
+    if adjective:  # 人形 'humanoid' robot, not 'human form' robot
+        return adjective
+    if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
+        return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
+    return _as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
+
+
+def _as_noun(sense: str) -> str:
+    """A verb sense as English uses the bare verb in front of or as a noun ('to export' ->
+    'export'), "" where it does not (循环 'to circulate' economy)."""
+    verb = sense.removeprefix("to ")
+    return verb if sense == verb or _english_verbs().get(verb, (False, ""))[0] else ""
+
+
+_ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible|ian|ese|ar|-[a-z]+)$")
+
+
+def _adjective(entry: Entry) -> str:
+    """A one-word adjective among the part's first senses, to put in front of a noun:
+    人形 'human form; human-shaped; humanoid' -> 'humanoid', 关键 -> 'crucial'."""
+    senses = [s for s in entry.senses[:6] if dictionary.is_meaning(s) and not s.startswith("(")]
+    items = [i.strip() for s in senses for i in re.sub(r"\([^)]*\)", "", s).split(";")]
+    adjectives = [i for i in items if _ADJECTIVE.match(i) and not i.endswith("-like")]
+    return min(adjectives, key=lambda a: "-" in a, default="")  # a word before a hyphenated phrase
+
+
+def _agent_noun(pieces: list[str]) -> str:
+    """The English agent noun for a verb and 人/者 (出借 'to lend' + 人 -> 'lender'), where
+    CC-CEDICT itself uses that noun; "" otherwise."""
+    if len(pieces) < 2 or pieces[-1] not in _AGENTS or len(pieces[-2]) < 2:
+        return ""
+    for entry in dictionary.lookup(pieces[-2]):
+        for item in (i for sense in entry.senses[:2] for i in re.sub(r"\([^)]*\)", "", sense).split(";")):
+            m = re.fullmatch(r"to ([a-z]+)", item.strip())
+            if m:
+                return _english_verbs().get(m.group(1), (False, ""))[1]
+    return ""
+
+
+def _tag(word: str) -> str:
+    return jieba_words.tag(word) if len(word) > 1 else ""
+
+
+@once
+def _english_verbs() -> dict[str, tuple[bool, str]]:
+    """verb -> (English uses it alone as a noun, its agent noun)."""
+    return {verb: (noun == "1", agent) for verb, noun, agent in tables.read(_ENGLISH_VERBS)}
 
 
 def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
@@ -233,8 +301,9 @@ def _verb_only(entry: Entry) -> bool:
     """Every short sense of the part is a verb, and no sense inside words says otherwise."""
     if (entry.simplified, " ".join(entry.pinyin)) in _part_senses():
         return False  # the sense inside words may be a verb that is also a noun ('export')
-    senses = [s for s in entry.senses[:4] if dictionary.is_meaning(s)]
-    return bool(senses) and all(re.sub(r"^\([^)]*\)\s*", "", s).startswith("to ") for s in senses)
+    senses = [re.sub(r"^\([^)]*\)\s*", "", s) for s in entry.senses[:4] if dictionary.is_meaning(s)]
+    # 'to be overdue' says what a thing is: an overdue rate
+    return bool(senses) and all(s.startswith("to ") and not re.match(r"to be \w+$", s) for s in senses)
 
 
 def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str]:
