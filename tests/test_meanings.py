@@ -34,6 +34,13 @@ from tests.test_annotate import annotate, term
     # a slang coinage is no first guess in an article on investors
     ("接盘", "就像当年瓦特的第一个投资人罗巴克,投了十年瓦特也没搞出来,后来博尔顿接盘,又干了好几年才成功。",
      "struggling business", "girlfriend"),
+    # a plain first sense keeps its place before a figurative one: a story's tea is drunk,
+    # a general's men plunder
+    ("喝茶", "我的母亲很高兴，但也藏着许多凄凉的神情，教我坐下，歇息，喝茶，且不谈搬家的事。",
+     "to drink tea", "state security"),
+    ("擄掠", "岳家軍紀律嚴明，有「凍死不拆屋，餓死不擄掠」之稱。", "plunder", "hearts"),
+    # an idiom is used in its figurative sense; the literal one follows as its explanation
+    ("令行禁止", "岳飛治軍，賞罰分明，紀律嚴整，令行禁止。", "every order", "lit."),
 ])
 def test_the_sense_that_fits_comes_first_and_dated_senses_last(headword, sentence, fits, not_first):
     note = annotate(term(headword, (sentence, "A")))

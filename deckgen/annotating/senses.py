@@ -14,6 +14,7 @@ ENGLISH_TARGET = 90  # characters of English: a second or third sense only while
 SYNONYMS = 2  # near-synonyms kept within one sense ("to intertwine; to band together")
 EXPLANATION = 60  # characters: a sense this long explains; context does not pull it forward
 ASIDE_MAX = 24  # a parenthesis longer than this explains rather than glosses: left out
+NARROW = 40  # characters: a first sense this long explains a narrow use
 
 
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
@@ -51,6 +52,12 @@ def plain(sense: str) -> str:
     sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
+    sense = re.sub(r"\)(?=(?:fig|lit)\. )", "); ", sense)  # '…observed (idiom)fig. to execute…'
+    items = [i.strip() for i in sense.split(";")]
+    if len(items) > 1 and items[0].startswith("lit. ") and any(i.startswith("fig. ") for i in items):
+        # an idiom's figurative sense is the one it is used in; the literal one explains it
+        items.sort(key=lambda i: not i.startswith("fig. "))
+        sense = "; ".join(items)
     return re.sub(r"\s{2,}", " ", sense).strip()
 
 
@@ -77,6 +84,12 @@ WORD = re.compile(r"[a-z]{3,}")
 
 
 STOP_WORDS = frozenset("the and for with sth one sb's who which that from into used abbr lit fig also etc not".split())
+# Words too common in glosses to show that a sense fits the context ('to have a
+# serious conversation' shares 'have' with nearly any sentence's glosses).
+_COMMON = STOP_WORDS | frozenset("""have has had make take get give put come being been was were are its his her
+their them they she him you your our can may will should would could must out about over very more most other
+some such any all person people thing things way onto upon after before under between through during without
+within""".split())
 
 # Senses a reader of today's texts rarely means: historical, regional, dated or
 # register-marked uses, surnames, and notes about readings or other forms.
@@ -91,8 +104,8 @@ _NEW = re.compile(r"\(neologism")
 
 def fit(senses: tuple[str, ...], context: str) -> int:
     """Content words the senses share with the context (the English around the term)."""
-    wanted = {w[:6] for w in WORD.findall(context.lower())} - STOP_WORDS
-    words = {w[:6] for s in senses for w in WORD.findall(short(plain(s)).lower())} - STOP_WORDS
+    wanted = {w[:6] for w in WORD.findall(context.lower())} - _COMMON
+    words = {w[:6] for s in senses for w in WORD.findall(short(plain(s)).lower())} - _COMMON
     return len(words & wanted)
 
 
@@ -107,19 +120,24 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
     "to become increasingly competitive" comes before "(embryology) to involute".
     Without such evidence, a recent sense that is not slang ("(neologism c. 2017) (of a
-    society) to become more and more of a rat race") and a figurative one ("(fig.) weak
-    point" of 短板) come before a literal or dated one: the texts a deck is made of use
-    words the way they are used now. A dated sense
+    society) to become more and more of a rat race") comes first, and a figurative one
+    ("(fig.) weak point" of 短板) before the literal image it is drawn from. A dated sense
     ("(originally) the Hong Canal …", "a chief of the Spring and Autumn Period")
     comes last whatever the context, and an idiom's "lit. …" after its "fig. …".
     """
-    wanted = {w[:6] for w in WORD.findall(context.lower())} - STOP_WORDS
+    wanted = {w[:6] for w in WORD.findall(context.lower())} - _COMMON
     has_fig = any(re.match(r"^\(?fig\.", s) for s in senses)
+    # A figurative sense goes before a plain one when CC-CEDICT's first sense is a
+    # narrow one it has to explain at length (短板 'short stave of the barrel (which
+    # allows the contents to escape)', 催生 'to pressure a younger relative to hurry up
+    # and have a baby'); otherwise its order stands: 喝茶 is 'to drink tea' before it is
+    # a meeting with state security, 掳掠 'to plunder' before 'to win hearts'.
+    figurative_first = has_fig and len(senses[0]) >= NARROW
 
     def fit(item):
         i, sense = item
         shown = short(plain(sense))  # what the card would show is what must fit
-        words = {w[:6] for w in WORD.findall(shown.lower())} - STOP_WORDS
+        words = {w[:6] for w in WORD.findall(shown.lower())} - _COMMON
         dated = _dated(sense)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
@@ -129,7 +147,7 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
         # a slang coinage is no safer a first guess than the word's older sense (接盘 in
         # a business text is buying up a struggling business)
         recent = _NEW.search(sense) and "(slang)" not in sense
-        kind = 0 if recent else 1 if re.match(r"^\(?fig\.", sense) else 2
+        kind = 0 if recent else 1 if figurative_first and re.match(r"^\(?fig\.", sense) else 2
         return (dated, literal, -overlap, kind, specialist, i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
