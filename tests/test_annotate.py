@@ -315,6 +315,10 @@ def test_parts_take_the_form_english_gives_them_in_a_phrase(headword, sentence, 
     ("重新出具", "债务人重新出具借据的，不影响原借款合同的效力。"),  # 重新 'again' modifies no noun
     ("不要塑膠", "我們希望大家不要塑膠，改用環保餐具。"),  # "don't! plastic"
     ("循環經濟", "我們推動循環經濟，把回收的材料再做成產品。"),  # 'to circulate' is no modifier
+    # 固定 + 论 + 学说 (论 inside a word has no steady sense), not 'solid final conclusion theory'
+    ("固定论学说", "固定论学说认为地壳的位置是永远不变的，其运动方式以垂直运动为主。"),
+    # 会's one bound use, 'a moment', is not the 会 of a council among its many senses
+    ("政委會", "這個是一個，政委會非常鼓勵我們做的。"),
 ])
 def test_clauses_and_verb_or_adverb_parts_are_not_composed_into_a_phrase(headword, sentence):
     note = annotate(term(headword, (sentence, "A")))

@@ -254,6 +254,9 @@ def _english_verbs() -> dict[str, tuple[bool, str]]:
     return {verb: (noun == "1", agent) for verb, noun, agent in tables.read(_ENGLISH_VERBS)}
 
 
+BOUND_SENSES = 4  # senses of a character at most, for its bound form to be the one in a new word
+
+
 def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
     """The sense a single character has inside words, where it is known: CC-CEDICT's
     "(bound form) …" sense, or, in front of the head, the sense the character has in
@@ -261,8 +264,11 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
     for e in dictionary.lookup(char):
         if wanted and e.pinyin != wanted:
             continue
-        for sense in e.senses:
-            if sense.startswith("(bound form)"):
+        meanings = [s for s in e.senses if dictionary.is_meaning(s)]
+        for sense in meanings:
+            # one bound use among many senses is no more likely than the others: 会's
+            # '(bound form) a moment' (一会儿) is not the 会 of 政委会
+            if sense.startswith("(bound form)") and len(meanings) <= BOUND_SENSES:
                 gloss = _short(sense.removeprefix("(bound form)"))
                 return "" if gloss.startswith("to ") else gloss  # 企 'to stand on tiptoe' is no part of 社企
         preferred = _part_senses().get((char, " ".join(e.pinyin)))
@@ -350,6 +356,9 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
             # single characters always qualify: their meaning may sit behind a "variant of" entry
             if j - i == 1 or any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
                 candidate = best[i] + [piece]
-                if best[j] is None or len(candidate) < len(best[j]):
+                # of as many pieces, the one with longer words first: 固定 + 论 + 学说,
+                # not 固 + 定论 + 学说
+                if best[j] is None or (len(candidate), [-len(p) for p in candidate]) < (
+                        len(best[j]), [-len(p) for p in best[j]]):
                     best[j] = candidate
     return best[n] or []

@@ -52,6 +52,10 @@ def plain(sense: str) -> str:
     sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
+    # the Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
+    # '(abbr. for 课程软件)' -> ''
+    sense = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", sense)
+    sense = re.sub(r"\s+[\u3400-\u9fff\U00020000-\U0003134f]+(?=[\s,;.)]|$)", "", sense)
     sense = re.sub(r"\)(?=(?:fig|lit)\. )", "); ", sense)  # '…observed (idiom)fig. to execute…'
     items = [i.strip() for i in sense.split(";")]
     if len(items) > 1 and items[0].startswith("lit. ") and any(i.startswith("fig. ") for i in items):
@@ -65,9 +69,10 @@ _EXAMPLE_ASIDE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|such as|usu\.|esp\.)")
 
 
 def short(sense: str) -> str:
-    """A plain sense cut to what a card shows: no dating tags, no long asides, at most
-    SYNONYMS near-synonyms."""
+    """A plain sense cut to what a card shows: no dating tags, no long asides, no list of
+    what an era covers, at most SYNONYMS near-synonyms."""
     sense = re.sub(r"\((?:neologism|loanword|slang|Internet slang|coll\.)[^)]*\)\s*", "", sense)
+    sense = re.sub(r",? (?:covering|including|comprising) [^;)]*", "", sense)  # 古生代 'covering Cambrian, …'
 
     def aside(m: re.Match) -> str:
         # kept where the sense needs it: "to transfer (a patient for treatment in a different hospital)"
