@@ -302,6 +302,12 @@ def test_a_term_inside_a_longer_word_is_no_example_of_it():
     ("逾期利率", "借贷双方对逾期利率有约定的，从其约定。", "literally: overdue interest rates"),
     # a one-word adjective among the part's senses reads in front of a noun: not 'human form robot'
     ("人形机器人", "人形机器人是未来产业的重要方向。", "literally: humanoid robot"),
+    # a verb in front of a noun takes the noun CC-CEDICT gives for it: not 'detect method'
+    ("检测方法", "从柴油机微粒形成的机理及其危害出发,介绍了柴油机微粒的检测方法。", "literally: detection method"),
+    ("干预措施", "采取针对性干预措施后,干预组SSI率下降至1.57%。", "literally: intervention measure"),
+    # 非 is a prefix where it stands: 非 + 法人 + 组织, not 非法 'illegal' + 人 + 组织
+    ("非法人组织", "本规定所称的民间借贷，是指自然人、法人和非法人组织之间进行资金融通的行为。",
+     "literally: non-legal person organization"),
 ])
 def test_parts_take_the_form_english_gives_them_in_a_phrase(headword, sentence, english):
     from deckgen.lexicon.cedict import knows

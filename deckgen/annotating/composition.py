@@ -207,6 +207,15 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     adjective = _adjective(entry) if len(senses[0].split()) > 1 or senses[0].startswith("to ") else ""
     if adjective:  # 人形 'humanoid' robot, not 'human form' robot
         return adjective
+    if senses[0].startswith("to ") and not senses[0].startswith("to be "):
+        # the noun CC-CEDICT gives for the same verb, in front of a noun: 成像 'to form an
+        # image' -> 'imaging' model, 检测 'to detect' -> 'detection' method (not 循环's
+        # 'circle', another word than 'to circulate')
+        stems = {w[:5] for w in re.findall(r"[a-z]{4,}", senses[0])}
+        noun = next((s for s in _part_glosses(entry, limit=6) if not s.startswith("to ")
+                     and {w[:5] for w in re.findall(r"[a-z]{4,}", s)} & stems), "")
+        if noun:
+            return noun
     if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
     return _as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
@@ -356,9 +365,19 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
             # single characters always qualify: their meaning may sit behind a "variant of" entry
             if j - i == 1 or any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
                 candidate = best[i] + [piece]
-                # of as many pieces, the one with longer words first: 固定 + 论 + 学说,
-                # not 固 + 定论 + 学说
-                if best[j] is None or (len(candidate), [-len(p) for p in candidate]) < (
-                        len(best[j]), [-len(p) for p in best[j]]):
+                if best[j] is None or _split_rank(candidate) < _split_rank(best[j]):
                     best[j] = candidate
     return best[n] or []
+
+
+def _split_rank(pieces: list[str]) -> tuple[int, int, list[int]]:
+    """Fewest pieces; then fewest single characters that are no affix where they stand
+    (非 + 法人 + 组织, not 非法 + 人 + 组织); then longer words first (固定 + 论 + 学说,
+    not 固 + 定论 + 学说)."""
+    def loose(index: int, piece: str) -> bool:
+        if len(piece) != 1:
+            return False
+        if index == 0:
+            return piece not in _PREFIXES
+        return piece not in (_SUFFIXES if index == len(pieces) - 1 else _JOINS)
+    return len(pieces), sum(loose(i, p) for i, p in enumerate(pieces)), [-len(p) for p in pieces]
