@@ -43,7 +43,7 @@ MEANING_KINDS = (  # Note.meaning_from prefixes, in the order they are tried
     ("defined in the text", ann.FROM_TEXT),
     ("abbreviated in the text", "abbreviated in the text"),
     ("long form nearby in the text", ann.FROM_ABBREVIATION),
-    ("table of technology names", "deckgen's table of technology names"),
+    ("table of names", "deckgen's table of names"),
     ("a separable word", ann.FROM_SEPARABLE),
     ("composed from its parts", ann.FROM_COMPOSED),
     ("the deck file", ann.FROM_DECK),

@@ -91,7 +91,6 @@ def test_a_compound_no_dictionary_has_is_composed_as_a_phrase_marked_literally()
 @pytest.mark.parametrize("headword, sentence", [
     ("習家班", "習家班的成員多半來自浙江與福建。"),  # 'practice + family + work shift'
     ("降規版", "輝達只能向中國出售降規版晶片。"),  # 'drop + regulation + block of printing'
-    ("科创板", "这家公司去年在科创板上市。"),  # 'branch of study + initiate + board'
     ("受制于人", "关键技术不能受制于人。"),  # 'be controlled + go + person'
 ])
 def test_single_characters_whose_sense_inside_the_word_is_unknown_give_no_english(headword, sentence):

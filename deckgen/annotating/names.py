@@ -1,6 +1,7 @@
 """Names of companies, products and bodies that CC-CEDICT lacks, from deckgen's own
-table of a whole category (technology companies, their chips, AI models, platforms),
-each row with the source it was checked against. Exact matches only: 辉达 is NVIDIA,
+table of whole categories (technology companies, their chips, AI models, platforms;
+China's securities markets: exchanges, boards, indexes, share classes), each row with
+the source it was checked against. Exact matches only: 辉达 is NVIDIA,
 but nothing is guessed from a name's parts.
 
 matchina (a package of Chinese listed companies) was evaluated and is not used: its
@@ -14,7 +15,7 @@ from deckgen import script, tables
 from deckgen.memo import once
 
 _NAMES = "names.tsv"
-FROM_NAMES = "deckgen's table of technology names"
+FROM_NAMES = "deckgen's table of names"
 
 
 def name_of(word: str) -> str:
