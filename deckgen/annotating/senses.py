@@ -56,6 +56,8 @@ def plain(sense: str) -> str:
     # '(abbr. for 课程软件)' -> ''
     sense = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", sense)
     sense = re.sub(r"\s+[\u3400-\u9fff\U00020000-\U0003134f]+(?=[\s,;.)]|$)", "", sense)
+    # what pointed at the Chinese says nothing without it: 'Taiwanese term for 網絡'
+    sense = "; ".join(i for i in sense.split(";") if not re.search(r"\b(?:for|of|see|as|with)\s*$", i))
     sense = re.sub(r"\)(?=(?:fig|lit)\. )", "); ", sense)  # '…observed (idiom)fig. to execute…'
     items = [i.strip() for i in sense.split(";")]
     if len(items) > 1 and items[0].startswith("lit. ") and any(i.startswith("fig. ") for i in items):
