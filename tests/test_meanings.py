@@ -34,6 +34,8 @@ from tests.test_annotate import annotate, term
     # a slang coinage is no first guess in an article on investors
     ("接盘", "就像当年瓦特的第一个投资人罗巴克,投了十年瓦特也没搞出来,后来博尔顿接盘,又干了好几年才成功。",
      "struggling business", "girlfriend"),
+    # an aside that explains a sense ('(to a new model of product)') is no evidence it fits
+    ("转型", "中国现在正处在一个大的转折点,从模式创新到科技创新转型。", "fundamental change", "update"),
     # a plain first sense keeps its place before a figurative one: a story's tea is drunk,
     # a general's men plunder
     ("喝茶", "我的母亲很高兴，但也藏着许多凄凉的神情，教我坐下，歇息，喝茶，且不谈搬家的事。",

@@ -144,7 +144,10 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
     def fit(item):
         i, sense = item
         shown = short(plain(sense))  # what the card would show is what must fit
-        words = {w[:6] for w in WORD.findall(shown.lower())} - _COMMON
+        # a leading label names the field ('(chemistry) mole') and counts; an aside after
+        # the gloss only explains it ('to update (to a new model of product)') and does not
+        said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", shown)
+        words = {w[:6] for w in WORD.findall(said.lower())} - _COMMON
         dated = _dated(sense)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
