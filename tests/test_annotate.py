@@ -304,6 +304,8 @@ def test_a_term_inside_a_longer_word_is_no_example_of_it():
     # a verb in front of a noun takes the noun CC-CEDICT gives for it: not 'detect method'
     ("检测方法", "从柴油机微粒形成的机理及其危害出发,介绍了柴油机微粒的检测方法。", "literally: detection method"),
     ("干预措施", "采取针对性干预措施后,干预组SSI率下降至1.57%。", "literally: intervention measure"),
+    # the adjective CC-CEDICT gives beside a noun reads in front of one: not 'economy growth rate'
+    ("經濟成長率", "今年開出的經濟目標是經濟成長率五%、通膨率三%。", "literally: economic growth rate"),
     # 非 is a prefix where it stands: 非 + 法人 + 组织, not 非法 'illegal' + 人 + 组织
     ("非法人组织", "本规定所称的民间借贷，是指自然人、法人和非法人组织之间进行资金融通的行为。",
      "literally: non-legal person organization"),
@@ -336,3 +338,13 @@ def test_english_verbs_table_matches_the_installed_dictionary():
     from tools.build_tables import build_english_verbs
 
     assert _english_verbs() == build_english_verbs()
+
+
+def test_the_latin_abbreviation_the_text_gives_guides_the_long_forms_parts():
+    from dataclasses import replace
+
+    sentence = ("任正非發下豪語不到五年,今年二月的「世界行動通訊大會」(MWC)上,華為技驚四座的不是發表什麼最新手機。", "A")
+    guided = annotate(replace(term("世界行動通訊大會", sentence), abbreviation="MWC"))
+    assert guided.english == "literally: world mobile communications convention", guided.english  # 行动 'mobile'
+    unguided = annotate(term("世界行動通訊大會", sentence))
+    assert "mobile" not in unguided.english, unguided.english

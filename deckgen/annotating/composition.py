@@ -204,8 +204,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         # a noun: only a verb Chinese also uses as a noun (jieba's "vn") and English too
         # ('export control') heads one
         return "" if _tag(entry.simplified) == "v" else _as_noun(senses[0])
-    adjective = _adjective(entry) if len(senses[0].split()) > 1 or senses[0].startswith("to ") else ""
-    if adjective:  # 人形 'humanoid' robot, not 'human form' robot
+    adjective = _adjective(entry)
+    # 人形 'humanoid' robot, not 'human form' robot; 经济 'economic' growth, the adjective
+    # CC-CEDICT gives beside the noun 'economy'
+    if adjective and (len(senses[0].split()) > 1 or senses[0].startswith("to ") or adjective[:4] == senses[0][:4]):
         return adjective
     if senses[0].startswith("to ") and not senses[0].startswith("to be "):
         # the noun CC-CEDICT gives for the same verb, in front of a noun: 成像 'to form an

@@ -107,7 +107,10 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         named = names.name_of(form)
         if named:
             return named, names.FROM_NAMES
-    english, how = _english_of(term.text, "", headword_pinyin(term, None, segmenter), direct=False)
+    # the Latin abbreviation the text gives guides the parts' senses: 世界行动通讯大会 (MWC)
+    # is a world mobile communications convention
+    guide = term.abbreviation if term.abbreviation and term.abbreviation.isascii() else ""
+    english, how = _english_of(term.text, guide, headword_pinyin(term, None, segmenter), direct=False)
     if english:
         return english, how
     if term.abbreviation and not has_han(term.abbreviation):
