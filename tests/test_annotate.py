@@ -348,3 +348,14 @@ def test_the_latin_abbreviation_the_text_gives_guides_the_long_forms_parts():
     assert guided.english == "literally: world mobile communications convention", guided.english  # 行动 'mobile'
     unguided = annotate(term("世界行動通訊大會", sentence))
     assert "mobile" not in unguided.english, unguided.english
+
+
+def test_an_acronym_that_names_only_part_of_a_long_form_gives_it_no_english():
+    from dataclasses import replace
+
+    sentence = ("」彭博預估,中國今年經濟成長率會落在四.六%;摩根大通則指出,中國今年核心消費者物價指數年增率(CPI)"
+                "只會緩幅度上升到一.二%。", "A")
+    growth = annotate(replace(term("核心消費者物價指數年增率", sentence), abbreviation="CPI"))
+    assert growth.english == "", growth.english  # not 'consumer price index', not 'CPI'
+    index = annotate(replace(term("消費者物價指數", ("美國消費者物價指數(CPI)上升。", "A")), abbreviation="CPI"))
+    assert index.english == "consumer price index", index.english

@@ -345,6 +345,11 @@ def _short(sense: str) -> str:
     return sense or "?"
 
 
+def dictionary_pieces(text: str) -> list[str]:
+    """The fewest dictionary words (and single characters) that make up `text`, simplified."""
+    return _fewest_pieces(script.to_simplified(text))
+
+
 def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
     """Dynamic programming over split points: fewest dictionary words covering `text`."""
     n = len(text)

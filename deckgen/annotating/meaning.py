@@ -3,9 +3,11 @@ common acronym's expansion, or a gloss composed from the parts."""
 
 from __future__ import annotations
 
+import re
+
 from deckgen import script, tables
 from deckgen.annotating import names
-from deckgen.annotating.composition import compose, separable
+from deckgen.annotating.composition import compose, dictionary_pieces, separable
 from deckgen.annotating.headword import headword_pinyin
 from deckgen.annotating.senses import concise_senses, fit
 from deckgen.lexicon import cedict as dictionary
@@ -97,7 +99,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
             return english, f"{FROM_TEXT} as {explained}; {how}"
     # A long form the text abbreviates as a known acronym: 图形处理器 (GPU).
     abbreviated = acronym_meaning(term.abbreviation) if term.abbreviation else ""
-    if abbreviated:
+    if abbreviated and not _acronym_of_a_part(term.simplified, term.abbreviation or ""):
         return abbreviated, f"abbreviated in the text as {term.abbreviation}; English from {FROM_ACRONYMS}"
     if term.long_form:
         english, how = _english_of(term.long_form, "")
@@ -113,7 +115,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     english, how = _english_of(term.text, guide, headword_pinyin(term, None, segmenter), direct=False)
     if english:
         return english, how
-    if term.abbreviation and not has_han(term.abbreviation):
+    if term.abbreviation and not has_han(term.abbreviation) and not abbreviated:
         # A name the text gives in Latin letters (荷商艾司摩爾 … ASML): the learner's
         # English for it, and all that is known.
         return term.abbreviation, f"abbreviated in the text as {term.abbreviation}; not in CC-CEDICT"
@@ -143,6 +145,22 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
     if composed:
         return f"{LITERALLY} {composed}", f"{FROM_COMPOSED} ({' + '.join(parts)})"
     return "", ""
+
+
+def _acronym_of_a_part(long_form: str, acronym: str) -> bool:
+    """The long form says more than the acronym's English: a word of it has no sense
+    sharing a word with that English. 核心消费者物价指数年增率 (CPI) is a growth rate of
+    core CPI, and 核心 'core' is not in 'consumer price index': the acronym's English would
+    be too broad for the whole. 图形处理器 (GPU): 图形 'graph', 处理器 'processor' are."""
+    expansion = {w[:5] for w in re.findall(r"[a-z]{3,}", acronym_meaning(acronym).lower())}
+    for piece in dictionary_pieces(long_form):
+        if len(piece) < 2 or not has_han(piece):
+            continue
+        senses = " ".join(s for e in dictionary.lookup(piece) for s in e.senses[:4]).lower()
+        words = {w[:5] for w in re.findall(r"[a-z]{3,}", senses)}
+        if not words & expansion:
+            return True
+    return False
 
 
 def acronym_meaning(text: str) -> str:
