@@ -58,6 +58,7 @@ def source_kind(meaning_from: str, english: str) -> str:
         return "no English"
     head = meaning_from.split(";")[0].split(" (")[0].split(", as ")[0]
     for kind in ("defined in the text", "abbreviated in the text", "abbreviates, in the text", "a separable word",
+                 "with the spoken suffix",
                  "the glossary"):
         if head.startswith(kind):
             return kind

@@ -359,3 +359,8 @@ def test_an_acronym_that_names_only_part_of_a_long_form_gives_it_no_english():
     assert growth.english == "", growth.english  # not 'consumer price index', not 'CPI'
     index = annotate(replace(term("消費者物價指數", ("美國消費者物價指數(CPI)上升。", "A")), abbreviation="CPI"))
     assert index.english == "consumer price index", index.english
+
+
+def test_the_spoken_suffix_er_adds_no_meaning():
+    note = annotate(term("鱼儿", ("我接着便有许多话，想要连珠一般涌出：角鸡，跳鱼儿，贝壳，猹，……但又总觉得被什么挡着似的。", "A")))
+    assert "fish" in note.english and "儿" in note.meaning_from, (note.english, note.meaning_from)

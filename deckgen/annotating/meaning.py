@@ -27,6 +27,7 @@ NOTHING_KNOWN = "nothing known: not in CC-CEDICT and not explained in the texts"
 NOTHING_KNOWN_SHORT = "nothing known"
 FROM_ABBREVIATION = "abbreviates, in the text,"
 FROM_SEPARABLE = "a separable word:"
+FROM_ERHUA = "with the spoken suffix 儿:"
 FROM_COMPOSED = "composed from its parts"
 LITERALLY = "literally:"  # a composed gloss says so on the card
 
@@ -141,6 +142,13 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
     if word:
         entry = next(e for e in dictionary.lookup(word) if concise_senses(e, 1))
         return "; ".join(concise_senses(entry)), f"{FROM_SEPARABLE} {word}; English from CC-CEDICT"
+    stem = simplified.removesuffix("儿")
+    if len(stem) < len(simplified) and len(stem) >= 1 and has_han(stem):
+        # the spoken 儿 suffix adds no meaning: 鱼儿 is 鱼, 'fish'
+        for entry in dictionary.lookup(stem):
+            senses = concise_senses(entry)
+            if senses and not entry.proper:
+                return "; ".join(senses), f"{FROM_ERHUA} {stem}; English from CC-CEDICT"
     composed, parts = compose(chinese, readings, letters=letters)
     if composed:
         return f"{LITERALLY} {composed}", f"{FROM_COMPOSED} ({' + '.join(parts)})"
