@@ -306,6 +306,8 @@ def test_a_term_inside_a_longer_word_is_no_example_of_it():
     ("干预措施", "采取针对性干预措施后,干预组SSI率下降至1.57%。", "literally: intervention measure"),
     # the adjective CC-CEDICT gives beside a noun reads in front of one: not 'economy growth rate'
     ("經濟成長率", "今年開出的經濟目標是經濟成長率五%、通膨率三%。", "literally: economic growth rate"),
+    # of near-synonyms, CC-CEDICT's first unless one names the others ('cigar' is no adjective)
+    ("卷烟厂", "云南昆明卷烟厂二队和山东济南卷烟厂将军队分获男子亚军和第三名", "literally: cigarette plant"),
     # 非 is a prefix where it stands: 非 + 法人 + 组织, not 非法 'illegal' + 人 + 组织
     ("非法人组织", "本规定所称的民间借贷，是指自然人、法人和非法人组织之间进行资金融通的行为。",
      "literally: non-legal person organization"),
@@ -322,6 +324,10 @@ def test_parts_take_the_form_english_gives_them_in_a_phrase(headword, sentence, 
     ("重新出具", "债务人重新出具借据的，不影响原借款合同的效力。"),  # 重新 'again' modifies no noun
     ("不要塑膠", "我們希望大家不要塑膠，改用環保餐具。"),  # "don't! plastic"
     ("循環經濟", "我們推動循環經濟，把回收的材料再做成產品。"),  # 'to circulate' is no modifier
+    # a leading character that is a surname as often as anything: district chief Yan, not 'strict'
+    ("严区长", "既然严区长不在你就先报告一下我也在这里以后严区长如果追问一切有我负责"),
+    # two single characters are no two words: 海民 is a name here, not 'sea people'
+    ("海民", "老弟兄俩听说海民要挖池养鱼就凑到一块拉谈过看能不能在海民这里入个股"),
     # 固定 + 论 + 学说 (论 inside a word has no steady sense), not 'solid final conclusion theory'
     ("固定论学说", "固定论学说认为地壳的位置是永远不变的，其运动方式以垂直运动为主。"),
     # 会's one bound use, 'a moment', is not the 会 of a council among its many senses

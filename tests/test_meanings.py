@@ -56,6 +56,9 @@ def test_cedict_markup_is_plain_text_on_the_card():
     rendered = [plain(s) for s in entry.senses]
     assert not any("|" in s or "[" in s for s in rendered), rendered
     assert any(s.endswith("between enemies Chu and Han") for s in rendered), rendered  # the Chinese is no English
+    for word, gloss in (("明月", "a legendary pearl"), ("文联", "China Federation of Literary and Art Circles")):
+        shown = "; ".join(concise_senses(cedict.lookup(word)[0]))  # 'refers to 夜明珠, …', 'abbr. for 中國文…, …'
+        assert gloss in shown and not re.search(r"refers to|abbr\. for|, ;|^,", shown), shown
     era = "; ".join(concise_senses(cedict.lookup("古生代")[0]))
     assert era.startswith("Paleozoic") and not re.search(r"[\u4e00-\u9fff]|covering", era), era
     assert "[" not in "; ".join(concise_senses(cedict.lookup("通缩")[0]))

@@ -114,7 +114,9 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if len(piece) == 1:
             affix = _SUFFIXES.get(piece) if last and index else _PREFIXES.get(piece) if not last else None
             affix = _JOINS.get(piece) if index and not last else affix
-            bound = _bound_sense(piece, wanted, modifier=not last)
+            # a character in front whose sense is only its usual one inside words may be a
+            # surname (严区长 is district chief Yan): only a listed prefix or a bound form there
+            bound = _bound_sense(piece, wanted, modifier=not last, leading=not index)
             if not (affix or bound):
                 return "", []
             glosses.append(affix or bound)
@@ -139,6 +141,8 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             # 'circulate economy', 举证责任 not 'offer evidence responsibility'
             return "", []
         glosses.append(gloss)
+    if all(len(p) == 1 for p in parts):  # 海民 is no 'sea people': a word of two characters is not two words
+        return "", []
     if len(parts) < 2 or len(set(glosses)) < len(glosses):  # 论学说: not 'theory theory'
         return "", []
     return " ".join(glosses).replace("- ", "-"), parts
@@ -194,7 +198,11 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         senses.remove(preferred)
         senses.insert(0, preferred)
     elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
-        shared = min(groups[0], key=len)  # the meaning most of its senses share: 品质 'quality'
+        # the meaning most of its senses share, where one names it inside the others
+        # (品质 'intrinsic quality', 'quality' -> 'quality'); else CC-CEDICT's first of them
+        # (卷烟 'cigarette', 'cigar' -> 'cigarette')
+        shared = next((g for g in groups[0] if any(re.search(rf"\b{re.escape(g)}$", o) and o != g for o in groups[0])),
+                      groups[0][0])
         senses = [shared, *(s for s in senses if s != shared)]
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
@@ -230,7 +238,7 @@ def _as_noun(sense: str) -> str:
     return verb if sense == verb or _english_verbs().get(verb, (False, ""))[0] else ""
 
 
-_ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible|ian|ese|ar|-[a-z]+)$")
+_ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible|ian|ese|ular|olar|unar|ear|-[a-z]+)$")
 
 
 def _adjective(entry: Entry) -> str:
@@ -268,7 +276,7 @@ def _english_verbs() -> dict[str, tuple[bool, str]]:
 BOUND_SENSES = 4  # senses of a character at most, for its bound form to be the one in a new word
 
 
-def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
+def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool, leading: bool = False) -> str:
     """The sense a single character has inside words, where it is known: CC-CEDICT's
     "(bound form) …" sense, or, in front of the head, the sense the character has in
     the words that contain it (build_part_senses: 质 'quality' in 质量, 品质, 素质)."""
@@ -283,7 +291,7 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool) -> str:
                 gloss = _short(sense.removeprefix("(bound form)"))
                 return "" if gloss.startswith("to ") else gloss  # 企 'to stand on tiptoe' is no part of 社企
         preferred = _part_senses().get((char, " ".join(e.pinyin)))
-        if modifier and preferred and not preferred.startswith("to "):
+        if modifier and not leading and preferred and not preferred.startswith("to "):
             return preferred
     return ""
 

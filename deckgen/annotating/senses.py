@@ -56,7 +56,9 @@ def plain(sense: str) -> str:
     # '(abbr. for 课程软件)' -> ''
     sense = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", sense)
     sense = re.sub(r"\s+[\u3400-\u9fff\U00020000-\U0003134f]+(?=[\s,;.)]|$)", "", sense)
-    # what pointed at the Chinese says nothing without it: 'Taiwanese term for 網絡'
+    # what pointed at the Chinese says nothing without it: 'Taiwanese term for 網絡',
+    # 'refers to 夜明珠, a legendary pearl', 'abbr. for 中國文學藝術界聯合會, China Federation…'
+    sense = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", sense)
     sense = "; ".join(i for i in sense.split(";") if not re.search(r"\b(?:for|of|see|as|with)\s*$", i))
     sense = re.sub(r"\)(?=(?:fig|lit)\. )", "); ", sense)  # '…observed (idiom)fig. to execute…'
     items = [i.strip() for i in sense.split(";")]
