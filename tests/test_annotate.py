@@ -370,3 +370,14 @@ def test_an_acronym_that_names_only_part_of_a_long_form_gives_it_no_english():
 def test_the_spoken_suffix_er_adds_no_meaning():
     note = annotate(term("鱼儿", ("我接着便有许多话，想要连珠一般涌出：角鸡，跳鱼儿，贝壳，猹，……但又总觉得被什么挡着似的。", "A")))
     assert "fish" in note.english and "儿" in note.meaning_from, (note.english, note.meaning_from)
+
+
+def test_a_noun_in_front_takes_the_adjective_cc_cedicts_compounds_use():
+    from deckgen.annotating.composition import _modifier_forms
+    from tools.build_tables import build_modifier_forms
+
+    assert _modifier_forms() == build_modifier_forms(), "regenerate: python tools/build_tables.py modifier-forms"
+    # 社会保障 'social security', 社会主义 'socialism'…: 'social' capital, not 'society capital'
+    note = annotate(term("社会资本", ("保证社会资本和公众共同受益,通过资本市场和开发性、政策性金融等多元融资渠道,"
+                                 "吸引社会资本参与公共产品和公共服务项目的投资、运营管理。", "A")))
+    assert note.english == "literally: social capital", note.english

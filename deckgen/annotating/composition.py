@@ -15,6 +15,7 @@ from deckgen.script import has_han
 
 _PART_SENSES = "part_senses.tsv"
 _ENGLISH_VERBS = "english_verbs.tsv"
+_MODIFIER_FORMS = "modifier_forms.tsv"
 
 
 # Single characters that make words as an affix with one steady sense (晶片業 'chip
@@ -226,6 +227,9 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
                      and {w[:5] for w in re.findall(r"[a-z]{4,}", s)} & stems), "")
         if noun:
             return noun
+    form = _modifier_forms().get((entry.simplified, " ".join(entry.pinyin)))
+    if form and form[0] == senses[0]:
+        return form[1]  # 社会资本 'social capital', as CC-CEDICT's 社会保障 is 'social security'
     if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
     return _as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
@@ -265,6 +269,12 @@ def _agent_noun(pieces: list[str]) -> str:
 
 def _tag(word: str) -> str:
     return jieba_words.tag(word) if len(word) > 1 else ""
+
+
+@once
+def _modifier_forms() -> dict[tuple[str, str], tuple[str, str]]:
+    """(word, reading) -> (its noun, the adjective English uses for it before a noun)."""
+    return {(word, reading): (noun, form) for word, reading, noun, form in tables.read(_MODIFIER_FORMS)}
 
 
 @once
