@@ -125,14 +125,13 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     if candidate.compound is not None:
         score += w["compound"]
         why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
-    cedict = list(filter(dictionary.knows, candidate.strings))
-    if cedict:
-        if any(_is_set_phrase(s) for s in cedict):
-            score += w["set_phrase"]
-            why.append("set phrase in CC-CEDICT")
-        else:
-            score += w["cedict"]
-            why.append("in CC-CEDICT")
+    # jieba's dictionary marks set phrases CC-CEDICT lacks (赏罚分明, 众寡不敌): they count too.
+    if any(map(_is_set_phrase, candidate.strings)):
+        score += w["set_phrase"]
+        why.append("set phrase")
+    elif any(map(dictionary.knows, candidate.strings)):
+        score += w["cedict"]
+        why.append("in CC-CEDICT")
     if has_focus and len(corpus.analyses) > 1:
         documents = len(corpus.analyses)
         score += w["context_idf"] * math.log((documents + 1) / (candidate.sources + 1))
