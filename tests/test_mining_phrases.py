@@ -143,3 +143,27 @@ def test_a_set_phrase_only_jieba_knows_counts_as_one():
     )
     assert "赏罚分明" in terms
     assert "set phrase" in terms["赏罚分明"].why
+
+
+@pytest.mark.parametrize("hard, easy", [("萧索", "紫色"), ("鄙夷", "喝茶"), ("侵蚀", "涉及"), ("颧骨", "房外")])
+def test_a_word_with_a_rare_character_counts_as_harder_to_read(hard, easy):
+    from deckgen.mining.scoring import _rarest_character
+
+    assert _rarest_character(hard) > _rarest_character(easy)
+    assert _rarest_character("CANN") == 0.0  # Latin terms are neither
+
+
+def test_of_two_words_seen_once_the_one_with_a_rare_character_ranks_first():
+    # 阴晦 "overcast" and 圆月 "full moon" are both rare words of CC-CEDICT, seen once;
+    # 月 is among the first characters a reader learns, 晦 is not.
+    terms = list(terms_of(
+        "时候既然是深冬；渐近故乡时，天气又阴晦了，冷风吹进船舱中，呜呜的响，从篷隙向外一望，苍黄的天底下，"
+        "远近横着几个萧索的荒村，没有一些活气。",
+        "我们的船向前走，两岸的青山在黄昏中，都装成了深黛颜色，连着退向船后梢去。我想：我竟与闰土隔绝到这地步了，"
+        "但我们的后辈还是一气，宏儿不是正在想念水生么。我希望他们不再像我，又大家隔膜起来，然而我又不愿意他们因为要一气，"
+        "都如我的辛苦展转而生活，也不愿意他们都如闰土的辛苦麻木而生活，也不愿意都如别人的辛苦恣睢而生活。"
+        "他们应该有新的生活，为我们所未经生活过的。我想到希望，忽然害怕起来了。闰土要香炉和烛台的时候，我还暗地里笑他，"
+        "以为他总是崇拜偶像，什么时候都不忘却。现在我所谓希望，不也是我自己手制的偶像么？只是他的愿望切近，我的愿望茫远罢了。"
+        "我在朦胧中，眼前展开一片海边碧绿的沙地来，上面深蓝的天空中挂着一轮金黄的圆月。",
+    ))
+    assert terms.index("阴晦") < terms.index("圆月")

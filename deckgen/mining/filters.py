@@ -63,8 +63,6 @@ _PLACE_SENSE = re.compile(
 _CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
 
 
-
-
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
     """Everything but CC-CEDICT's senses (_senses_allow) and names of people and places
     (_proper_kind): both need entries parsed, too slow for every candidate of a book."""
@@ -130,10 +128,9 @@ def _plausible(string: str, level: int) -> bool:
     return not (level > 0 and _too_easy(string, level))
 
 
-# Ma, Ga, Hz, Pa (a capital and one or two small letters): unit symbols and short
-# names (Kim, Lee), never terms; acronyms are all capitals (AI, GPU), products have
-# digits and capitals (A100, 910B).
-# A number with a unit symbol is a measurement: 4.567Ga, 5nm, 3km (not 5G, 910B, A100).
+# Ma, Ga, Hz, Pa (a capital and one or two small letters) are unit symbols or short
+# names (Kim, Lee), and a number with a unit a measurement (4.567Ga, 5nm, 3km): never
+# terms. Acronyms are all capitals (AI, GPU, 5G), products have digits and capitals (A100, 910B).
 _UNIT_OR_SHORT_NAME = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?[a-z]{1,3}$")
 
 

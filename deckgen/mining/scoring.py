@@ -74,7 +74,7 @@ _RARITY_CAP = math.log(60_000_000 / 100)
 _DEFAULTS = {
     "count": 1.5, "rarity": 1.0, "quoted": 2.0, "defined": 3.0, "compound": 1.0, "cedict": 0.5, "set_phrase": 1.0,
     "sources": 1.0, "context_idf": 1.0, "title": 2.0, "heading": 1.0, "floor": 0.0,
-    "size_base": 12.0, "size_power": 0.5,
+    "size_base": 12.0, "size_power": 0.5, "character": 0.0,
 }
 
 
@@ -101,6 +101,9 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
     score = w["count"] * math.log(count) + w["rarity"] * rarity - math.log(total / focus_tokens) + 10
     why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
+    rare_character = _rarest_character(candidate.key)
+    if rare_character:
+        score += w["character"] * (rare_character - _CHARACTER_MIDPOINT)
     free = count - candidate.inside_longer
     if candidate.inside_longer and free < count:
         score += math.log(max(free, 0.5) / count)
@@ -139,6 +142,26 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
         score += w["sources"] * math.log2(candidate.sources)
         why.append(f"in {candidate.sources} sources")
     candidate.score = score
+
+
+@memo(65536)
+def _rarest_character(word: str) -> float:
+    """How rare the word's rarest Han character is on its own in general Chinese (the
+    keyness of that character as a word of jieba's dictionary; 0 for Latin terms).
+
+    A reader past the basics knows the common characters: words written with them
+    (紫色, 喝茶, 房外, 涉及) are easy to read however rare the word, while a word with a
+    rare character (萧索, 鄙夷, 侵蚀, 颧骨) has to be learnt."""
+    rarities = [
+        min(math.log(jieba_words.total_frequency() / (jieba_words.word_frequency(c) + 1)), _RARITY_CAP)
+        for c in word if _HAS_HAN.match(c)
+    ]
+    return max(rarities, default=0.0)
+
+
+# Where _rarest_character turns from a penalty into a bonus: a character about as
+# common on its own as 喝 or 紫 (some 5 per 100,000 words).
+_CHARACTER_MIDPOINT = 10.0
 
 
 def deck_size(characters: int) -> int:
