@@ -136,6 +136,12 @@ def test_two_characters_of_grammar_are_no_term():
     assert "便是" not in terms and "不会" not in terms, sorted(terms)
 
 
+def test_a_word_whose_characters_are_also_grammar_is_still_a_word():
+    # 地 is also the adverbial particle and 层 a measure word: 地层 "stratum" is a term.
+    terms = terms_of("他在一个离海洋几百公里远的山中的看到，在一个地质地层里有贝壳类生物化石。")
+    assert "地层" in terms, sorted(terms)
+
+
 def test_a_set_phrase_only_jieba_knows_counts_as_one():
     # 賞罰分明 is an idiom in jieba's dictionary, not in CC-CEDICT.
     terms = terms_of(

@@ -12,6 +12,7 @@ from deckgen.memo import memo
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
+    _GLUE_VERBS,
     _HAN_ONLY,
     _HAS_HAN,
     _MODALS,
@@ -135,10 +136,15 @@ _UNIT_OR_SHORT_NAME = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0
 
 
 def _grammar_pair(string: str) -> bool:
-    """Two characters that are each grammar: an adverb, preposition, conjunction,
-    localiser or measure word, or a verb that attaches to anything (便是, 不会, 是从, 下个):
-    a phrase jieba or CC-CEDICT happens to list, no term."""
-    return len(string) == 2 and all(_is_glue_char(c) or _tag(c)[:1] in ("f", "q") for c in string)
+    """Two characters that are each grammar (便是, 不会, 是从, 就是): an adverb,
+    preposition, conjunction, pronoun or a verb that attaches to anything, then one of
+    those or a particle: a phrase jieba or CC-CEDICT happens to list, no term. Not
+    地层 or 用户: 地 is a particle only after a word, 户 a measure word only after a number."""
+    if len(string) != 2:
+        return False
+    first, second = string
+    return (first in _GLUE_VERBS or _tag(first)[:1] in ("d", "c", "p", "r")) and _is_glue_char(second) \
+        and not _tag(second).startswith("r")
 
 
 def _grammar_entry(string: str) -> bool:
