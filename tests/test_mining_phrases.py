@@ -173,3 +173,23 @@ def test_of_two_words_seen_once_the_one_with_a_rare_character_ranks_first():
         "我在朦胧中，眼前展开一片海边碧绿的沙地来，上面深蓝的天空中挂着一轮金黄的圆月。",
     ))
     assert terms.index("阴晦") < terms.index("圆月")
+
+
+def test_an_idiom_jieba_lists_but_never_counted_is_no_set_phrase():
+    # 相当严重 "quite serious" carries jieba's idiom tag at the count of an entry its
+    # corpus never had; 賞罰分明 was counted.
+    terms = terms_of(
+        "去年,中國有超過一萬家晶片公司倒閉,年增近九成,不過,同期也新增了六萬六千家,顯示中國晶片業「內捲」(指過度競爭)仍相當嚴重。",
+        "岳飛治軍，賞罰分明，紀律嚴整，又能體恤部屬，以身作則。",
+    )
+    assert "set phrase" in terms["赏罚分明"].why
+    assert "相当严重" not in terms or "set phrase" not in terms["相当严重"].why
+
+
+def test_an_adjective_made_an_adverb_by_de_is_no_term():
+    terms = terms_of(
+        "跟很多國家對比,如果我們稍微不那么謙虛一點的話,或許可以驕傲地自稱為人工智能強國。",
+        "記者:美國對中國的制裁是越來越重的。",
+    )
+    assert "人工智能" in terms
+    assert "骄傲地" not in terms, sorted(terms)

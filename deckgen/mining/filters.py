@@ -122,7 +122,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
-    if _UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string):
+    if _UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -145,6 +145,12 @@ def _grammar_pair(string: str) -> bool:
     first, second = string
     return (first in _GLUE_VERBS or _tag(first)[:1] in ("d", "c", "p", "r")) and _is_glue_char(second) \
         and not _tag(second).startswith("r")
+
+
+def _adverb_of_manner(string: str) -> bool:
+    """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
+    Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
+    return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
 
 
 def _grammar_entry(string: str) -> bool:

@@ -177,9 +177,15 @@ def _is_set_phrase(word: str) -> bool:
     (急功近利, 见招拆招, 弯道超车 "(fig.)"), not compositional entries like 工作报告."""
     if len(word) != 4 or not _HAN_ONLY.match(word):
         return False
-    if _tag(word) == "i":
+    if _tag(word) == "i" and (dictionary.knows(word) or jieba_words.word_frequency(word) > _UNSEEN):
+        # jieba lists many idioms it never counted (相当严重, 越来越重 at its floor count):
+        # its tag alone is no evidence, its count is (赏罚分明, 众寡不敌).
         return True
     return any("idiom" in sense or "(fig.)" in sense for e in dictionary.lookup(word) for sense in e.senses)
+
+
+# The count jieba's dictionary gives an entry it never saw in its corpus.
+_UNSEEN = 3
 
 
 def _rarity_words(background: float) -> str:
