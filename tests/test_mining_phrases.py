@@ -193,3 +193,16 @@ def test_an_adjective_made_an_adverb_by_de_is_no_term():
     )
     assert "人工智能" in terms
     assert "骄傲地" not in terms, sorted(terms)
+
+
+def test_how_hard_a_word_is_to_read_counts_for_a_learner_only():
+    # A scientific reader (level 0) is no learner: 阴晦 and 圆月 are then equals.
+    sentences = (
+        "时候既然是深冬；渐近故乡时，天气又阴晦了，冷风吹进船舱中，呜呜的响。",
+        "我在朦胧中，眼前展开一片海边碧绿的沙地来，上面深蓝的天空中挂着一轮金黄的圆月。",
+    )
+    learner = {t.simplified: t.score for t in mining.mine([source("t", *sentences)], MiningOptions(top=100),
+                                                          segmenter())}
+    scientist = {t.simplified: t.score for t in mining.mine([source("t", *sentences)],
+                                                            MiningOptions(level=0, top=100), segmenter())}
+    assert learner["阴晦"] - learner["圆月"] > scientist["阴晦"] - scientist["圆月"]

@@ -91,7 +91,8 @@ def weights() -> dict[str, float]:
 WEIGHTS_TABLE = "mining_weights.tsv"
 
 
-def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins) -> None:
+def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins,
+           learner: bool = True) -> None:
     w = weights()
     why = candidate.why = []
     count = candidate.count
@@ -101,7 +102,7 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
     score = w["count"] * math.log(count) + w["rarity"] * rarity - math.log(total / focus_tokens) + 10
     why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
-    rare_character = _rarest_character(candidate.key)
+    rare_character = _rarest_character(candidate.key) if learner else 0.0
     if rare_character:
         score += w["character"] * (rare_character - _CHARACTER_MIDPOINT)
     free = count - candidate.inside_longer
