@@ -94,6 +94,18 @@ def test_rare_nouns_jieba_tags_as_function_words_are_terms():
     assert {"借据", "假说"} <= terms.keys(), sorted(terms)
 
 
+def test_a_rare_noun_jieba_tags_as_an_adverb_is_a_term_and_adverbs_are_not():
+    # 預後 "prognosis" is tagged d (adverb) by jieba's dictionary, like 仍然 and 渐渐.
+    terms = terms_of(
+        "病人對於病情、醫療選項及各選項之可能成效與風險預後，有知情之權利。",
+        "病人就診時，醫療機構或醫師應以其所判斷之適當時機及方式，將病人之病情、治療方針、處置、用藥、預後情形及可能之不良反應等相關事項告知本人。",
+        "我的母亲早已迎着出来了，接着便飞出了八岁的侄儿宏儿。",
+        "我们的船向前走，两岸的青山在黄昏中，都装成了深黛颜色，连着退向船后梢去。",
+    )
+    assert "预后" in terms, sorted(terms)
+    assert not {"早已", "连着"} & terms.keys(), sorted(terms)
+
+
 def test_a_set_expression_of_law_that_starts_with_a_preposition_is_a_term():
     # 自然人 "natural person (law)" is one of jieba's set expressions (l) led by 自 (p),
     # like the grammar 在我看来.

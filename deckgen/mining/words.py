@@ -304,7 +304,8 @@ _GRAMMAR_GLOSS = frozenset(
     "in on at to of for by as so thus then if although though but and or because due with without from since "
     "according regarding about concerning otherwise therefore hence however moreover besides even only all every "
     "each this that these those what which who whom how why where when whether not no used particle also still "
-    "yet just very rather whereas unless until while lest once like unlike than instead".split()
+    "yet just very rather whereas unless until while lest once like unlike than instead after before almost "
+    "again already always never ever quite too suddenly".split()
 )
 
 
@@ -320,17 +321,25 @@ def _glossed_as_thing(word: str) -> bool:
 
 
 # Tags jieba's dictionary gives some rare nouns by mistake: 借据 "receipt for a loan"
-# and 凭据 "evidence" are tagged p, 假说 "hypothesis" c.
-_MISTAGGED = ("p", "c", "u")
+# and 凭据 "evidence" are tagged p, 假说 "hypothesis" c, 预后 "prognosis" d.
+_MISTAGGED = ("p", "c", "u", "d")
+
+
+# Adverbs are common words: one jieba counts less often than this (about 5 in a million
+# words) and CC-CEDICT glosses as a thing is a mistagged noun (预后), not an adverb
+# glossed by its nearest noun (本来 "original", 一直 "straight").
+_RARE_ADVERB = 300
 
 
 @memo(262144)
 def _function_tagged(word: str) -> bool:
     """Tagged as a function word by jieba, unless it is a word of two characters or more
-    that jieba mistags and CC-CEDICT glosses as a thing (借据, 假说)."""
+    that jieba mistags and CC-CEDICT glosses as a thing (借据, 假说, 预后)."""
     tag = _tag(word)
     if tag not in _FUNCTION_TAGS:
         return False
+    if tag == "d" and jieba_words.word_frequency(word) >= _RARE_ADVERB:
+        return True
     return not (len(word) >= 2 and tag in _MISTAGGED and _glossed_as_thing(word))
 
 
