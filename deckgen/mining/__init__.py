@@ -94,12 +94,14 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     _count_unaligned(candidates, focus_analyses)
     candidates = {k: c for k, c in candidates.items() if c.count > 0}
     _learn_parts(candidates.values(), segmenter)
+    # A reader with a level is learning Chinese: how hard a word is to read counts.
+    learner = options.level > 0
     in_title, in_headings = _topical(focus_analyses)
     for candidate in candidates.values():
         candidate.in_title = any(s in in_title for s in candidate.strings)
         candidate.in_headings = max((in_headings.get(s, 0) for s in candidate.strings), default=0)
         candidate.sources = _source_count(candidate, corpus, focus is not None)
-        _score(candidate, corpus, focus is not None, focus_tokens, origins)
+        _score(candidate, corpus, focus is not None, focus_tokens, origins, learner)
     holders = _holders(candidates, focus_grams)
 
     # The tests below run only for the candidates _best_first needs to look at.
@@ -118,7 +120,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if not _stands_alone(candidate):
             return False
         if candidate.inside_longer:
-            _score(candidate, corpus, focus is not None, focus_tokens, origins)
+            _score(candidate, corpus, focus is not None, focus_tokens, origins, learner)
         return True
 
     # Without a number asked for, the deck holds what the text supports: at most

@@ -18,6 +18,7 @@ from deckgen.mining.words import (
     _TERM_IN_QUOTES,
     NOUN_SUFFIXES,
     _is_guess,
+    _known_word,
     _merge_latin,
     _tag,
     _wordlike,
@@ -44,23 +45,31 @@ def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
 
 
 def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """jieba's HMM glues a noun suffix to the next character (出借 + 人向, 保证 + 人为):
-    出借 人向 -> 出借 人 向: a guess of jieba's that starts with a noun suffix after a
-    word is the suffix of that word and the start of the next, so discovery can see 出借人."""
-    if not any(map(_suffix_guess, tokens)):  # remembered per token: a text repeats its words
+    """jieba glues a noun suffix to the next character (出借 + 人向, 保证 + 人为): a token
+    that starts with a noun suffix after a word is the suffix of that word and the
+    start of the next, so discovery can see 出借人 and 保证人. A guess of jieba's (人向)
+    is always split; a word (人为 "man-made", 人和) only where the suffix makes a known
+    word of the one before it (保证人) and the second character is a preposition or a
+    verb of being (保证人为借款人提供担保)."""
+    if not any(map(_suffix_start, tokens)):  # remembered per token: a text repeats its words
         return tokens
     out: list[str] = []
     for token in tokens:
-        if _suffix_guess(token) and out and len(out[-1]) >= 2:
+        if (_suffix_start(token) and out and len(out[-1]) >= 2
+                and (_is_guess(token) or _known_word(out[-1] + token[0]))):
             out += token
         else:
             out.append(token)
     return tuple(out)
 
 
+# Characters that follow a noun as a preposition or a verb of being (保证人为, 当事人在).
+_AFTER_NOUN = frozenset("为是在向对与和将把被从")
+
+
 @memo(1 << 20)
-def _suffix_guess(token: str) -> bool:
-    return len(token) == 2 and token[0] in NOUN_SUFFIXES and _is_guess(token)
+def _suffix_start(token: str) -> bool:
+    return len(token) == 2 and token[0] in NOUN_SUFFIXES and (token[1] in _AFTER_NOUN or _is_guess(token))
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,6 +17,7 @@ from deckgen.mining.words import (
     _can_end,
     _can_inside,
     _can_start_given_evidence,
+    _clause_or_verb_phrase,
     _is_function_word,
     _is_guess,
     _learn_mainland_forms,
@@ -57,7 +58,10 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
         needs_evidence=_is_guess,
     )
     needed = discovery.MIN_COHESION + _VERB_LED_EXTRA_COHESION
-    compounds = {text: c for text, c in compounds.items() if _verb_led_term(c.parts, c.cohesion, needed)}
+    compounds = {
+        text: c for text, c in compounds.items()
+        if _verb_led_term(c.parts, c.cohesion, needed) and not _clause_or_verb_phrase(c.parts)
+    }
     person_cues: Counter = Counter()
     for analysis in analyses:
         person_cues.update(analysis.person_cues)

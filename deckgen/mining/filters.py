@@ -12,13 +12,17 @@ from deckgen.memo import memo
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
-    _FUNCTION_TAGS,
+    _GLUE_VERBS,
     _HAN_ONLY,
     _HAS_HAN,
     _MODALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
+    POINTERS,
+    _function_tagged,
+    _glossed_as_thing,
     _is_function_word,
+    _is_glue_char,
     _is_latin_term,
     _is_plain_english,
     _known_word,
@@ -38,7 +42,7 @@ _LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", 
 
 # CC-CEDICT senses of people: life dates "(1953-)", "(name)", "surname ...", roles.
 _PERSON_SENSE = re.compile(
-    r"\(\d{3,4} ?[-–]|\(c\. ?\d|\(died|\(born|\bname\)|^surname |\b(politician|president|emperor|writer|poet|"
+    r"\(\d{3,4} ?[-–]|\(c\. ?\d|\(died|\(born|\bname\)|\bsurname\b|\b(politician|president|emperor|writer|poet|"
     r"painter|philosopher|economist|scientist|physicist|singer|actor|actress|general|minister|premier|"
     r"chairman|businessman|founder|footballer|composer|novelist|dynasty)\b",
     re.IGNORECASE,
@@ -60,10 +64,6 @@ _PLACE_SENSE = re.compile(
 _CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
 
 
-# Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
-_POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
-
-
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
     """Everything but CC-CEDICT's senses (_senses_allow) and names of people and places
     (_proper_kind): both need entries parsed, too slow for every candidate of a book."""
@@ -80,8 +80,8 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
         return False
-    if _tag(word) == "l" and _is_function_word(word[0]):
-        # jieba's set expressions that are grammar: 在我看来, 两国之间.
+    if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
+        # jieba's set expressions that are grammar: 在我看来, 两国之间 (not 自然人 "natural person").
         return False
     return True
 
@@ -120,11 +120,37 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if not _HAS_HAN.search(string) and not _is_latin_term(string):
         return False
-    if string in _LABEL_WORDS or _tag(string) in _FUNCTION_TAGS or _CROSS_REFERENCE.match(string):
+    if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
-    if string in _POINTERS or string in _MODALS:
+    if _UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string):
+        return False
+    if string in POINTERS or string in _MODALS:
         return False
     return not (level > 0 and _too_easy(string, level))
+
+
+# Ma, Ga, Hz, Pa (a capital and one or two small letters) are unit symbols or short
+# names (Kim, Lee), and a number with a unit a measurement (4.567Ga, 5nm, 3km): never
+# terms. Acronyms are all capitals (AI, GPU, 5G), products have digits and capitals (A100, 910B).
+_UNIT_OR_SHORT_NAME = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?[a-z]{1,3}$")
+
+
+def _grammar_pair(string: str) -> bool:
+    """Two characters that are each grammar (便是, 不会, 是从, 就是): an adverb,
+    preposition, conjunction, pronoun or a verb that attaches to anything, then one of
+    those or a particle: a phrase jieba or CC-CEDICT happens to list, no term. Not
+    地层 or 用户: 地 is a particle only after a word, 户 a measure word only after a number."""
+    if len(string) != 2:
+        return False
+    first, second = string
+    return (first in _GLUE_VERBS or _tag(first)[:1] in ("d", "c", "p", "r")) and _is_glue_char(second) \
+        and not _tag(second).startswith("r")
+
+
+def _adverb_of_manner(string: str) -> bool:
+    """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
+    Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
+    return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
 
 
 def _grammar_entry(string: str) -> bool:
@@ -197,6 +223,8 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
         ):
             return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
     if entries:
+        if senses and _tag(string).startswith("nr") and _PERSON_SENSE.search(senses[0]):
+            return "person", True  # 亚伯拉罕 "Abraham (name)", 万俟 "polysyllabic surname Moqi"
         if senses and _tag(string).startswith("ns") and _BARE_NAME.match(senses[0]):
             return "place", True  # 美国 'United States', 日本 'Japan': general knowledge
         return None, True

@@ -74,7 +74,7 @@ _RARITY_CAP = math.log(60_000_000 / 100)
 _DEFAULTS = {
     "count": 1.5, "rarity": 1.0, "quoted": 2.0, "defined": 3.0, "compound": 1.0, "cedict": 0.5, "set_phrase": 1.0,
     "sources": 1.0, "context_idf": 1.0, "title": 2.0, "heading": 1.0, "floor": 0.0,
-    "size_base": 12.0, "size_power": 0.5,
+    "size_base": 12.0, "size_power": 0.5, "character": 0.0,
 }
 
 
@@ -91,7 +91,8 @@ def weights() -> dict[str, float]:
 WEIGHTS_TABLE = "mining_weights.tsv"
 
 
-def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins) -> None:
+def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins,
+           learner: bool = True) -> None:
     w = weights()
     why = candidate.why = []
     count = candidate.count
@@ -101,6 +102,9 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     rarity = min(math.log(total / (background + 1)), _RARITY_CAP)
     score = w["count"] * math.log(count) + w["rarity"] * rarity - math.log(total / focus_tokens) + 10
     why.append(f"{count} occurrence{'s' if count != 1 else ''}" + _rarity_words(background))
+    rare_character = _rarest_character(candidate.key) if learner else 0.0
+    if rare_character:
+        score += w["character"] * (rare_character - _CHARACTER_MIDPOINT)
     free = count - candidate.inside_longer
     if candidate.inside_longer and free < count:
         score += math.log(max(free, 0.5) / count)
@@ -125,14 +129,13 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     if candidate.compound is not None:
         score += w["compound"]
         why.append("compound found in the text: " + " + ".join(candidate.compound.parts))
-    cedict = list(filter(dictionary.knows, candidate.strings))
-    if cedict:
-        if any(_is_set_phrase(s) for s in cedict):
-            score += w["set_phrase"]
-            why.append("set phrase in CC-CEDICT")
-        else:
-            score += w["cedict"]
-            why.append("in CC-CEDICT")
+    # jieba's dictionary marks set phrases CC-CEDICT lacks (赏罚分明, 众寡不敌): they count too.
+    if any(map(_is_set_phrase, candidate.strings)):
+        score += w["set_phrase"]
+        why.append("set phrase")
+    elif any(map(dictionary.knows, candidate.strings)):
+        score += w["cedict"]
+        why.append("in CC-CEDICT")
     if has_focus and len(corpus.analyses) > 1:
         documents = len(corpus.analyses)
         score += w["context_idf"] * math.log((documents + 1) / (candidate.sources + 1))
@@ -140,6 +143,26 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
         score += w["sources"] * math.log2(candidate.sources)
         why.append(f"in {candidate.sources} sources")
     candidate.score = score
+
+
+@memo(65536)
+def _rarest_character(word: str) -> float:
+    """How rare the word's rarest Han character is on its own in general Chinese (the
+    keyness of that character as a word of jieba's dictionary; 0 for Latin terms).
+
+    A reader past the basics knows the common characters: words written with them
+    (紫色, 喝茶, 房外, 涉及) are easy to read however rare the word, while a word with a
+    rare character (萧索, 鄙夷, 侵蚀, 颧骨) has to be learnt."""
+    rarities = [
+        min(math.log(jieba_words.total_frequency() / (jieba_words.word_frequency(c) + 1)), _RARITY_CAP)
+        for c in word if _HAS_HAN.match(c)
+    ]
+    return max(rarities, default=0.0)
+
+
+# Where _rarest_character turns from a penalty into a bonus: a character about as
+# common on its own as 喝 or 紫 (some 5 per 100,000 words).
+_CHARACTER_MIDPOINT = 10.0
 
 
 def deck_size(characters: int) -> int:
@@ -155,9 +178,15 @@ def _is_set_phrase(word: str) -> bool:
     (急功近利, 见招拆招, 弯道超车 "(fig.)"), not compositional entries like 工作报告."""
     if len(word) != 4 or not _HAN_ONLY.match(word):
         return False
-    if _tag(word) == "i":
+    if _tag(word) == "i" and (dictionary.knows(word) or jieba_words.word_frequency(word) > _UNSEEN):
+        # jieba lists many idioms it never counted (相当严重, 越来越重 at its floor count):
+        # its tag alone is no evidence, its count is (赏罚分明, 众寡不敌).
         return True
     return any("idiom" in sense or "(fig.)" in sense for e in dictionary.lookup(word) for sense in e.senses)
+
+
+# The count jieba's dictionary gives an entry it never saw in its corpus.
+_UNSEEN = 3
 
 
 def _rarity_words(background: float) -> str:

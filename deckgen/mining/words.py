@@ -126,6 +126,41 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
             and _tag(last)[:1] in ("n", "v"))
 
 
+def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
+    """Runs the corpus repeats that are pieces of sentences, not terms:
+
+    - a person and what they do (当事人提起, 当事人请求, 大家看到, 代理意愿人表达):
+      a word for a person (ending in 人 or 者, a pronoun, 大家) before a closing verb;
+    - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
+      the commonest of jieba's dictionary leading parts that do not end in a verb
+      (集中采购, 维持生命治疗 end in one: activities, kept);
+    - anything holding a word that points at other text (符合下列, 上述规定)."""
+    if any(p in POINTERS for p in parts):
+        return True
+    if len(parts) < 2:
+        return False
+    last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
+    if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
+                              or before in _EVERYONE):
+        return True
+    first = parts[0]
+    return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
+            and not _tag(last).startswith("v"))
+
+
+# Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
+POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
+
+
+# Words for people in general that jieba tags as nouns, not pronouns.
+_EVERYONE = frozenset("大家 人们 众人 人人".split())
+
+
+# jieba's count of the everyday verbs (存在, 提供, 具有, 看到; 控制, 采用): about one in
+# 6,000 words of general Chinese or more.
+_EVERYDAY_VERB = 10_000
+
+
 # Characters that make nouns of the word before them (出借人, 消费者, 一致性, 利率).
 NOUN_SUFFIXES = frozenset("人者性率费权")
 
@@ -262,6 +297,50 @@ _ORGANISATION_SENSE = re.compile(
     r"network|platform|search engine|portal|agency|organization|organisation)\b",
     re.IGNORECASE,
 )
+
+
+# First words of CC-CEDICT glosses of grammar: 从而 "thus", 由于 "due to", 在我看来 "in my opinion".
+_GRAMMAR_GLOSS = frozenset(
+    "in on at to of for by as so thus then if although though but and or because due with without from since "
+    "according regarding about concerning otherwise therefore hence however moreover besides even only all every "
+    "each this that these those what which who whom how why where when whether not no used particle also still "
+    "yet just very rather whereas unless until while lest once like unlike than instead after before almost "
+    "again already always never ever quite too suddenly".split()
+)
+
+
+@memo(65536)
+def _glossed_as_thing(word: str) -> bool:
+    """Does CC-CEDICT gloss the word first as a thing ("hypothesis", "natural person
+    (law)"), not as grammar ("thus", "in other words") nor as an adverb ("precisely")?"""
+    entries = [e for e in dictionary.lookup(word) if not e.proper]
+    if not entries or not entries[0].senses:
+        return False
+    first = entries[0].senses[0].split(maxsplit=1)[0].lower() if entries[0].senses[0].strip() else ""
+    return first.isalpha() and first not in _GRAMMAR_GLOSS and not first.endswith("ly")
+
+
+# Tags jieba's dictionary gives some rare nouns by mistake: 借据 "receipt for a loan"
+# and 凭据 "evidence" are tagged p, 假说 "hypothesis" c, 预后 "prognosis" d.
+_MISTAGGED = ("p", "c", "u", "d")
+
+
+# Adverbs are common words: one jieba counts less often than this (about 5 in a million
+# words) and CC-CEDICT glosses as a thing is a mistagged noun (预后), not an adverb
+# glossed by its nearest noun (本来 "original", 一直 "straight").
+_RARE_ADVERB = 300
+
+
+@memo(262144)
+def _function_tagged(word: str) -> bool:
+    """Tagged as a function word by jieba, unless it is a word of two characters or more
+    that jieba mistags and CC-CEDICT glosses as a thing (借据, 假说, 预后)."""
+    tag = _tag(word)
+    if tag not in _FUNCTION_TAGS:
+        return False
+    if tag == "d" and jieba_words.word_frequency(word) >= _RARE_ADVERB:
+        return True
+    return not (len(word) >= 2 and tag in _MISTAGGED and _glossed_as_thing(word))
 
 
 def _known_word(word: str) -> bool:

@@ -1,0 +1,220 @@
+"""Mining: what a term's edges may be, which dictionary words are terms and which
+strings are names, units or grammar, on real sentences of the development texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen import mining, script
+from deckgen.mining import MiningOptions
+from deckgen.mining.words import _clause_or_verb_phrase
+from deckgen.records import Sentence, Source
+from deckgen.segmenting import segmenter
+
+
+def source(name: str, *sentences: str) -> Source:
+    text = "\n".join(sentences)
+    return Source(
+        path=Path(f"{name}.txt"),
+        name=name,
+        text=text,
+        encoding="utf-8",
+        script=script.detect_script(text),
+        sentences=tuple(Sentence(s, name, i) for i, s in enumerate(sentences, 1)),
+    )
+
+
+def terms_of(*sentences: str, top: int = 200) -> dict[str, object]:
+    terms = mining.mine([source("text", *sentences)], MiningOptions(top=top), segmenter())
+    return {script.to_simplified(t.text): t for t in terms}
+
+
+# Provisions of the Supreme People's Court on private lending (2020).
+GUARANTOR = (
+    "第四条 保证人为借款人提供连带责任保证，出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告；"
+    "出借人仅起诉保证人的，人民法院可以追加借款人为共同被告。",
+    "保证人为借款人提供一般保证，出借人仅起诉保证人的，人民法院应当追加借款人为共同被告；"
+    "出借人仅起诉借款人的，人民法院可以不追加保证人为共同被告。",
+)
+
+
+def test_a_noun_suffix_jieba_glues_to_the_next_word_belongs_to_its_noun():
+    # jieba cuts 保证人为 as 保证 + 人为 ("man-made"): the 人 is 保证人's, every time.
+    terms = terms_of(*GUARANTOR)
+    assert terms["保证人"].count == sum(s.count("保证人") for s in GUARANTOR)
+    assert not any(t.startswith("保证人") and len(t) > 3 for t in terms), sorted(terms)
+
+
+CLAUSES = (
+    "当事人持有的借据、收据、欠条等债权凭证没有载明债权人，持有债权凭证的当事人提起民间借贷诉讼的，人民法院应予受理。",
+    "第十条 法人之间、非法人组织之间以及它们相互之间为生产、经营需要订立的民间借贷合同，除存在民法典第一百四十六条、"
+    "第一百五十三条、第一百五十四条以及本规定第十三条规定的情形外，当事人主张民间借贷合同有效的，人民法院应予支持。",
+    "第十一条 法人或者非法人组织在本单位内部通过借款形式向职工筹集资金，用于本单位生产、经营，且不存在民法典第一百四十四条、"
+    "第一百四十六条、第一百五十三条、第一百五十四条以及本规定第十三条规定的情形，当事人主张民间借贷合同有效的，人民法院应予支持。",
+    "第十二条 借款人或者出借人的借贷行为涉嫌犯罪，或者已经生效的裁判认定构成犯罪，当事人提起民事诉讼的，民间借贷合同并不当然无效。",
+)
+
+
+def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_terms():
+    terms = terms_of(*CLAUSES)
+    assert {"当事人", "民法典"} <= terms.keys(), sorted(terms)
+    assert not any("当事人提起" in t or "存在民法典" in t for t in terms), sorted(terms)
+
+
+@pytest.mark.parametrize("phrase, is_phrase", [
+    ("当事人提起", True),  # a person and what they do
+    ("当事人请求", True),
+    ("大家看到", True),
+    ("代理意愿人表达", True),
+    ("存在民法典", True),  # an everyday verb and its object
+    ("提供证据证明", True),
+    ("符合下列", True),  # a word pointing at other text
+    ("集中采购", False),  # an activity: the verb's object is a verb too
+    ("维持生命治疗", False),
+    ("出口管制", False),
+    ("逾期利率", False),
+    ("出借人", False),
+    ("长臂管辖", False),
+])
+def test_clauses_and_verb_phrases_are_told_from_terms_by_their_parts(phrase, is_phrase):
+    parts = tuple(segmenter().words_of(phrase))
+    assert len(parts) >= 2
+    assert _clause_or_verb_phrase(parts) is is_phrase, parts
+
+
+def test_rare_nouns_jieba_tags_as_function_words_are_terms():
+    # jieba's dictionary tags 借据 "receipt for a loan" a preposition, 假说 "hypothesis" a conjunction.
+    terms = terms_of(
+        "第二条 出借人向人民法院提起民间借贷诉讼时，应当提供借据、收据、欠条等债权凭证以及其他能够证明借贷法律关系存在的证据。",
+        "当事人持有的借据、收据、欠条等债权凭证没有载明债权人，持有债权凭证的当事人提起民间借贷诉讼的，人民法院应予受理。",
+        "在中国，博学家沈括（1031–1095）提出陆地形成的假说。",
+    )
+    assert {"借据", "假说"} <= terms.keys(), sorted(terms)
+
+
+def test_a_rare_noun_jieba_tags_as_an_adverb_is_a_term_and_adverbs_are_not():
+    # 預後 "prognosis" is tagged d (adverb) by jieba's dictionary, like 仍然 and 渐渐.
+    terms = terms_of(
+        "病人對於病情、醫療選項及各選項之可能成效與風險預後，有知情之權利。",
+        "病人就診時，醫療機構或醫師應以其所判斷之適當時機及方式，將病人之病情、治療方針、處置、用藥、預後情形及可能之不良反應等相關事項告知本人。",
+        "我的母亲早已迎着出来了，接着便飞出了八岁的侄儿宏儿。",
+        "我们的船向前走，两岸的青山在黄昏中，都装成了深黛颜色，连着退向船后梢去。",
+    )
+    assert "预后" in terms, sorted(terms)
+    assert not {"早已", "连着"} & terms.keys(), sorted(terms)
+
+
+def test_a_set_expression_of_law_that_starts_with_a_preposition_is_a_term():
+    # 自然人 "natural person (law)" is one of jieba's set expressions (l) led by 自 (p),
+    # like the grammar 在我看来.
+    terms = terms_of(
+        "第一条 本规定所称的民间借贷，是指自然人、法人和非法人组织之间进行资金融通的行为。",
+        "自然人之间借贷对利息约定不明，出借人主张支付利息的，人民法院不予支持。",
+    )
+    assert "自然人" in terms, sorted(terms)
+
+
+def test_unit_symbols_and_measurements_are_no_terms():
+    terms = terms_of(
+        "其起点开始于最早的太阳系材料生成时，约在4.567Ga，地球的出现约在4.54 Ga，一开始称为冥古宙，最年轻的地质年代则是全新世。",
+        "730–635 Ma（百万年前）：第二起雪球地球事件",
+        "542 ± 0.3 Ma：寒武纪大爆发－具有坚硬结构的生命大量出现，古生代开始",
+        "251 Ma：二叠纪－三叠纪灭绝事件 – 90%的陆地生物死亡，古生代结束，中生代开始",
+        "66 Ma：白垩纪－第三纪灭绝事件 – 非鸟恐龙灭绝，中生代结束，新生代开始",
+    )
+    assert "古生代" in terms
+    latin = [t for t in terms if t.isascii()]
+    assert not any(t.endswith(("Ma", "Ga")) for t in latin), latin
+
+
+def test_names_that_jieba_and_cc_cedict_agree_on_are_no_terms():
+    terms = terms_of(
+        "争论的焦点在于岩石的形成理论，一方以德国科学家亚伯拉罕·戈特洛布·维尔纳为代表，强调形成岩石过程中的水的作用；"
+        "另一方以苏格兰科学家赫屯为代表，强调火的作用。",
+        "紹興十一年右諫議大夫万俟上書指控岳飛「爵高祿厚，志滿意得，平昔功名之念，日以頹情。」",
+    )
+    assert "岩石" in terms
+    assert not {"亚伯拉罕", "万俟"} & terms.keys(), sorted(terms)
+
+
+def test_two_characters_of_grammar_are_no_term():
+    terms = terms_of(
+        "这少年便是闰土。",
+        "我那时并不知道这所谓猹的是怎么一件东西——便是现在也没有知道——只是无端的觉得状如小狗而很凶猛。",
+        "他便是这样的人，不会说谎，也不会忘记。",
+    )
+    assert "便是" not in terms and "不会" not in terms, sorted(terms)
+
+
+def test_a_word_whose_characters_are_also_grammar_is_still_a_word():
+    # 地 is also the adverbial particle and 层 a measure word: 地层 "stratum" is a term.
+    terms = terms_of("他在一个离海洋几百公里远的山中的看到，在一个地质地层里有贝壳类生物化石。")
+    assert "地层" in terms, sorted(terms)
+
+
+def test_a_set_phrase_only_jieba_knows_counts_as_one():
+    # 賞罰分明 is an idiom in jieba's dictionary, not in CC-CEDICT.
+    terms = terms_of(
+        "岳飛治軍，賞罰分明，紀律嚴整，又能體恤部屬，以身作則，他率領的「岳家軍」號稱「凍死不拆屋，餓死不擄掠」。",
+    )
+    assert "赏罚分明" in terms
+    assert "set phrase" in terms["赏罚分明"].why
+
+
+@pytest.mark.parametrize("hard, easy", [("萧索", "紫色"), ("鄙夷", "喝茶"), ("侵蚀", "涉及"), ("颧骨", "房外")])
+def test_a_word_with_a_rare_character_counts_as_harder_to_read(hard, easy):
+    from deckgen.mining.scoring import _rarest_character
+
+    assert _rarest_character(hard) > _rarest_character(easy)
+    assert _rarest_character("CANN") == 0.0  # Latin terms are neither
+
+
+def test_of_two_words_seen_once_the_one_with_a_rare_character_ranks_first():
+    # 阴晦 "overcast" and 圆月 "full moon" are both rare words of CC-CEDICT, seen once;
+    # 月 is among the first characters a reader learns, 晦 is not.
+    terms = list(terms_of(
+        "时候既然是深冬；渐近故乡时，天气又阴晦了，冷风吹进船舱中，呜呜的响，从篷隙向外一望，苍黄的天底下，"
+        "远近横着几个萧索的荒村，没有一些活气。",
+        "我们的船向前走，两岸的青山在黄昏中，都装成了深黛颜色，连着退向船后梢去。我想：我竟与闰土隔绝到这地步了，"
+        "但我们的后辈还是一气，宏儿不是正在想念水生么。我希望他们不再像我，又大家隔膜起来，然而我又不愿意他们因为要一气，"
+        "都如我的辛苦展转而生活，也不愿意他们都如闰土的辛苦麻木而生活，也不愿意都如别人的辛苦恣睢而生活。"
+        "他们应该有新的生活，为我们所未经生活过的。我想到希望，忽然害怕起来了。闰土要香炉和烛台的时候，我还暗地里笑他，"
+        "以为他总是崇拜偶像，什么时候都不忘却。现在我所谓希望，不也是我自己手制的偶像么？只是他的愿望切近，我的愿望茫远罢了。"
+        "我在朦胧中，眼前展开一片海边碧绿的沙地来，上面深蓝的天空中挂着一轮金黄的圆月。",
+    ))
+    assert terms.index("阴晦") < terms.index("圆月")
+
+
+def test_an_idiom_jieba_lists_but_never_counted_is_no_set_phrase():
+    # 相当严重 "quite serious" carries jieba's idiom tag at the count of an entry its
+    # corpus never had; 賞罰分明 was counted.
+    terms = terms_of(
+        "去年,中國有超過一萬家晶片公司倒閉,年增近九成,不過,同期也新增了六萬六千家,顯示中國晶片業「內捲」(指過度競爭)仍相當嚴重。",
+        "岳飛治軍，賞罰分明，紀律嚴整，又能體恤部屬，以身作則。",
+    )
+    assert "set phrase" in terms["赏罚分明"].why
+    assert "相当严重" not in terms or "set phrase" not in terms["相当严重"].why
+
+
+def test_an_adjective_made_an_adverb_by_de_is_no_term():
+    terms = terms_of(
+        "跟很多國家對比,如果我們稍微不那么謙虛一點的話,或許可以驕傲地自稱為人工智能強國。",
+        "記者:美國對中國的制裁是越來越重的。",
+    )
+    assert "人工智能" in terms
+    assert "骄傲地" not in terms, sorted(terms)
+
+
+def test_how_hard_a_word_is_to_read_counts_for_a_learner_only():
+    # A scientific reader (level 0) is no learner: 阴晦 and 圆月 are then equals.
+    sentences = (
+        "时候既然是深冬；渐近故乡时，天气又阴晦了，冷风吹进船舱中，呜呜的响。",
+        "我在朦胧中，眼前展开一片海边碧绿的沙地来，上面深蓝的天空中挂着一轮金黄的圆月。",
+    )
+    learner = {t.simplified: t.score for t in mining.mine([source("t", *sentences)], MiningOptions(top=100),
+                                                          segmenter())}
+    scientist = {t.simplified: t.score for t in mining.mine([source("t", *sentences)],
+                                                            MiningOptions(level=0, top=100), segmenter())}
+    assert learner["阴晦"] - learner["圆月"] > scientist["阴晦"] - scientist["圆月"]
