@@ -66,6 +66,12 @@ def test_a_reference_section_runs_to_the_next_heading():
     assert kinds == ["title", "reference", "reference", "reference", "heading", "text"]
 
 
+def test_a_numbered_reference_sections_own_sub_headings_stay_inside_it():
+    kinds = kinds_of("地质学", "5 参考文献", "5.1 引用", "5.2 来源", "网站", "中国地质大学 课件资源网",
+                     "6 历史", "地质学在18世纪开始成为一门独立的科学。")
+    assert kinds == ["title", "reference", "reference", "reference", "reference", "reference", "heading", "text"]
+
+
 def test_english_link_texts_and_runs_of_bare_names_are_no_text():
     kinds = kinds_of("地质学", "矿物学", "岩石学", "Geological history of Earth", "地球化学",
                      "地质学史上有三场著名的争论。")

@@ -137,12 +137,22 @@ def _mark_lists(lines: list[str], kinds: list[str]) -> None:
 
 def _mark_references(lines: list[str], kinds: list[str]) -> None:
     """A reference or "see also" heading: the lines after it, up to the next heading,
-    are references too."""
+    are references too. A numbered section's own sub-headings (5.1 引用, 5.2 来源 under
+    5 参考文献) and what follows them stay inside it."""
     inside = False
+    section = ""
     for i, kind in enumerate(kinds):
         if kind == REFERENCE:
             inside = True
-        elif kind in (HEADING, TITLE):
+            section = _section_number(lines[i])
+        elif kind in (HEADING, TITLE) and not (inside and section and
+                                               _section_number(lines[i]).startswith(section + ".")):
             inside = False
         elif inside and lines[i].strip():
             kinds[i] = REFERENCE
+
+
+def _section_number(line: str) -> str:
+    """The number a heading starts with ('5.1 引用' -> '5.1'), "" if none."""
+    m = re.match(r"\s*(\d+(?:\.\d+)*)\.?\s", line)
+    return m.group(1) if m else ""
