@@ -340,10 +340,10 @@ def test_clauses_and_verb_or_adverb_parts_are_not_composed_into_a_phrase(headwor
 
 def test_english_verbs_table_matches_the_installed_dictionary():
     """The shipped table is what tools/build_tables.py builds from the installed CC-CEDICT."""
-    from deckgen.annotating.composition import _english_verbs
+    from deckgen.annotating.english_forms import english_verbs
     from tools.build_tables import build_english_verbs
 
-    assert _english_verbs() == build_english_verbs()
+    assert english_verbs() == build_english_verbs()
 
 
 def test_the_latin_abbreviation_the_text_gives_guides_the_long_forms_parts():
@@ -373,10 +373,10 @@ def test_the_spoken_suffix_er_adds_no_meaning():
 
 
 def test_a_noun_in_front_takes_the_adjective_cc_cedicts_compounds_use():
-    from deckgen.annotating.composition import _modifier_forms
+    from deckgen.annotating.english_forms import modifier_forms
     from tools.build_tables import build_modifier_forms
 
-    assert _modifier_forms() == build_modifier_forms(), "regenerate: python tools/build_tables.py modifier-forms"
+    assert modifier_forms() == build_modifier_forms(), "regenerate: python tools/build_tables.py modifier-forms"
     # 社会保障 'social security', 社会主义 'socialism'…: 'social' capital, not 'society capital'
     note = annotate(term("社会资本", ("保证社会资本和公众共同受益,通过资本市场和开发性、政策性金融等多元融资渠道,"
                                  "吸引社会资本参与公共产品和公共服务项目的投资、运营管理。", "A")))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from deckgen import script, tables
+from deckgen.annotating import english_forms
 from deckgen.annotating.senses import concise_senses
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import jieba_words
@@ -14,8 +15,6 @@ from deckgen.memo import once
 from deckgen.script import has_han
 
 _PART_SENSES = "part_senses.tsv"
-_ENGLISH_VERBS = "english_verbs.tsv"
-_MODIFIER_FORMS = "modifier_forms.tsv"
 
 
 # Single characters that make words as an affix with one steady sense (晶片業 'chip
@@ -94,7 +93,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     if (simplified and not pieces) or _transliterated(pieces):
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
-    agent = _agent_noun(pieces)
+    agent = english_forms.agent_noun(pieces[-2]) if len(pieces) >= 2 and pieces[-1] in _AGENTS else ""
     if agent:  # 出借人: 'lender', not 'lend person'
         pieces = [*pieces[:-2], pieces[-2] + pieces[-1]]
     position = 0
@@ -212,8 +211,8 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         # a compound ending in a verb is a clause (合同成立 'the contract is formed'), not
         # a noun: only a verb Chinese also uses as a noun (jieba's "vn") and English too
         # ('export control') heads one
-        return "" if _tag(entry.simplified) == "v" else _as_noun(senses[0])
-    adjective = _adjective(entry)
+        return "" if _tag(entry.simplified) == "v" else english_forms.as_noun(senses[0])
+    adjective = english_forms.adjective_of(entry)
     # 人形 'humanoid' robot, not 'human form' robot; 经济 'economic' growth, the adjective
     # CC-CEDICT gives beside the noun 'economy'
     if adjective and (len(senses[0].split()) > 1 or senses[0].startswith("to ") or adjective[:4] == senses[0][:4]):
@@ -227,60 +226,16 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
                      and {w[:5] for w in re.findall(r"[a-z]{4,}", s)} & stems), "")
         if noun:
             return noun
-    form = _modifier_forms().get((entry.simplified, " ".join(entry.pinyin)))
-    if form and form[0] == senses[0]:
-        return form[1]  # 社会资本 'social capital', as CC-CEDICT's 社会保障 is 'social security'
+    form = english_forms.modifier_form(entry, senses[0])
+    if form:
+        return form  # 社会资本 'social capital', as CC-CEDICT's 社会保障 is 'social security'
     if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
-    return _as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
-
-
-def _as_noun(sense: str) -> str:
-    """A verb sense as English uses the bare verb in front of or as a noun ('to export' ->
-    'export'), "" where it does not (循环 'to circulate' economy)."""
-    verb = sense.removeprefix("to ")
-    return verb if sense == verb or _english_verbs().get(verb, (False, ""))[0] else ""
-
-
-_ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible|ian|ese|ular|olar|unar|ear|-[a-z]+)$")
-
-
-def _adjective(entry: Entry) -> str:
-    """A one-word adjective among the part's first senses, to put in front of a noun:
-    人形 'human form; human-shaped; humanoid' -> 'humanoid', 关键 -> 'crucial'."""
-    senses = [s for s in entry.senses[:6] if dictionary.is_meaning(s) and not s.startswith("(")]
-    items = [i.strip() for s in senses for i in re.sub(r"\([^)]*\)", "", s).split(";")]
-    adjectives = [i for i in items if _ADJECTIVE.match(i) and not i.endswith("-like")]
-    return min(adjectives, key=lambda a: "-" in a, default="")  # a word before a hyphenated phrase
-
-
-def _agent_noun(pieces: list[str]) -> str:
-    """The English agent noun for a verb and 人/者 (出借 'to lend' + 人 -> 'lender'), where
-    CC-CEDICT itself uses that noun; "" otherwise."""
-    if len(pieces) < 2 or pieces[-1] not in _AGENTS or len(pieces[-2]) < 2:
-        return ""
-    for entry in dictionary.lookup(pieces[-2]):
-        for item in (i for sense in entry.senses[:2] for i in re.sub(r"\([^)]*\)", "", sense).split(";")):
-            m = re.fullmatch(r"to ([a-z]+)", item.strip())
-            if m:
-                return _english_verbs().get(m.group(1), (False, ""))[1]
-    return ""
+    return english_forms.as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
 
 
 def _tag(word: str) -> str:
     return jieba_words.tag(word) if len(word) > 1 else ""
-
-
-@once
-def _modifier_forms() -> dict[tuple[str, str], tuple[str, str]]:
-    """(word, reading) -> (its noun, the adjective English uses for it before a noun)."""
-    return {(word, reading): (noun, form) for word, reading, noun, form in tables.read(_MODIFIER_FORMS)}
-
-
-@once
-def _english_verbs() -> dict[str, tuple[bool, str]]:
-    """verb -> (English uses it alone as a noun, its agent noun)."""
-    return {verb: (noun == "1", agent) for verb, noun, agent in tables.read(_ENGLISH_VERBS)}
 
 
 BOUND_SENSES = 4  # senses of a character at most, for its bound form to be the one in a new word
