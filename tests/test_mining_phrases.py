@@ -3,27 +3,13 @@ strings are names, units or grammar, on real sentences of the development texts.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from deckgen import mining, script
 from deckgen.mining import MiningOptions
 from deckgen.mining.words import _clause_or_verb_phrase
-from deckgen.records import Sentence, Source
 from deckgen.segmenting import segmenter
-
-
-def source(name: str, *sentences: str) -> Source:
-    text = "\n".join(sentences)
-    return Source(
-        path=Path(f"{name}.txt"),
-        name=name,
-        text=text,
-        encoding="utf-8",
-        script=script.detect_script(text),
-        sentences=tuple(Sentence(s, name, i) for i, s in enumerate(sentences, 1)),
-    )
+from tests.test_mining import source
 
 
 def terms_of(*sentences: str, top: int = 200) -> dict[str, object]:
