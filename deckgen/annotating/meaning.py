@@ -143,7 +143,7 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
         entry = next(e for e in dictionary.lookup(word) if concise_senses(e, 1))
         return "; ".join(concise_senses(entry)), f"{FROM_SEPARABLE} {word}; English from CC-CEDICT"
     stem = simplified.removesuffix("儿")
-    if len(stem) < len(simplified) and len(stem) >= 1 and has_han(stem):
+    if len(stem) < len(simplified) and has_han(stem):
         # the spoken 儿 suffix adds no meaning: 鱼儿 is 鱼, 'fish'
         for entry in dictionary.lookup(stem):
             senses = concise_senses(entry)

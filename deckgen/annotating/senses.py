@@ -6,6 +6,7 @@ import re
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
+from deckgen.script import HAN_RANGES
 
 MAX_SENSES = 3
 
@@ -45,6 +46,9 @@ _REFERENCE = re.compile(r"([^\s\[\]/,;()|]+)\|([^\s\[\]/,;()|]+)(?=\[|\b|\s|$)")
 _ONLY_A_LINK = re.compile(r"^abbr\. (?:for|of|to) [^\s\[\]/,;()]+(?:\[[^\]]*\])?$")
 
 
+_CHINESE_WORD = re.compile(f"\\s+[{HAN_RANGES}]+(?=[\\s,;.)]|$)")
+
+
 def plain(sense: str) -> str:
     """A sense as a learner reads it: no pinyin brackets, one script in cross-references
     (楚[Chu3] -> 楚, 漢|汉[Han4] -> 汉), no region tag."""
@@ -55,7 +59,7 @@ def plain(sense: str) -> str:
     # the Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
     # '(abbr. for 课程软件)' -> ''
     sense = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", sense)
-    sense = re.sub(r"\s+[\u3400-\u9fff\U00020000-\U0003134f]+(?=[\s,;.)]|$)", "", sense)
+    sense = _CHINESE_WORD.sub("", sense)
     # what pointed at the Chinese says nothing without it: 'Taiwanese term for 網絡',
     # 'refers to 夜明珠, a legendary pearl', 'abbr. for 中國文學藝術界聯合會, China Federation…'
     sense = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", sense)
