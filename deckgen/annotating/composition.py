@@ -93,18 +93,16 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     if (simplified and not pieces) or _transliterated(pieces):
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
+    # 出借人: 'lender', not 'lend person'
     agent = english_forms.agent_noun(pieces[-2]) if len(pieces) >= 2 and pieces[-1] in _AGENTS else ""
-    if agent:  # 出借人: 'lender', not 'lend person'
-        pieces = [*pieces[:-2], pieces[-2] + pieces[-1]]
     position = 0
     for index, piece in enumerate(pieces):
         parts.append(piece)
         if not has_han(piece):
             glosses.append(_LATIN_SIGNS.get(piece, piece))
             continue
-        if agent and index == len(pieces) - 1:
-            parts[-1:] = [piece[:-1], piece[-1]]
-            glosses.append(agent)
+        if agent and index >= len(pieces) - 2:
+            glosses += [agent] if index == len(pieces) - 2 else []
             continue
         if _tag(piece).startswith(_NO_MODIFIER_TAGS) and piece not in _JOINS:
             return "", []
