@@ -26,6 +26,7 @@ from deckgen import (
     segmenting,
 )
 from deckgen.deckfile import DEFAULT_LEVEL, DEFAULT_MAX_TERMS, DeckFile
+from deckgen.errors import SourceError
 from deckgen.lexicon.cedict import CEDICT_CREDIT
 from deckgen.packaging import CARD_TYPES, MODEL_REVISED, DeckPackage
 from deckgen.records import Note, Script, Source, Term
@@ -218,6 +219,13 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
         return BuildReport(deck.title, output, up_to_date=True)
 
     sources, warnings, _, notes = _mine_and_annotate(deck, workspace)
+    if not notes:
+        # A deck of nothing teaches nothing, and written over an earlier deck it would
+        # only hide that earlier one's notes from the next import.
+        raise SourceError(
+            f"found no term to learn, so {output} was not written", path=", ".join(map(str, deck.sources)),
+            hint=f"Its words are all at or below the reader's level ({deck.level}) or among the known words: "
+                 "lower `level`, or add more text.")
     previous = packaging.read_previous(output)
     packaged = packaging.package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
                                        now if now is not None else int(time.time()), tts=deck.tts)

@@ -133,6 +133,15 @@ def test_an_empty_source_alone_is_an_error(workdir, previous_deck, content):
     assert_deck_kept(workdir, previous_deck)
 
 
+def test_a_text_with_no_term_to_learn_writes_no_deck_and_keeps_the_earlier_one(workdir, previous_deck):
+    # Chinese, but every word at or below HSK 4: nothing a reader at that level would learn
+    (workdir / "easy.txt").write_text("我们今天去学校。我们今天去学校。\n他是我的朋友。", encoding="utf-8")
+    result = run_cli("build", "easy.txt", "-o", "out.apkg", cwd=workdir)
+    assert_clean_failure(result, "easy.txt", "no term to learn")
+    assert "level" in result.stderr
+    assert_deck_kept(workdir, previous_deck)
+
+
 def test_an_empty_source_among_good_ones_is_a_warning_and_the_deck_is_built(workdir):
     (workdir / "empty.txt").write_text("", encoding="utf-8")
     result = run_cli("build", "good.txt", "empty.txt", "-o", "new.apkg", cwd=workdir)
