@@ -263,6 +263,9 @@ def test_also_written_lists_only_true_variants():
     assert not any(w.startswith("内核") for w in core.also_written), core.also_written
     chip = annotate(term("晶片", ("台積電的晶片。", "A")))
     assert "芯片 (mainland)" in chip.also_written
+    # OpenCC's Taiwan phrase for 循环 is 迴圈 ('loop'): nobody writes 迴圈經濟
+    economy = annotate(term("循環經濟", ("另外，其實我們覺得在減塑領域中，還有一塊也很重要，也就是循環經濟的這件事。", "A")))
+    assert not any("迴圈" in w for w in economy.also_written), economy.also_written
 
 
 def test_a_deck_without_a_script_heads_a_term_as_most_texts_write_it():

@@ -4,6 +4,7 @@ common it is."""
 from __future__ import annotations
 
 from deckgen import script
+from deckgen.annotating import names
 from deckgen.lexicon import cedict, jieba_words
 from deckgen.records import Term
 from deckgen.script import has_han
@@ -15,7 +16,7 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     simplified = script.to_simplified(hanzi)
     mainland = script.mainland_form(simplified)
     taiwan = script.taiwan_form(mainland)
-    if taiwan != script.to_traditional(mainland) and taiwan != hanzi:
+    if taiwan != script.to_traditional(mainland) and taiwan != hanzi and _written_or_known(taiwan, term):
         out.append(f"{taiwan} (Taiwan)")
     if mainland != simplified and mainland != hanzi and _known_word(mainland, term):
         out.append(f"{mainland} (mainland)")
@@ -29,11 +30,23 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _written_or_known(form: str, term: Term) -> bool:
+    """OpenCC's regional phrase tables rewrite the parts of any word: 循环 is Taiwan's
+    迴圈 ('loop' in computing), so 循环经济 would be '迴圈經濟', which nobody writes.
+    Another region's form is shown only if the texts write it, or CC-CEDICT or deckgen's
+    table of names knows it (輝達, Taiwan's NVIDIA)."""
+    return _in_texts(form, term) or cedict.knows(script.to_simplified(form)) or bool(names.name_of(form))
+
+
+def _in_texts(form: str, term: Term) -> bool:
+    return form in term.forms or script.to_simplified(form) in {script.to_simplified(f) for f in term.forms}
+
+
 def _known_word(form: str, term: Term) -> bool:
     """A mainland form is a true variant only if the texts write it, or the headword is a
     Taiwan word and a dictionary knows the mainland one. OpenCC's Taiwan tables read 核心
     as Taiwan's word for 'kernel' and give 内核, for 核心 'core' and inside compounds too."""
-    if form in term.forms or script.to_simplified(form) in {script.to_simplified(f) for f in term.forms}:
+    if _in_texts(form, term):
         return True
     entries = cedict.lookup(term.simplified)
     if entries and not all(e.taiwan_only for e in entries):
