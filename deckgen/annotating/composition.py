@@ -213,7 +213,8 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     adjective = english_forms.adjective_of(entry)
     # 人形 'humanoid' robot, not 'human form' robot; 经济 'economic' growth, the adjective
     # CC-CEDICT gives beside the noun 'economy'
-    if adjective and (len(senses[0].split()) > 1 or senses[0].startswith("to ") or adjective[:4] == senses[0][:4]):
+    # (not for a verb: 选择 'to select; …; alternative' is no 'alternative' right)
+    if adjective and not senses[0].startswith("to ") and (len(senses[0].split()) > 1 or adjective[:4] == senses[0][:4]):
         return adjective
     if senses[0].startswith("to ") and not senses[0].startswith("to be "):
         # the noun CC-CEDICT gives for the same verb, in front of a noun: 成像 'to form an
