@@ -224,8 +224,8 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
         # only hide that earlier one's notes from the next import.
         raise SourceError(
             f"found no term to learn, so {output} was not written", path=", ".join(map(str, deck.sources)),
-            hint=f"Its words are all at or below the reader's level ({deck.level}) or among the known words: "
-                 "lower `level`, or add more text.")
+            hint=f"Its words are at or below the reader's level ({deck.level}) or among the known words, or the "
+                 "text is too short (a lone short line is read as a title): lower `level` or add more text.")
     previous = packaging.read_previous(output)
     packaged = packaging.package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
                                        now if now is not None else int(time.time()), tts=deck.tts)

@@ -245,7 +245,8 @@ def test_export_of_a_deck_not_built_yet_says_to_build_it(tmp_path):
 
 
 def test_an_export_never_overwrites_the_deck_file_the_deck_or_a_source(tmp_path):
-    (tmp_path / "a.txt").write_text("芯片出口管制让英伟达改变了策略。", encoding="utf-8")
+    # a lone short line is read as a title, not as running text: a body line gives the deck its terms
+    (tmp_path / "a.txt").write_text("芯片与出口管制\n芯片出口管制让英伟达改变了策略。", encoding="utf-8")
     deck = tmp_path / "d.toml"
     deck.write_text('sources = ["a.txt"]\nlevel = 0\n', encoding="utf-8")
     assert run_cli("build", "--quiet", str(deck)).exit_code == 0
