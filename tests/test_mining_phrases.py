@@ -204,3 +204,51 @@ def test_how_hard_a_word_is_to_read_counts_for_a_learner_only():
     scientist = {t.simplified: t.score for t in mining.mine([source("t", *sentences)],
                                                             MiningOptions(level=0, top=100), segmenter())}
     assert learner["阴晦"] - learner["圆月"] > scientist["阴晦"] - scientist["圆月"]
+
+
+# Provisions on private lending, articles 5 and 6: 非法集资 always sits in the frame
+# 涉嫌非法集资等犯罪, a governing verb before it and a particle after it.
+ILLEGAL_FUNDRAISING = (
+    "第五条 人民法院立案后，发现民间借贷行为本身涉嫌非法集资等犯罪的，应当裁定驳回起诉，"
+    "并将涉嫌非法集资等犯罪的线索、材料移送公安或者检察机关。",
+    "公安或者检察机关不予立案，或者立案侦查后撤销案件，或者检察机关作出不起诉决定，"
+    "或者经人民法院生效判决认定不构成非法集资等犯罪，当事人又以同一事实向人民法院提起诉讼的，人民法院应予受理。",
+    "第六条 人民法院立案后，发现与民间借贷纠纷案件虽有关联但不是同一事实的涉嫌非法集资等犯罪的线索、材料的，"
+    "人民法院应当继续审理民间借贷纠纷案件，并将涉嫌非法集资等犯罪的线索、材料移送公安或者检察机关。",
+)
+
+
+def test_a_noun_phrase_always_in_one_grammatical_frame_is_a_term_and_the_frame_is_not():
+    terms = terms_of(*ILLEGAL_FUNDRAISING)
+    assert "非法集资" in terms, sorted(terms)
+    assert not any(t.endswith("非法集资") and t != "非法集资" for t in terms), sorted(terms)
+
+
+def test_a_noun_phrase_used_twice_in_one_frame_is_no_term():
+    # 在電動汽車領域 twice: a phrase of the moment, not a term to learn.
+    terms = terms_of(
+        "除了高鐵,在電動汽車領域,中國也實現了彎道超車。",
+        "記者:中國在科技領域會有一定政策的傾向性,比如在電動汽車領域,通過國家政策傾斜,對產業進行引導。",
+    )
+    assert "电动汽车领域" not in terms, sorted(terms)
+
+
+# Provisions on private lending: 民间借贷 is used five times, three of them in 提起民间借贷诉讼.
+LENDING_SUITS = (
+    "为正确审理民间借贷纠纷案件，根据《中华人民共和国民法典》《中华人民共和国民事诉讼法》"
+    "《中华人民共和国刑事诉讼法》等相关法律之规定，结合审判实践，制定本规定。",
+    "第十四条 原告以借据、收据、欠条等债权凭证为依据提起民间借贷诉讼，被告依据基础法律关系提出抗辩或者反诉，"
+    "并提供证据证明债权纠纷非民间借贷行为引起的，人民法院应当依据查明的案件事实，按照基础法律关系审理。",
+    "第十五条 原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的，被告应当对其主张提供证据证明。"
+    "被告提供相应证据证明其主张后，原告仍应就借贷关系的存续承担举证责任。",
+    "第十六条 原告仅依据金融机构的转账凭证提起民间借贷诉讼，被告抗辩转账系偿还双方之前借款或者其他债务的，"
+    "被告应当对其主张提供证据证明。被告提供相应证据证明其主张后，原告仍应就借贷关系的成立承担举证责任。",
+)
+
+
+def test_a_term_longer_terms_are_built_on_is_a_term_of_its_own():
+    # Its uses inside longer terms are shared among them, not counted once per longer
+    # term (民间借贷诉讼 and the phrase around it hold the same three uses).
+    terms = terms_of(*LENDING_SUITS)
+    assert "民间借贷" in terms, sorted(terms)
+

@@ -114,7 +114,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     def judge(candidate: _Candidate) -> bool:
         if not qualified(candidate.key):
             return False
-        candidate.inside_longer = sum(count for longer, count in holders.get(candidate.key, ()) if qualified(longer))
+        candidate.inside_longer = _inside_longer(holders.get(candidate.key, ()), qualified)
         # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in
         # quotes (「新质」, else always in 新质生产力), is no term of its own.
         if not _stands_alone(candidate):
@@ -143,6 +143,15 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str], bool]) -> int:
+    """How many of a candidate's uses count as parts of longer terms: the uses inside
+    them, shared among as many different longer terms (the C-value of Frantzi et al.).
+    A piece of one longer term (伟达 of 英伟达) is all inside it; a term many longer
+    ones are built on (民间借贷 of 民间借贷合同, 民间借贷诉讼, 民间借贷纠纷) is a term of its own."""
+    counts = [count for longer, count in holders if qualified(longer)]
+    return round(sum(counts) / len(counts)) if counts else 0
 
 
 def _topical(analyses: Sequence[_SourceAnalysis]) -> tuple[frozenset[str], Counter]:

@@ -23,6 +23,7 @@ from deckgen.mining.words import (
     _learn_mainland_forms,
     _merge_keys,
     _parts,
+    _tag,
     _verb_led_term,
 )
 from deckgen.records import Segmenter, Source
@@ -55,7 +56,7 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     _learn_mainland_forms(word for analysis in analyses for word in analysis.words)
     compounds = discovery.discover(
         runs, grams, cuts, cut_texts, can_start=_can_start_given_evidence, can_end=_can_end, can_inside=_can_inside,
-        needs_evidence=_is_guess,
+        needs_evidence=_is_guess, outer_edge=_noun_phrase_edge,
     )
     needed = discovery.MIN_COHESION + _VERB_LED_EXTRA_COHESION
     compounds = {
@@ -66,6 +67,30 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
+
+
+def _noun_phrase_edge(parts: Sequence[str]):
+    """For a run of nouns and their modifiers (网络 + 贷款 + 平台, 非法 + 集资): grammar
+    and verbs beside it are outside it. Other runs (承担 + 担保责任) need varied neighbours."""
+    if len(parts) < 2 or not all(map(_noun_phrase_part, parts[:-1])) or not _noun_phrase_head(parts[-1]):
+        return None
+    return _outside_noun_phrase
+
+
+@memo(65536)
+def _noun_phrase_part(token: str) -> bool:
+    return _tag(token)[:1] in ("n", "a", "b", "j") and not _tag(token).startswith(("nr", "ns", "ad"))
+
+
+@memo(65536)
+def _noun_phrase_head(token: str) -> bool:
+    tag = _tag(token)
+    return (tag[:1] in ("n", "j") or tag == "vn") and not tag.startswith(("nr", "ns"))
+
+
+@memo(65536)
+def _outside_noun_phrase(token: str) -> bool:
+    return _is_function_word(token) or _tag(token) == "v" or token in _GLUE_VERBS
 
 
 # How much more a compound led by a verb must stick together than others (in PMI).

@@ -41,6 +41,10 @@ MIN_COHESION = 3.0
 MIN_FREEDOM = 0.5
 FREEDOM_COUNT_CAP = 8
 
+# A noun phrase whose edges only grammar and verbs show (outer_edge) must be used this
+# often: twice in a frame is as often a phrase of the moment (半导体公司, 人民法院立案).
+MIN_FRAMED_COUNT = 3
+
 # A longer run built on a compound must account for a fair share of the compound's
 # uses: 新质生产力代表 (2 of 44 uses of 新质生产力) is the compound followed by a verb.
 MIN_EXTENSION_SHARE = 0.15
@@ -148,6 +152,7 @@ def discover(
     can_end: Callable[[str], bool],
     can_inside: Callable[[str], bool],
     needs_evidence: Callable[[str], bool] = lambda token: False,
+    outer_edge: Callable[[Sequence[str]], Callable[[str], bool] | None] = lambda parts: None,
 ) -> dict[str, Compound]:
     """Compounds of two or more tokens found in `runs`, whose n-grams `counts` holds
     by text and `cuts` (the keys of count_cuts) by the way jieba cut them; cut_texts
@@ -156,7 +161,11 @@ def discover(
     can_start/can_end(token): may a term start/end with this token (not 的, 是, numbers);
     can_inside(token): may a term contain it at all (not 的, 了);
     needs_evidence(token): single tokens that must pass the same tests to count as
-    words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by 了).
+    words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by an 了);
+    outer_edge(parts): for a run of these parts, which neighbours cannot belong to it
+    (None: any may), each counted as a boundary of its own. A noun phrase in a single
+    text often sits in one frame (涉嫌非法集资等, 裁定驳回起诉): a governing verb before
+    it and a particle after it say where it ends as surely as a varied neighbour.
     """
     total = sum(len(run) for run in runs) or 1
     # First pass: judge every recurring n-gram on each way jieba cut it (降规版 is one
@@ -181,12 +190,23 @@ def discover(
     # neighbour (punctuation separates it from whatever is beyond).
     left: dict[str, Counter] = {text: Counter() for text in accepted}
     right: dict[str, Counter] = {text: Counter() for text in accepted}
+    edges = {text: outer_edge(compound.parts) for text, (_, compound) in accepted.items()}
+    loose_left: dict[str, Counter] = {text: Counter() for text, edge in edges.items() if edge is not None}
+    loose_right: dict[str, Counter] = {text: Counter() for text in loose_left}
     for text, _, run, i, n in find(((0, run) for run in runs), accepted, prefixes(accepted)):
-        left[text][run[i - 1] if i > 0 else None] += 1
-        right[text][run[i + n] if i + n < len(run) else None] += 1
+        before = run[i - 1] if i > 0 else None
+        after = run[i + n] if i + n < len(run) else None
+        left[text][before] += 1
+        right[text][after] += 1
+        edge = edges[text]
+        if edge is not None:
+            loose_left[text][None if before is None or edge(before) else before] += 1
+            loose_right[text][None if after is None or edge(after) else after] += 1
     found = {}
     for text, (_, candidate) in accepted.items():
         freedom = min(_entropy(left[text]), _entropy(right[text]))
+        if text in loose_left and candidate.count >= MIN_FRAMED_COUNT:
+            freedom = max(freedom, min(_entropy(loose_left[text]), _entropy(loose_right[text])))
         needed = MIN_FREEDOM * math.log(min(candidate.count, FREEDOM_COUNT_CAP))
         if freedom >= needed:
             found[text] = Compound(candidate.text, candidate.parts, candidate.count, candidate.cohesion, freedom)
