@@ -252,3 +252,16 @@ def test_a_term_longer_terms_are_built_on_is_a_term_of_its_own():
     terms = terms_of(*LENDING_SUITS)
     assert "民间借贷" in terms, sorted(terms)
 
+
+def test_a_quoted_clause_about_a_person_of_the_text_is_no_term():
+    # Chinese Wikipedia, 岳飛: the charges and a general's report are quoted records.
+    terms = terms_of(
+        "六月，岳飛隨張俊討伐淪為盜匪的原統制戚方，以三千人在廣德軍東南約七十里的苦嶺擊敗戚方，戚方投降張俊。"
+        "張俊回朝後「盛稱岳飛可用」，於是岳飛升轉任武功大夫、昌州防禦使，通州鎮撫使兼知泰州。",
+        "九月八日，岳家軍鄂州前軍副統制王俊向王貴告發岳飛在廬山曾致信鄂州張憲、岳雲，要求張憲起兵造反，"
+        "以迫朝廷恢復岳飛軍職。",
+        "紹興十一年十二月二十九日刑部大理寺發布《刑部大理寺狀》，認定岳飛「坐觀勝負，逗留不進」、「指斥乘輿」、"
+        "「致張憲意待謀反」等罪名成立。",
+    )
+    assert "盛称岳飞可用" not in terms and "致张宪意待谋反" not in terms, sorted(terms)
+    assert "指斥乘舆" in terms, sorted(terms)  # a quoted charge that names nobody is one

@@ -43,6 +43,7 @@ from deckgen.mining.candidates import (
 from deckgen.mining.filters import (
     _proper_kind,
     _qualifies,
+    _quotes_a_person,
     _senses_allow,
     _stands_alone,
 )
@@ -138,6 +139,8 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             break
         proper = _proper_kind(candidate, corpus.person_cues)
         if proper in ("person", "place"):
+            continue
+        if candidate.quoted and _quotes_a_person(candidate, focus_grams):
             continue
         if proper == "organisation":
             candidate.why.append("organisation or brand")

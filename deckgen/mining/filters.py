@@ -165,6 +165,23 @@ def _too_easy(simplified: str, level: int) -> bool:
     return hsk is not None and hsk <= level
 
 
+def _quotes_a_person(candidate: _Candidate, grams: Counter) -> bool:
+    """A quoted clause about a person of the text (「盛稱岳飛可用」, 「致張憲意待謀反」):
+    the words of a record, not a term. A name inside it (shaped like one, or a person
+    CC-CEDICT knows; jieba's tags alone call 神武 and 卡奧斯 people) counts when the
+    text uses the name elsewhere too."""
+    for string in candidate.strings:
+        if len(string) < 5:
+            continue
+        for i in range(len(string) - 1):
+            for name in (string[i:i + 2], string[i:i + 3]):
+                if len(name) >= 2 and grams.get(name, 0) > grams.get(string, 0) and (
+                    _looks_like_a_name(name) or _proper_kind_of(name) == ("person", True)
+                ):
+                    return True
+    return False
+
+
 # A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.
 _CUES_WITHOUT_SURNAME = 2
 
