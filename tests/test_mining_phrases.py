@@ -265,3 +265,16 @@ def test_a_quoted_clause_about_a_person_of_the_text_is_no_term():
     )
     assert "盛称岳飞可用" not in terms and "致张宪意待谋反" not in terms, sorted(terms)
     assert "指斥乘舆" in terms, sorted(terms)  # a quoted charge that names nobody is one
+
+
+def test_a_dictionary_word_jieba_cuts_into_pieces_it_tags_as_names_is_a_term():
+    # jieba cuts 黑客松 as 黑客 + 松 and 呼朋引伴 as 呼朋引 + 伴, tagging the first piece
+    # a person's name; CC-CEDICT lists both words whole. (A Taiwan talk on plastics.)
+    terms = terms_of(
+        "對，今年中企處第一年辦總統盃黑客松，像有奉茶的團隊，包含社創也都貼上奉茶的貼紙，那其實是很好的例子。",
+        "也不一定你們自己做，也可以跟大家討論要怎麼做，總統盃黑客松因為已經是中企處在辦理。",
+        "也就是當我在玩寶可夢的時候並不是自己玩，而是呼朋引伴一起玩，你們叫做「同舟共淨」對嗎。",
+        "所以像這樣子是有公益性質，但是大家很樂於按分享，也就是可以呼朋引伴找更多人來，我覺得像這種R值就比較高。",
+    )
+    assert {"黑客松", "呼朋引伴"} <= terms.keys(), sorted(terms)
+    assert "黑客" not in terms, sorted(terms)
