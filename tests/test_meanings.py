@@ -214,3 +214,14 @@ def test_a_numbered_part_inside_a_phrase_is_not_first():
     from deckgen.annotating.composition import compose
 
     assert compose("新一轮")[0] == "new round"  # 一轮 'first round or stage'
+
+
+def test_a_name_of_four_parts_or_more_gets_no_literal_gloss_unless_its_acronym_guides_it():
+    from deckgen.annotating.composition import compose
+
+    # Provisions on private lending: 一年期贷款市场报价利率 is the Loan Prime Rate.
+    note = annotate(term("贷款市场报价利率", (
+        "前款所称“一年期贷款市场报价利率”，是指中国人民银行授权全国银行间同业拆借中心自2019年8月20日起每月发布的一年期贷款市场报价利率。", "A")))
+    assert note.english == "" and "nothing known" in note.meaning_from, note.english
+    assert compose("世界行动通讯大会", letters="MWC")[0] == "world mobile communications convention"
+    assert compose("关键核心技术")[0] == "crucial core technology"

@@ -34,6 +34,7 @@ _NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _LATIN_SIGNS = {"+": "plus", "&": "and"}
+MOST_PARTS = 3  # parts a literal gloss is composed of, unless an acronym the text gives guides them
 
 
 def ordinal(text: str) -> tuple[str, str]:
@@ -91,6 +92,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     # Characters only: OpenCC's regional phrase table turns 核心 into 内核 ("kernel").
     pieces = _fewest_pieces(simplified) if simplified else []
     if (simplified and not pieces) or _transliterated(pieces):
+        return "", []
+    if len(pieces) + bool(first) > MOST_PARTS and not letters:
+        # 贷款市场报价利率 is the Loan Prime Rate, not 'loan marketplace quoted price interest
+        # rates': the longer the phrase, the likelier a sense picked per part misleads
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
     # 出借人: 'lender', not 'lend person'
