@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
@@ -69,7 +69,7 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
 
 
-def _noun_phrase_edge(parts: Sequence[str]):
+def _noun_phrase_edge(parts: Sequence[str]) -> Callable[[str], bool] | None:
     """For a run of nouns and their modifiers (网络 + 贷款 + 平台, 非法 + 集资): grammar
     and verbs beside it are outside it. Other runs (承担 + 担保责任) need varied neighbours."""
     if len(parts) < 2 or not all(map(_noun_phrase_part, parts[:-1])) or not _noun_phrase_head(parts[-1]):
@@ -109,7 +109,7 @@ class _Candidate:
     abbreviated_as: str | None = None
     sources: int = 1
     background: float = 0.0  # estimated jieba-dictionary frequency
-    inside_longer: int = 0  # occurrences that are part of a longer candidate
+    inside_longer: int = 0  # occurrences counted as parts of longer candidates (shared among them)
     parts: tuple[str, ...] = ()  # how jieba cuts it alone, when it is no discovered compound
     in_title: bool = False  # in the title of the focus
     in_headings: int = 0  # headings of the focus it is in

@@ -161,7 +161,7 @@ def discover(
     can_start/can_end(token): may a term start/end with this token (not 的, 是, numbers);
     can_inside(token): may a term contain it at all (not 的, 了);
     needs_evidence(token): single tokens that must pass the same tests to count as
-    words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by an 了);
+    words (jieba's guesses at unknown words: 讲白 of 讲白了 is always followed by 了);
     outer_edge(parts): for a run of these parts, which neighbours cannot belong to it
     (None: any may), each counted as a boundary of its own. A noun phrase in a single
     text often sits in one frame (涉嫌非法集资等, 裁定驳回起诉): a governing verb before

@@ -170,15 +170,11 @@ def _quotes_a_person(candidate: _Candidate, grams: Counter) -> bool:
     the words of a record, not a term. A name inside it (shaped like one, or a person
     CC-CEDICT knows; jieba's tags alone call 神武 and 卡奧斯 people) counts when the
     text uses the name elsewhere too."""
-    for string in candidate.strings:
-        if len(string) < 5:
-            continue
-        for i in range(len(string) - 1):
-            for name in (string[i:i + 2], string[i:i + 3]):
-                if len(name) >= 2 and grams.get(name, 0) > grams.get(string, 0) and (
-                    _looks_like_a_name(name) or _proper_kind_of(name) == ("person", True)
-                ):
-                    return True
+    for string in (s for s in candidate.strings if len(s) >= 5):
+        names = {string[i:j] for i in range(len(string) - 1) for j in (i + 2, i + 3) if j <= len(string)}
+        if any(grams.get(name, 0) > grams.get(string, 0)
+               and (_looks_like_a_name(name) or _proper_kind_of(name) == ("person", True)) for name in names):
+            return True
     return False
 
 
