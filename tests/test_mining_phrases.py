@@ -278,3 +278,51 @@ def test_a_dictionary_word_jieba_cuts_into_pieces_it_tags_as_names_is_a_term():
     )
     assert {"黑客松", "呼朋引伴"} <= terms.keys(), sorted(terms)
     assert "黑客" not in terms, sorted(terms)
+
+
+# Lu Xun, 故乡 (1921): 猹 is the creature of the story, a word hardly used elsewhere.
+BADGER = (
+    "其间有一个十一二岁的少年，项带银圈，手捏一柄钢叉，向一匹猹尽力的刺去，那猹却将身一扭，反从他的胯下逃走了。",
+    "要管的是獾猪，刺猬，猹。月亮底下，你听，啦啦的响了，猹在咬瓜了。你便捏了胡叉，轻轻地走去……",
+    "我那时并不知道这所谓猹的是怎么一件东西——便是现在也没有知道——只是无端的觉得状如小狗而很凶猛。",
+    "有胡叉呢。走到了，看见猹了，你便刺。这畜生很伶俐，倒向你奔来，反从胯下窜了。",
+    "我接着便有许多话，想要连珠一般涌出：角鸡，跳鱼儿，贝壳，猹，……但又总觉得被什么挡着似的。",
+)
+
+
+def test_a_rare_noun_the_text_keeps_using_on_its_own_is_a_term_though_a_single_character():
+    assert "猹" in terms_of(*BADGER)
+    # 瓜 (melon) is used as often on its own, but general Chinese uses it all the time
+    melons = tuple(s.replace("猹", "瓜") for s in BADGER)
+    assert "瓜" not in terms_of(*melons)
+    # and 猹 used less often is no term of its own
+    assert "猹" not in terms_of(*BADGER[:2])
+
+
+def test_a_phrase_led_by_an_adverb_or_a_negation_is_no_term():
+    # Taiwan meeting transcript: 不要塑膠 twice, 'do not (use) plastic'
+    sentence = ("所以並不是一味說不要塑膠，而是不要塑膠變成一次性，我覺得這個訊息可以更強烈一點，"
+                "也就是如果有提供一些東西是塑膠製成的，這個意義說不定比用完全不同的材質還要大。")
+    terms = terms_of(sentence, sentence.replace("所以", "因此"), sentence.replace("所以", "而且"))
+    assert "塑胶" in terms
+    assert not any(t.startswith("不要") for t in terms), sorted(terms)
+    assert _clause_or_verb_phrase(("不要", "塑胶"))
+    assert _clause_or_verb_phrase(("非常", "感谢"))
+
+
+# Wikipedia, 岳飛: old names of cities, mountains and officers of the Song army.
+CAMPAIGN = (
+    "建炎三年六月，杜充撤往建康府，岳飛苦諫不從，開封失守。不久完顏宗弼率金軍南下建康，杜充所部戰敗。",
+    "岳飛退屯建康東北的紫金山，後四戰收復常州。",
+    "五月，進屯牛頭山，率三百騎兵、兩千步兵在建康城西北十五里擊敗完顏宗弼，收復建康。",
+    "李橫所部為神武左副軍，顏孝恭所部為神武右副軍，兩人均為統制。",
+    "後神武右副軍統制顏孝恭改任江南東路安撫大使司統制，空缺由岳飛填補。",
+    "岳飛葬母於廬山，連續上表請求解除兵權，在廬山為母守孝。",
+)
+
+
+def test_old_names_of_places_mountains_and_people_of_uncommon_surnames_are_no_terms():
+    terms = terms_of(*CAMPAIGN)
+    assert "统制" in terms  # the office is a term
+    # 建康 "old name for Nanjing", 庐山 "Mt Lushan", 颜孝恭 a general of surname 颜
+    assert not {"建康", "庐山", "颜孝恭"} & terms.keys(), sorted(terms)

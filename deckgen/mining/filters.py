@@ -8,6 +8,7 @@ from collections import Counter
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import hsk as hsk_words
+from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
@@ -53,9 +54,10 @@ _PERSON_SENSE = re.compile(
 _BARE_NAME = re.compile(r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: \(abbr\.[^)]*\))?$")
 
 
+# CC-CEDICT senses of places, old names of cities among them (建康 "old name for Nanjing").
 _PLACE_SENSE = re.compile(
     r"\b(province|county|city|prefecture|district|capital|town|township|river|mountain|island|state|"
-    r"country|region|village|lake)\b",
+    r"country|region|village|lake|Mt|old name for)\b",
     re.IGNORECASE,
 )
 
@@ -87,19 +89,31 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
 
 
 # A single character is a term only when the text is about it: in the title and used
-# this often on its own (瘾 of a blog titled 手机瘾), a noun, and above the reader's level.
+# this often on its own (瘾 of a blog titled 手机瘾), a noun, and above the reader's level;
+# or, titled or not, a noun the text keeps using on its own that general Chinese hardly
+# uses (猹 of Lu Xun's 故乡, seven times): a word of the text's world.
 _SALIENT_CHARACTER_COUNT = 3
+_FREQUENT_CHARACTER_COUNT = 5
+# Uses in a million words of general Chinese (jieba's counts) below which it is rare.
+_RARE_CHARACTER_PER_MILLION = 2.0
 
 
 def _salient_character(candidate: _Candidate, word: str, level: int) -> bool:
-    return (
-        candidate.in_title
-        and candidate.count >= _SALIENT_CHARACTER_COUNT
-        and _HAS_HAN.search(word) is not None
-        and _tag(word).startswith("n")
-        and not _tag(word).startswith("nr")
-        and not (level > 0 and _too_easy(word, level))
-    )
+    if not _HAS_HAN.search(word) or not _noun_character(word) or (level > 0 and _too_easy(word, level)):
+        return False
+    if candidate.in_title and candidate.count >= _SALIENT_CHARACTER_COUNT:
+        return True
+    rare = jieba_words.word_frequency(word) * 1e6 / jieba_words.total_frequency() < _RARE_CHARACTER_PER_MILLION
+    return candidate.count >= _FREQUENT_CHARACTER_COUNT and rare
+
+
+def _noun_character(word: str) -> bool:
+    """Tagged a noun by jieba (not a name), or unknown to jieba and glossed as a thing."""
+    tag = _tag(word)
+    if tag:
+        return tag.startswith("n") and not tag.startswith("nr")
+    return _glossed_as_thing(word) and not any(
+        s.startswith("to ") for e in dictionary.lookup(word) for s in e.senses[:1])
 
 
 def _senses_allow(candidate: _Candidate, kinds: set[str]) -> bool:
@@ -203,11 +217,13 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
     return None
 
 
-# The commonest Chinese surnames (simplified): an unknown word of two or three
-# characters led by one of them is far more often a person (张宪, 王彦, 杜充) than a term.
+# The commonest Chinese surnames (simplified) that are seldom anything else (not 高,
+# 金, 石, 方): an unknown word of two or three characters led by one of them is far
+# more often a person (张宪, 王彦, 杜充, 颜孝恭) than a term.
 _COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
+    "颜庞樊殷翟倪聂柴鲍祝耿裴邢"
 )
 
 

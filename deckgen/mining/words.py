@@ -134,11 +134,15 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
-    - anything holding a word that points at other text (符合下列, 上述规定)."""
+    - anything holding a word that points at other text (符合下列, 上述规定);
+    - anything led by an adverb, negation among them (不要塑胶, 非常感谢): what a clause
+      says of its verb, not a name for a thing."""
     if any(p in POINTERS for p in parts):
         return True
     if len(parts) < 2:
         return False
+    if _tag(parts[0]).startswith("d"):
+        return True
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
                               or before in _EVERYONE):
@@ -317,7 +321,8 @@ def _glossed_as_thing(word: str) -> bool:
     if not entries or not entries[0].senses:
         return False
     first = entries[0].senses[0].split(maxsplit=1)[0].lower() if entries[0].senses[0].strip() else ""
-    return first.isalpha() and first not in _GRAMMAR_GLOSS and not first.endswith("ly")
+    # "badger-like wild animal" is a thing too
+    return first.replace("-", "").isalpha() and first not in _GRAMMAR_GLOSS and not first.endswith("ly")
 
 
 # Tags jieba's dictionary gives some rare nouns by mistake: 借据 "receipt for a loan"
