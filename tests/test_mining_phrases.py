@@ -3,10 +3,14 @@ strings are names, units or grammar, on real sentences of the development texts.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from deckgen import mining, script
-from deckgen.mining import MiningOptions
+from deckgen.mining import MiningOptions, discovery
+from deckgen.mining.candidates import _Candidate
+from deckgen.mining.filters import _clause_around_a_term
 from deckgen.mining.words import _clause_or_verb_phrase
 from deckgen.segmenting import segmenter
 from tests.test_mining import source
@@ -326,3 +330,49 @@ def test_old_names_of_places_mountains_and_people_of_uncommon_surnames_are_no_te
     assert "统制" in terms  # the office is a term
     # 建康 "old name for Nanjing", 庐山 "Mt Lushan", 颜孝恭 a general of surname 颜
     assert not {"建康", "庐山", "颜孝恭"} & terms.keys(), sorted(terms)
+
+
+# Provisions on private lending: the verb 提起 comes with 民间借贷诉讼 five times, but the
+# text also names the suit without it; 偿还 comes with 借款, which stands alone throughout.
+SUITS = (
+    "第二条 出借人向人民法院提起民间借贷诉讼时，应当提供借据、收据、欠条等债权凭证以及其他能够证明借贷法律关系存在的证据。",
+    "当事人持有的借据、收据、欠条等债权凭证没有载明债权人，持有债权凭证的当事人提起民间借贷诉讼的，人民法院应予受理。",
+    "第十五条 原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的，被告应当对其主张提供证据证明。",
+    "第十六条 原告仅依据金融机构的转账凭证提起民间借贷诉讼，被告抗辩转账系偿还双方之前借款或者其他债务的，被告应当对其主张提供证据证明。",
+    "第三十条 借款人可以提前偿还借款，但是当事人另有约定的除外。",
+    "借款人提前偿还借款并主张按照实际借款期限计算利息的，人民法院应予支持。",
+    "第五条 人民法院立案后，发现民间借贷行为本身涉嫌非法集资等犯罪的，应当裁定驳回起诉。",
+    "民间借贷诉讼中，出借人应当对借款的交付承担举证责任。",
+    "借款人未按照约定的期限返还借款的，应当按照约定或者国家有关规定支付逾期利息。",
+)
+
+
+def clause_around_a_term(phrase: str, sentences: tuple[str, ...]) -> bool:
+    """_clause_around_a_term on the phrase as a compound of the text, with the text's counts."""
+    text = "".join(script.to_simplified(s) for s in sentences)
+    parts = tuple(segmenter().words_of(phrase))
+    compound = discovery.Compound(phrase, parts, text.count(phrase), cohesion=5.0, freedom=1.0)
+    candidate = _Candidate(phrase, strings={phrase}, count=text.count(phrase), compound=compound)
+    grams = Counter({string: text.count(string) for string in (phrase, "".join(parts[1:]))})
+    terms = terms_of(*sentences)
+    return _clause_around_a_term(candidate, grams, terms.__contains__)
+
+
+@pytest.mark.parametrize("phrase, is_clause", [
+    ("提起民间借贷诉讼", True),  # the suit is also named without the verb
+    ("偿还借款", True),
+    ("提前偿还借款", False),  # led by an adverb: _clause_or_verb_phrase's concern
+    ("举证责任", False),  # 责任 is no term of its own: burden of proof is
+])
+def test_a_verb_and_a_term_the_text_also_uses_without_it_are_no_term(phrase, is_clause):
+    assert clause_around_a_term(phrase, SUITS) is is_clause
+
+
+def test_a_verb_the_term_always_comes_with_belongs_to_it():
+    # Taiwan's Patient Right to Autonomy Act: 維持生命治療, life-sustaining treatment,
+    # and 支持向量机 of an abstract on machine learning: neither object stands alone
+    statute = ("维持生命治疗：指心肺复苏术、机械式维生系统、血液制品、为特定疾病而设之专门治疗等必要医疗措施。",
+               "意愿人得预立医疗决定，拒绝维持生命治疗。")
+    assert not clause_around_a_term("维持生命治疗", statute)
+    abstract = ("本文提出一种基于支持向量机的文本分类方法。", "实验表明，支持向量机的分类精度高于朴素贝叶斯。")
+    assert not clause_around_a_term("支持向量机", abstract)

@@ -41,6 +41,7 @@ from deckgen.mining.candidates import (
     kinds_of,
 )
 from deckgen.mining.filters import (
+    _clause_around_a_term,
     _proper_kind,
     _qualifies,
     _quotes_a_person,
@@ -112,8 +113,12 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         kinds = kinds_of(candidate, origins)
         return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds)
 
+    def is_term(string: str) -> bool:
+        key = keys.get(string, string)
+        return key in candidates and qualified(key)
+
     def judge(candidate: _Candidate) -> bool:
-        if not qualified(candidate.key):
+        if not qualified(candidate.key) or _clause_around_a_term(candidate, focus_grams, is_term):
             return False
         candidate.inside_longer = _inside_longer(holders.get(candidate.key, ()), qualified)
         # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in

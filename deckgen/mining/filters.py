@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import hsk as hsk_words
@@ -36,6 +37,29 @@ def _stands_alone(candidate: _Candidate) -> bool:
     if candidate.gloss or not candidate.inside_longer:
         return True
     return candidate.count - candidate.inside_longer > candidate.quoted
+
+
+def _clause_around_a_term(candidate: _Candidate, grams: Counter, is_term: Callable[[str], bool]) -> bool:
+    """A verb and its object (偿还 + 借款, 提起 + 民间借贷诉讼) where the object is a term the
+    text also uses without that verb: the term is what the text names, the verb what it
+    says of it. A verb the object only comes with (维持 + 生命治疗) belongs to the term."""
+    compound = candidate.compound
+    if compound is None or len(compound.parts) < 2:
+        return False
+    verb, rest = compound.parts[0], "".join(compound.parts[1:])
+    if len(verb) < 2 or not _only_a_verb(verb) or _tag(rest) == "v":
+        return False
+    together = max(grams.get(s, 0) for s in candidate.strings)
+    return grams.get(rest, 0) > together and is_term(rest)
+
+
+@memo(65536)
+def _only_a_verb(word: str) -> bool:
+    """Tagged a verb by jieba and glossed only as one by CC-CEDICT: 偿还 'to repay', not
+    通用 '… interchangeable' nor 支持 '… support', which also stand before nouns as
+    modifiers (通用大模型, 支持向量机)."""
+    senses = [s for e in dictionary.lookup(word) if not e.proper for s in e.senses if not s.startswith("CL:")]
+    return _tag(word) == "v" and bool(senses) and all(s.startswith("to ") for s in senses)
 
 
 _LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", "主持人", "口述", "采访", "来源", "排版", "文"})
