@@ -102,8 +102,14 @@ def to_traditional(text: str) -> str:
     return _convert(text, "s2t")
 
 
+def to_common_traditional(text: str) -> str:
+    """Characters only, in the forms Traditional text is printed in (為, 床, 眾 as in
+    Taiwan, Hong Kong and CC-CEDICT), not OpenCC's older standard forms (爲, 牀, 衆)."""
+    return _convert(text, "s2tw")
+
+
 def to_script(text: str, script: Script) -> str:
-    return to_simplified(text) if script is Script.SIMPLIFIED else to_traditional(text)
+    return to_simplified(text) if script is Script.SIMPLIFIED else to_common_traditional(text)
 
 
 def in_script_in_place(text: str, script: Script) -> str:

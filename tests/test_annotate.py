@@ -250,12 +250,35 @@ def test_a_long_form_takes_the_english_of_its_abbreviation():
     ("复杂缠斗", "複雜纏鬥"),  # and 复杂 as 復雜
     ("关系", "關係"),
     ("上台", "上臺"),
+    ("行为能力", "行為能力"),  # no CC-CEDICT word: as Traditional is printed, not OpenCC's 行爲
+    ("处于特定临床条件", "處於特定臨床條件"),  # not 臨牀
+    ("众寡不敌", "眾寡不敵"),  # not 衆
 ])
 def test_the_traditional_field_is_the_word_in_traditional(headword, traditional):
     note = annotate(term(headword, (f"这是{headword}。", "A")), deck_script=Script.TRADITIONAL)
     assert note.traditional == traditional
     assert note.hanzi == traditional
     assert to_simplified(note.traditional) == note.simplified
+
+
+def test_a_character_with_two_traditional_forms_is_the_one_the_text_wrote():
+    # Taiwan's Patient Right to Autonomy Act: 簽具 'to sign', where 签 alone is OpenCC's 籤 'lot'
+    signed = term("簽具", ("意願人依前條規定簽具預立醫療決定，應經公證人公證。", "A"))
+    assert annotate(signed).hanzi == "簽具"
+    assert annotate(signed, deck_script=Script.TRADITIONAL).traditional == "簽具"
+    # a text converted character by character keeps shared characters: no guide there
+    fight = term("纏斗", ("雙方陷入長期纏斗。", "A"))
+    assert annotate(fight, deck_script=Script.TRADITIONAL).traditional == "纏鬥"
+
+
+def test_sentences_in_a_traditional_deck_are_in_the_forms_traditional_is_printed_in():
+    from deckgen.script import in_script_in_place
+
+    # a Taiwan statute's sentence stays as written (OpenCC's s2t would make 臨床 臨牀)
+    taiwan = "醫療機構或醫師應依其專業或意願，提供臨床醫療照護。"
+    assert in_script_in_place(taiwan, Script.TRADITIONAL) == taiwan
+    # and a mainland sentence becomes what a Taiwan or Hong Kong reader reads
+    assert in_script_in_place("为了临床试验，众人签名。", Script.TRADITIONAL) == "為了臨床試驗，眾人簽名。"
 
 
 def test_also_written_lists_only_true_variants():

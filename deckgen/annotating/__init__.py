@@ -30,7 +30,7 @@ __all__ = [
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
     """The note for `term`, from the texts and the dictionaries."""
     simplified = script.to_simplified(term.text)
-    traditional = traditional_form(simplified, segmenter)
+    traditional = traditional_form(simplified, segmenter, term.text)
     if deck_script is Script.TRADITIONAL:
         hanzi = traditional
     elif deck_script is Script.SIMPLIFIED:

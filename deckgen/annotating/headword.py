@@ -8,6 +8,7 @@ from deckgen import script
 from deckgen.annotating import pinyin
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
+from deckgen.memo import memo
 from deckgen.records import Segmenter, Term
 from deckgen.script import has_han, is_han
 
@@ -94,13 +95,16 @@ def _entries_for(forms) -> list[Entry]:
     return seen
 
 
-def traditional_form(simplified: str, segmenter: Segmenter) -> str:
+def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -> str:
     """The Traditional spelling of a word, word by word from CC-CEDICT where it gives
     one spelling (复杂 複雜, 制程 製程: OpenCC's tables write 復雜 and leave 制程), else
-    OpenCC's. Checked both ways: it simplifies back to `simplified`, or OpenCC's
-    spelling is kept. (A text's own spelling is no guide: a machine-converted one
-    writes 纏斗 and 關系.)"""
-    fallback = script.to_traditional(simplified)
+    character by character in the forms Traditional text is printed in (行為能力, not
+    OpenCC's standard 行爲能力). Where a character has several Traditional forms (签: 簽
+    'to sign', 籤 'lot') and the word is no CC-CEDICT word, the one the text wrote
+    (`written`: 簽具) is taken. Checked both ways: it simplifies back to `simplified`, or
+    OpenCC's spelling is kept. (A text's own spelling is no guide for whole words: a
+    machine-converted one writes 纏斗 and 關系.)"""
+    fallback = _by_character(simplified, written)
     out = []
     done = 0
     for word in segmenter.words_of(simplified):
@@ -121,6 +125,29 @@ def traditional_form(simplified: str, segmenter: Segmenter) -> str:
     out.append(fallback[done:])
     result = "".join(out)
     return result if len(result) == len(simplified) and script.to_simplified(result) == simplified else fallback
+
+
+def _by_character(simplified: str, written: str) -> str:
+    common = script.to_common_traditional(simplified)
+    if len(common) != len(simplified) or script.to_simplified(common) != simplified:
+        return script.to_traditional(simplified)
+    if len(written) != len(simplified) or script.to_simplified(written) != simplified:
+        return common
+    # only a character the text changed from the simplified one, where OpenCC wrote its
+    # default for the character, not a choice of its phrase tables: converters that
+    # go character by character leave shared characters as they are (缠斗 as 纏斗, 关系
+    # as 關系, where 纏鬥 and 關係 are right)
+    return "".join(
+        theirs if theirs not in (ours, char) and theirs in _traditional_forms(char)
+        and ours == script.to_common_traditional(char) else ours
+        for char, ours, theirs in zip(simplified, common, written))
+
+
+@memo(4096)
+def _traditional_forms(char: str) -> frozenset[str]:
+    """The Traditional characters CC-CEDICT writes for a simplified one, variants aside."""
+    return frozenset(e.traditional for e in dictionary.lookup(char) if e.simplified == char and not e.variant_only
+                     and len(e.traditional) == 1)
 
 
 def _traditional_chars(text: str) -> int:
