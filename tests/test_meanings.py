@@ -64,6 +64,16 @@ def test_cedict_markup_is_plain_text_on_the_card():
     assert "[" not in "; ".join(concise_senses(cedict.lookup("通缩")[0]))
 
 
+def test_an_english_phrase_ending_in_a_preposition_is_kept():
+    # 體恤部屬 (Wikipedia, 岳飛): 'to empathize with; to show solicitude for', not 'T-shirt'
+    assert concise_senses(cedict.lookup("体恤")[0])[0] == "to empathize with; to show solicitude for"
+    assert concise_senses(cedict.lookup("熟悉")[0])[0].startswith("to be familiar with")
+    note = annotate(term("體恤", ("岳飛治軍，賞罰分明，紀律嚴整，又能體恤部屬，以身作則。", "A")))
+    assert note.english.startswith("to empathize with"), note.english
+    # ... while a pointer left dangling by the Chinese it pointed at still goes
+    assert plain("Taiwanese term for 網絡|网络[wang3 luo4]") == ""
+
+
 def test_a_see_entry_takes_the_meaning_it_points_to():
     # CC-CEDICT: 騰訊 腾讯 [Teng2 xun4] /see 騰訊控股有限公司|腾讯控股有限公司[...]/
     note = annotate(term("騰訊", ("騰訊、阿里巴巴等中國科技企業在人工智能領域投入巨大。", "A")))

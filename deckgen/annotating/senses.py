@@ -56,14 +56,7 @@ def plain(sense: str) -> str:
     sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
-    # the Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
-    # '(abbr. for 课程软件)' -> ''
-    sense = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", sense)
-    sense = _CHINESE_WORD.sub("", sense)
-    # what pointed at the Chinese says nothing without it: 'Taiwanese term for 網絡',
-    # 'refers to 夜明珠, a legendary pearl', 'abbr. for 中國文學藝術界聯合會, China Federation…'
-    sense = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", sense)
-    sense = "; ".join(i for i in sense.split(";") if not re.search(r"\b(?:for|of|see|as|with)\s*$", i))
+    sense = "; ".join(filter(None, map(_without_chinese, sense.split(";"))))
     sense = re.sub(r"\)(?=(?:fig|lit)\. )", "); ", sense)  # '…observed (idiom)fig. to execute…'
     items = [i.strip() for i in sense.split(";")]
     if len(items) > 1 and items[0].startswith("lit. ") and any(i.startswith("fig. ") for i in items):
@@ -71,6 +64,20 @@ def plain(sense: str) -> str:
         items.sort(key=lambda i: not i.startswith("fig. "))
         sense = "; ".join(items)
     return re.sub(r"\s{2,}", " ", sense).strip()
+
+
+def _without_chinese(item: str) -> str:
+    """The Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
+    '(abbr. for 课程软件)' -> ''. What pointed at the Chinese says nothing without it:
+    'Taiwanese term for 網絡' goes, 'refers to 夜明珠, a legendary pearl' keeps the pearl;
+    'to show solicitude for' never pointed at anything and stays."""
+    english = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", item)
+    english = _CHINESE_WORD.sub("", english)
+    english = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", english)
+    dangling = re.compile(r"\b(?:for|of|see|as|with)\s*$")
+    if english != item and dangling.search(english) and not dangling.search(item):
+        return ""
+    return english.strip()
 
 
 _EXAMPLE_ASIDE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|such as|usu\.|esp\.)")
