@@ -153,9 +153,10 @@ def _moved(reading, paths: dict[str, str]):
 
 
 def build_key(paths: Sequence[Path], workspace: Workspace, extra: bytes = b"") -> str:
-    """What a built deck depends on: deckgen's version, the note type, and the bytes of
-    its inputs as this run reads them."""
-    digest = hashlib.sha256()
+    """What a built deck depends on: deckgen's code and data (an upgrade, or an edited
+    install, rebuilds every deck), the note type, and the bytes of its inputs as this
+    run reads them."""
+    digest = hashlib.sha256(cache.code_fingerprint())
     digest.update(f"deckgen {__version__} model {MODEL_REVISED}\n".encode())
     digest.update(extra)
     for path in paths:

@@ -140,6 +140,12 @@ def _files(where: str) -> list[tuple[str, os.stat_result]]:
     return sorted(found)
 
 
+def code_fingerprint() -> bytes:
+    """deckgen's code and data and the packages it reads (see _fingerprint): what a
+    built deck depends on besides its inputs."""
+    return _fingerprint()
+
+
 def key_of(*parts: object) -> str:
     """A key from values whose repr() is deterministic (str, bytes, numbers, frozen records)."""
     digest = hashlib.sha256(_fingerprint())

@@ -319,3 +319,27 @@ def test_stale_results_and_leftover_temporary_files_are_evicted(tmp_path, monkey
     assert not stale.exists() and not leftover.exists()
     assert fresh_leftover.exists(), "a temporary file of a build still running is left alone"
     assert dictionary.exists(), "parsed dictionaries are replaced by version, not by age"
+
+
+def test_a_deck_is_rebuilt_when_deckgen_or_a_package_it_reads_changes(tmp_path, monkeypatch):
+    from deckgen import build
+
+    text = tmp_path / "article.txt"
+    text.write_text("新质生产力是创新起主导作用的先进生产力质态。\n", encoding="utf-8")
+    package = tmp_path / "fakedict"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cache, "_PACKAGES", (*cache._PACKAGES, "fakedict"))
+
+    def key() -> str:
+        cache._fingerprint.cache_clear()
+        return build.build_key([text], build.Workspace())
+
+    try:
+        before = key()
+        assert key() == before, "nothing changed: the deck is up to date"
+        (package / "__init__.py").write_text("WORDS = 2\n", encoding="utf-8")
+        assert key() != before, "a new version of a package the deck is made with rebuilds it"
+    finally:
+        cache._fingerprint.cache_clear()
