@@ -314,6 +314,24 @@ def test_examples_are_not_cut_at_list_commas_inside_numbers_or_quotes():
     assert piece.count("“") == piece.count("”")
 
 
+@pytest.mark.parametrize("sentence, word, example", [
+    # Taiwan's Patient Right to Autonomy Act, a numbered definition
+    ("三、預立醫療決定：指事先立下之書面意思表示，指明處於特定臨床條件時", "臨床",
+     "預立醫療決定：指事先立下之書面意思表示，指明處於特定臨床條件時"),
+    # the provisions on private lending: an article and an item of a list
+    ("第十五条 原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的", "债权凭证",
+     "原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的"),
+    ("（四）出借人事先知道或者应当知道借款人借款用于违法犯罪活动仍然提供借款的；", "出借人",
+     "出借人事先知道或者应当知道借款人借款用于违法犯罪活动仍然提供借款的"),
+    # a number that is part of the sentence stays
+    ("2.5 亿元的投资让这家公司起死回生，也让投资人看到了新能源产业的前景。", "起死回生",
+     "2.5 亿元的投资让这家公司起死回生，也让投资人看到了新能源产业的前景。"),
+])
+def test_an_example_leaves_out_the_number_of_its_list_item_or_article(sentence, word, example):
+    start = sentence.index(word)
+    assert sentence[slice(*trim(sentence, start, start + len(word)))] == example
+
+
 def test_a_term_inside_a_longer_word_is_no_example_of_it():
     note = annotate(term("生物", ("地球的生物圈很脆弱。", "A"), ("这种生物生活在深海里。", "B")))
     assert [e.text[e.start:e.end] for e in note.examples] == ["生物"]

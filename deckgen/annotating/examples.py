@@ -105,6 +105,13 @@ def _inside_brackets(text: str) -> set[int]:
     return inside if depth == 0 else set()
 
 
+_NUMERALS = "一二三四五六七八九十百〇零0-9０-９"
+_ITEM_NUMBER = re.compile(
+    rf"(?:[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
+    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?)\s*"
+)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause or two around text[start:end]: about EXAMPLE_TARGET, at most
     EXAMPLE_MAX characters, never cutting the term, without leading or trailing commas."""
@@ -137,6 +144,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     separators = " ，,、；;：:"
     while left < start and text[left] in separators:
         left += 1
+    # the number of a list item or an article (三、, （四）, 第十五条) is the document's
+    # furniture, not the example's
+    number = _ITEM_NUMBER.match(text, left)
+    if number and number.end() <= start:
+        left = number.end()
     while right > end and text[right - 1] in separators:
         right -= 1
     return left, right
