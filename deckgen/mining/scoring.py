@@ -153,11 +153,12 @@ def _rarest_character(word: str) -> float:
     A reader past the basics knows the common characters: words written with them
     (紫色, 喝茶, 房外, 涉及) are easy to read however rare the word, while a word with a
     rare character (萧索, 鄙夷, 侵蚀, 颧骨) has to be learnt."""
-    rarities = [
-        min(math.log(jieba_words.total_frequency() / (jieba_words.word_frequency(c) + 1)), _RARITY_CAP)
-        for c in word if _HAS_HAN.match(c)
-    ]
-    return max(rarities, default=0.0)
+    return max(map(_character_rarity, filter(_HAS_HAN.match, word)), default=0.0)
+
+
+@memo(65536)
+def _character_rarity(character: str) -> float:
+    return min(math.log(jieba_words.total_frequency() / (jieba_words.word_frequency(character) + 1)), _RARITY_CAP)
 
 
 # Where _rarest_character turns from a penalty into a bonus: a character about as
