@@ -214,6 +214,26 @@ def test_a_parts_sense_is_the_one_most_of_its_senses_share(compound, gloss):
     assert compose(compound)[0] == gloss
 
 
+@pytest.mark.parametrize("clause", [
+    "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
+    "情况紧急",  # 'circumstances emergency': a noun and what it is like
+])
+def test_a_clause_composes_no_phrase(clause):
+    from deckgen.annotating.composition import compose
+
+    assert compose(clause) == ("", [])
+
+
+def test_english_verbs_used_as_nouns_are_those_cedict_uses_so():
+    from deckgen.annotating.english_forms import english_verbs
+
+    verbs = english_verbs()
+    assert verbs["export"][0] and verbs["control"][0] and verbs["transfer"][0]  # 'export duty', 'a control'
+    # CC-CEDICT opens glosses of idioms with these as imperatives: 'hear what he says'
+    assert not verbs.get("hear", (False, ""))[0]
+    assert not verbs.get("avoid", (False, ""))[0]
+
+
 def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():
     from deckgen.annotating.composition import compose
 

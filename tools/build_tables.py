@@ -112,6 +112,12 @@ def write_part_senses() -> Path:
     ], ((word, reading, sense) for (word, reading), sense in sorted(build_part_senses().items())))
 
 
+# Words that begin a verb's object or complement, not a noun a modifier stands before.
+_OBJECT_WORDS = frozenset("""the a an this that these those what which who whom how why where when whether
+his her its their my your our one one's oneself sb sb's sth it them him me us you all every each some any
+no up down out off in on into over away back together and or with from for to at by as""".split())
+
+
 def build_english_verbs() -> dict[str, tuple[bool, str]]:
     """For each verb CC-CEDICT glosses a short word with ("to lend"): whether the verb is
     also one of its glosses on its own (it reads as a noun: "export", "control"), and the
@@ -133,10 +139,15 @@ def build_english_verbs() -> dict[str, tuple[bool, str]]:
                     m = re.fullmatch(r"to ([a-z]+)", item)
                     if m and len(key) <= 4:
                         verbs.add(m.group(1))
-                    # a word that opens a gloss or follows an article is used as a noun
-                    # or modifier ('export duty', 'a control'), not only as a verb
-                    for before, word in zip(["", *tokens], tokens):
-                        if before in ("", "a", "an", "the") and tokens[0] != "to":
+                    # a word that follows an article, or opens a gloss alone or before a
+                    # noun, is used as a noun or modifier ('a control', 'export duty'), not
+                    # only as a verb: an imperative opening a gloss takes its object
+                    # ('hear what he says', 'select the best people')
+                    for index, (before, word) in enumerate(zip(["", *tokens], tokens)):
+                        if tokens[0] == "to":
+                            break
+                        opening = index == 0 and (len(tokens) == 1 or tokens[1] not in _OBJECT_WORDS)
+                        if opening or before in ("a", "an", "the"):
                             nominal[word] = nominal.get(word, 0) + 1
     bare = {word for word, count in nominal.items() if count >= 2}
     table: dict[str, tuple[bool, str]] = {}

@@ -114,6 +114,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         wanted = tuple(han_readings[position:position + len(piece)])
         position += len(piece)
         last = index == len(pieces) - 1
+        if last and index and len(piece) >= 2 and _tag(piece) in ("a", "ad"):
+            # a noun and an adjective after it say what it is like (情况紧急 'the situation
+            # is urgent'), no 'circumstances emergency'
+            return "", []
         if len(piece) == 1:
             affix = _SUFFIXES.get(piece) if last and index else _PREFIXES.get(piece) if not last else None
             affix = _JOINS.get(piece) if index and not last else affix
