@@ -87,6 +87,11 @@ def _read_toml(path: Path, kind: str, syntax_hint: str) -> tuple[bytes, str, dic
         raise DeckFileError(f"is a folder, not a {kind}", path) from None
     except OSError as exc:
         raise DeckFileError(f"cannot read the {kind}: {exc.strerror}", path) from None
+    if raw.startswith(b"PK\x03\x04"):  # a zip: the .apkg a deck file builds, or an e-book
+        what = "an Anki package" if path.suffix.lower() in (".apkg", ".colpkg") else "a zip file"
+        raise DeckFileError(f"is {what}, not a {kind}", path,
+                            hint="name the deck file (.toml) the deck is built from, or write one for its "
+                                 "texts with `deckgen init SOURCE... -o DECK.toml`") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

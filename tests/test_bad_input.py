@@ -117,6 +117,15 @@ def test_terms_of_a_missing_file_is_a_clean_error(workdir):
     assert_clean_failure(run_cli("terms", "missing.txt", cwd=workdir), "missing.txt")
 
 
+def test_reviewing_a_built_deck_instead_of_its_deck_file_says_which_file_to_name(workdir, previous_deck):
+    # the deck a build wrote is what a user has in hand: review reads the deck file
+    result = run_cli("review", "out.apkg", cwd=workdir)
+    assert_clean_failure(result, "out.apkg")
+    assert "Anki package" in result.stderr and "UTF-8" not in result.stderr
+    assert "deckgen init" in result.stderr
+    assert_deck_kept(workdir, previous_deck)
+
+
 def test_a_folder_given_as_a_source_is_named(workdir, previous_deck):
     (workdir / "chapter").mkdir()
     result = run_cli("build", "good.txt", "chapter", "-o", "out.apkg", cwd=workdir)
