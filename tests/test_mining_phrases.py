@@ -332,6 +332,13 @@ def test_old_names_of_places_mountains_and_people_of_uncommon_surnames_are_no_te
     assert not {"建康", "庐山", "颜孝恭"} & terms.keys(), sorted(terms)
 
 
+def test_seas_are_places():
+    # an abstract on an oil field (CSL): 渤海 "Bohai Sea, …; Parhae, Korean kingdom …"
+    terms = terms_of("蓬莱9-1油田位于渤海海域，是渤海迄今发现的最大的花岗岩潜山油田。",
+                     "渤海海域中生代花岗岩风化壳储层发育，裂缝和溶蚀孔隙是主要储集空间。")
+    assert "花岗岩" in terms and "渤海" not in terms, sorted(terms)
+
+
 # Provisions on private lending: the verb 提起 comes with 民间借贷诉讼 five times, but the
 # text also names the suit without it; 偿还 comes with 借款, which stands alone throughout.
 SUITS = (

@@ -81,7 +81,7 @@ _BARE_NAME = re.compile(r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: \(abbr\.[^)]*\))?
 # CC-CEDICT senses of places, old names of cities among them (建康 "old name for Nanjing").
 _PLACE_SENSE = re.compile(
     r"\b(province|county|city|prefecture|district|capital|town|township|river|mountain|island|state|"
-    r"country|region|village|lake|Mt|old name for)\b",
+    r"country|region|village|lake|sea|bay|gulf|strait|peninsula|ocean|kingdom|empire)s?\b|\b(Mt|old name for)\b",
     re.IGNORECASE,
 )
 
