@@ -383,3 +383,14 @@ def test_a_verb_the_term_always_comes_with_belongs_to_it():
     assert not clause_around_a_term("维持生命治疗", statute)
     abstract = ("本文提出一种基于支持向量机的文本分类方法。", "实验表明，支持向量机的分类精度高于朴素贝叶斯。")
     assert not clause_around_a_term("支持向量机", abstract)
+
+
+def test_two_terms_joined_by_a_formal_and_are_two_terms():
+    # a CSL abstract on soil stabilisers: 固化剂与土壤成分 three times, always a pair
+    abstract = ("综述了土壤固化剂与土壤成分进行离子吸附与交换,减薄土壤胶团双电层,使土壤颗粒趋于凝聚;"
+                "固化剂与土壤成分发生化学反应生成化学键及胶凝性物质加固土壤颗粒之间的链接;"
+                "固化剂与土壤成分生成物体积膨胀改善并填充土壤颗粒之间的孔隙;"
+                "在外界挤压力作用下缩短土壤颗粒之间距离,密实土壤结构;多种因素协同作用固化机理.")
+    terms = terms_of(abstract)
+    assert "固化剂" in terms, sorted(terms)
+    assert not any("与" in t or "及" in t for t in terms), sorted(terms)

@@ -14,6 +14,7 @@ from deckgen.memo import memo
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
+    _FORMAL_AND,
     _GLUE_VERBS,
     _HAN_ONLY,
     _HAS_HAN,
@@ -105,6 +106,10 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if not all(_plausible(string, options.level) for string in strings):
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
+        return False
+    if not marked and candidate.compound is not None and any(p in _FORMAL_AND for p in candidate.compound.parts):
+        # two terms joined by 及/与 (萌发及幼苗, 固化剂与土壤成分) are two terms, unless the
+        # text names the pair as one thing by quoting or defining it
         return False
     if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
         # jieba's set expressions that are grammar: 在我看来, 两国之间 (not 自然人 "natural person").
