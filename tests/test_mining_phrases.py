@@ -394,3 +394,26 @@ def test_two_terms_joined_by_a_formal_and_are_two_terms():
     terms = terms_of(abstract)
     assert "固化剂" in terms, sorted(terms)
     assert not any("与" in t or "及" in t for t in terms), sorted(terms)
+
+
+def test_a_word_jieba_cuts_across_a_term_the_text_uses_more_is_no_term():
+    # a CSL abstract on fan deltas: jieba reads 孤立型砂体 as 孤立 + 型砂 'molding sand' + 体
+    abstract = ("基于露头精细解剖,将扇三角洲成因砂体分为叠加型、过渡型及孤立型砂体3种类型,分别对应于辫状水道、"
+                "辫状水道向分流水道过渡及分流水道成因,其宽度、厚度及宽厚比由叠加型向孤立型逐渐减小.",
+                "3类砂体的特征、形成与变化与基准面旋回变化及所处的位置有关.A/S比值由低到高依次发育叠加型、过渡型、"
+                "孤立型砂体.水道砂体的规模与A/S比值呈负相关关系,即随A/S比值的增大而减小.",
+                "随着基准面的上升,八道湾组水道砂体出现的频率减小,叠加厚度减薄,砂体之间的连通性变差,水道砂体的粒度变细.")
+    terms = terms_of(*abstract)
+    assert "砂体" in terms and "型砂" not in terms, sorted(terms)
+
+
+@pytest.mark.parametrize("text, miscut", [
+    ("中国企业要做大模型，大模型是未来。大模型很重要。", True),  # 做 + 大模型 every time
+    ("中国企业要做大模型。也要把蛋糕做大。大模型很重要。", False),  # 做大 stands on its own once
+])
+def test_a_word_is_cut_across_a_term_only_when_every_use_crosses_it(text, miscut):
+    from deckgen.mining.filters import _cut_across_a_term
+
+    word = _Candidate("做大", strings={"做大"}, count=text.count("做大"))
+    counts = {"大模型": text.count("大模型")}
+    assert _cut_across_a_term(word, text, lambda s: counts.get(s, 0)) is miscut

@@ -42,6 +42,7 @@ from deckgen.mining.candidates import (
 )
 from deckgen.mining.filters import (
     _clause_around_a_term,
+    _cut_across_a_term,
     _proper_kind,
     _qualifies,
     _quotes_a_person,
@@ -117,6 +118,12 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         key = keys.get(string, string)
         return key in candidates and qualified(key)
 
+    def term_count(string: str) -> int:
+        key = keys.get(string, string)
+        return candidates[key].count if key in candidates and qualified(key) else 0
+
+    focus_text = _joined_text(focus_analyses)
+
     def judge(candidate: _Candidate) -> bool:
         if not qualified(candidate.key) or _clause_around_a_term(candidate, focus_grams, is_term):
             return False
@@ -137,8 +144,9 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     # so a short text is held to the same evidence as a long one.
     floor = weights()["floor"] + math.log(focus_tokens) if options.top is None else -math.inf
     ranked: list[_Candidate] = []
-    # Names of people and places are told apart last, best first, until enough terms
-    # are picked: it takes CC-CEDICT's senses, too slow for every candidate of a book.
+    # Names of people and places, and words jieba cut across a term, are told apart last,
+    # best first, until enough terms are picked: it takes CC-CEDICT's senses and a search
+    # of the text, too slow for every candidate of a book.
     for candidate in _best_first(candidates.values(), judge):
         if len(ranked) >= limit or candidate.score < floor:
             break
@@ -146,6 +154,8 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if proper in ("person", "place"):
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams):
+            continue
+        if _cut_across_a_term(candidate, focus_text(), term_count):
             continue
         if proper == "organisation":
             candidate.why.append("organisation or brand")
@@ -160,6 +170,18 @@ def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str]
     ones are built on (民间借贷 of 民间借贷合同, 民间借贷诉讼, 民间借贷纠纷) is a term of its own."""
     counts = [count for longer, count in holders if qualified(longer)]
     return round(sum(counts) / len(counts)) if counts else 0
+
+
+def _joined_text(analyses: Sequence[_SourceAnalysis]) -> Callable[[], str]:
+    """The simplified running text of the analyses, one sentence a line, joined when first
+    asked for."""
+    joined: list[str] = []
+
+    def text() -> str:
+        if not joined:
+            joined.append("\n".join(s.simplified for a in analyses for s in a.sentences))
+        return joined[0]
+    return text
 
 
 def _topical(analyses: Sequence[_SourceAnalysis]) -> tuple[frozenset[str], Counter]:

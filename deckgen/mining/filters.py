@@ -63,6 +63,31 @@ def _only_a_verb(word: str) -> bool:
     return _tag(word) == "v" and bool(senses) and all(s.startswith("to ") for s in senses)
 
 
+def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[str], int]) -> bool:
+    """A word jieba cut across the edge of a term the text uses more, at every use: 型砂
+    'molding sand' of 孤立型砂体 (型 + 砂体), 做大 of 做大模型, 上台 of 追上台积电. Only for
+    words used at most _MISCUT_MAX_COUNT times: a word used often is the text's own."""
+    word = candidate.key
+    if candidate.count > _MISCUT_MAX_COUNT or not 2 <= len(word) <= 3 or not _HAN_ONLY.match(word):
+        return False
+    start = text.find(word)
+    if start < 0:
+        return False
+    while start >= 0:
+        end = start + len(word)
+        insides, outsides = range(1, len(word)), (1, 2, 3)
+        crossing = [text[start + inside:end + outside] for inside in insides for outside in outsides]
+        crossing += [text[start - outside:end - inside] for inside in insides for outside in outsides
+                     if start - outside >= 0]
+        if not any(term_count(t) > candidate.count for t in crossing if len(t) >= 2):
+            return False
+        start = text.find(word, start + 1)
+    return True
+
+
+_MISCUT_MAX_COUNT = 5
+
+
 _LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", "主持人", "口述", "采访", "来源", "排版", "文"})
 
 
