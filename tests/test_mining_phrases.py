@@ -417,3 +417,14 @@ def test_a_word_is_cut_across_a_term_only_when_every_use_crosses_it(text, miscut
     word = _Candidate("做大", strings={"做大"}, count=text.count("做大"))
     counts = {"大模型": text.count("大模型")}
     assert _cut_across_a_term(word, text, lambda s: counts.get(s, 0)) is miscut
+
+
+def test_what_results_show_is_no_term():
+    # a CSL abstract on reservoir permeability: jieba lists 结果显示 and 充分说明 as words
+    abstract = ("3种方法的对比研究表明,在小样本条件下,支持向量机方法能够兼顾模型的通用性和推广性.",
+                "在王场油田潜三段北断块油藏储层渗透率变化的敏感性分析应用结果表明,该方法可准确地预测储层渗透率的变化规律;"
+                "编制的动态油藏数值模拟软件应用结果显示,考虑储层渗透率变化的剩余油数值模拟结果符合率达75%,"
+                "而不考虑储层渗透率变化的结果符合率仅为45%,充分说明了动态模拟的优越性.")
+    terms = terms_of(*abstract)
+    assert {"渗透率", "储层"} <= terms.keys(), sorted(terms)
+    assert not {"结果显示", "结果表明", "充分说明", "研究表明"} & terms.keys(), sorted(terms)

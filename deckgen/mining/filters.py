@@ -88,6 +88,11 @@ def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[s
 _MISCUT_MAX_COUNT = 5
 
 
+# Verbs that report what something shows: never the head of a term (表示 is: 意思表示,
+# a declaration of intent).
+_REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
+
+
 _LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", "主持人", "口述", "采访", "来源", "排版", "文"})
 
 
@@ -131,6 +136,9 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if not all(_plausible(string, options.level) for string in strings):
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
+        return False
+    if len(word) >= 4 and word[-2:] in _REPORTING_VERBS and _known_word(word[:-2]) and not marked:
+        # what results or facts show (结果表明, 充分说明, 事实证明): the frame of a finding
         return False
     if not marked and candidate.compound is not None and any(p in _FORMAL_AND for p in candidate.compound.parts):
         # two terms joined by 及/与 (萌发及幼苗, 固化剂与土壤成分) are two terms, unless the
