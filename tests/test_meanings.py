@@ -255,3 +255,13 @@ def test_a_name_of_four_parts_or_more_gets_no_literal_gloss_unless_its_acronym_g
     assert note.english == "" and "nothing known" in note.meaning_from, note.english
     assert compose("世界行动通讯大会", letters="MWC")[0] == "world mobile communications convention"
     assert compose("关键核心技术")[0] == "crucial core technology"
+
+
+@pytest.mark.parametrize("acronym, english", [
+    ("SVM", "support vector machine"),
+    ("CT", "computed tomography"),
+])
+def test_common_acronyms_of_science_and_engineering_have_their_english(acronym, english):
+    # CSL abstracts: 支持向量机(SVM), CT分析技术在土壤科学研究中的应用
+    note = annotate(term(acronym, (f"本文采用{acronym}方法进行分析，{acronym}的结果令人满意。", "A")))
+    assert note.english == english, note.english
