@@ -350,9 +350,10 @@ def test_a_term_inside_a_longer_word_is_no_example_of_it():
     ("干预措施", "采取针对性干预措施后,干预组SSI率下降至1.57%。", "literally: intervention measure"),
     # the adjective CC-CEDICT gives beside a noun reads in front of one: not 'economy growth rate'
     ("經濟成長率", "今年開出的經濟目標是經濟成長率五%、通膨率三%。", "literally: economic growth rate"),
-    # a verb in front takes no adjective among its other senses: 选择 'to select; … alternative'
+    # a verb and 权 is the right to do it, and the verb takes no adjective among its other
+    # senses: 选择 'to select; … alternative' (not 'alternative rights', nor 'select rights')
     ("選擇權", "事實上也有很多臺灣的民眾，是用他的選擇權來換顯名權，也就是選擇這兩個禮拜不拿實名制口罩。",
-     "literally: select rights"),
+     "literally: right to select"),
     # of near-synonyms, CC-CEDICT's first unless one names the others ('cigar' is no adjective)
     ("卷烟厂", "云南昆明卷烟厂二队和山东济南卷烟厂将军队分获男子亚军和第三名", "literally: cigarette plant"),
     # 非 is a prefix where it stands: 非 + 法人 + 组织, not 非法 'illegal' + 人 + 组织

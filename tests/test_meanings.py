@@ -265,3 +265,14 @@ def test_common_acronyms_of_science_and_engineering_have_their_english(acronym, 
     # CSL abstracts: 支持向量机(SVM), CT分析技术在土壤科学研究中的应用
     note = annotate(term(acronym, (f"本文采用{acronym}方法进行分析，{acronym}的结果令人满意。", "A")))
     assert note.english == english, note.english
+
+
+def test_a_verb_and_quan_is_the_right_to_do_it():
+    from deckgen.annotating.composition import compose
+
+    # Taiwan meeting transcript: 選擇權 beside 肖像權 and 財產權
+    assert compose("选择权")[0] == "right to select"  # not 'select rights'
+    assert compose("肖像权")[0] == "portrait rights"  # a noun's rights
+    assert compose("经营权") == ("", [])  # 'to engage in (business etc)': no object left to say what in
+    note = annotate(term("選擇權", ("讓消費者有更多的選擇權，也能保障自己的肖像權與財產權。", "A")))
+    assert note.english == "literally: right to select", note.english

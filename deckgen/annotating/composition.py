@@ -98,6 +98,9 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         # rates': the longer the phrase, the likelier a sense picked per part misleads
         return "", []
     han_readings = [r for r in readings if r[-1:].isdigit()]
+    right = "" if first else _right_to(pieces)
+    if right:
+        return right, pieces
     # 出借人: 'lender', not 'lend person'
     agent = english_forms.agent_noun(pieces[-2]) if len(pieces) >= 2 and pieces[-1] in _AGENTS else ""
     position = 0
@@ -153,6 +156,19 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     if len(parts) < 2 or len(set(glosses)) < len(glosses):  # 论学说: not 'theory theory'
         return "", []
     return " ".join(glosses).replace("- ", "-"), parts
+
+
+def _right_to(pieces: list[str]) -> str:
+    """A verb and 权 is the right to do it: 选择权 'right to select', not 'select rights'
+    (a noun and 权 are its rights: 肖像权 'portrait rights')."""
+    if len(pieces) != 2 or pieces[1] != "权" or len(pieces[0]) < 2:
+        return ""
+    entries = [e for e in dictionary.lookup(pieces[0]) if not e.proper]
+    senses = [s for s in (_short(s) for s in entries[0].senses if dictionary.is_meaning(s))] if entries else []
+    verb = next((s for s in senses[:1] if s.startswith("to ") and not s.startswith("to be ")), "")
+    # 'to engage in' (经营) wants the object its brackets held: no phrase then
+    complete = verb and len(verb.split()) <= 3 and verb.split()[-1] not in ("in", "on", "at", "to", "for", "with", "of")
+    return f"right {verb}" if complete else ""
 
 
 _PHONETIC = re.compile(r"phonetic|loanword|transliteration", re.I)
