@@ -428,3 +428,24 @@ def test_what_results_show_is_no_term():
     terms = terms_of(*abstract)
     assert {"渗透率", "储层"} <= terms.keys(), sorted(terms)
     assert not {"结果显示", "结果表明", "充分说明", "研究表明"} & terms.keys(), sorted(terms)
+
+
+# Taiwan meeting transcript (a social enterprise meets a minister without portfolio)
+TALK = (
+    "仁舟團隊很感謝整個大環境中有越來越多的人重視全球減塑的議題、關心塑膠污染的問題，所以，在臺灣不管是"
+    "經濟部中小企業處、台北市政府、政委您也一直在協力推廣。",
+    "政委常常代表我們與國際交流，所以想要請教~您怎麼看在全球減塑的行動中，臺灣的團隊也不能缺席，"
+    "有很多社企夥伴也都很努力做了些分工。",
+    "事實上是可以很好玩、很酷，我覺得這個是增加樂趣的部分。",
+    "如果有任何減塑的想法，都非常歡迎您或請彭秘書告訴我們，感謝政委。",
+    "事實上也有很多臺灣的民眾，是用他的選擇權來換顯名權，也就是選擇這兩個禮拜不拿實名制口罩。",
+)
+
+
+def test_phrases_of_talk_and_the_country_named_are_no_terms():
+    terms = terms_of(*TALK)
+    assert "政委" in terms, sorted(terms)
+    # 很酷 'very cool', 欢迎您 'welcome you': jieba's words, CC-CEDICT's none
+    assert not {"很酷", "欢迎您"} & terms.keys(), sorted(terms)
+    # 臺灣: CC-CEDICT's 台灣 entry is 'variant of 臺灣', its 臺灣 'Taiwan': a place
+    assert "台湾" not in terms, sorted(terms)

@@ -88,6 +88,22 @@ def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[s
 _MISCUT_MAX_COUNT = 5
 
 
+def _spoken_phrase(word: str) -> bool:
+    """Phrases of talk jieba lists as words, which CC-CEDICT does not: an adverb of degree
+    and what it grades (非常感谢, 很酷), or a verb and the person it is said to (欢迎您)."""
+    if len(word) < 2 or not _HAN_ONLY.match(word) or dictionary.knows(word):
+        return False
+    if word[0] in _DEGREE and _known_word(word[1:]):
+        return True
+    if len(word) >= 4 and _tag(word[:2]) == "d" and _known_word(word[2:]):
+        return True
+    return len(word) >= 3 and word[-1] in _ADDRESSEES and _known_word(word[:-1])
+
+
+_DEGREE = frozenset("很太挺蛮")
+_ADDRESSEES = frozenset("您你我他她")
+
+
 # Verbs that report what something shows: never the head of a term (表示 is: 意思表示,
 # a declaration of intent).
 _REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
@@ -136,6 +152,8 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if not all(_plausible(string, options.level) for string in strings):
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
+        return False
+    if not marked and _spoken_phrase(word):
         return False
     if len(word) >= 4 and word[-2:] in _REPORTING_VERBS and _known_word(word[:-2]) and not marked:
         # what results or facts show (结果表明, 充分说明, 事实证明): the frame of a finding
@@ -305,7 +323,7 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
     """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
     CC-CEDICT knows it."""
     entries = dictionary.lookup(string)
-    senses = [s for e in entries if e.proper for s in e.senses]
+    senses = [s for e in entries if e.proper for s in e.senses if dictionary.is_meaning(s)]  # not "variant of"
     if senses:
         if any(_ORGANISATION_SENSE.search(s) for s in senses):
             return "organisation", True
