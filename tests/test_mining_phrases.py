@@ -449,3 +449,14 @@ def test_phrases_of_talk_and_the_country_named_are_no_terms():
     assert not {"很酷", "欢迎您"} & terms.keys(), sorted(terms)
     # 臺灣: CC-CEDICT's 台灣 entry is 'variant of 臺灣', its 臺灣 'Taiwan': a place
     assert "台湾" not in terms, sorted(terms)
+
+
+def test_what_one_wants_to_do_is_no_term():
+    # 南风窗 on US-China technology: 想要實現 three times, before three different objects
+    terms = terms_of(
+        "在這樣的發展基礎上,我們迎來了百年未有之大變局及美國的遏制打壓,想要實現真正發展,必須在科技領域有一些重要突破和關鍵抓手。",
+        "目前來看,想要實現半導體領域的追趕應該兩條腿走路。",
+        "美國現在逼迫韓國的三星、中國臺灣地區的臺積電等到美國建廠,本質上是想要實現美國一家獨大、獨強的半導體產業權力格局。",
+    )
+    assert "半导体" in terms, sorted(terms)
+    assert not any(t.startswith("想要") for t in terms), sorted(terms)

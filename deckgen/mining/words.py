@@ -79,7 +79,7 @@ def _can_end(token: str) -> bool:
     return True
 
 
-_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 应 须 得 可".split())
+_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 想要 试图 应 须 得 可".split())
 
 
 # Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
