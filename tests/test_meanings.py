@@ -276,3 +276,11 @@ def test_a_verb_and_quan_is_the_right_to_do_it():
     assert compose("经营权") == ("", [])  # 'to engage in (business etc)': no object left to say what in
     note = annotate(term("選擇權", ("讓消費者有更多的選擇權，也能保障自己的肖像權與財產權。", "A")))
     assert note.english == "literally: right to select", note.english
+
+
+def test_an_aside_naming_a_field_is_evidence_that_the_sense_fits_a_text_of_that_field():
+    # Wikipedia, geology: 66 Ma：白垩纪－第三纪灭绝事件 – 非鸟恐龙灭绝，中生代结束，新生代开始
+    era = annotate(term("第三纪", ("66 Ma：白垩纪－第三纪灭绝事件 – 非鸟恐龙灭绝，中生代结束，新生代开始", "A")))
+    assert era.english.startswith("tertiary (geological era"), era.english
+    # without such a context CC-CEDICT's order stands
+    assert concise_senses(cedict.lookup("第三纪")[0])[0] == "third period"

@@ -121,6 +121,12 @@ _DATED = re.compile(
 )
 _NEW = re.compile(r"\(neologism")
 
+# Fields an aside may name a sense by: the one the text is in makes that sense fit.
+_FIELDS = frozenset("""geological geology medical medicine legal law chemical chemistry biological biology
+mathematical mathematics math physics physical computing linguistics linguistic military botanical botany
+zoological zoology anatomical anatomy astronomical astronomy financial finance economics economic music
+musical sports""".split())
+
 
 def fit(senses: tuple[str, ...], context: str) -> int:
     """Content words the senses share with the context (the English around the term)."""
@@ -161,12 +167,17 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
         # the gloss only explains it ('to update (to a new model of product)') and does not
         said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", shown)
         words = {w[:6] for w in WORD.findall(said.lower())} - _COMMON
+        # ... except an aside that opens with a field: it says where the sense is used
+        # ('tertiary (geological era since … the Cretaceous-Tertiary boundary …)')
+        field = re.search(r"\((\w+)([^()]*)\)", shown)
+        if field and field.group(1).lower() in _FIELDS:
+            words |= {w[:6] for w in WORD.findall(field.group(0).lower())} - _COMMON
         dated = _dated(sense)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
         # that geological change …") is not the gloss ("catastrophism")
-        overlap = min(len(words & wanted), 2) if wanted and len(shown) <= EXPLANATION else 0
+        overlap = min(len(words & wanted), 2) if wanted and len(said) <= EXPLANATION else 0
         # a slang coinage is no safer a first guess than the word's older sense (接盘 in
         # a business text is buying up a struggling business)
         recent = _NEW.search(sense) and "(slang)" not in sense
