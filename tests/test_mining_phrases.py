@@ -460,3 +460,24 @@ def test_what_one_wants_to_do_is_no_term():
     )
     assert "半导体" in terms, sorted(terms)
     assert not any(t.startswith("想要") for t in terms), sorted(terms)
+
+
+def test_the_name_of_a_law_that_titles_the_text_is_a_term(tmp_path):
+    from deckgen.annotating.labels import frequency_label
+    from deckgen.reading import read_source
+
+    def mined(*lines: str) -> dict:
+        path = tmp_path / "text.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return {t.text: t for t in mining.mine([read_source(path)], MiningOptions(top=200), segmenter())}
+
+    # Taiwan's Patient Right to Autonomy Act names itself only in its title
+    terms = mined("病人自主權利法", "第 1 條", "為尊重病人醫療自主、保障其善終權益，促進醫病關係和諧，特制定本法。",
+                  "第 2 條", "本法所稱主管機關：在中央為衛生福利部；在直轄市為直轄市政府；在縣（市）為縣（市）政府。")
+    assert "病人自主權利法" in terms, sorted(terms)  # as the title writes it
+    assert "in the title" in terms["病人自主權利法"].why
+    assert frequency_label(terms["病人自主權利法"]).startswith("the title of the text")
+    # a long official heading is no name
+    terms = mined("最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
+                  "为正确审理民间借贷纠纷案件，根据有关法律规定，结合审判实践，制定本规定。")
+    assert not any(len(t) > 12 for t in terms), sorted(terms)

@@ -57,7 +57,8 @@ def _known_word(form: str, term: Term) -> bool:
 def frequency_label(term: Term) -> str:
     count = term.count or len(term.occurrences)
     texts = len(term.sources)
-    here = f"{count}× in {texts} text{'s' if texts != 1 else ''}"
+    # a law's name may be its title only: no sentence of the text uses it
+    here = f"{count}× in {texts} text{'s' if texts != 1 else ''}" if texts else "the title of the text"
     per_million = jieba_words.word_frequency(term.simplified) * 1_000_000 / jieba_words.total_frequency()
     if not has_han(term.simplified):
         return here

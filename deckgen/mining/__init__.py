@@ -95,6 +95,9 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             candidate.compound = corpus.compounds[string]
     _add_marks(candidates, keys, focus_analyses)
     _count_unaligned(candidates, focus_analyses)
+    for candidate in candidates.values():  # a law's name may be used as its title only
+        if any("title" in origins.get(s, ()) for s in candidate.strings):
+            candidate.count = max(candidate.count, 1)
     candidates = {k: c for k, c in candidates.items() if c.count > 0}
     _learn_parts(candidates.values(), segmenter)
     # A reader with a level is learning Chinese: how hard a word is to read counts.

@@ -84,6 +84,7 @@ class _SourceAnalysis:
     person_cues: Counter  # token -> times it stands where a person's name stands
     title: str = ""  # the source's title line, simplified ("" if it has none)
     headings: tuple[str, ...] = ()  # its section headings, simplified
+    title_written: str = ""  # the title line as the source writes it
 
 
 @memo(2048)
@@ -95,7 +96,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     link lists (reading.structure) are no sentences of the text; titles and headings
     are kept aside for salience."""
     running = [s for s in source.sentences if s.kind == "text"]
-    title = next((s.simplified for s in source.sentences if s.kind == "title"), "")
+    title_line = next((s for s in source.sentences if s.kind == "title"), None)
+    title = title_line.simplified if title_line else ""
     headings = tuple(s.simplified for s in source.sentences if s.kind == "heading")
     simplified = [s.simplified for s in running]
     sentences = []
@@ -117,7 +119,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
     return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues,
-                           title, headings)
+                           title, headings, title_line.text if title_line else "")
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,

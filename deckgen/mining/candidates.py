@@ -14,6 +14,7 @@ from deckgen.mining import discovery
 from deckgen.mining.analysis import _analyse, _SourceAnalysis
 from deckgen.mining.words import (
     _GLUE_VERBS,
+    _HAN_ONLY,
     _can_end,
     _can_inside,
     _can_start_given_evidence,
@@ -140,11 +141,26 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
                 origins[gram].add("cedict")
         for term in analysis.marked:
             origins[term].add("marked")
+        if _names_a_document(analysis.title):
+            origins[analysis.title].add("title")
         for gloss in analysis.glosses:
             origins[gloss.term].add("gloss")
             if gloss.acronym:
                 origins[gloss.gloss].add("gloss")
     return origins
+
+
+# What the names of laws and regulations end in: 病人自主权利法, 个人信息保护法, 消防条例.
+_DOCUMENT_KINDS = ("法", "条例", "规定", "办法", "细则", "公约", "宪章", "条约", "协定", "准则", "守则")
+_DOCUMENT_NAME_LENGTH = range(3, 13)
+
+
+def _names_a_document(title: str) -> bool:
+    """A title that is the name of a law or a regulation (病人自主权利法) is a term of the
+    text, though used only as its title; a title that is a sentence or a long official
+    heading (最高人民法院关于审理民间借贷案件适用法律若干问题的规定) is not."""
+    return (len(title) in _DOCUMENT_NAME_LENGTH and title.endswith(_DOCUMENT_KINDS)
+            and _HAN_ONLY.match(title) is not None and not any(c in title for c in "的之关于对和与及"))
 
 
 def _whole_entry(parts: tuple[str, ...]) -> bool:

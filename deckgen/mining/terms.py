@@ -48,7 +48,8 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
                             counts[candidate.key] += analysed.simplified.count(string)
     out = []
     for candidate in ranked:
-        surface = list(forms[candidate.key]) or sorted(candidate.strings)
+        titles = [a.title_written for a in focus if a.title in candidate.strings]  # a law's name
+        surface = list(forms[candidate.key]) or titles or sorted(candidate.strings)
         text = surface[0]
         simplified = script.to_simplified(text)
         out.append(
