@@ -99,6 +99,10 @@ def _read_toml(path: Path, kind: str, syntax_hint: str) -> tuple[bytes, str, dic
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        if path.suffix.lower() != ".toml" and kind == "deck file":
+            raise DeckFileError("is not a deck file (a .toml file naming texts)", path,
+                                hint="to see the terms of a text run `deckgen terms FILE`; to make a deck file "
+                                     "for it run `deckgen init FILE -o DECK.toml`") from None
         line = _line_from_toml_error(str(exc))
         raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, line,
                             hint=f"fix the syntax; {syntax_hint}") from None

@@ -126,6 +126,13 @@ def test_reviewing_a_built_deck_instead_of_its_deck_file_says_which_file_to_name
     assert_deck_kept(workdir, previous_deck)
 
 
+def test_reviewing_a_text_instead_of_a_deck_file_says_what_to_run(workdir):
+    result = run_cli("review", "good.txt", cwd=workdir)
+    assert_clean_failure(result, "good.txt")
+    assert "not a deck file" in result.stderr and "deckgen terms" in result.stderr
+    assert "TOML" not in result.stderr
+
+
 def test_a_folder_given_as_a_source_is_named(workdir, previous_deck):
     (workdir / "chapter").mkdir()
     result = run_cli("build", "good.txt", "chapter", "-o", "out.apkg", cwd=workdir)
