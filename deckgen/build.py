@@ -196,17 +196,25 @@ def _anki_key(deck: DeckFile, workspace: Workspace) -> bytes:
     return b"anki " + hashlib.sha256("\n".join(sorted(words)).encode()).digest()
 
 
+def adhoc_deck(paths: Sequence[Path], output: Path, *, level: int = DEFAULT_LEVEL,
+               max_terms: int | None = DEFAULT_MAX_TERMS, known_words: Path | None = None,
+               known_anki: Path | None = None, known_interval: int | None = None) -> DeckFile:
+    """The deck of texts named on the command line, as if a deck file beside `output` named them."""
+    output = Path(output)
+    return DeckFile(path=output.with_suffix(".toml"), slug=output.stem, title=output.stem, description="",
+                    sources=tuple(Path(p) for p in paths), script=None, level=level, max_terms=max_terms,
+                    known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
+                    encoding=None, known_anki=Path(known_anki) if known_anki else None,
+                    known_interval=known_interval)
+
+
 def build_adhoc(paths: Sequence[Path], output: Path, workspace: Workspace, *, level: int = DEFAULT_LEVEL,
                 max_terms: int | None = DEFAULT_MAX_TERMS, known_words: Path | None = None, force: bool = False,
                 dry_run: bool = False, now: int | None = None, known_anki: Path | None = None,
                 known_interval: int | None = None) -> BuildReport:
     """`deckgen build article.txt`: one deck of the given texts, default settings, no deck file."""
-    output = Path(output)
-    deck = DeckFile(path=output.with_suffix(".toml"), slug=output.stem, title=output.stem, description="",
-                    sources=tuple(Path(p) for p in paths), script=None, level=level, max_terms=max_terms,
-                    known_words=Path(known_words) if known_words else None, cards=CARD_TYPES, tags=(),
-                    encoding=None, known_anki=Path(known_anki) if known_anki else None,
-                    known_interval=known_interval)
+    deck = adhoc_deck(paths, output, level=level, max_terms=max_terms, known_words=known_words,
+                      known_anki=known_anki, known_interval=known_interval)
     inputs = [*deck.sources] + ([deck.known_words] if deck.known_words else [])
     key = build_key(inputs, workspace, extra=f"ad hoc deck, level {level}, at most {max_terms} terms, "
                                   f"encoding {workspace.encoding}".encode() + _anki_key(deck, workspace))

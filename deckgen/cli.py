@@ -244,31 +244,43 @@ def init(sources, output, title):
 
 
 @main.command()
-@click.argument("deck_file", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--level", default=4, show_default=True, type=click.IntRange(0, 7),
+              help="For texts: readers' HSK level; words at or below it are left out.")
+@click.option("--known", "known", type=click.Path(dir_okay=False, path_type=Path),
+              help="For texts: a file of words you know (one per line, or a Pleco/Anki export).")
 @click.option("--encoding", help="Encoding of the text sources (default: detected).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def review(deck_file, encoding, quiet):
-    """List what a deck file's deck holds, and why each term was chosen.
+def review(paths, level, known, encoding, quiet):
+    """List what a deck holds, and why each term was chosen.
 
-    Shows each term with its pinyin, meaning and where the meaning came from, so you
-    know what to correct with [terms."…"] in the deck file. Notes with no meaning
-    known come first.
+    PATH is a deck file (.toml), or texts: then the deck is the one `deckgen build`
+    makes of those texts. Shows each term with its pinyin, meaning and where the
+    meaning came from, so you know what to correct with [terms."…"] in a deck file.
+    Notes with no meaning known come first.
 
     \b
-    Example:
+    Examples:
       deckgen review decks/new-quality-productive-forces.toml | less
+      deckgen review article.txt
     """
-    from deckgen.build import Workspace, review_deck
+    from deckgen.build import Workspace, adhoc_deck, review_deck
     from deckgen.deckfile import load_deck_file
     from deckgen.tones import tone_mark
 
     def action():
-        deck = load_deck_file(deck_file)
+        first = paths[0]
+        if len(paths) == 1 and first.suffix.lower() in (".toml", ".apkg", ".colpkg"):
+            deck = load_deck_file(first)
+        else:
+            deck = adhoc_deck(paths, Path("decks") / f"{first.stem}.apkg", level=level, known_words=known)
         rows = review_deck(deck, Workspace(encoding=encoding, progress=_Reporter(quiet)))
         unknown = [row for row in rows if not row[1].english.strip()]
         if unknown:  # first: these are the notes to correct
+            where = "the deck file or a glossary" if deck is not None and deck.path.exists() else (
+                "a deck file for these texts (deckgen init TEXT... -o DECK.toml) or a glossary")
             click.echo(f"{len(unknown)} of {len(rows)} notes have no meaning: no English is known for them. "
-                       f'Add one with [terms."…"] english = "…" in the deck file or a glossary.')
+                       f'Add one with [terms."…"] english = "…" in {where}.')
             rows = unknown + [row for row in rows if row[1].english.strip()]
         for i, (term, note) in enumerate(rows, 1):
             reading = " ".join(tone_mark(s) for s in note.pinyin)

@@ -90,8 +90,7 @@ def _read_toml(path: Path, kind: str, syntax_hint: str) -> tuple[bytes, str, dic
     if raw.startswith(b"PK\x03\x04"):  # a zip: the .apkg a deck file builds, or an e-book
         what = "an Anki package" if path.suffix.lower() in (".apkg", ".colpkg") else "a zip file"
         raise DeckFileError(f"is {what}, not a {kind}", path,
-                            hint="name the deck file (.toml) the deck is built from, or write one for its "
-                                 "texts with `deckgen init SOURCE... -o DECK.toml`") from None
+                            hint="name the deck file (.toml) the deck is built from, or its texts") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -99,10 +98,6 @@ def _read_toml(path: Path, kind: str, syntax_hint: str) -> tuple[bytes, str, dic
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        if path.suffix.lower() != ".toml" and kind == "deck file":
-            raise DeckFileError("is not a deck file (a .toml file naming texts)", path,
-                                hint="to see the terms of a text run `deckgen terms FILE`; to make a deck file "
-                                     "for it run `deckgen init FILE -o DECK.toml`") from None
         line = _line_from_toml_error(str(exc))
         raise DeckFileError(f"not valid TOML: {_strip_position(str(exc))}", path, line,
                             hint=f"fix the syntax; {syntax_hint}") from None

@@ -122,15 +122,18 @@ def test_reviewing_a_built_deck_instead_of_its_deck_file_says_which_file_to_name
     result = run_cli("review", "out.apkg", cwd=workdir)
     assert_clean_failure(result, "out.apkg")
     assert "Anki package" in result.stderr and "UTF-8" not in result.stderr
-    assert "deckgen init" in result.stderr
+    assert "deck file (.toml)" in result.stderr and "its texts" in result.stderr
     assert_deck_kept(workdir, previous_deck)
 
 
-def test_reviewing_a_text_instead_of_a_deck_file_says_what_to_run(workdir):
+def test_reviewing_texts_lists_the_deck_a_build_of_them_makes(workdir):
     result = run_cli("review", "good.txt", cwd=workdir)
-    assert_clean_failure(result, "good.txt")
-    assert "not a deck file" in result.stderr and "deckgen terms" in result.stderr
-    assert "TOML" not in result.stderr
+    assert result.exit_code == 0, result.output
+    listed = re.findall(r"^\s*\d+\. (\S+)", result.stdout, flags=re.M)
+    built = run_cli("build", "good.txt", "-o", "reviewed.apkg", "--quiet", cwd=workdir)
+    assert built.exit_code == 0, built.output
+    assert sorted(listed) == sorted(note["Hanzi"] for note in deck_fields(workdir / "reviewed.apkg"))
+    assert not (workdir / "decks").exists(), "reviewing writes nothing"
 
 
 def test_a_folder_given_as_a_source_is_named(workdir, previous_deck):
