@@ -136,6 +136,13 @@ def test_reviewing_texts_lists_the_deck_a_build_of_them_makes(workdir):
     assert not (workdir / "decks").exists(), "reviewing writes nothing"
 
 
+def test_reviewing_a_text_with_no_term_to_learn_says_so(workdir):
+    (workdir / "short.txt").write_text("你好。\n", encoding="utf-8")
+    result = run_cli("review", "short.txt", cwd=workdir)
+    assert_clean_failure(result, "short.txt")
+    assert "no term to learn" in result.stderr and "level" in result.stderr
+
+
 def test_a_folder_given_as_a_source_is_named(workdir, previous_deck):
     (workdir / "chapter").mkdir()
     result = run_cli("build", "good.txt", "chapter", "-o", "out.apkg", cwd=workdir)
