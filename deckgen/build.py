@@ -231,10 +231,7 @@ def _build(deck: DeckFile, key: str, workspace: Workspace, *, force: bool, dry_r
     if not notes:
         # A deck of nothing teaches nothing, and written over an earlier deck it would
         # only hide that earlier one's notes from the next import.
-        raise SourceError(
-            f"found no term to learn, so {output} was not written", path=", ".join(map(str, deck.sources)),
-            hint=f"Its words are at or below the reader's level ({deck.level}) or among the known words, or the "
-                 "text is too short (a lone short line is read as a title): lower `level` or add more text.")
+        raise _no_term_to_learn(deck, f", so {output} was not written")
     previous = packaging.read_previous(output)
     packaged = packaging.package_notes(notes, deck.slug, deck.cards, deck.tags, previous,
                                        now if now is not None else int(time.time()), tts=deck.tts)
@@ -284,7 +281,16 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
 def review_deck(deck: DeckFile, workspace: Workspace) -> list[tuple[Term, Note]]:
     """What the deck holds and why, for the deck's author to check."""
     _, _, terms, notes = _mine_and_annotate(deck, workspace)
+    if not notes:
+        raise _no_term_to_learn(deck)
     return list(zip(terms, notes))
+
+
+def _no_term_to_learn(deck: DeckFile, consequence: str = "") -> SourceError:
+    return SourceError(
+        f"found no term to learn{consequence}", path=", ".join(map(str, deck.sources)),
+        hint=f"Its words are at or below the reader's level ({deck.level}) or among the known words, or the "
+             "text is too short (a lone short line is read as a title): lower `level` or add more text.")
 
 
 @dataclass(frozen=True)

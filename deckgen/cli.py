@@ -270,19 +270,16 @@ def review(paths, level, known, encoding, quiet):
 
     def action():
         first = paths[0]
-        if len(paths) == 1 and first.suffix.lower() in (".toml", ".apkg", ".colpkg"):
-            deck = load_deck_file(first)
-        else:
+        texts = not (len(paths) == 1 and first.suffix.lower() in (".toml", ".apkg", ".colpkg"))
+        if texts:
             deck = adhoc_deck(paths, Path("decks") / f"{first.stem}.apkg", level=level, known_words=known)
+        else:
+            deck = load_deck_file(first)
         rows = review_deck(deck, Workspace(encoding=encoding, progress=_Reporter(quiet)))
-        if not rows:
-            raise DeckgenError("found no term to learn", ", ".join(map(str, deck.sources)),
-                               hint=f"Its words are at or below the reader's level ({deck.level}) or among the known "
-                                    "words, or the text is too short: lower the level or add more text.")
         unknown = [row for row in rows if not row[1].english.strip()]
         if unknown:  # first: these are the notes to correct
-            where = "the deck file or a glossary" if deck.path.exists() else (
-                "a deck file for these texts (deckgen init TEXT... -o DECK.toml) or a glossary")
+            where = ("a deck file for these texts (deckgen init TEXT... -o DECK.toml) or a glossary" if texts
+                     else "the deck file or a glossary")
             click.echo(f"{len(unknown)} of {len(rows)} notes have no meaning: no English is known for them. "
                        f'Add one with [terms."…"] english = "…" in {where}.')
             rows = unknown + [row for row in rows if row[1].english.strip()]

@@ -164,8 +164,8 @@ def _right_to(pieces: list[str]) -> str:
     if len(pieces) != 2 or pieces[1] != "权" or len(pieces[0]) < 2:
         return ""
     entries = [e for e in dictionary.lookup(pieces[0]) if not e.proper]
-    senses = [s for s in (_short(s) for s in entries[0].senses if dictionary.is_meaning(s))] if entries else []
-    verb = next((s for s in senses[:1] if s.startswith("to ") and not s.startswith("to be ")), "")
+    first = _part_glosses(entries[0])[:1] if entries else []
+    verb = next((s for s in first if s.startswith("to ") and not s.startswith("to be ")), "")
     # 'to engage in' (经营) wants the object its brackets held: no phrase then
     complete = verb and len(verb.split()) <= 3 and verb.split()[-1] not in ("in", "on", "at", "to", "for", "with", "of")
     return f"right {verb}" if complete else ""

@@ -66,6 +66,9 @@ def plain(sense: str) -> str:
     return re.sub(r"\s{2,}", " ", sense).strip()
 
 
+_DANGLING = re.compile(r"\b(?:for|of|see|as|with)\s*$")
+
+
 def _without_chinese(item: str) -> str:
     """The Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
     '(abbr. for 课程软件)' -> ''. What pointed at the Chinese says nothing without it:
@@ -74,8 +77,7 @@ def _without_chinese(item: str) -> str:
     english = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", item)
     english = _CHINESE_WORD.sub("", english)
     english = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", english)
-    dangling = re.compile(r"\b(?:for|of|see|as|with)\s*$")
-    if english != item and dangling.search(english) and not dangling.search(item):
+    if english != item and _DANGLING.search(english) and not _DANGLING.search(item):
         return ""
     return english.strip()
 

@@ -26,7 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from deckgen.memo import memo
+from deckgen.memo import memo, once
 from deckgen.mining.analysis import _analyse, _SourceAnalysis
 from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
 from deckgen.mining.candidates import (
@@ -96,7 +96,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     _add_marks(candidates, keys, focus_analyses)
     _count_unaligned(candidates, focus_analyses)
     for candidate in candidates.values():  # a law's name may be used as its title only
-        if any("title" in origins.get(s, ()) for s in candidate.strings):
+        if "title" in kinds_of(candidate, origins):
             candidate.count = max(candidate.count, 1)
     candidates = {k: c for k, c in candidates.items() if c.count > 0}
     _learn_parts(candidates.values(), segmenter)
@@ -117,18 +117,17 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         kinds = kinds_of(candidate, origins)
         return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds)
 
-    def is_term(string: str) -> bool:
-        key = keys.get(string, string)
-        return key in candidates and qualified(key)
-
     def term_count(string: str) -> int:
+        """How often the text uses `string` as a term: 0 for no term."""
         key = keys.get(string, string)
         return candidates[key].count if key in candidates and qualified(key) else 0
 
-    focus_text = _joined_text(focus_analyses)
+    @once
+    def focus_text() -> str:  # one sentence a line, for the few searches of the picked terms
+        return "\n".join(s.simplified for a in focus_analyses for s in a.sentences)
 
     def judge(candidate: _Candidate) -> bool:
-        if not qualified(candidate.key) or _clause_around_a_term(candidate, focus_grams, is_term):
+        if not qualified(candidate.key) or _clause_around_a_term(candidate, focus_grams, term_count):
             return False
         candidate.inside_longer = _inside_longer(holders.get(candidate.key, ()), qualified)
         # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in
@@ -173,18 +172,6 @@ def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str]
     ones are built on (民间借贷 of 民间借贷合同, 民间借贷诉讼, 民间借贷纠纷) is a term of its own."""
     counts = [count for longer, count in holders if qualified(longer)]
     return round(sum(counts) / len(counts)) if counts else 0
-
-
-def _joined_text(analyses: Sequence[_SourceAnalysis]) -> Callable[[], str]:
-    """The simplified running text of the analyses, one sentence a line, joined when first
-    asked for."""
-    joined: list[str] = []
-
-    def text() -> str:
-        if not joined:
-            joined.append("\n".join(s.simplified for a in analyses for s in a.sentences))
-        return joined[0]
-    return text
 
 
 def _topical(analyses: Sequence[_SourceAnalysis]) -> tuple[frozenset[str], Counter]:

@@ -40,7 +40,7 @@ def _stands_alone(candidate: _Candidate) -> bool:
     return candidate.count - candidate.inside_longer > candidate.quoted
 
 
-def _clause_around_a_term(candidate: _Candidate, grams: Counter, is_term: Callable[[str], bool]) -> bool:
+def _clause_around_a_term(candidate: _Candidate, grams: Counter, term_count: Callable[[str], int]) -> bool:
     """A verb and its object (偿还 + 借款, 提起 + 民间借贷诉讼) where the object is a term the
     text also uses without that verb: the term is what the text names, the verb what it
     says of it. A verb the object only comes with (维持 + 生命治疗) belongs to the term."""
@@ -51,7 +51,7 @@ def _clause_around_a_term(candidate: _Candidate, grams: Counter, is_term: Callab
     if len(verb) < 2 or not _only_a_verb(verb) or _tag(rest) == "v":
         return False
     together = max(grams.get(s, 0) for s in candidate.strings)
-    return grams.get(rest, 0) > together and is_term(rest)
+    return grams.get(rest, 0) > together and term_count(rest) > 0
 
 
 @memo(65536)
@@ -70,12 +70,12 @@ def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[s
     word = candidate.key
     if candidate.count > _MISCUT_MAX_COUNT or not 2 <= len(word) <= 3 or not _HAN_ONLY.match(word):
         return False
+    insides, outsides = range(1, len(word)), (1, 2, 3)
     start = text.find(word)
     if start < 0:
         return False
     while start >= 0:
         end = start + len(word)
-        insides, outsides = range(1, len(word)), (1, 2, 3)
         crossing = [text[start + inside:end + outside] for inside in insides for outside in outsides]
         crossing += [text[start - outside:end - inside] for inside in insides for outside in outsides
                      if start - outside >= 0]
@@ -104,9 +104,20 @@ _DEGREE = frozenset("很太挺蛮")
 _ADDRESSEES = frozenset("您你我他她")
 
 
+def _reports_a_finding(word: str) -> bool:
+    """What results or facts show (结果表明, 充分说明, 事实证明): the frame of a finding."""
+    return len(word) >= 4 and word[-2:] in _REPORTING_VERBS and _known_word(word[:-2])
+
+
 # Verbs that report what something shows: never the head of a term (表示 is: 意思表示,
 # a declaration of intent).
 _REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
+
+
+def _two_terms_joined(candidate: _Candidate) -> bool:
+    """Two terms joined by 及/与 (萌发及幼苗, 固化剂与土壤成分) are two terms; the text names
+    the pair as one thing only by quoting or defining it (the caller's `marked`)."""
+    return candidate.compound is not None and any(p in _FORMAL_AND for p in candidate.compound.parts)
 
 
 _LABEL_WORDS = frozenset({"问", "答", "记者", "编者", "编辑", "作者", "主持人", "口述", "采访", "来源", "排版", "文"})
@@ -153,14 +164,7 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
         return False
-    if not marked and _spoken_phrase(word):
-        return False
-    if len(word) >= 4 and word[-2:] in _REPORTING_VERBS and _known_word(word[:-2]) and not marked:
-        # what results or facts show (结果表明, 充分说明, 事实证明): the frame of a finding
-        return False
-    if not marked and candidate.compound is not None and any(p in _FORMAL_AND for p in candidate.compound.parts):
-        # two terms joined by 及/与 (萌发及幼苗, 固化剂与土壤成分) are two terms, unless the
-        # text names the pair as one thing by quoting or defining it
+    if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _two_terms_joined(candidate)):
         return False
     if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
         # jieba's set expressions that are grammar: 在我看来, 两国之间 (not 自然人 "natural person").
