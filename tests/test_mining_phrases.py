@@ -480,3 +480,48 @@ def test_the_name_of_a_law_that_titles_the_text_is_a_term(tmp_path):
     terms = mined("最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
                   "为正确审理民间借贷纠纷案件，根据有关法律规定，结合审判实践，制定本规定。")
     assert not any(len(t) > 12 for t in terms), sorted(terms)
+
+
+# Patient Right to Autonomy Act (Taiwan), article 3, and the Provisions on private lending.
+STATUTE_DEFINITIONS = (
+    "第 3 條",
+    "本法名詞定義如下：",
+    "二、人工營養及流體餵養：指透過導管或其他侵入性措施餵養食物與水分。",
+    "五、醫療委任代理人：指接受意願人書面委任，於意願人意識昏迷或無法清楚表達意願時，代理意願人表達意願之人。",
+    "七、緩和醫療：指為減輕或免除病人之生理、心理及靈性痛苦，施予緩解性、支持性之醫療照護，以增進其生活品質。",
+    "醫療機構或醫師應依其專業及意願人之預立醫療決定，提供緩和醫療。",
+)
+
+
+def test_a_statute_defines_its_terms_item_by_item():
+    terms = terms_of(*STATUTE_DEFINITIONS)
+    # the term is the whole defined name, 及 and all, as the statute writes it
+    assert terms["人工营养及流体喂养"].gloss == "透過導管或其他侵入性措施餵養食物與水分"
+    # the definition runs to the end of the clause, past its commas
+    assert terms["医疗委任代理人"].gloss.startswith("接受意願人書面委任，於意願人意識昏迷")
+    assert terms["缓和医疗"].gloss.endswith("以增進其生活品質")
+    assert any(why.startswith("defined in the text") for why in terms["缓和医疗"].why)
+
+
+def test_a_law_defines_what_it_calls_a_term():
+    terms = terms_of(
+        "第一条 本规定所称的民间借贷，是指自然人、法人和非法人组织之间进行资金融通的行为。",
+        "前款所称“一年期贷款市场报价利率”，是指中国人民银行授权全国银行间同业拆借中心自2019年8月20日起每月发布的"
+        "一年期贷款市场报价利率。",
+    )
+    assert terms["民间借贷"].gloss == "自然人、法人和非法人组织之间进行资金融通的行为"
+    assert terms["一年期贷款市场报价利率"].gloss.startswith("中国人民银行授权")
+
+
+def test_a_long_definition_is_cut_at_a_comma_and_says_so():
+    definition = ("病人與醫療服務提供者、親屬或其他相關人士所進行之溝通過程，商討當病人處於特定臨床條件、意識昏迷或無法清楚"
+                  "表達意願時，對病人應提供之適當照護方式以及病人得接受或拒絕之維持生命治療與人工營養及流體餵養")
+    terms = terms_of(f"六、預立醫療照護諮商：指{definition}。")
+    gloss = terms["预立医疗照护咨商"].gloss
+    assert gloss.endswith("…") and definition.startswith(gloss.removesuffix("…"))
+    assert definition[len(gloss) - 1] in "，、"  # cut where a clause or an item ends
+
+
+def test_a_colon_that_introduces_no_definition_defines_nothing():
+    terms = terms_of("本法名詞定義如下：", "一、末期病人。", "主管機關：在中央為衛生福利部；在直轄市為直轄市政府。")
+    assert all(t.gloss is None for t in terms.values()), {k: t.gloss for k, t in terms.items() if t.gloss}

@@ -52,11 +52,25 @@ _SO_CALLED = re.compile(
 )
 
 
+# How laws and regulations define their terms, one per item or in a clause:
+# 「七、緩和醫療：指為減輕…之醫療照護」, 「本规定所称的民间借贷，是指…的行为」,
+# 「前款所称“一年期贷款市场报价利率”，是指…」. The definition runs to the end of the
+# clause, commas and all.
+_ITEM_DEFINES = re.compile(
+    rf"^(?:[一二三四五六七八九十]+[、.]|[0-9]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）])?\s*"
+    rf"([{_HAN}0-9A-Za-z]{{2,12}})\s*[：:]\s*(?:系指|是指|指|谓)\s*([^。；;]{{2,}})"
+)
+_SO_NAMED = re.compile(
+    rf"所称(?:的|之)?\s*[“「『\"]?([{_HAN}0-9A-Za-z]{{2,16}}?)[”」』\"]?\s*[，,]?\s*(?:系指|是指|指|谓)\s*([^。；;]{{2,}})"
+)
+_LONGEST_DEFINITION = 80  # characters of a definition kept for the card, cut at a comma
+
+
 _THAT_IS = re.compile(r"[」”』]\s*[，,]?\s*(?:即|也就是)\s*([^，。；！？,;!?]{2,30})")
 
 
 # Every pattern above needs one of these: sentences without them are not searched.
-_MAY_DEFINE = re.compile(r"[(（」”』]|所谓")
+_MAY_DEFINE = re.compile(r"[(（」”』]|所谓|所称|[：:]\s*(?:系|是)?[指谓]")
 
 
 _CLOSING_QUOTES = "」”』\""
@@ -93,11 +107,23 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
             out.append(_Gloss(m.group(1), m.group(2), acronym=True, term_is_short=True))
     for m in _SO_CALLED.finditer(text):
         out.append(_Gloss(m.group(1), m.group(2).strip(), acronym=False, term_is_short=False))
+    for m in (*_ITEM_DEFINES.finditer(text), *_SO_NAMED.finditer(text)):
+        out.append(_Gloss(m.group(1), _clause(m.group(2)), acronym=False, term_is_short=False))
     for m in _THAT_IS.finditer(text):
         term = _term_before(analysed, m.start() + 1)
         if term:
             out.append(_Gloss(term, m.group(1).strip(), acronym=False, term_is_short=False))
     return out
+
+
+def _clause(definition: str) -> str:
+    """A definition short enough for a card: cut at the last comma within
+    _LONGEST_DEFINITION characters, marked as cut."""
+    definition = definition.strip()
+    if len(definition) <= _LONGEST_DEFINITION:
+        return definition
+    cut = max(definition.rfind(c, 0, _LONGEST_DEFINITION) for c in "，,、")
+    return definition[: cut if cut > 0 else _LONGEST_DEFINITION] + "…"
 
 
 def _term_before(analysed: _Analysed, end: int) -> str | None:

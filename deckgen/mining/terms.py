@@ -71,12 +71,14 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
 
 
 def _as_written(simplified: str | None, focus: Sequence[_SourceAnalysis]) -> str | None:
-    """A gloss in the script of the text it came from (過度競爭, not 过度竞争)."""
+    """A gloss in the script of the text it came from (過度競爭, not 过度竞争); a
+    definition cut short keeps its mark (…)."""
     if simplified is None:
         return None
+    whole = simplified.removesuffix("…")
     for analysis in focus:
         for analysed in analysis.sentences:
-            at = analysed.simplified.find(simplified)
+            at = analysed.simplified.find(whole)
             if at >= 0:
-                return analysed.sentence.text[at : at + len(simplified)]
+                return analysed.sentence.text[at : at + len(whole)] + simplified[len(whole):]
     return simplified
