@@ -9,7 +9,7 @@ import pytest
 
 from deckgen import mining, script
 from deckgen.mining import MiningOptions, discovery
-from deckgen.mining.candidates import _Candidate
+from deckgen.mining.candidates import _Candidate, _objects_of_verbs
 from deckgen.mining.filters import _clause_around_a_term
 from deckgen.mining.words import _clause_or_verb_phrase
 from deckgen.segmenting import segmenter
@@ -525,3 +525,18 @@ def test_a_long_definition_is_cut_at_a_comma_and_says_so():
 def test_a_colon_that_introduces_no_definition_defines_nothing():
     terms = terms_of("本法名詞定義如下：", "一、末期病人。", "主管機關：在中央為衛生福利部；在直轄市為直轄市政府。")
     assert all(t.gloss is None for t in terms.values()), {k: t.gloss for k, t in terms.items() if t.gloss}
+
+
+def test_a_verb_and_the_noun_phrase_it_takes_leave_the_noun_phrase_as_the_term():
+    # 「恶意制造、参与虚假诉讼」 twice, 「提起民间借贷诉讼」 three times in the provisions on
+    # private lending: the runs discovery finds there, as jieba cuts them
+    found = {
+        "参与虚假诉讼": discovery.Compound("参与虚假诉讼", ("参与", "虚假", "诉讼"), 2, 6.0, 0.7),
+        "维持生命治疗": discovery.Compound("维持生命治疗", ("维持", "生命", "治疗"), 5, 6.0, 0.9),
+    }
+    grams = Counter({"参与虚假诉讼": 2, "虚假诉讼": 2, "维持生命治疗": 5, "生命治疗": 5})
+    kept = _objects_of_verbs(found, grams)
+    assert "参与虚假诉讼" not in kept
+    assert kept["虚假诉讼"].parts == ("虚假", "诉讼") and kept["虚假诉讼"].count == 2
+    # 维持 takes no noun phrase here: 生命治疗 is no term without it
+    assert "维持生命治疗" in kept and "生命治疗" not in kept

@@ -23,6 +23,7 @@ from deckgen.mining.words import (
     _is_guess,
     _learn_mainland_forms,
     _merge_keys,
+    _only_a_verb,
     _parts,
     _tag,
     _verb_led_term,
@@ -64,10 +65,27 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
         text: c for text, c in compounds.items()
         if _verb_led_term(c.parts, c.cohesion, needed) and not _clause_or_verb_phrase(c.parts)
     }
+    compounds = _objects_of_verbs(compounds, grams)
     person_cues: Counter = Counter()
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
+
+
+def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) -> dict[str, discovery.Compound]:
+    """A verb and the noun phrase it takes (参与 + 虚假诉讼, 提起 + 民间借贷诉讼) is a clause;
+    the noun phrase is the term, though the text never uses it without that verb."""
+    out = dict(compounds)
+    for text, compound in compounds.items():
+        verb, rest = compound.parts[0], compound.parts[1:]
+        if len(rest) < 2 or not _only_a_verb(verb) or _noun_phrase_edge(rest) is None:
+            continue
+        del out[text]
+        phrase = "".join(rest)
+        if phrase not in out:
+            out[phrase] = discovery.Compound(phrase, rest, grams.get(phrase, compound.count), compound.cohesion,
+                                             compound.freedom)
+    return out
 
 
 def _noun_phrase_edge(parts: Sequence[str]) -> Callable[[str], bool] | None:

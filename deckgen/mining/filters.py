@@ -29,6 +29,7 @@ from deckgen.mining.words import (
     _is_latin_term,
     _is_plain_english,
     _known_word,
+    _only_a_verb,
     _tag,
     _verb_like,
 )
@@ -52,15 +53,6 @@ def _clause_around_a_term(candidate: _Candidate, grams: Counter, term_count: Cal
         return False
     together = max(grams.get(s, 0) for s in candidate.strings)
     return grams.get(rest, 0) > together and term_count(rest) > 0
-
-
-@memo(65536)
-def _only_a_verb(word: str) -> bool:
-    """Tagged a verb by jieba and glossed only as one by CC-CEDICT: 偿还 'to repay', not
-    通用 '… interchangeable' nor 支持 '… support', which also stand before nouns as
-    modifiers (通用大模型, 支持向量机)."""
-    senses = [s for e in dictionary.lookup(word) if not e.proper for s in e.senses if not s.startswith("CL:")]
-    return _tag(word) == "v" and bool(senses) and all(s.startswith("to ") for s in senses)
 
 
 def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[str], int]) -> bool:

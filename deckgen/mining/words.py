@@ -369,3 +369,12 @@ def _is_organisation(word: str) -> bool:
 
 
 _TERM_IN_QUOTES = re.compile(rf"^[{_HAN}0-9A-Za-z+\-·]+$")
+
+
+@memo(65536)
+def _only_a_verb(word: str) -> bool:
+    """Tagged a verb by jieba and glossed only as one by CC-CEDICT: 偿还 'to repay', not
+    通用 '… interchangeable' nor 支持 '… support', which also stand before nouns as
+    modifiers (通用大模型, 支持向量机)."""
+    senses = [s for e in dictionary.lookup(word) if not e.proper for s in e.senses if not s.startswith("CL:")]
+    return _tag(word) == "v" and bool(senses) and all(s.startswith("to ") for s in senses)
