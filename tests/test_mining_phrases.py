@@ -11,7 +11,7 @@ from deckgen import mining, script
 from deckgen.mining import MiningOptions, discovery
 from deckgen.mining.candidates import _Candidate, _objects_of_verbs
 from deckgen.mining.filters import _clause_around_a_term
-from deckgen.mining.words import _clause_or_verb_phrase
+from deckgen.mining.words import _can_start_given_evidence, _clause_or_verb_phrase
 from deckgen.segmenting import segmenter
 from tests.test_mining import source
 
@@ -540,3 +540,16 @@ def test_a_verb_and_the_noun_phrase_it_takes_leave_the_noun_phrase_as_the_term()
     assert kept["虚假诉讼"].parts == ("虚假", "诉讼") and kept["虚假诉讼"].count == 2
     # 维持 takes no noun phrase here: 生命治疗 is no term without it
     assert "维持生命治疗" in kept and "生命治疗" not in kept
+
+
+def test_a_suffix_jieba_cuts_off_its_word_starts_no_term():
+    # Chinese Wikipedia, 地质学: jieba cuts 固定论学说 as 固定 + 论 + 学说
+    terms = terms_of(
+        "固定论学说认为地壳的位置是永远不变的，其运动方式以垂直运动为主。",
+        "传统的地槽-地台学说就是一种固定论学说。",
+        "活动论学说认为地壳的运动是以水平运动为主的，垂直运动虽然存在，但是是水平运动过程中派生出来的。",
+    )
+    assert "论学说" not in terms, sorted(terms)
+    # the rule discovery applies at the start of every run it considers
+    assert not _can_start_given_evidence("论") and not _can_start_given_evidence("性")
+    assert _can_start_given_evidence("固定") and _can_start_given_evidence("活动")

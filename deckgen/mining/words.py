@@ -95,13 +95,21 @@ def _can_start(token: str) -> bool:
     """Terms do not start with a verb phrase: 利用AI, 超过GPT4, 开辟新赛道 are not terms
     (CC-CEDICT glosses verbs as "to ..."), unless jieba calls the verb a verbal noun
     (生产要素); they may end with one (出口管制, 长臂管辖).
-    Nor with a place or a time word."""
+    Nor with a place or a time word, nor with a suffix jieba cut off the word before
+    (固定 + 论 + 学说: 论学说 is no term, 固定论学说 is)."""
+    if token in _SUFFIX_CHARACTERS:
+        return False
     tag = _tag(token)
     # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term (逾期 "to be overdue" is tagged t)
     if tag.startswith("ns") or (tag.startswith("t") and not _verb_like(token)):
         return False
     # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
     return _can_end(token) and (tag == "vn" or not _verb_like(token))
+
+
+# Characters that end words as a suffix (固定论, 可靠性, 现代化, 消费者): standing alone
+# at the start of a run, they belong to the word before it.
+_SUFFIX_CHARACTERS = frozenset("论性化者率式")
 
 
 @memo(262144)
