@@ -284,3 +284,17 @@ def test_an_aside_naming_a_field_is_evidence_that_the_sense_fits_a_text_of_that_
     assert era.english.startswith("tertiary (geological era"), era.english
     # without such a context CC-CEDICT's order stands
     assert concise_senses(cedict.lookup("第三纪")[0])[0] == "third period"
+
+
+@pytest.mark.parametrize("compound, gloss", [
+    # Taiwan meeting transcript: 產品線, 塑膠瓶
+    ("产品线", "product line"),  # 线: 'line', the sense it has inside words, not 'thread'
+    ("塑胶瓶", "plastic bottle"),  # 瓶 'bottle; vase; pitcher'; 塑胶's 'plastic', named inside 'plastic cement'
+    ("咖啡渣", ""),  # 渣's first sense is of one field: 'slag (in mining or smelting)'
+    ("关系人", ""),  # 人 after a noun is no 'relation person'
+    ("御史中丞", ""),  # a head after a lone character: 中 + 丞 is a title, not 'middle deputy'
+])
+def test_a_noun_of_one_character_heads_a_new_word_only_with_a_clear_sense(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
