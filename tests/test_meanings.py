@@ -298,3 +298,13 @@ def test_a_noun_of_one_character_heads_a_new_word_only_with_a_clear_sense(compou
     from deckgen.annotating.composition import compose
 
     assert compose(compound)[0] == gloss
+
+
+def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():
+    # Taiwan meeting transcript: 塑膠 'synthetic resin; plastic cement; (Tw) plastic'
+    taiwan = annotate(term("塑膠", ("我們並不是完全不用塑膠，而是不要一次性地用塑膠。", "A")))
+    assert taiwan.english.startswith("plastic;"), taiwan.english
+    mainland = annotate(term("塑胶", ("我们并不是完全不用塑胶，而是不要一次性地用塑胶。", "A")))
+    assert mainland.english.startswith("synthetic resin"), mainland.english
+    # a sentence both scripts write alike tells nothing: CC-CEDICT's order stands
+    assert concise_senses(cedict.lookup("塑胶")[0], taiwan=None)[0] == "synthetic resin"

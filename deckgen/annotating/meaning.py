@@ -76,12 +76,14 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     glossaries are applied over all of this by overrides.py.
     """
     if entry is not None:
-        senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "")
+        taiwan = _written_in_traditional(term)
+        senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "",
+                                taiwan=taiwan)
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
         for target in dictionary.linked_entries(entry):
-            senses = concise_senses(target, context=context_english(term, segmenter))
+            senses = concise_senses(target, context=context_english(term, segmenter), taiwan=taiwan)
             if senses:
                 return "; ".join(senses), f"{FROM_CEDICT}, via {target.simplified}"
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
@@ -123,6 +125,15 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     if explained:
         return "", f"{NOTHING_KNOWN_SHORT}; {FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
+
+
+def _written_in_traditional(term: Term) -> bool | None:
+    """Whether the term's sentences are written in Traditional characters; None where
+    they do not tell (no sentence, or only characters both scripts share)."""
+    text = "".join(s.text for s in term.sentences[:3])
+    traditional = sum(a != b for a, b in zip(text, script.to_simplified(text)))
+    simplified = sum(a != b for a, b in zip(text, script.to_traditional(text)))
+    return None if traditional == simplified else traditional > simplified
 
 
 def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, direct: bool = True) -> tuple[str, str]:

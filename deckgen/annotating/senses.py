@@ -18,13 +18,14 @@ ASIDE_MAX = 24  # a parenthesis longer than this explains rather than glosses: l
 NARROW = 40  # characters: a first sense this long explains a narrow use
 
 
-def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "") -> list[str]:
+def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", taiwan: bool | None = None) -> list[str]:
     """At most `limit` senses, the ones that fit `context` (English words around the term)
     first; a further sense only while the whole stays short enough to read at a glance.
-    CC-CEDICT's markup is made plain text (漢|汉[Han4] -> 汉)."""
+    CC-CEDICT's markup is made plain text (漢|汉[Han4] -> 汉). `taiwan`: whether the text
+    is written in Traditional characters (None: not known); see _by_fit."""
     senses: list[str] = []
     current = [s for s in entry.senses if dictionary.is_meaning(s) and not _dated(s)]
-    for sense in _by_fit(entry.senses, context):
+    for sense in _by_fit(entry.senses, context, taiwan):
         if not dictionary.is_meaning(sense) or (current and _dated(sense)) or _ONLY_A_LINK.match(sense):
             continue
         sense = short(plain(sense))
@@ -141,8 +142,12 @@ def _dated(sense: str) -> bool:
     return bool(_DATED.search(sense)) and not _NEW.search(sense)
 
 
-def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
+def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -> list[str]:
     """Senses sharing words with the context first; then today's senses before dated ones.
+
+    Among senses the context calls for equally, a sense CC-CEDICT marks as Taiwan's
+    ("(Tw) plastic" of 塑膠, "(Tw) trillion" of 兆) comes first in a text written in
+    Traditional characters and last in one written in Simplified.
 
     The context is the English of the words around the term in its sentences (their
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
@@ -184,7 +189,9 @@ def _by_fit(senses: tuple[str, ...], context: str) -> list[str]:
         # a business text is buying up a struggling business)
         recent = _NEW.search(sense) and "(slang)" not in sense
         kind = 0 if recent else 1 if figurative_first and re.match(r"^\(?fig\.", sense) else 2
-        return (dated, literal, -overlap, kind, specialist, i)
+        regional = sense.startswith("(Tw)") or " (Tw) " in f" {sense} "
+        region = 0 if taiwan is None or not regional else -1 if taiwan else 1
+        return (dated, literal, -overlap, region, kind, specialist, i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
 
