@@ -553,3 +553,14 @@ def test_a_suffix_jieba_cuts_off_its_word_starts_no_term():
     # the rule discovery applies at the start of every run it considers
     assert not _can_start_given_evidence("论") and not _can_start_given_evidence("性")
     assert _can_start_given_evidence("固定") and _can_start_given_evidence("活动")
+
+
+def test_an_ethnic_group_is_no_organisation():
+    # CPP dev sentences (Chinese Wikipedia): CC-CEDICT's 'She ethnic group'
+    terms = terms_of(
+        "罗源县的六神经络骨通药制作工艺和畲族服饰被列入国家级非物质文化遗产名录。",
+        "部分畲族讲畲话，有观点认为畲话是客家语的一种方言。",
+        "畲族主要集中在北部山区，约占全国畲族人口的60％。",
+    )
+    assert "畲族" in terms
+    assert "organisation or brand" not in terms["畲族"].why, terms["畲族"].why

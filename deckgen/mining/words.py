@@ -305,7 +305,7 @@ def _is_latin_alnum(text: str) -> bool:
 
 
 _ORGANISATION_SENSE = re.compile(
-    r"\b(brand|company|corporation|Co\.|Inc\b|Ltd|group|bank|manufacturer|maker|firm|airline|"
+    r"\b(brand|company|corporation|Co\.|Inc\b|Ltd|(?<!ethnic )group|bank|manufacturer|maker|firm|airline|"
     r"network|platform|search engine|portal|agency|organization|organisation)\b",
     re.IGNORECASE,
 )
