@@ -212,7 +212,8 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
-    if _UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string):
+    if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
+            or _verb_and_complement(string)):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -241,6 +242,18 @@ def _adverb_of_manner(string: str) -> bool:
     """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
     Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
+
+
+def _verb_and_complement(string: str) -> bool:
+    """A verb and the complement saying where it gets (追溯到, 转变成, 放在): grammar
+    jieba lists as a word and CC-CEDICT does not; the verb is the word to learn.
+    CC-CEDICT's own (达到, 受到, 变成) are words."""
+    if len(string) < 2 or string[-1] not in _COMPLEMENTS or dictionary.knows(string):
+        return False
+    return any(s.startswith("to ") for e in dictionary.lookup(string[:-1]) for s in e.senses[:2])
+
+
+_COMPLEMENTS = frozenset("到在给成")
 
 
 def _grammar_entry(string: str) -> bool:
