@@ -533,11 +533,17 @@ def test_a_verb_and_the_noun_phrase_it_takes_leave_the_noun_phrase_as_the_term()
     found = {
         "参与虚假诉讼": discovery.Compound("参与虚假诉讼", ("参与", "虚假", "诉讼"), 2, 6.0, 0.7),
         "维持生命治疗": discovery.Compound("维持生命治疗", ("维持", "生命", "治疗"), 5, 6.0, 0.9),
+        # Patient Right to Autonomy Act: 「處於特定臨床條件」, 「具完全行為能力之人」
+        "处于特定临床条件": discovery.Compound("处于特定临床条件", ("处于", "特定", "临床", "条件"), 2, 5.5, 0.7),
+        "具完全行为能力": discovery.Compound("具完全行为能力", ("具", "完全", "行为能力"), 2, 5.5, 0.7),
     }
-    grams = Counter({"参与虚假诉讼": 2, "虚假诉讼": 2, "维持生命治疗": 5, "生命治疗": 5})
+    grams = Counter({"参与虚假诉讼": 2, "虚假诉讼": 2, "维持生命治疗": 5, "生命治疗": 5, "特定临床条件": 2,
+                     "完全行为能力": 2})
     kept = _objects_of_verbs(found, grams)
     assert "参与虚假诉讼" not in kept
     assert kept["虚假诉讼"].parts == ("虚假", "诉讼") and kept["虚假诉讼"].count == 2
+    assert "特定临床条件" in kept and "处于特定临床条件" not in kept
+    assert "完全行为能力" in kept and "具完全行为能力" not in kept
     # 维持 takes no noun phrase here: 生命治疗 is no term without it
     assert "维持生命治疗" in kept and "生命治疗" not in kept
 

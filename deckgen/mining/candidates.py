@@ -73,12 +73,15 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
 
 
 def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) -> dict[str, discovery.Compound]:
-    """A verb and the noun phrase it takes (参与 + 虚假诉讼, 提起 + 民间借贷诉讼) is a clause;
-    the noun phrase is the term, though the text never uses it without that verb."""
+    """A verb and the noun phrase it takes (参与 + 虚假诉讼, 处于 + 特定临床条件, 具 +
+    完全行为能力) is a clause; the noun phrase is the term, though the text never uses
+    it without that verb. A verb of one character jieba tags as one (具 'to possess')
+    takes an object wherever it leads a run."""
     out = dict(compounds)
     for text, compound in compounds.items():
         verb, rest = compound.parts[0], compound.parts[1:]
-        if len(rest) < 2 or not _only_a_verb(verb) or _noun_phrase_edge(rest) is None:
+        leads = _only_a_verb(verb) or (len(verb) == 1 and _tag(verb) == "v")
+        if len(rest) < 2 or not leads or not _object_phrase(rest):
             continue
         del out[text]
         phrase = "".join(rest)
@@ -86,6 +89,13 @@ def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) 
             out[phrase] = discovery.Compound(phrase, rest, grams.get(phrase, compound.count), compound.cohesion,
                                              compound.freedom)
     return out
+
+
+def _object_phrase(parts: Sequence[str]) -> bool:
+    """A noun and the words that modify it, as the object of a verb: adjectives, nouns
+    and the adverb-tagged modifiers jieba gives 特定 and 完全 (特定 + 临床 + 条件)."""
+    return _noun_phrase_head(parts[-1]) and all(
+        _noun_phrase_part(p) or _tag(p) in ("d", "ad", "vn") for p in parts[:-1])
 
 
 def _noun_phrase_edge(parts: Sequence[str]) -> Callable[[str], bool] | None:
