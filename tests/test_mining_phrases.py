@@ -582,3 +582,33 @@ def test_a_verb_and_its_complement_are_grammar_not_a_term():
     )
     assert "追溯到" not in terms and "放在" not in terms, sorted(terms)
     assert "追溯" in terms or "琥珀" in terms  # the words around them still are
+
+
+# Lu Xun, 故乡: 水生 is 闰土's son; CC-CEDICT knows the word only as 'aquatic'.
+GUXIANG_SON = (
+    "他回过头去说，“水生，给老爷磕头。”便拖出躲在背后的孩子来，这正是一个廿年前的闰土，只是黄瘦些，颈子上没有银圈罢了。",
+    "“阿呀，老太太真是……这成什么规矩。那时是孩子，不懂事……”闰土说着，又叫水生上来打拱，那孩子却害羞，紧紧的只贴在他背后。",
+    "“他就是水生？第五个？都是生人，怕生也难怪的；还是宏儿和他去走走。”母亲说。",
+    "宏儿听得这话，便来招水生，水生却松松爽爽同他一路出去了。母亲叫闰土坐，他迟疑了一回，终于就了坐。",
+    "“可是，水生约我到他家玩去咧……”他睁着大的黑眼睛，痴痴的想。",
+)
+
+
+def test_a_dictionary_word_a_story_calls_someone_by_is_a_name():
+    terms = terms_of(*GUXIANG_SON)
+    assert "水生" not in terms, terms.get("水生")
+
+
+def test_a_word_for_a_kind_of_person_is_no_name_however_often_called():
+    from deckgen.mining.analysis import _count_addresses
+    from deckgen.mining.filters import _proper_kind
+
+    # “老爷！……” and 叫老爷 call a master by his title, as “可是，…” opens a quote with a conjunction
+    addressed: Counter = Counter()
+    for tokens in (("“", "老爷", "！", "…", "…", "”"), ("请", "叫", "老爷", "来"), ("“", "可是", "，", "水生")):
+        _count_addresses(tokens, addressed)
+    assert addressed["老爷"] == 2 and addressed["可是"] == 1
+    master = _Candidate("老爷", {"老爷"}, count=4)
+    assert _proper_kind(master, Counter(), addressed) is None
+    son = _Candidate("水生", {"水生"}, count=6)
+    assert _proper_kind(son, Counter(), Counter({"水生": 2})) == "person"

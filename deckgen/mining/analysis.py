@@ -82,6 +82,7 @@ class _SourceAnalysis:
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
+    addressed: Counter  # token -> times it is called or spoken to as a person (“水生，…”, 叫水生)
     title: str = ""  # the source's title line, simplified ("" if it has none)
     headings: tuple[str, ...] = ()  # its section headings, simplified
     title_written: str = ""  # the title line as the source writes it
@@ -104,6 +105,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
+    addressed: Counter = Counter()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, words in zip(running, simplified, segmenter.words_of_each(simplified)):
@@ -115,10 +117,12 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         if _MAY_DEFINE.search(simp):
             glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
+        _count_addresses(analysed.tokens, addressed)
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
     return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues,
+                           addressed,
                            title, headings, title_line.text if title_line else "")
 
 
@@ -155,6 +159,23 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
                 or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
                 or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
             cues[token] += 1
+
+
+def _count_addresses(tokens: Sequence[str], addressed: Counter) -> None:
+    """Where a story calls a person by name: at the head of a quote and followed by a
+    comma or an exclamation (“水生，给老爷磕头。”), or after 叫 (又叫水生上来打拱)."""
+    if "叫" not in tokens and not any(t in _OPENING_QUOTES for t in tokens):
+        return
+    for i, token in enumerate(tokens[1:], 1):
+        if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (before in _OPENING_QUOTES and after in _VOCATIVE_ENDS) or before == "叫":
+            addressed[token] += 1
+
+
+_OPENING_QUOTES = frozenset("“「『")
+_VOCATIVE_ENDS = frozenset("，,！!")
 
 
 _QUOTES = re.compile(r"「([^「」]+)」|『([^『』]+)』|“([^“”]+)”|‘([^‘’]+)’|\"([^\"]+)\"")

@@ -39,6 +39,7 @@ class _Corpus:
     compounds: dict[str, discovery.Compound]
     tokens: int
     person_cues: Counter
+    addressed: Counter
 
 
 @memo(4)
@@ -67,9 +68,11 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     }
     compounds = _objects_of_verbs(compounds, grams)
     person_cues: Counter = Counter()
+    addressed: Counter = Counter()
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
-    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues)
+        addressed.update(analysis.addressed)
+    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed)
 
 
 def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) -> dict[str, discovery.Compound]:

@@ -281,15 +281,38 @@ def _quotes_a_person(candidate: _Candidate, grams: Counter) -> bool:
     return False
 
 
+# Times a story calls someone by a dictionary word before the word is taken for a name.
+_ADDRESSES_OF_A_NAME = 2
+
+
+# Senses of words for kinds of people, who are called by them (“母亲，…”, 叫老爷): no names.
+_KIND_OF_PERSON = re.compile(
+    r"\b(mother|father|mom|dad|mum|brother|sister|son|daughter|child|children|kid|boy|girl|uncle|aunt|"
+    r"grand\w+|nephew|niece|cousin|wife|husband|friend|teacher|master|lord|sir|madam|mister|Mr|Mrs|Miss|"
+    r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_kind_of_person(word: str) -> bool:
+    return any(_KIND_OF_PERSON.search(s) for e in dictionary.lookup(word) for s in e.senses[:3])
+
+
 # A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.
 _CUES_WITHOUT_SURNAME = 2
 
 
-def _proper_kind(candidate: _Candidate, person_cues: Counter) -> str | None:
+def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter | None = None) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
-    for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示)."""
+    for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示). A word
+    CC-CEDICT knows is a name when the story calls someone by it at least twice and none
+    of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲)."""
     for string in sorted(candidate.strings):
         if _looks_like_a_name(string):
+            return "person"
+        # a noun: 可是 and 那么 open quotes too
+        if (addressed and addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
+                and not _names_a_kind_of_person(string)):
             return "person"
         if (
             person_cues.get(string)
