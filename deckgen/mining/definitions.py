@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from deckgen.mining.words import (
     _FUNCTION_TAGS,
@@ -58,10 +59,10 @@ _SO_CALLED = re.compile(
 # clause, commas and all.
 _ITEM_DEFINES = re.compile(
     rf"^(?:[一二三四五六七八九十]+[、.]|[0-9]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）])?\s*"
-    rf"([{_HAN}0-9A-Za-z]{{2,12}})\s*[：:]\s*(?:系指|是指|指|谓)\s*([^。；;]{{2,}})"
+    rf"([{_HAN}0-9A-Za-z]{{2,12}})\s*[：:]\s*(系指|是指|指|谓)\s*([^。；;]{{2,}})"
 )
 _SO_NAMED = re.compile(
-    rf"所称(?:的|之)?\s*[“「『\"]?([{_HAN}0-9A-Za-z]{{2,16}}?)[”」』\"]?\s*[，,]?\s*(?:系指|是指|指|谓)\s*([^。；;]{{2,}})"
+    rf"所称(?:的|之)?\s*[“「『\"]?([{_HAN}0-9A-Za-z]{{2,16}}?)[”」』\"]?\s*[，,]?\s*(系指|是指|指|谓)\s*([^。；;]{{2,}})"
 )
 _LONGEST_DEFINITION = 80  # characters of a definition kept for the card, cut at a comma
 
@@ -108,12 +109,20 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
     for m in _SO_CALLED.finditer(text):
         out.append(_Gloss(m.group(1), m.group(2).strip(), acronym=False, term_is_short=False))
     for m in (*_ITEM_DEFINES.finditer(text), *_SO_NAMED.finditer(text)):
-        out.append(_Gloss(m.group(1), _clause(m.group(2)), acronym=False, term_is_short=False))
+        # 指 is the verb only as a word of its own: 唐鳳：指標… is a speaker on indicators
+        if {m.start(2), m.end(2)} <= _boundaries(analysed):
+            out.append(_Gloss(m.group(1), _clause(m.group(3)), acronym=False, term_is_short=False))
     for m in _THAT_IS.finditer(text):
         term = _term_before(analysed, m.start() + 1)
         if term:
             out.append(_Gloss(term, m.group(1).strip(), acronym=False, term_is_short=False))
     return out
+
+
+def _boundaries(analysed: _Analysed) -> set[int]:
+    """The character offsets where the sentence's tokens start and end."""
+    ends = list(accumulate(map(len, analysed.tokens)))
+    return {0, *ends}
 
 
 def _clause(definition: str) -> str:
