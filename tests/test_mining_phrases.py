@@ -618,7 +618,9 @@ def test_a_colon_before_a_word_in_zhi_defines_nothing():
     from deckgen.mining.analysis import _analyse
     from tests.test_mining import source
 
-    # 指標 'indicator', 指出 'to point out' after a colon: 指 is no verb of its own there
+    # 指標 'indicator', 指出 'to point out' after a colon: 指 is no verb of its own there.
+    # No development text has the case: the first two lines are written for it, the third
+    # is the statute's.
     analysis = _analyse(source("text", "評估重點：指標要有公信力，數據要公開。", "研究報告：指出塑膠回收率仍然偏低。",
                                "七、緩和醫療：指為減輕或免除病人之生理、心理及靈性痛苦。"), segmenter())
     assert [g.term for g in analysis.glosses] == ["缓和医疗"]
