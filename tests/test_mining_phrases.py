@@ -624,3 +624,18 @@ def test_a_colon_before_a_word_in_zhi_defines_nothing():
     analysis = _analyse(source("text", "評估重點：指標要有公信力，數據要公開。", "研究報告：指出塑膠回收率仍然偏低。",
                                "七、緩和醫療：指為減輕或免除病人之生理、心理及靈性痛苦。"), segmenter())
     assert [g.term for g in analysis.glosses] == ["缓和医疗"]
+
+
+def test_a_taiwan_form_is_as_common_as_its_mainland_form():
+    from deckgen.lexicon import jieba_words
+    from deckgen.mining.scoring import _frequency
+
+    # Business Weekly (Taiwan): 網路 three times; jieba's mainland counts know 网路 73
+    # times and 网络 8,352 times
+    terms = terms_of(
+        "如中國網路安全公司奇虎360創辦人周鴻禕所說,「中國現在要做出一個超過GPT4的通用大模型可能比較難」。",
+        "華為首次展出AI相關的十大創新,從AI算力、AI數據庫存儲,到最新的5.5G網路等一應俱全,形成獨有的生態系。",
+        "據彭博報導,華為獲得政府資助高達三百億美元,用於打造晶片製造網路。",
+    )
+    assert _frequency("网路") == jieba_words.word_frequency("网络")
+    assert not any("rare" in why for why in terms["网路"].why), terms["网路"].why

@@ -192,14 +192,14 @@ def _is_guess(token: str) -> bool:
     return not _known_word(_mainland(token))
 
 
-# Mainland forms (_merge_keys) of the Han strings jieba's dictionary lacks, which
-# _is_guess and _frequency look up: converted in batches, as a conversion per string
-# costs many times its share of a batch.
+# Mainland forms (_merge_keys) of the Han strings of a text, which _is_guess and
+# _frequency look up: converted in batches, as a conversion per string costs many times
+# its share of a batch.
 _MAINLAND: BoundedDict[str, str] = BoundedDict(500_000)
 
 
 def _learn_mainland_forms(strings: Iterable[str]) -> None:
-    new = {s for s in strings if s not in _MAINLAND and not jieba_words.word_frequency(s) and _HAS_HAN.search(s)}
+    new = {s for s in strings if s not in _MAINLAND and _HAS_HAN.search(s)}
     _MAINLAND.update(_merge_keys(new).items())
 
 
