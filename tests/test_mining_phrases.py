@@ -639,3 +639,17 @@ def test_a_taiwan_form_is_as_common_as_its_mainland_form():
     )
     assert _frequency("网路") == jieba_words.word_frequency("网络")
     assert not any("rare" in why for why in terms["网路"].why), terms["网路"].why
+
+
+def test_a_spelling_general_chinese_hardly_uses_counts_as_its_common_one():
+    from deckgen.lexicon import jieba_words
+    from deckgen.mining.scoring import _frequency, _spelling_variants
+    from tools.build_tables import build_spelling_variants
+
+    # Business Weekly (Taiwan) writes 據彭博報導 six times: 報導 is Taiwan's 报道
+    assert _frequency("报导") == jieba_words.word_frequency("报道")
+    variants = _spelling_variants()
+    assert variants["身分证"] == "身份证" and variants["藉口"] == "借口"
+    # different words stay apart, however alike: 假说 'hypothesis' beside 假设 'to suppose'
+    assert "假说" not in variants and "中点" not in variants
+    assert variants == build_spelling_variants(), "regenerate: python tools/build_tables.py spelling-variants"

@@ -56,11 +56,22 @@ def _learn_parts(candidates: Iterable[_Candidate], segmenter: Segmenter) -> None
 def _frequency(word: str) -> int:
     """How often general Chinese uses the word, in whichever of its forms jieba's mainland
     dictionary counts more: 網路 is as common in Taiwan as 网络 on the mainland, though
-    jieba saw 网路 73 times and 网络 8,352."""
+    jieba saw 网路 73 times and 网络 8,352; and 報導 as common as 报道, its spelling there."""
     frequency = jieba_words.word_frequency(word)
     if _HAS_HAN.search(word):
-        frequency = max(frequency, jieba_words.word_frequency(_mainland(word)))
+        mainland = _mainland(word)
+        common = _spelling_variants().get(mainland, mainland)
+        frequency = max(frequency, jieba_words.word_frequency(mainland), jieba_words.word_frequency(common))
     return frequency
+
+
+SPELLING_VARIANTS_TABLE = "spelling_variants.tsv"
+
+
+@once
+def _spelling_variants() -> dict[str, str]:
+    """Spelling -> the spelling general Chinese uses far more (tools/build_tables.py)."""
+    return dict(tables.read(SPELLING_VARIANTS_TABLE))
 
 
 # Adjacent words co-occur about this many times more often than independent ones.
