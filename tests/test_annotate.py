@@ -429,3 +429,15 @@ def test_a_noun_in_front_takes_the_adjective_cc_cedicts_compounds_use():
     note = annotate(term("社会资本", ("保证社会资本和公众共同受益,通过资本市场和开发性、政策性金融等多元融资渠道,"
                                  "吸引社会资本参与公共产品和公共服务项目的投资、运营管理。", "A")))
     assert note.english == "literally: social capital", note.english
+
+
+def test_the_sentence_that_defines_a_term_is_its_last_example():
+    # Patient Right to Autonomy Act: the card shows the definition as Chinese Definition
+    definition = "為減輕或免除病人之生理、心理及靈性痛苦，施予緩解性、支持性之醫療照護，以增進其生活品質"
+    defined = term("緩和醫療",
+                   (f"七、緩和醫療：指{definition}。", "statute"),
+                   ("醫療機構或醫師終止、撤除或不施行維持生命治療或人工營養及流體餵養時，應提供病人緩和醫療及其他適當處置。", "statute"),
+                   gloss=definition)
+    note = annotate(defined)
+    assert note.chinese_definition == definition
+    assert note.examples[0].text.startswith("醫療機構或醫師"), [e.text for e in note.examples]

@@ -67,8 +67,12 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
             if found is not None:
                 left, right = trim(sentence.text, *found)
                 candidates.append((order, sentence.text, left, right, found, sentence.source))
-    # Prefer pieces near the target length, then keep the text order.
-    candidates.sort(key=lambda c: (abs(c[3] - c[2] - EXAMPLE_TARGET) // 10, c[0]))
+    # Prefer sentences that use the term over the one that defines it (the card shows the
+    # definition already: 七、緩和醫療：指…), then pieces near the target length, then
+    # the text order.
+    definition = _definition_start(term)
+    candidates.sort(key=lambda c: (bool(definition) and definition in c[1], abs(c[3] - c[2] - EXAMPLE_TARGET) // 10,
+                                   c[0]))
     chosen: list[Example] = []
     used_sources: set[str] = set()
     used_texts: set[str] = set()
@@ -84,6 +88,17 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
             used_sources.add(source)
             used_texts.add(text)
     return tuple(chosen)
+
+
+def _definition_start(term: Term) -> str:
+    """The opening of the Chinese definition the text gives for the term ("" for none, or
+    for an acronym's expansion, which an example shows well beside it)."""
+    if not term.gloss or term.expansion_of or not script.has_han(term.gloss):
+        return ""
+    return term.gloss.removesuffix("…")[:DEFINITION_PROBE]
+
+
+DEFINITION_PROBE = 12  # characters of a definition that identify the sentence giving it
 
 
 # Where a clause may end: not at a list comma (、 joins the items of one list), not
