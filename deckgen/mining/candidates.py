@@ -83,8 +83,9 @@ def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) 
     out = dict(compounds)
     for text, compound in compounds.items():
         verb, rest = compound.parts[0], compound.parts[1:]
-        leads = _only_a_verb(verb) or (len(verb) == 1 and _tag(verb) == "v")
-        if len(rest) < 2 or not leads or not _object_phrase(rest):
+        if len(rest) < 2 or _tag(verb) != "v" or not _object_phrase(rest):
+            continue
+        if len(verb) > 1 and not _only_a_verb(verb):
             continue
         del out[text]
         phrase = "".join(rest)

@@ -14,6 +14,7 @@ from deckgen.mining.candidates import _Candidate, _Corpus
 from deckgen.mining.words import (
     _HAN_ONLY,
     _HAS_HAN,
+    COMMON_ANYWAY,
     _is_latin_alnum,
     _mainland,
     _parts,
@@ -58,11 +59,17 @@ def _frequency(word: str) -> int:
     dictionary counts more: 網路 is as common in Taiwan as 网络 on the mainland, though
     jieba saw 网路 73 times and 网络 8,352; and 報導 as common as 报道, its spelling there."""
     frequency = jieba_words.word_frequency(word)
-    if _HAS_HAN.search(word):
-        mainland = _mainland(word)
-        common = _spelling_variants().get(mainland, mainland)
-        frequency = max(frequency, jieba_words.word_frequency(mainland), jieba_words.word_frequency(common))
+    if frequency < COMMON_ANYWAY and _HAS_HAN.search(word):
+        for form in _other_forms(word):
+            frequency = max(frequency, jieba_words.word_frequency(form))
     return frequency
+
+
+def _other_forms(word: str) -> list[str]:
+    """The word's mainland form and the common spelling of either, where they differ."""
+    mainland = _mainland(word)
+    variants = _spelling_variants()
+    return [f for f in (mainland, variants.get(word), variants.get(mainland)) if f and f != word]
 
 
 SPELLING_VARIANTS_TABLE = "spelling_variants.tsv"

@@ -199,8 +199,13 @@ _MAINLAND: BoundedDict[str, str] = BoundedDict(500_000)
 
 
 def _learn_mainland_forms(strings: Iterable[str]) -> None:
-    new = {s for s in strings if s not in _MAINLAND and _HAS_HAN.search(s)}
+    new = {s for s in strings if s not in _MAINLAND and jieba_words.word_frequency(s) < COMMON_ANYWAY
+           and _HAS_HAN.search(s)}
     _MAINLAND.update(_merge_keys(new).items())
+
+
+# jieba's count above which a word is common in any form: its mainland form need not be looked up.
+COMMON_ANYWAY = 3000
 
 
 def _mainland(string: str) -> str:
@@ -384,5 +389,7 @@ def _only_a_verb(word: str) -> bool:
     """Tagged a verb by jieba and glossed only as one by CC-CEDICT: 偿还 'to repay', not
     通用 '… interchangeable' nor 支持 '… support', which also stand before nouns as
     modifiers (通用大模型, 支持向量机)."""
+    if _tag(word) != "v":
+        return False
     senses = [s for e in dictionary.lookup(word) if not e.proper for s in e.senses if not s.startswith("CL:")]
-    return _tag(word) == "v" and bool(senses) and all(s.startswith("to ") for s in senses)
+    return bool(senses) and all(s.startswith("to ") for s in senses)
