@@ -76,14 +76,17 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     glossaries are applied over all of this by overrides.py.
     """
     if entry is not None:
-        taiwan = _written_in_traditional(term)
+        # which script the text is in matters only to an entry with a Taiwan sense
+        taiwan = _written_in_traditional(term) if any("(Tw)" in s for s in entry.senses) else None
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "",
                                 taiwan=taiwan)
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
         for target in dictionary.linked_entries(entry):
-            senses = concise_senses(target, context=context_english(term, segmenter), taiwan=taiwan)
+            regional = any("(Tw)" in s for s in target.senses)
+            senses = concise_senses(target, context=context_english(term, segmenter),
+                                    taiwan=_written_in_traditional(term) if regional else None)
             if senses:
                 return "; ".join(senses), f"{FROM_CEDICT}, via {target.simplified}"
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
