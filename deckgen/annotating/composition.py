@@ -127,8 +127,6 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             # a character in front whose sense is only its usual one inside words may be a
             # surname (严区长 is district chief Yan): only a listed prefix or a bound form there
             bound = _bound_sense(piece, wanted, modifier=not last, leading=not index)
-            if last and index and len(pieces[index - 1]) >= 2 and piece not in _AGENTS and not (affix or bound):
-                bound = _head_noun(piece, wanted)
             if not (affix or bound):
                 return "", []
             glosses.append(affix or bound)
@@ -285,32 +283,6 @@ def _bound_sense(char: str, wanted: tuple[str, ...], modifier: bool, leading: bo
         preferred = _part_senses().get((char, " ".join(e.pinyin)))
         if modifier and not leading and preferred and not preferred.startswith("to "):
             return preferred
-    return ""
-
-
-HEAD_NOUN_SENSES = 3  # senses of a character at most, for its first to be the head of a new word
-
-
-def _head_noun(char: str, wanted: tuple[str, ...]) -> str:
-    """A noun of one character at the end of a new word is its head, with the sense it
-    has inside words (产品线 'product line') or, for a noun of at most HEAD_NOUN_SENSES
-    senses, its first (塑胶瓶 'plastic bottle', 圆脸's 脸 'face'). 班 'team; class; squad;
-    work shift; …' has too many for 习家班 to be any of them."""
-    if jieba_words.tag(char) != "n":
-        return ""
-    for e in dictionary.lookup(char):
-        if e.proper or (wanted and e.pinyin != wanted):
-            continue
-        preferred = _part_senses().get((char, " ".join(e.pinyin)))
-        if preferred and not preferred.startswith("to "):
-            return preferred
-        meanings = [s for s in e.senses if dictionary.is_meaning(s) and not s.startswith("CL:")
-                    and "classifier" not in s]
-        # a first sense of one field only ('slag (in mining or smelting)' of 渣) is no
-        # sense to give a new word: 咖啡渣 is coffee grounds
-        if 1 <= len(meanings) <= HEAD_NOUN_SENSES and "(" not in meanings[0] \
-                and not meanings[0].startswith(("to ", "surname")):
-            return _short(meanings[0])
     return ""
 
 
