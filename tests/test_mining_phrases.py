@@ -544,6 +544,9 @@ def test_a_verb_and_the_noun_phrase_it_takes_leave_the_noun_phrase_as_the_term()
     assert kept["虚假诉讼"].parts == ("虚假", "诉讼") and kept["虚假诉讼"].count == 2
     assert "特定临床条件" in kept and "处于特定临床条件" not in kept
     assert "完全行为能力" in kept and "具完全行为能力" not in kept
+    # a CSL keyword: a verb before a verbal noun modifies it
+    detection = {"入侵检测系统": discovery.Compound("入侵检测系统", ("入侵", "检测", "系统"), 3, 6.0, 0.8)}
+    assert _objects_of_verbs(detection, Counter({"入侵检测系统": 3, "检测系统": 3})) == detection
     # 维持 takes no noun phrase here: 生命治疗 is no term without it
     assert "维持生命治疗" in kept and "生命治疗" not in kept
 

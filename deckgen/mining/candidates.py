@@ -83,7 +83,8 @@ def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) 
     out = dict(compounds)
     for text, compound in compounds.items():
         verb, rest = compound.parts[0], compound.parts[1:]
-        if len(rest) < 2 or _tag(verb) != "v" or not _object_phrase(rest):
+        # a verb before a verbal noun modifies it (入侵 + 检测系统 is an intrusion detection system)
+        if len(rest) < 2 or _tag(verb) != "v" or _tag(rest[0]) in ("v", "vn") or not _object_phrase(rest):
             continue
         if len(verb) > 1 and not _only_a_verb(verb):
             continue
