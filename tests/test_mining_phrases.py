@@ -656,3 +656,17 @@ def test_a_spelling_general_chinese_hardly_uses_counts_as_its_common_one():
     # different words stay apart, however alike: 假说 'hypothesis' beside 假设 'to suppose'
     assert "假说" not in variants and "中点" not in variants
     assert variants == build_spelling_variants(), "regenerate: python tools/build_tables.py spelling-variants"
+
+
+def test_a_noun_and_a_verb_relating_it_to_the_sentence_are_no_term():
+    # CSL abstracts (geology and tunnel engineering): 隧道具有 'the tunnel has'
+    terms = terms_of(
+        "北淮阳构造带由一系列向北逆冲推覆的构造岩片组成,是建立大别山造山带和合肥盆地构造关系的纽带."
+        "在大别造山带内发现的可燃天然气和发生燃烧的隧道具有明显的区域性,集中分布于磨子潭-晓天断裂以南的北大别杂岩带"
+        "和信阳-舒城断裂附近的早石炭世变质石英片岩中;推覆体之下的寒武系凤台组和北淮阳型石炭系两套海相烃源岩是"
+        "隧道可燃天然气的主力气源岩,其中下寒武统凤台组烃源岩具有高碳、高Tmax的特点。",
+        "在新疆天山高海拔山区，隧道具有高寒、富水、地质条件复杂等特点。",
+        top=500,
+    )
+    assert "隧道具有" not in terms, sorted(terms)
+    assert "隧道" in terms

@@ -106,6 +106,16 @@ def _reports_a_finding(word: str) -> bool:
 _REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
 
 
+def _relates_a_noun(word: str) -> bool:
+    """A noun and a verb that only relates it to the rest of its sentence (算法相比 'compared
+    with the algorithm', 隧道具有 'the tunnel has', 结构出发 of 从结构出发): the frame of a
+    clause abstracts are full of, never a term."""
+    return len(word) >= 4 and word[-2:] in _RELATING_VERBS and _known_word(word[:-2])
+
+
+_RELATING_VERBS = frozenset("相比 具有 包括 包含 用于 处于 属于 位于 得到 受到 出发 入手 展开".split())
+
+
 def _two_terms_joined(candidate: _Candidate) -> bool:
     """Two terms joined by 及/与 (萌发及幼苗, 固化剂与土壤成分) are two terms; the text names
     the pair as one thing only by quoting or defining it (the caller's `marked`)."""
@@ -156,7 +166,8 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
         return False
-    if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _two_terms_joined(candidate)):
+    if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _relates_a_noun(word)
+                       or _two_terms_joined(candidate)):
         return False
     if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
         # jieba's set expressions that are grammar: 在我看来, 两国之间 (not 自然人 "natural person").
