@@ -670,3 +670,14 @@ def test_a_noun_and_a_verb_relating_it_to_the_sentence_are_no_term():
     )
     assert "隧道具有" not in terms, sorted(terms)
     assert "隧道" in terms
+
+
+def test_a_thing_the_text_says_is_called_so_is_no_name():
+    from deckgen.mining.analysis import _count_addresses
+
+    # 叫 names a thing as often as it tells a person to do something (叫水生上来, 故乡); the
+    # first two are written for the case, as no development text names a term with 叫
+    addressed: Counter = Counter()
+    for tokens in (("这", "就", "叫", "内卷", "。"), ("这个", "东西", "叫", "光刻机", "。"), ("又", "叫", "水生", "上来", "打拱")):
+        _count_addresses(tokens, addressed)
+    assert addressed == Counter({"水生": 1})

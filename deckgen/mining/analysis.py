@@ -163,18 +163,22 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
 
 def _count_addresses(tokens: Sequence[str], addressed: Counter) -> None:
     """Where a story calls a person by name: at the head of a quote and followed by a
-    comma or an exclamation (“水生，给老爷磕头。”), or after 叫 (又叫水生上来打拱)."""
+    comma or an exclamation (“水生，给老爷磕头。”), or told by 叫 to do something (又叫水生
+    上来打拱). Not 叫 naming a thing (这就叫内卷): no verb follows it."""
     if "叫" not in tokens and not any(t in _OPENING_QUOTES for t in tokens):
         return
     for i, token in enumerate(tokens[1:], 1):
         if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):
             continue
         before, after = tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else ""
-        if (before in _OPENING_QUOTES and after in _VOCATIVE_ENDS) or before == "叫":
+        told = before == "叫" and (_tag(after).startswith("v") or after in _DIRECTIONS)
+        if (before in _OPENING_QUOTES and after in _VOCATIVE_ENDS) or told:
             addressed[token] += 1
 
 
 _OPENING_QUOTES = frozenset("“「『")
+# Where a person is told to go or come (叫水生上来): jieba tags some of these as time words.
+_DIRECTIONS = frozenset("来 去 上来 下来 过来 进来 出来 回来 起来 上去 下去 过去 进去 出去 回去".split())
 _VOCATIVE_ENDS = frozenset("，,！!")
 
 
