@@ -143,8 +143,16 @@ def taiwan_form(text: str) -> str:
 
 
 def detect_script(text: str) -> Script:
-    """The script a text is written in, by which conversion changes it more."""
-    sample = text[:20000]
-    changed_by_t2s = sum(a != b for a, b in zip(sample, to_simplified(sample)))
-    changed_by_s2t = sum(a != b for a, b in zip(sample, to_traditional(sample)))
+    """The script a text is written in, by which conversion changes it more (Simplified
+    where neither tells)."""
+    return script_if_told(text[:20000]) or Script.SIMPLIFIED
+
+
+def script_if_told(text: str) -> Script | None:
+    """The script `text` is written in, or None where its characters do not tell (no Han
+    character, or only ones both scripts share)."""
+    changed_by_t2s = sum(a != b for a, b in zip(text, to_simplified(text)))
+    changed_by_s2t = sum(a != b for a, b in zip(text, to_traditional(text)))
+    if changed_by_t2s == changed_by_s2t:
+        return None
     return Script.TRADITIONAL if changed_by_t2s > changed_by_s2t else Script.SIMPLIFIED

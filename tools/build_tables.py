@@ -31,7 +31,7 @@ from deckgen.annotating.senses import STOP_WORDS, WORD
 from deckgen.lexicon import cedict, jieba_words
 from deckgen.mining.scoring import SPELLING_VARIANTS_TABLE
 from deckgen.reading.plausibility import _FREQUENCIES
-from deckgen.script import has_han
+from deckgen.script import has_han, is_han
 from deckgen.tones import SYLLABLES
 
 
@@ -312,7 +312,7 @@ def build_spelling_variants() -> dict[str, str]:
     spellings, which jieba's mainland counts barely saw."""
     by_sound: dict[str, list[tuple[str, str]]] = {}
     for word in cedict.headwords():
-        if len(word) < 2 or not all(map(_is_han_char, word)):
+        if len(word) < 2 or not all(map(is_han, word)):
             continue
         for entry in cedict.lookup(word):
             meanings = [s for s in entry.senses if cedict.is_meaning(s)]
@@ -335,10 +335,6 @@ def build_spelling_variants() -> dict[str, str]:
 
 
 SPELLING_MARGIN = 10  # times more use that makes one spelling the common one
-
-
-def _is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def write_spelling_variants() -> Path:

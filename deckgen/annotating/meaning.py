@@ -132,11 +132,9 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
 
 def _written_in_traditional(term: Term) -> bool | None:
     """Whether the term's sentences are written in Traditional characters; None where
-    they do not tell (no sentence, or only characters both scripts share)."""
-    text = "".join(s.text for s in term.sentences[:3])
-    traditional = sum(a != b for a, b in zip(text, script.to_simplified(text)))
-    simplified = sum(a != b for a, b in zip(text, script.to_traditional(text)))
-    return None if traditional == simplified else traditional > simplified
+    they do not tell."""
+    told = script.script_if_told("".join(s.text for s in term.sentences[:3]))
+    return None if told is None else told is script.Script.TRADITIONAL
 
 
 def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, direct: bool = True) -> tuple[str, str]:

@@ -313,7 +313,7 @@ def _names_a_kind_of_person(word: str) -> bool:
 _CUES_WITHOUT_SURNAME = 2
 
 
-def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter | None = None) -> str | None:
+def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示). A word
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
@@ -322,7 +322,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         if _looks_like_a_name(string):
             return "person"
         # a noun: 可是 and 那么 open quotes too
-        if (addressed and addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
+        if (addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
                 and not _names_a_kind_of_person(string)):
             return "person"
         if (
