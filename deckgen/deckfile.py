@@ -353,6 +353,9 @@ def _line_of(lines: list[str], key: str | None, table: str | None = None) -> int
             break  # top-level settings come before the first table
         if pattern.match(lines[i]):
             return i + 1
+    if table is None:  # a table of that name: [deck], [deck.options]
+        header = re.compile(r'^\s*\[\s*["\']?' + re.escape(key or "") + r'["\']?\s*[\].]')
+        return next((i + 1 for i, line in enumerate(lines) if header.match(line)), None)
     return None
 
 

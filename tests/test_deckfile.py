@@ -66,6 +66,7 @@ def test_the_shipped_deck_files_are_valid():
 @pytest.mark.parametrize("text, line, words", [
     ('title = "T"\nsources = ["texts/*.txt"\nlevel = 4\n', 3, "not valid TOML"),
     ('title = "T"\nsources = ["texts/*.txt"]\ncolour = "red"\n', 3, "unknown setting 'colour'"),
+    ('sources = ["texts/*.txt"]\n\n[deck]\nname = "x"\n', 3, "unknown setting 'deck'"),  # a table of settings
     ('title = "T"\nsources = ["nothing/*.txt"]\n', 2, "matches no file"),
     ('sources = ["texts/*.txt"]\nlevel = "four"\n', 2, "'level' must be"),
     ('sources = ["texts/*.txt"]\n\n[terms."卡脖子"]\nskip = true\nenglish = "x"\n', 4, "skip = true and also"),
