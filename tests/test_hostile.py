@@ -552,6 +552,11 @@ def test_normalising_removes_every_invisible_character_wherever_it_is(text, invi
     assert normalise(clean) == clean
 
 
+def test_an_invisible_character_between_cr_and_lf_leaves_one_line_break():
+    # a Windows line end with a zero-width space inside it, as pasted from a web page
+    assert normalise("第一行\r\u200b\n第二行\r\n") == "第一行\n第二行\n"
+
+
 # --- 11. Anki markup in a text -------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ def _normalisation_table() -> dict[int, str | None]:
     for code in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
         table[code] = None  # control characters carry nothing a card can show
     table[ord("\n")] = "\n"
+    table[ord("\r")] = "\r"  # a line break until normalise has made it LF
     table[ord("\t")] = " "
     table[0xFEFF] = None  # byte-order marks, stray ones included
     # Invisible format characters: inside a word they split it for the segmenter
@@ -42,8 +43,9 @@ def _normalisation_table() -> dict[int, str | None]:
 def normalise(text: str) -> str:
     """Line breaks to LF, no BOM, control or invisible format characters, tabs as spaces, full-width
     Latin letters and digits as ASCII, combining marks composed (NFC). Linear time."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Invisible characters go first: one between CR and LF must not make it two line breaks.
     text = text.translate(_normalisation_table())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
