@@ -681,3 +681,17 @@ def test_a_thing_the_text_says_is_called_so_is_no_name():
     for tokens in (("这", "就", "叫", "内卷", "。"), ("这个", "东西", "叫", "光刻机", "。"), ("又", "叫", "水生", "上来", "打拱")):
         _count_addresses(tokens, addressed)
     assert addressed == Counter({"水生": 1})
+
+
+def test_a_rare_word_heading_a_longer_term_is_a_term_of_its_own():
+    # Business Weekly 1896: 製程 'manufacturing process' is only ever a 奈米製程, yet a
+    # reader meets it again as 七奈米製程, 先進製程; a name's last word is no term (宋高宗)
+    terms = terms_of(
+        "去年，晶片製造商中芯國際開始進入七奈米製程後，不論是手機晶片或AI用的GPU晶片，都因此得以生產。",
+        "且根據報導，中芯國際正突破五奈米製程，可用於製造華為下一代晶片。",
+        "中芯已無法獲得任何升級和維修，天花板注定只到五奈米製程。",
+        "宋高宗以謀反罪名賜死岳飛，宋孝宗為之平反。",
+        "宋高宗、秦檜卻一意求和，以十二道「金字牌」下令退兵。",
+    )
+    assert "制程" in terms and "奈米制程" in terms, sorted(terms)
+    assert "高宗" not in terms, sorted(terms)

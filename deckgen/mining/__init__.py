@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from deckgen.lexicon import cedict as dictionary
 from deckgen.memo import memo, once
 from deckgen.mining.analysis import _analyse, _SourceAnalysis
 from deckgen.mining.anki_collection import KNOWN_INTERVAL, load_anki_known
@@ -51,9 +52,9 @@ from deckgen.mining.filters import (
 )
 from deckgen.mining.known_words import load_known_words
 from deckgen.mining.options import MiningOptions
-from deckgen.mining.scoring import _learn_parts, _score, deck_size, weights
+from deckgen.mining.scoring import _learn_parts, _score, deck_size, rare_word, weights
 from deckgen.mining.terms import _terms
-from deckgen.mining.words import _learn_mainland_forms, _merge_keys
+from deckgen.mining.words import _learn_mainland_forms, _merge_keys, _tag
 from deckgen.records import Segmenter, Source, Term
 
 __all__ = ["KNOWN_INTERVAL", "MiningOptions", "load_anki_known", "load_known_words", "mine"]
@@ -108,7 +109,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         candidate.in_headings = max((in_headings.get(s, 0) for s in candidate.strings), default=0)
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins, learner)
-    holders = _holders(candidates, focus_grams)
+    holders = _holders(candidates, focus_grams, _head_of_its_own)
 
     # The tests below run only for the candidates _best_first needs to look at.
     @memo(max(1, len(candidates)))
@@ -163,6 +164,20 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             candidate.why.append("organisation or brand")
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+def _head_of_its_own(part: str, longer: str) -> bool:
+    """A rare dictionary word that heads a longer term no dictionary lists, after a
+    word that only modifies it (奈米 + 製程, 新 + 賽道), is a term of its own even where
+    the text never uses it alone: a reader meets it again with other modifiers. Not
+    after a name (宋 + 高宗, 艾司 + 摩爾): that is one name."""
+    if not longer.endswith(part) or dictionary.knows(longer) or not dictionary.knows(part) or not rare_word(part):
+        return False
+    modifier = longer[:-len(part)]
+    if len(modifier) == 1:
+        return _tag(modifier) == "a"
+    return any(not e.proper for e in dictionary.lookup(modifier)) and not _tag(modifier).startswith(("nr", "ns"))
+
 
 
 def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str], bool]) -> int:

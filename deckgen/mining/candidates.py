@@ -249,7 +249,8 @@ def _count_unaligned(candidates: dict[str, _Candidate], focus: Sequence[_SourceA
             )
 
 
-def _holders(candidates: dict[str, _Candidate], grams: Counter) -> dict[str, list[tuple[str, int]]]:
+def _holders(candidates: dict[str, _Candidate], grams: Counter,
+             own_head: Callable[[str, str], bool] = lambda part, longer: False) -> dict[str, list[tuple[str, int]]]:
     """Candidate key -> (key of a longer candidate holding one of its strings, occurrences
     of that longer string) for each such pair: how often a candidate occurs only as part
     of a longer one (生产力 in 新质生产力), once both are known to qualify."""
@@ -262,7 +263,7 @@ def _holders(candidates: dict[str, _Candidate], grams: Counter) -> dict[str, lis
             count = grams.get(string, 0)
             for part in _substrings(string):
                 shorter = by_string.get(part)
-                if shorter is not None and shorter is not longer:
+                if shorter is not None and shorter is not longer and not own_head(part, string):
                     holders[shorter.key].append((longer.key, count))
     return holders
 

@@ -211,11 +211,19 @@ def _is_set_phrase(word: str) -> bool:
 _UNSEEN = 3
 
 
+RARE_PER_MILLION = 5
+
+
+def rare_word(word: str) -> bool:
+    """A word general Chinese uses fewer than RARE_PER_MILLION times in a million."""
+    return _frequency(word) * 1e6 / jieba_words.total_frequency() < RARE_PER_MILLION
+
+
 def _rarity_words(background: float) -> str:
     if background == 0:
         return ", unknown to general dictionaries"
     per_million = background * 1e6 / jieba_words.total_frequency()
-    if per_million < 5:
+    if per_million < RARE_PER_MILLION:
         return ", rare in general use"
     if per_million < 50:
         return ", uncommon in general use"
