@@ -695,3 +695,13 @@ def test_a_rare_word_heading_a_longer_term_is_a_term_of_its_own():
     )
     assert "制程" in terms and "奈米制程" in terms, sorted(terms)
     assert "高宗" not in terms, sorted(terms)
+
+
+def test_a_dictionary_word_jieba_guessed_a_wrong_word_across_is_a_term():
+    # jieba cuts 均变论 as 均 + 变论, a word of its own guessing; CC-CEDICT lists 均变论
+    # 'uniformitarianism' (Wikipedia, 地质学), as it lists 碳中和, which jieba cuts 碳中 + 和
+    terms = terms_of(
+        "其二为灾变论与渐变论（也称均变论）之争，发生在19世纪早期。",
+    )
+    assert "均变论" in terms, sorted(terms)
+    assert "变论" not in terms

@@ -204,6 +204,9 @@ def _whole_entry(parts: tuple[str, ...]) -> bool:
     def edge(token: str) -> bool:
         return not _is_function_word(token) and token not in _GLUE_VERBS
 
+    if any(len(p) > 1 and _is_guess(p) for p in parts):
+        return True  # jieba guessed a word across the entry (碳中 + 和 of 碳中和): its cut says nothing
+
     # jieba's name tags on a piece (黑客 of 黑客松, 寒武纪 of 寒武纪大爆发 tagged nr) say
     # nothing against a word CC-CEDICT lists whole; names are told apart later.
     return edge(parts[0]) and edge(parts[-1]) and all(_can_inside(p) or _tag(p).startswith("nr") for p in parts)
