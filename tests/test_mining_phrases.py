@@ -587,6 +587,17 @@ def test_a_verb_and_its_complement_are_grammar_not_a_term():
     assert "追溯" in terms or "琥珀" in terms  # the words around them still are
 
 
+def test_a_verb_and_the_direction_it_goes_are_grammar_not_a_term():
+    # Lu Xun, 孔乙己, and the Taiwan meeting transcript: 舀出 'ladle out' and 邁入 'step
+    # into' are a verb and its direction, which CC-CEDICT lists as no word
+    terms = terms_of(
+        "他们往往要亲眼看着黄酒从坛子里舀出，看过壶子底里有水没有，又亲看将壶子放在热水里，然后放心。",
+        "仁舟今年是第四年了，很快就要邁入第五年了，我們覺得這個時候也該為下個五年做好規劃與準備。",
+    )
+    assert "舀出" not in terms and "迈入" not in terms, sorted(terms)
+    assert "坛子" in terms or "热水" in terms  # the words around them still are
+
+
 # Lu Xun, 故乡: 水生 is 闰土's son; CC-CEDICT knows the word only as 'aquatic'.
 GUXIANG_SON = (
     "他回过头去说，“水生，给老爷磕头。”便拖出躲在背后的孩子来，这正是一个廿年前的闰土，只是黄瘦些，颈子上没有银圈罢了。",

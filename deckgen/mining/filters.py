@@ -256,15 +256,15 @@ def _adverb_of_manner(string: str) -> bool:
 
 
 def _verb_and_complement(string: str) -> bool:
-    """A verb and the complement saying where it gets (追溯到, 转变成, 放在): grammar
-    jieba lists as a word and CC-CEDICT does not; the verb is the word to learn.
-    CC-CEDICT's own (达到, 受到, 变成) are words."""
+    """A verb and the complement saying where it gets or goes (追溯到, 转变成, 放在, 舀出,
+    迈入, 追上): grammar jieba lists as a word and CC-CEDICT does not; the verb is the
+    word to learn. CC-CEDICT's own (达到, 受到, 变成, 提出) are words."""
     if len(string) < 2 or string[-1] not in _COMPLEMENTS or dictionary.knows(string):
         return False
     return any(s.startswith("to ") for e in dictionary.lookup(string[:-1]) for s in e.senses[:2])
 
 
-_COMPLEMENTS = frozenset("到在给成")
+_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完")
 
 
 def _grammar_entry(string: str) -> bool:
