@@ -64,6 +64,16 @@ def test_cedict_markup_is_plain_text_on_the_card():
     assert "[" not in "; ".join(concise_senses(cedict.lookup("通缩")[0]))
 
 
+def test_chinese_a_sense_lists_leaves_no_commas_behind():
+    # 之乎者也 (Lu Xun, 孔乙己: 满口之乎者也): 'lit. 之, 乎, 者 and 也 (…) (idiom); fig. archaic
+    # expressions' shows the figurative sense, not 'lit.,, and'
+    assert concise_senses(cedict.lookup("之乎者也")[0]) == ["fig. archaic expressions"]
+    # a list of places, the short form a name points to: what comes before them stays
+    assert concise_senses(cedict.lookup("三北")[0]) == ["China's three northern regions"]
+    shanghai = "; ".join(concise_senses(cedict.lookup("上海")[0]))
+    assert shanghai.startswith("Shanghai municipality") and not re.search(r"abbr\. to|,\s*$|,\s*,", shanghai)
+
+
 def test_an_english_phrase_ending_in_a_preposition_is_kept():
     # 體恤部屬 (Wikipedia, 岳飛): 'to empathize with; to show solicitude for', not 'T-shirt'
     assert concise_senses(cedict.lookup("体恤")[0])[0] == "to empathize with; to show solicitude for"

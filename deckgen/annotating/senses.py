@@ -67,7 +67,7 @@ def plain(sense: str) -> str:
     return re.sub(r"\s{2,}", " ", sense).strip()
 
 
-_DANGLING = re.compile(r"\b(?:for|of|see|as|with)\s*$")
+_DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|named)\s*$")
 
 
 def _without_chinese(item: str) -> str:
@@ -78,9 +78,27 @@ def _without_chinese(item: str) -> str:
     english = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", item)
     english = _CHINESE_WORD.sub("", english)
     english = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", english)
-    if english != item and _DANGLING.search(english) and not _DANGLING.search(item):
+    if english == item:
+        return english.strip()
+    # a list of the Chinese words leaves its commas behind: "China's three northern
+    # regions, 东北, 华北 and 西北" says what it needs before them
+    english = re.sub(r"\s*\((?:\s*[,;][^()]*|\s*(?:e\.g\.|i\.e\.|such as)?[\s,;.]*)\)", "", english)
+    debris = _LIST_DEBRIS.search(english)
+    if debris:
+        english = english[:debris.start()]
+    if _DANGLING.search(english) and not _DANGLING.search(item):
+        # 'Shanghai municipality, central east China, abbr. to 沪': the clause that
+        # pointed at the Chinese goes; with nothing before it, the whole sense
+        head = english[:english.rfind(",")] if "," in english else ""
+        english = head if head and not _DANGLING.search(head) else ""
+    if not set(re.findall(r"[a-z]{2,}", re.sub(r"\([^()]*\)", "", english).lower())) - _GLUE:
+        # the Chinese was what the sense is about: 'lit. 之, 乎, 者 and 也 (…)' is no 'lit.,, and'
         return ""
     return english.strip()
+
+
+_LIST_DEBRIS = re.compile(r"\s*(?:,\s*(?:and|or)?\s*){2,}|\s*,\s*(?:and|or)?\s*$|\s+(?:and|or)\s*$")
+_GLUE = frozenset({"lit", "fig", "and", "or", "idiom", "as", "in", "of"})
 
 
 _EXAMPLE_ASIDE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|such as|usu\.|esp\.)")
