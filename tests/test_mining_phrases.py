@@ -716,3 +716,13 @@ def test_a_dictionary_word_jieba_guessed_a_wrong_word_across_is_a_term():
     )
     assert "均变论" in terms, sorted(terms)
     assert "变论" not in terms
+
+
+def test_a_number_and_what_it_counts_is_no_term():
+    # Lu Xun, 孔乙己: jieba lists 一碟 'a saucer of' as a noun; the saucer is 碟子
+    terms = terms_of(
+        "倘肯多花一文，便可以买一碟盐煮笋，或者茴香豆，做下酒物了。",
+        "他不回答，对柜里说，“温两碗酒，要一碟茴香豆。”便排出九文大钱。",
+    )
+    assert "一碟" not in terms, sorted(terms)
+    assert "茴香豆" in terms

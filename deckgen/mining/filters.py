@@ -19,6 +19,7 @@ from deckgen.mining.words import (
     _HAN_ONLY,
     _HAS_HAN,
     _MODALS,
+    _NUMERALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
     POINTERS,
@@ -224,7 +225,7 @@ def _plausible(string: str, level: int) -> bool:
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
-            or _verb_and_complement(string)):
+            or _verb_and_complement(string) or _quantity(string)):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -253,6 +254,12 @@ def _adverb_of_manner(string: str) -> bool:
     """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
     Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
+
+
+def _quantity(string: str) -> bool:
+    """A number and what it counts (一碟 'a saucer of', 两碗): jieba lists a few as words,
+    CC-CEDICT does not; its own (一体, 两岸, 三角) are words."""
+    return len(string) == 2 and string[0] in _NUMERALS and not dictionary.knows(string)
 
 
 def _verb_and_complement(string: str) -> bool:
