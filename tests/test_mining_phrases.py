@@ -726,3 +726,15 @@ def test_a_number_and_what_it_counts_is_no_term():
     )
     assert "一碟" not in terms, sorted(terms)
     assert "茴香豆" in terms
+
+
+def test_a_quote_holding_the_name_the_story_calls_someone_by_is_no_term():
+    # Lu Xun, 孔乙己: the copybook line the nickname comes from is no term once the story
+    # shows 孔乙己 is someone it calls by that name
+    terms = terms_of(
+        "因为他姓孔，别人便从描红纸上的“上大人孔乙己”这半懂不懂的话里，替他取下一个绰号，叫作孔乙己。",
+        "孔乙己一到店，所有喝酒的人便都看着他笑，有的叫道，“孔乙己，你脸上又添上新伤疤了！”",
+        "旁人便又问道，“孔乙己，你当真认识字么？”孔乙己看着问他的人，显出不屑置辩的神气。",
+    )
+    assert "上大人孔乙己" not in terms, sorted(terms)
+    assert "绰号" in terms

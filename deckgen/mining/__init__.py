@@ -156,7 +156,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         proper = _proper_kind(candidate, corpus.person_cues, corpus.addressed)
         if proper in ("person", "place"):
             continue
-        if candidate.quoted and _quotes_a_person(candidate, focus_grams):
+        if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count):
             continue

@@ -286,15 +286,18 @@ def _too_easy(simplified: str, level: int) -> bool:
     return hsk is not None and hsk <= level
 
 
-def _quotes_a_person(candidate: _Candidate, grams: Counter) -> bool:
-    """A quoted clause about a person of the text (「盛稱岳飛可用」, 「致張憲意待謀反」):
-    the words of a record, not a term. A name inside it (shaped like one, or a person
-    CC-CEDICT knows; jieba's tags alone call 神武 and 卡奧斯 people) counts when the
-    text uses the name elsewhere too."""
+def _quotes_a_person(candidate: _Candidate, grams: Counter, person_cues: Counter, addressed: Counter) -> bool:
+    """A quoted clause about a person of the text (「盛稱岳飛可用」, 「致張憲意待謀反」,
+    “上大人孔乙己”): the words of a record, not a term. A name inside it (shaped like
+    one, a person CC-CEDICT knows, or someone the text calls or cues as a person;
+    jieba's tags alone call 神武 and 卡奧斯 people) counts when the text uses the name
+    elsewhere too."""
     for string in (s for s in candidate.strings if len(s) >= 5):
         names = {string[i:j] for i in range(len(string) - 1) for j in (i + 2, i + 3) if j <= len(string)}
         if any(grams.get(name, 0) > grams.get(string, 0)
-               and (_looks_like_a_name(name) or _proper_kind_of(name) == ("person", True)) for name in names):
+               and (_looks_like_a_name(name) or _proper_kind_of(name) == ("person", True)
+                    or _called_a_person(name, person_cues, addressed))
+               for name in names):
             return True
     return False
 
@@ -326,18 +329,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
     of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲)."""
     for string in sorted(candidate.strings):
-        if _looks_like_a_name(string):
-            return "person"
-        # a noun: 可是 and 那么 open quotes too
-        if (addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
-                and not _names_a_kind_of_person(string)):
-            return "person"
-        if (
-            person_cues.get(string)
-            and 2 <= len(string) <= 3
-            and (dictionary.is_surname(string[0]) or person_cues[string] >= _CUES_WITHOUT_SURNAME)
-            and not _known_word(string)
-        ):
+        if _looks_like_a_name(string) or _called_a_person(string, person_cues, addressed):
             return "person"
         kind, known = _proper_kind_of(string)
         if kind is not None:
@@ -345,6 +337,20 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
     return None
+
+
+def _called_a_person(string: str, person_cues: Counter, addressed: Counter) -> bool:
+    """The text calls someone by it (“孔乙己，…”), or it stands where names stand (研究总监杨瑞临)."""
+    # a noun: 可是 and 那么 open quotes too
+    if (addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
+            and not _names_a_kind_of_person(string)):
+        return True
+    return bool(
+        person_cues.get(string)
+        and 2 <= len(string) <= 3
+        and (dictionary.is_surname(string[0]) or person_cues[string] >= _CUES_WITHOUT_SURNAME)
+        and not _known_word(string)
+    )
 
 
 # The commonest Chinese surnames (simplified) that are seldom anything else (not 高,
