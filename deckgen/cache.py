@@ -123,8 +123,8 @@ def _fingerprint() -> bytes:
             continue
         folders = list(spec.submodule_search_locations or ())
         files = [f for folder in folders for f in _files(folder)] if folders else _files(spec.origin or "")
-        for path, info in files:
-            digest.update(f"{path} {info.st_size} {info.st_mtime_ns}\n".encode())
+        for file, info in files:
+            digest.update(f"{file} {info.st_size} {info.st_mtime_ns}\n".encode())
     return digest.digest()
 
 
@@ -133,7 +133,7 @@ def _files(where: str) -> list[tuple[str, os.stat_result]]:
     caches, with its stat, sorted."""
     if os.path.isfile(where):
         return [(where, os.stat(where))]
-    found = []
+    found: list[tuple[str, os.stat_result]] = []
     for root, folders, names in os.walk(where):
         folders[:] = [f for f in folders if f != "__pycache__"]
         found.extend((os.path.join(root, n), os.stat(os.path.join(root, n))) for n in names)

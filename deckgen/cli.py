@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -166,7 +167,7 @@ def terms(files, top, as_json, level, known, known_anki, known_interval, encodin
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         for source, listed in listings:
-            rows = [{"term": row.term.text, "pinyin": " ".join(tone_mark(s) for s in row.pinyin),
+            rows: list[dict[str, Any]] = [{"term": row.term.text, "pinyin": " ".join(tone_mark(s) for s in row.pinyin),
                      "english": row.english, "score": round(row.term.score, 3), "why": list(row.term.why)}
                     for row in listed]
             if as_json:
@@ -374,12 +375,13 @@ def run() -> None:
         main(prog_name="deckgen")
         code = 0
     except SystemExit as exc:
-        code = exc.code
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):
-        print(code, file=sys.stderr)
-        code = 1
+        if exc.code is None:
+            code = 0
+        elif isinstance(exc.code, int):
+            code = exc.code
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)  # a debugger, tracer or profiler writes its results at exit: let it
     for stream in (sys.stdout, sys.stderr):

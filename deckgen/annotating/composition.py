@@ -354,23 +354,26 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
-        if best[i] is None:
+        so_far = best[i]
+        if so_far is None:
             continue
         if not has_han(text[i]):
             j = i
             while j < n and not has_han(text[j]):
                 j += 1
             piece = text[i:j].strip()
-            candidate = best[i] + ([piece] if piece else [])
-            if best[j] is None or len(candidate) < len(best[j]):
+            candidate = so_far + ([piece] if piece else [])
+            rival = best[j]
+            if rival is None or len(candidate) < len(rival):
                 best[j] = candidate
             continue
         for j in range(min(n, i + longest), i, -1):
             piece = text[i:j]
             # single characters always qualify: their meaning may sit behind a "variant of" entry
             if j - i == 1 or any(concise_senses(e, 1) for e in dictionary.lookup(piece)):
-                candidate = best[i] + [piece]
-                if best[j] is None or _split_rank(candidate) < _split_rank(best[j]):
+                candidate = so_far + [piece]
+                rival = best[j]
+                if rival is None or _split_rank(candidate) < _split_rank(rival):
                     best[j] = candidate
     return best[n] or []
 

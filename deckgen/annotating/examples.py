@@ -77,13 +77,13 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
     used_sources: set[str] = set()
     used_texts: set[str] = set()
     for prefer_new_source in (True, False):
-        for _, sentence, left, right, (start, end), source in candidates:
-            text = sentence[left:right]
+        for _, written, left, right, (start, end), source in candidates:
+            text = written[left:right]
             if len(chosen) == limit:
                 break
             if text in used_texts or (prefer_new_source and source in used_sources):
                 continue
-            syllables = pinyin.syllables(sentence, segmenter, left, right)
+            syllables = pinyin.syllables(written, segmenter, left, right)
             chosen.append(Example(text, start - left, end - left, syllables, source))
             used_sources.add(source)
             used_texts.add(text)

@@ -44,7 +44,7 @@ def context_english(term: Term, segmenter: Segmenter) -> str:
                 words.append(token.text)
     if term.gloss:
         words.extend(t.text for t in segmenter.tokens(script.to_simplified(term.gloss)) if len(t.text) >= 2)
-    glosses = []
+    glosses: list[str] = []
     for word in dict.fromkeys(words):
         for e in dictionary.lookup(word)[:1]:
             glosses.extend(e.senses[:2])

@@ -61,7 +61,7 @@ class JiebaTables:
 
 def dictionary_file() -> Path:
     jieba = jieba_module()
-    return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    return Path(str(jieba.__file__)).parent / jieba.DEFAULT_DICT_NAME
 
 
 @once

@@ -28,7 +28,8 @@ from deckgen.records import Segmenter, Source
 
 def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     out = []
-    start, run, pos = 0, [], 0
+    run: list[str] = []
+    start, pos = 0, 0
     wordlike = _wordlike
     for token in tokens:
         if wordlike(token):
@@ -108,8 +109,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     addressed: Counter = Counter()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
-    for sentence, simp, words in zip(running, simplified, segmenter.words_of_each(simplified)):
-        tokens = _split_suffixes(_merge_latin(words))
+    for sentence, simp, cut in zip(running, simplified, segmenter.words_of_each(simplified)):
+        tokens = _split_suffixes(_merge_latin(cut))
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
         sentences.append(analysed)
         if _MAY_QUOTE.search(simp):

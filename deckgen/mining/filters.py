@@ -245,7 +245,7 @@ def _grammar_pair(string: str) -> bool:
     地层 or 用户: 地 is a particle only after a word, 户 a measure word only after a number."""
     if len(string) != 2:
         return False
-    first, second = string
+    first, second = string[0], string[1]
     return (first in _GLUE_VERBS or _tag(first)[:1] in ("d", "c", "p", "r")) and _is_glue_char(second) \
         and not _tag(second).startswith("r")
 

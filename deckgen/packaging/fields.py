@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from deckgen import script
 from deckgen.memo import memo
 from deckgen.packaging.notetype import FIELDS
-from deckgen.records import Example, Note
+from deckgen.records import Example, Note, Syllable
 from deckgen.script import HAN_RANGES, has_han
 from deckgen.tones import is_numbered, tone_mark, tone_of
 
@@ -177,7 +177,7 @@ def cloze_html(note: Note, example: Example, lang: str) -> str:
         done = end
     zh += escape(text[done:])
     # The reading: drop the syllables inside a gap, put one gap in their place.
-    kept = []
+    kept: list[Syllable | _Gap] = []
     offset = 0
     gapped: set[int] = set()
     for s in example.syllables:

@@ -109,10 +109,11 @@ def _damage_at(text: str, marker: int) -> tuple[int, int, str | None, str | None
     position = marker + 1
     # A full-width ASCII character right after the marker (made half-width later, or by
     # normalise) is the damaged pair "trail byte A3 + the next character's lead byte".
-    first_bytes = b""
-    if position < len(text) and _fullwidth_gbk(text[position]) is not None:
-        first_bytes = _fullwidth_gbk(text[position])
+    first_bytes = _fullwidth_gbk(text[position]) if position < len(text) else None
+    if first_bytes is not None:
         position += 1
+    else:
+        first_bytes = b""
     body_start = position
     while position < len(text) and _double_byte_gbk(text[position]) is not None:
         position += 1

@@ -9,6 +9,7 @@ The other stages never import this one: the composing module hands them a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from deckgen.lexicon import jieba_words
 from deckgen.memo import BoundedDict, memo, once
@@ -32,6 +33,7 @@ def tokenizer():
 
 @once
 def _pos_tokenizer():
+    import importlib
     import io
 
     jieba = jieba_words.jieba_module()
@@ -42,13 +44,13 @@ def _pos_tokenizer():
     real_dict_file = jieba.dt.get_dict_file
     jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
     try:
-        import jieba.posseg
+        posseg = importlib.import_module("jieba.posseg")
     finally:
         jieba.dt.get_dict_file = real_dict_file
 
-    posseg = jieba.posseg
+    pos_tokenizer: Any = posseg.POSTokenizer
 
-    class _SharedTags(posseg.POSTokenizer):
+    class _SharedTags(pos_tokenizer):
         def load_word_tag(self, f):  # noqa: ARG002 - jieba passes its dictionary file
             self.word_tag_tab = jieba_words.word_tags()  # deckgen never adds words to it
 

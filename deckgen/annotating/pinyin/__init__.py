@@ -263,7 +263,7 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
     if _in_given_name(ctx, i):
         named = _given_name_readings(char)
         if any(r in named for r in readings):
-            return max((r for r in readings if r in named), key=named.get)
+            return max((r for r in readings if r in named), key=lambda r: named[r])
     # In a place name jieba found, the reading CC-CEDICT gives for place names:
     # 蔚州 yu4 (蔚 "place name"), 鸭涌河 chong1 (涌 "used in place names").
     word = ctx.word_of(i)

@@ -104,7 +104,7 @@ _BOUND_WORD = re.compile(r"[\u3400-\u9fff|]+(?=\[)")
 def _bound_words(char: str) -> tuple[tuple[str, str], ...]:
     """(reading, word) for the words CC-CEDICT says a reading of `char` is used in:
     仡 ge1 "used in 仡佬族[Ge1 lao3 zu2]" -> ("ge1", "仡佬族")."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for entry in dictionary.lookup(char):
         if char in (entry.simplified, entry.traditional) and len(entry.pinyin) == 1:
             for sense in entry.senses:
@@ -148,7 +148,10 @@ def _pypinyin_tables() -> tuple[dict[str, str], dict[str, str]]:
 
     from deckgen import cache
 
-    package = Path(find_spec("pypinyin").origin).parent
+    spec = find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pypinyin is not installed")
+    package = Path(spec.origin).parent
     identity = " ".join(f"{p.name} {p.stat().st_size} {p.stat().st_mtime_ns}"
                         for p in sorted([package / "__init__.py", *package.glob("*.json")]))
     return cache.cached_dictionary("pypinyin", f"{package} {identity}", _parse_pypinyin_tables)

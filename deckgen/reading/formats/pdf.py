@@ -66,7 +66,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
             "the PDF has no text layer (its pages are scanned images)" if scanned else "the PDF holds no text",
             path=path, hint="deckgen does not read images (no OCR): run the PDF through an OCR tool that adds "
                             "a text layer (e.g. ocrmypdf -l chi_sim), or use the text in another format.")
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     scanned_pages = [i + 1 for i in textless if _has_images(reader.pages[i])]
     if scanned_pages:
         warnings = (f"{path}: pages {_ranges(scanned_pages)} are scanned images without text; skipped",)
