@@ -738,3 +738,16 @@ def test_a_quote_holding_the_name_the_story_calls_someone_by_is_no_term():
     )
     assert "上大人孔乙己" not in terms, sorted(terms)
     assert "绰号" in terms
+
+
+def test_a_person_cc_cedict_lists_after_another_sense_is_still_a_name():
+    # 霍金 'Hawkins or Hawking; Stephen Hawking (1942-2018), English theoretical physicist':
+    # a person whichever sense comes first (sentences as Chinese Wikipedia's 黑洞 has them)
+    terms = terms_of(
+        "1974年，史蒂芬·霍金提出，考虑到量子效应，黑洞并非完全“黑”的，而会向外发出热辐射，"
+        "这种辐射后来被称为霍金辐射。",
+        "根据这一理论，黑洞会因辐射而逐渐损失质量，最终可能完全蒸发。霍金辐射至今尚未被观测证实，"
+        "但它是量子引力研究中的重要课题。",
+    )
+    assert "霍金" not in terms, sorted(terms)
+    assert "黑洞" in terms

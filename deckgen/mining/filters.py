@@ -388,8 +388,12 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
         ):
             return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
     if entries:
-        if senses and _tag(string).startswith("nr") and _PERSON_SENSE.search(senses[0]):
-            return "person", True  # 亚伯拉罕 "Abraham (name)", 万俟 "polysyllabic surname Moqi"
+        if senses and _tag(string).startswith("nr") and (
+                _PERSON_SENSE.search(senses[0])
+                or (all(e.proper for e in entries) and any(_PERSON_SENSE.search(s) for s in senses))):
+            # 亚伯拉罕 "Abraham (name)", 万俟 "polysyllabic surname Moqi"; 霍金 "Hawkins or
+            # Hawking; Stephen Hawking (1942-2018), …": a name whichever sense comes first
+            return "person", True
         if senses and _tag(string).startswith("ns") and _BARE_NAME.match(senses[0]):
             return "place", True  # 美国 'United States', 日本 'Japan': general knowledge
         return None, True
