@@ -78,6 +78,26 @@ def test_english_link_texts_and_runs_of_bare_names_are_no_text():
     assert kinds == ["title", "list item", "list item", "link", "list item", "text"]
 
 
+def test_an_unnumbered_section_name_before_its_paragraph_is_a_heading():
+    # Business Weekly 1896: a sub-heading between a related-article line and a paragraph
+    kinds = kinds_of(
+        "一次看懂兩會最夯「新質生產力」",
+        "AI晶片業高度內捲》",
+        "官方刺激需求 開闢新賽道",
+        "中國其他AI晶片製造商也在摩拳擦掌,例如去年下半年海光信息技術推出深算二號,以及GPU新創公司摩爾線程的MTT S4000。",
+    )
+    assert kinds == ["title", "text", "heading", "text"]
+    # ... but not the last of a list of names, nor a short line inside a paragraph's run
+    kinds = kinds_of("地质学", "矿物学", "岩石学", "地球化学",
+                     "地质学在18世纪开始成为一门独立的科学，研究地球的物质组成、内部构造、外部特征。")
+    assert kinds == ["title", "list item", "list item", "list item", "text"]
+    # a text wrapped by hand (Lu Xun, 故乡): a short line in the middle of a sentence
+    kinds = kinds_of("故乡", "我所记得的故乡全不如此。我的故乡好得多了。但要我记起他的美丽，说出他的佳处来，却又没有",
+                     "影像没有言辞了",
+                     "。仿佛也就如此。于是我自己解释说：故乡本也如此，——虽然没有进步，也未必有如我所感的悲凉。")
+    assert kinds == ["title", "text", "text", "text"]
+
+
 def test_short_lines_of_dialogue_stay_text():
     kinds = kinds_of("故乡", "“管贼么？”", "“他不咬人么？”", "“船呢？”", "我愕然了。")
     assert kinds == ["title", "text", "text", "text", "text"]

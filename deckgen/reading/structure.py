@@ -76,6 +76,7 @@ def line_kinds(text: str) -> list[str]:
     lines = text.split("\n")
     kinds = [_kind(line.strip(), number == _first_line(lines)) for number, line in enumerate(lines)]
     _mark_lists(lines, kinds)
+    _mark_bare_headings(lines, kinds)
     _mark_references(lines, kinds)
     return kinds
 
@@ -106,6 +107,26 @@ def _kind(line: str, first: bool) -> str:
     if _BULLET.match(line) and not _SENTENCE_END.search(line):
         return LIST_ITEM
     return TEXT
+
+
+# An unnumbered heading (概述, 霍金辐射 in a copied Wikipedia article, 官方刺激需求 開闢新賽道
+# in a magazine's): a short line with no punctuation after a finished paragraph and
+# before a paragraph of prose. Lists are told apart first.
+_BARE_HEADING = 12
+_PUNCTUATION = re.compile(r"[，,。！？!?；;：:、“”‘’「」『』《》〈〉（）()…—]")
+_PARAGRAPH_END = ("。", "！", "？", "!", "?", "」", "”", "』", "》", "…")
+
+
+def _mark_bare_headings(lines: list[str], kinds: list[str]) -> None:
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if kinds[i] != TEXT or not line or len(line) > _BARE_HEADING or _PUNCTUATION.search(line):
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        ended = before is None or kinds[before] != TEXT or lines[before].strip().endswith(_PARAGRAPH_END)
+        if ended and after is not None and kinds[after] == TEXT and len(lines[after].strip()) > _SHORT:
+            kinds[i] = HEADING
 
 
 # A run of this many short unpunctuated lines is a list (of subjects, names, links).
