@@ -312,6 +312,36 @@ def test_a_noun_of_one_character_heads_no_literal_gloss(compound):
     assert compose(compound) == ("", [])
 
 
+@pytest.mark.parametrize(("compound", "gloss"), [
+    # the Taiwan transcript, Business Weekly 1896 and CSL keywords: a suffix of one steady sense
+    ("塑膠瓶", "plastic bottle"),
+    ("產品線", "product line"),
+    ("新能源車", "new energy vehicle"),
+    ("标准化示范区", "standardization demonstration zone"),
+])
+def test_a_suffix_of_one_steady_sense_heads_a_literal_gloss(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
+
+
+@pytest.mark.parametrize("compound", [
+    "四大茶叶产区",  # 四大 'the four elements (Buddhism)': a number's word means what it counts there
+    "公共舆论危机",  # not 'public public opinion crisis'
+])
+def test_no_literal_gloss_from_a_number_word_nor_with_a_word_twice(compound):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound) == ("", [])
+
+
+def test_the_head_of_a_literal_gloss_is_a_thing_not_an_adjective():
+    from deckgen.annotating.composition import compose
+
+    # CSL keyword 西北地区: 地区 'local; regional; district …' heads as a district
+    assert compose("西北地区")[0] == "northwest district"
+
+
 def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():
     # Taiwan meeting transcript: 塑膠 'synthetic resin; plastic cement; (Tw) plastic'
     taiwan = annotate(term("塑膠", ("我們並不是完全不用塑膠，而是不要一次性地用塑膠。", "A")))

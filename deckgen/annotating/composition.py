@@ -18,10 +18,14 @@ _PART_SENSES = "part_senses.tsv"
 
 
 # Single characters that make words as an affix with one steady sense (晶片業 'chip
-# industry', 漸變論 'gradual change theory', 新一輪 'new round'). Any other single
-# character is a morpheme whose sense inside this word cannot be told: no gloss then.
+# industry', 漸變論 'gradual change theory', 新一輪 'new round', 塑膠瓶 'plastic bottle',
+# 產品線 'product line'). Any other single character is a morpheme whose sense inside
+# this word cannot be told (量 is a quantity, a volume or a capacity; 点 a point or a
+# dot; 库 a store, a bank or a database): no gloss then.
 _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
-             "化": "-ization", "界": "circles", "型": "type"}
+             "化": "-ization", "界": "circles", "型": "type", "区": "zone", "站": "station", "剂": "agent",
+             "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
+             "局": "bureau", "网": "network"}
 # 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense
 _PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy"}
 _AGENTS = "人者"  # after a verb: the one who does it (出借人 'lender')
@@ -131,6 +135,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
                 return "", []
             glosses.append(affix or bound)
             continue
+        if piece[0] in "二三四五六七八九十两百千万":
+            # a number's words say what the number stands for there: 四大 'the four
+            # elements (Buddhism)' is not the 'four major' tea regions of 四大茶叶产区
+            return "", []
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
@@ -153,7 +161,9 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         glosses.append(gloss)
     if all(len(p) == 1 for p in parts):  # 海民 is no 'sea people': a word of two characters is not two words
         return "", []
-    if len(parts) < 2 or len(set(glosses)) < len(glosses):  # 论学说: not 'theory theory'
+    # 论学说 is no 'theory theory', 公共舆论危机 no 'public public opinion crisis'
+    words = [w for g in glosses for w in re.findall(r"[a-z]{3,}", g.lower())]
+    if len(parts) < 2 or len(set(words)) < len(words):
         return "", []
     return " ".join(glosses).replace("- ", "-"), parts
 
@@ -230,8 +240,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         senses = [shared, *(s for s in senses if s != shared)]
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
-        if nouns:
-            return nouns[0]
+        # the head names the thing: 地区 'region', not the 'regional' of 地区性
+        things = [s for s in nouns if not english_forms.is_adjective(s)]
+        if things or nouns:
+            return (things or nouns)[0]
         # a compound ending in a verb is a clause (合同成立 'the contract is formed'), not
         # a noun: only a verb Chinese also uses as a noun (jieba's "vn") and English too
         # ('export control') heads one

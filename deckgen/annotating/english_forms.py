@@ -26,6 +26,11 @@ def as_noun(sense: str) -> str:
 _ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible|ian|ese|ular|olar|unar|ear|-[a-z]+)$")
 
 
+def is_adjective(gloss: str) -> bool:
+    """A one-word gloss shaped like an adjective: 'regional', 'local' is not told."""
+    return bool(_ADJECTIVE.match(gloss)) and not gloss.endswith("-like")
+
+
 def adjective_of(entry: Entry) -> str:
     """A one-word adjective among the part's first senses, to put in front of a noun:
     人形 'human form; human-shaped; humanoid' -> 'humanoid', 关键 -> 'crucial'."""
