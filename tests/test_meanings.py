@@ -350,3 +350,10 @@ def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():
     assert mainland.english.startswith("synthetic resin"), mainland.english
     # a sentence both scripts write alike tells nothing: CC-CEDICT's order stands
     assert concise_senses(cedict.lookup("塑胶")[0], taiwan=None)[0] == "synthetic resin"
+
+
+def test_a_doubled_word_takes_the_meaning_of_the_word_it_doubles():
+    # 南风窗 2024: 隨隨便便 is 隨便 said with emphasis; CC-CEDICT lists only 隨便
+    note = annotate(term("隨隨便便", ("但如果隨隨便便地妄言說中國做不了從0到1,這是不對的。", "A")))
+    assert note.english.startswith("as one wishes"), note.english
+    assert "随便" in note.meaning_from and "literally" not in note.english

@@ -60,6 +60,18 @@ def ordinal(text: str) -> tuple[str, str]:
     return (_ORDINALS[n - 1], m.group(0)) if 1 <= n <= len(_ORDINALS) else ("", "")
 
 
+def reduplicated(text: str) -> str:
+    """The word a doubled form repeats: 起起落落 -> 起落 (AABB), 研究研究 -> 研究 (ABAB);
+    "" if it is none or the word is unknown."""
+    simplified = script.to_simplified(text)
+    if len(simplified) != 4 or not all(map(has_han, simplified)):
+        return ""
+    a, b, c, d = simplified
+    word = a + c if a == b and c == d and a != c else a + b if (a, b) == (c, d) and a != b else ""
+    known = word and any(concise_senses(e, 1) for e in dictionary.lookup(word) if not e.proper)
+    return word if known else ""
+
+
 def separable(text: str) -> str:
     """The dictionary word a separable phrase splits: 举个例子 -> 举例, 帮个忙 -> 帮忙."""
     simplified = script.to_simplified(text)

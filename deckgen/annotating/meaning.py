@@ -7,7 +7,7 @@ import re
 
 from deckgen import script, tables
 from deckgen.annotating import names
-from deckgen.annotating.composition import compose, dictionary_pieces, separable
+from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable
 from deckgen.annotating.headword import headword_pinyin
 from deckgen.annotating.senses import concise_senses, fit
 from deckgen.lexicon import cedict as dictionary
@@ -28,6 +28,7 @@ NOTHING_KNOWN_SHORT = "nothing known"
 FROM_ABBREVIATION = "abbreviates, in the text,"
 FROM_SEPARABLE = "a separable word:"
 FROM_ERHUA = "with the spoken suffix 儿:"
+FROM_REDUPLICATION = "a doubled form of"
 FROM_COMPOSED = "composed from its parts"
 LITERALLY = "literally:"  # a composed gloss says so on the card
 
@@ -154,6 +155,11 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
     if word:
         entry = next(e for e in dictionary.lookup(word) if concise_senses(e, 1))
         return "; ".join(concise_senses(entry)), f"{FROM_SEPARABLE} {word}; English from CC-CEDICT"
+    base = reduplicated(simplified)
+    if base:
+        # 起起落落 is 起落 said with emphasis: 'ups and downs'
+        entry = next(e for e in dictionary.lookup(base) if concise_senses(e, 1) and not e.proper)
+        return "; ".join(concise_senses(entry)), f"{FROM_REDUPLICATION} {base}; English from CC-CEDICT"
     stem = simplified.removesuffix("儿")
     if len(stem) < len(simplified) and has_han(stem):
         # the spoken 儿 suffix adds no meaning: 鱼儿 is 鱼, 'fish'
