@@ -66,7 +66,7 @@ def reduplicated(text: str) -> str:
     simplified = script.to_simplified(text)
     if len(simplified) != 4 or not all(map(has_han, simplified)):
         return ""
-    a, b, c, d = simplified
+    a, b, c, d = simplified[0], simplified[1], simplified[2], simplified[3]
     word = a + c if a == b and c == d and a != c else a + b if (a, b) == (c, d) and a != b else ""
     known = word and any(concise_senses(e, 1) for e in dictionary.lookup(word) if not e.proper)
     return word if known else ""
