@@ -305,6 +305,7 @@ def test_an_aside_naming_a_field_is_evidence_that_the_sense_fits_a_text_of_that_
     "投资省",  # 省 'province', where 投资省 saves investment
     "抗精神病药",  # 药 is also 'leaf of the iris', another word written alike
     "关系人",  # 人 after a noun is no 'relation person'
+    "独立站",  # 站 is a station or, in e-commerce, a website: no 'independent station'
 ])
 def test_a_noun_of_one_character_heads_no_literal_gloss(compound):
     from deckgen.annotating.composition import compose

@@ -21,9 +21,9 @@ _PART_SENSES = "part_senses.tsv"
 # industry', 漸變論 'gradual change theory', 新一輪 'new round', 塑膠瓶 'plastic bottle',
 # 產品線 'product line'). Any other single character is a morpheme whose sense inside
 # this word cannot be told (量 is a quantity, a volume or a capacity; 点 a point or a
-# dot; 库 a store, a bank or a database): no gloss then.
+# dot; 库 a store, a bank or a database; 站 a station or a website): no gloss then.
 _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
-             "化": "-ization", "界": "circles", "型": "type", "区": "zone", "站": "station", "剂": "agent",
+             "化": "-ization", "界": "circles", "型": "type", "区": "zone", "剂": "agent",
              "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
              "局": "bureau", "网": "network"}
 # 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense

@@ -271,7 +271,7 @@ def _verb_and_complement(string: str) -> bool:
     return any(s.startswith("to ") for e in dictionary.lookup(string[:-1]) for s in e.senses[:2])
 
 
-_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完")
+_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得")
 
 
 def _grammar_entry(string: str) -> bool:
