@@ -314,15 +314,30 @@ def test_a_verbal_noun_may_start_a_compound(ruled):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(alphabet="新质生产力是关键华为昇腾很差长行GPU 2024，。\n", min_size=0, max_size=30), max_size=6))
+@given(st.lists(st.text(alphabet="新质生产力是关键华为昇腾很差长行GPU 2024年迈入超高龄，。\n", min_size=0, max_size=30),
+                max_size=6))
 def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
     """Mining cuts a source's sentences in one call, and annotation reuses those words."""
     from deckgen import segmenting as segment
 
-    alone = [list(segment.tokenizer().cut(t, HMM=True)) for t in texts]
+    tk = segment.tokenizer()
+    alone = [segment._units_after_numbers(list(tk.cut(t, HMM=True)), tk) for t in texts]
     assert [list(words) for words in segment.words_of_each(texts)] == alone
     for text, words in zip(texts, alone):
         assert [t.text for t in segment.tokens(text)] == words
+
+
+def test_a_unit_jieba_glues_to_the_word_after_a_number_is_cut_loose():
+    from deckgen import segmenting as segment
+
+    # the judicial interpretation on private lending and a CSL abstract: from the 20th
+    # (日 + 起), approved on the 16th (日 + 经, not 日经 'Nikkei')
+    law = segment.words_of("前款所称一年期贷款市场报价利率，是指中国人民银行授权全国银行间同业拆借中心自2019年8月20日起每月发布的一年期贷款市场报价利率。")
+    assert "日起" not in law and ("20", "日", "起") in zip(law, law[1:], law[2:])
+    park = segment.words_of("龙门山国家地质公园已于2001年3月16日经国家正式批准,成为我国首批11个国家地质公园之一.")
+    assert "日经" not in park and "经" in park
+    # a time word after a number stays whole: 2024年底 is the end of 2024
+    assert "年底" in segment.words_of("项目将于2024年底完成。")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

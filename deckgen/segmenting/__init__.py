@@ -8,6 +8,7 @@ The other stages never import this one: the composing module hands them a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -166,7 +167,32 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
             out = None
     if out is None:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
-    return out
+    return [_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words
+            for words, text in zip(out, texts)]
+
+
+_NUMBER = re.compile(r"^(?:[0-9０-９]+|[零〇一二三四五六七八九十百千万两]+)$")
+_UNITS = "年月日号岁"
+_NUMBER_AND_UNIT = re.compile(rf"[0-9０-９零〇一二三四五六七八九十百千万两][{_UNITS}]\w")
+# Tags of the words jieba glues a unit into that are no time nor thing: 年迈 'aged' of
+# 2025年迈入, 号召 of 5号召开, 日增 of 3日增加.
+_GLUED_TAGS = frozenset({"a", "v", "d", "ns", "nr", "nz", "nrt", ""})
+
+
+def _units_after_numbers(words: list[str], tk) -> list[str]:
+    """jieba's words, with a unit it glued to the next word after a number cut loose
+    and what follows cut again: 2025 + 年迈 + 入超 + 高龄 is 2025 + 年 + 迈入 + …, the
+    year a country steps into, not an 'aged' 'trade deficit'."""
+    tags = jieba_words.word_tags()
+    i = 0
+    while i + 1 < len(words):
+        word = words[i + 1]
+        if (len(word) > 1 and word[0] in _UNITS and _NUMBER.match(words[i])
+                and tags.get(word, "") in _GLUED_TAGS):
+            rest = "".join(words[i + 1:])[1:]
+            words = [*words[:i + 1], word[0], *tk.cut(rest, HMM=True)]
+        i += 1
+    return words
 
 
 @memo(8192)
