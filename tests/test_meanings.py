@@ -358,3 +358,11 @@ def test_a_doubled_word_takes_the_meaning_of_the_word_it_doubles():
     note = annotate(term("隨隨便便", ("但如果隨隨便便地妄言說中國做不了從0到1,這是不對的。", "A")))
     assert note.english.startswith("as one wishes"), note.english
     assert "随便" in note.meaning_from and "literally" not in note.english
+
+
+def test_an_abbreviation_of_several_words_shows_each_of_them():
+    # CC-CEDICT: 立委 'abbr. for 立法委員會' and 'abbr. for 立法委員'; a Taiwan text means the
+    # legislator (a line written for the case), which the first link alone would hide
+    note = annotate(term("立委", ("有立委主張應改採長照保險制，但也有人擔心增加民眾負擔。", "A")))
+    assert note.english == "legislative committee; member of the Legislative Yuan", note.english
+    assert "立法委员会" in note.meaning_from and "立法委员" in note.meaning_from

@@ -29,6 +29,7 @@ FROM_ABBREVIATION = "abbreviates, in the text,"
 FROM_SEPARABLE = "a separable word:"
 FROM_ERHUA = "with the spoken suffix 儿:"
 FROM_REDUPLICATION = "a doubled form of"
+MAX_LINKED = 3  # words an abbreviation may stand for, shown
 FROM_COMPOSED = "composed from its parts"
 LITERALLY = "literally:"  # a composed gloss says so on the card
 
@@ -84,12 +85,21 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         if senses:
             source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
             return "; ".join(senses), source
+        # An entry that abbreviates several words (立委: 立法委员会 'legislative committee'
+        # and 立法委员 'legislator') means any of them: the first sense of each, in order.
+        targets = []
         for target in dictionary.linked_entries(entry):
             regional = any("(Tw)" in s for s in target.senses)
             senses = concise_senses(target, context=context_english(term, segmenter),
                                     taiwan=_written_in_traditional(term) if regional else None)
             if senses:
-                return "; ".join(senses), f"{FROM_CEDICT}, via {target.simplified}"
+                targets.append((target, senses))
+        if len(targets) == 1:
+            target, senses = targets[0]
+            return "; ".join(senses), f"{FROM_CEDICT}, via {target.simplified}"
+        if targets:
+            shown = list(dict.fromkeys(senses[0] for _, senses in targets))[:MAX_LINKED]
+            return "; ".join(shown), f"{FROM_CEDICT}, via {', '.join(t.simplified for t, _ in targets[:MAX_LINKED])}"
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
     # meaning than composing the Chinese the text spells it out with (GPU: 'graphics
     # processing unit', not 'figure + processor').
