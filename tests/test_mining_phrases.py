@@ -755,3 +755,11 @@ def test_a_person_cc_cedict_lists_after_another_sense_is_still_a_name():
     )
     assert "霍金" not in terms, sorted(terms)
     assert "黑洞" in terms
+
+
+def test_a_kind_of_person_and_a_verb_of_saying_are_no_term():
+    # jieba lists 专家建议 'experts suggest' as a phrase (a line written for the case: no
+    # development text has it)
+    terms = terms_of("随着人口老化，失智人口持续增加，专家建议，应加强失智共照中心与社区据点的串联，及早发现、及早介入。")
+    assert "专家建议" not in terms, sorted(terms)
+    assert "失智" in terms

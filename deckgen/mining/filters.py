@@ -107,6 +107,15 @@ def _reports_a_finding(word: str) -> bool:
 _REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
 
 
+def _someone_says(word: str) -> bool:
+    """A kind of person and a verb of saying (专家建议 'experts suggest', 学者认为): who
+    says what comes next, a phrase jieba lists, no term."""
+    return len(word) >= 4 and word[-2:] in _SAYING_VERBS and _names_a_kind_of_person(word[:-2])
+
+
+_SAYING_VERBS = frozenset("建议 表示 认为 指出 强调 坦言 直言 透露 提醒 呼吁".split())
+
+
 def _relates_a_noun(word: str) -> bool:
     """A noun and a verb that only relates it to the rest of its sentence (算法相比 'compared
     with the algorithm', 隧道具有 'the tunnel has', 结构出发 of 从结构出发): the frame of a
@@ -167,7 +176,7 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
         return False
     if _is_plain_english(word) and candidate.count < 3 and not marked:
         return False
-    if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _relates_a_noun(word)
+    if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _relates_a_noun(word) or _someone_says(word)
                        or _two_terms_joined(candidate)):
         return False
     if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
@@ -310,7 +319,8 @@ _ADDRESSES_OF_A_NAME = 2
 _KIND_OF_PERSON = re.compile(
     r"\b(mother|father|mom|dad|mum|brother|sister|son|daughter|child|children|kid|boy|girl|uncle|aunt|"
     r"grand\w+|nephew|niece|cousin|wife|husband|friend|teacher|master|lord|sir|madam|mister|Mr|Mrs|Miss|"
-    r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss)\b",
+    r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss|"
+    r"expert|specialist|scholar|official|researcher|reporter|journalist|spokesperson|analyst|professor)\b",
     re.IGNORECASE,
 )
 
