@@ -366,3 +366,11 @@ def test_an_abbreviation_of_several_words_shows_each_of_them():
     note = annotate(term("立委", ("有立委主張應改採長照保險制，但也有人擔心增加民眾負擔。", "A")))
     assert note.english == "legislative committee; member of the Legislative Yuan", note.english
     assert "立法委员会" in note.meaning_from and "立法委员" in note.meaning_from
+
+
+def test_a_part_takes_no_sense_marked_old():
+    from deckgen.annotating.composition import compose
+
+    # 看護 'to nurse; to look after; to watch over; (old) hospital nurse': 外籍看護, the
+    # foreign care worker of Taiwan's news, is no 'foreign hospital nurse'
+    assert "hospital" not in compose("外籍看護")[0]

@@ -345,13 +345,17 @@ def _verb_only(entry: Entry) -> bool:
     return bool(senses) and all(s.startswith("to ") and not re.match(r"to be \w+$", s) for s in senses)
 
 
+_OLD_SENSE = re.compile(r"^\((?:old|archaic|obsolete|originally|classical|literary|dialect)\)")
+
+
 def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str]:
     """Short forms of the first few senses, distinct, that can gloss a part (with
     `every`: each near-synonym of every sense)."""
     if every:
         items = [i for s in entry.senses if dictionary.is_meaning(s) for i in re.sub(r"\([^)]*\)", "", s).split(";")]
         return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
-    senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s))
+    # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'
+    senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s))
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
 
 
