@@ -763,3 +763,19 @@ def test_a_kind_of_person_and_a_verb_of_saying_are_no_term():
     terms = terms_of("随着人口老化，失智人口持续增加，专家建议，应加强失智共照中心与社区据点的串联，及早发现、及早介入。")
     assert "专家建议" not in terms, sorted(terms)
     assert "失智" in terms
+
+
+def test_a_short_phrase_of_two_basic_words_is_no_term_but_a_terms_four_characters_are():
+    # Lu Xun, 故乡: 坐 + 火车 and 黑 + 眼睛 say what they say to a reader who knows them
+    terms = terms_of(
+        "“我们坐火车去。”",
+        "“我们坐火车去。”宏儿说。",
+        "“可是，水生约我到他家玩去咧……”他睁着大的黑眼睛，痴痴的想。",
+        "他睁着大的黑眼睛看着我。",
+    )
+    assert "坐火车" not in terms and "黑眼睛" not in terms, sorted(terms)
+    # ... while 意思 + 表示 is the law's declaration of intent (病人自主權利法), and a word of
+    # a later level than the first two (大 + 模型) makes a term with a basic one
+    from deckgen.mining.filters import _too_easy
+
+    assert not _too_easy("意思表示", 4) and not _too_easy("大模型", 4)

@@ -291,7 +291,25 @@ def _grammar_entry(string: str) -> bool:
 
 
 def _too_easy(simplified: str, level: int) -> bool:
+    """A word at or below the reader's HSK level, or a phrase of three characters that
+    CC-CEDICT does not list, made of two basic words (坐火车, 黑眼睛, 卖东西): the reader
+    knows both, and the phrase means what they say. Four characters of two words are
+    often a term of a field (意思表示 'declaration of intent')."""
     hsk = hsk_words.hsk_level(simplified)
+    if hsk is not None:
+        return hsk <= level
+    basic = min(level, _BASIC_LEVEL)
+    return len(simplified) == 3 and not dictionary.knows(simplified) and any(
+        _known_at(simplified[:k], basic) and _known_at(simplified[k:], basic) for k in range(1, len(simplified)))
+
+
+# The words of a phrase that says what they say: the first two HSK levels. Words a
+# reader learns later make terms of their own together (意思 + 表示, 行为 + 能力).
+_BASIC_LEVEL = 2
+
+
+def _known_at(word: str, level: int) -> bool:
+    hsk = hsk_words.hsk_level(word)
     return hsk is not None and hsk <= level
 
 
