@@ -779,3 +779,14 @@ def test_a_short_phrase_of_two_basic_words_is_no_term_but_a_terms_four_character
     from deckgen.mining.filters import _too_easy
 
     assert not _too_easy("意思表示", 4) and not _too_easy("大模型", 4)
+
+
+def test_a_noun_and_where_with_respect_to_it_is_no_term_nor_a_verb_that_cannot():
+    # Lu Xun, 故乡, and 南风窗 2024: 房外 'outside the room', 做不了 'cannot do'
+    terms = terms_of(
+        "“他？……他景况也很不如意……”母亲说着，便向房外看，“这些人又来了。说是买木器，顺手也就随便拿走的，我得去看看。”",
+        "母亲也说好，而且行李也略已齐集，木器不便搬运的，也小半卖去了，只是收不起钱来。",
+        "但如果隨隨便便地妄言說中國做不了從0到1,這是不對的。",
+    )
+    assert not {"房外", "收不起", "做不了"} & set(terms), sorted(terms)
+    assert "景况" in terms or "木器" in terms

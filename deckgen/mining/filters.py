@@ -234,7 +234,7 @@ def _plausible(string: str, level: int) -> bool:
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
-            or _verb_and_complement(string) or _quantity(string)):
+            or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -265,6 +265,16 @@ def _adverb_of_manner(string: str) -> bool:
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
 
 
+def _place_phrase(string: str) -> bool:
+    """A noun and where with respect to it (房外 'outside the room', 柜外): a phrase
+    CC-CEDICT does not list; its own (海外, 体外, 线上) are words."""
+    return (2 <= len(string) <= 3 and string[-1] in _LOCALISERS and not dictionary.knows(string)
+            and _tag(string[:-1]).startswith("n") and not _tag(string[:-1]).startswith(("nr", "ns")))
+
+
+_LOCALISERS = frozenset("外内里上下中前后旁边")
+
+
 def _quantity(string: str) -> bool:
     """A number and what it counts (一碟 'a saucer of', 两碗): jieba lists a few as words,
     CC-CEDICT does not; its own (一体, 两岸, 三角) are words."""
@@ -273,14 +283,16 @@ def _quantity(string: str) -> bool:
 
 def _verb_and_complement(string: str) -> bool:
     """A verb and the complement saying where it gets or goes (追溯到, 转变成, 放在, 舀出,
-    迈入, 追上): grammar jieba lists as a word and CC-CEDICT does not; the verb is the
-    word to learn. CC-CEDICT's own (达到, 受到, 变成, 提出) are words."""
+    迈入, 追上), or whether it can (瞒不过, 扛不住): grammar jieba lists as a word and
+    CC-CEDICT does not; the verb is the word to learn. CC-CEDICT's own (达到, 受到,
+    变成, 提出, 受不了) are words."""
     if len(string) < 2 or string[-1] not in _COMPLEMENTS or dictionary.knows(string):
         return False
-    return any(s.startswith("to ") for e in dictionary.lookup(string[:-1]) for s in e.senses[:2])
+    verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
+    return any(s.startswith("to ") for e in dictionary.lookup(verb) for s in e.senses[:2])
 
 
-_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得")
+_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得过了动")
 
 
 def _grammar_entry(string: str) -> bool:
