@@ -341,6 +341,17 @@ def test_the_head_of_a_literal_gloss_is_a_thing_not_an_adjective():
 
     # CSL keyword 西北地区: 地区 'local; regional; district …' heads as a district
     assert compose("西北地区")[0] == "northwest district"
+    # ... and 纳米技术应用 is an application, not 'nanotechnology applied'
+    assert compose("纳米技术应用")[0] == "nanotechnology application"
+
+
+def test_a_part_takes_the_near_synonym_its_compounds_use():
+    from deckgen.annotating.composition import compose
+
+    # CSL keywords: 性能 'function; performance' is a performance in CC-CEDICT's compounds
+    # (高性能 'high performance'), 情报 'information; intelligence' intelligence (情报局)
+    assert compose("光学性能")[0] == "optical performance"
+    assert compose("竞争情报研究")[0] == "competition intelligence research"
 
 
 def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():

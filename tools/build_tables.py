@@ -95,7 +95,9 @@ def build_part_senses() -> dict[tuple[str, str], str]:
         for entry in cedict.lookup(part):
             if entry.simplified != part or entry.proper:
                 continue
-            senses = _part_glosses(entry)
+            # each near-synonym of the first few senses competes: 红利 'bonus; dividend' is
+            # a dividend in 人口红利 'demographic dividend'
+            senses = list(dict.fromkeys([*_part_glosses(entry)[:1], *_part_glosses(entry, every=True, limit=4)]))
             if len(senses) < 2:
                 continue
             support = {s: sum(w for w, words in definitions if content_words(s) & words) for s in senses}

@@ -235,13 +235,13 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         return ""
     if letters:
         initials = {c.lower() for c in letters if c.isalpha()}
-        fitting = [s for s in _part_glosses(entry, every=True) if s.removeprefix("to ")[:1].lower() in initials]
+        fitting = [s for s in _part_glosses(entry, every=True, limit=len(entry.senses))
+                   if s.removeprefix("to ")[:1].lower() in initials]
         if fitting:  # one word before a phrase: 'mobile', not 'move about'
             return min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
     preferred = _part_senses().get((entry.simplified, " ".join(entry.pinyin)))
-    if preferred in senses:
-        senses.remove(preferred)
-        senses.insert(0, preferred)
+    if preferred is not None and (preferred in senses or preferred in _part_glosses(entry, every=True)):
+        senses = [preferred, *(s for s in senses if s != preferred)]
     elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
         # the meaning most of its senses share, where one names it inside the others
         # (品质 'intrinsic quality', 'quality' -> 'quality'; 塑胶 'plastic cement', 'plastic'
@@ -352,7 +352,8 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
     """Short forms of the first few senses, distinct, that can gloss a part (with
     `every`: each near-synonym of every sense)."""
     if every:
-        items = [i for s in entry.senses if dictionary.is_meaning(s) for i in re.sub(r"\([^)]*\)", "", s).split(";")]
+        items = [i for s in entry.senses[:limit] if dictionary.is_meaning(s)
+                 for i in re.sub(r"\([^)]*\)", "", s).split(";")]
         return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
     # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'
     senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s))

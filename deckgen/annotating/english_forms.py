@@ -27,8 +27,12 @@ _ADJECTIVE = re.compile(r"^[a-z]+(?:oid|al|ic|ous|ive|ary|ory|ful|less|able|ible
 
 
 def is_adjective(gloss: str) -> bool:
-    """A one-word gloss shaped like an adjective: 'regional', 'local' is not told."""
-    return bool(_ADJECTIVE.match(gloss)) and not gloss.endswith("-like")
+    """A one-word gloss shaped like an adjective or a participle: 'regional', 'applied'
+    ('local' is not told, nor 'seed' from 'applied')."""
+    return (bool(_ADJECTIVE.match(gloss)) or bool(_PARTICIPLE.fullmatch(gloss))) and not gloss.endswith("-like")
+
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}[^e]ed")
 
 
 def adjective_of(entry: Entry) -> str:
