@@ -431,6 +431,9 @@ def test_a_noun_in_front_takes_the_adjective_cc_cedicts_compounds_use():
     note = annotate(term("社会资本", ("保证社会资本和公众共同受益,通过资本市场和开发性、政策性金融等多元融资渠道,"
                                  "吸引社会资本参与公共产品和公共服务项目的投资、运营管理。", "A")))
     assert note.english == "literally: social capital", note.english
+    # a near-synonym counts as the noun: 国家 'country; nation; state' is 'national' in
+    # 国家队, 国家主义 (CSL keyword 国家文化)
+    assert compose("国家文化")[0] == "national culture"
 
 
 def test_the_sentence_that_defines_a_term_is_its_last_example():

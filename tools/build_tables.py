@@ -196,7 +196,9 @@ def build_modifier_forms() -> dict[tuple[str, str], tuple[str, str]]:
         for entry in cedict.lookup(word):
             if entry.simplified != word or entry.proper:
                 continue
-            nouns = [s for s in entry.senses[:3] if re.fullmatch(r"[a-z]+", s) and not _ADJECTIVE_FORM.match(s)]
+            # each one-word near-synonym: 国家 'country; nation; state' is a nation too
+            items = [i.strip() for s in entry.senses[:3] for i in s.split(";")]
+            nouns = [i for i in dict.fromkeys(items) if re.fullmatch(r"[a-z]+", i) and not _ADJECTIVE_FORM.match(i)]
             counts: dict[tuple[str, str], int] = {}
             for noun in nouns:
                 for words in modifiers:
@@ -209,7 +211,7 @@ def build_modifier_forms() -> dict[tuple[str, str], tuple[str, str]]:
             if not counts:
                 continue
             (noun, form), count = max(counts.items(), key=lambda item: (item[1], item[0]))
-            uses = sum(bool(re.search(rf"\b{noun}\b", text)) for text in definitions)
+            uses = sum(bool(re.search(rf"\b{noun}(?:s|'s|s')?\b", text)) for text in definitions)
             if count >= FORM_USES and 2 * count >= uses:
                 table[(word, " ".join(entry.pinyin))] = (noun, form)
     return table
