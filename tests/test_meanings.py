@@ -326,6 +326,18 @@ def test_a_suffix_of_one_steady_sense_heads_a_literal_gloss(compound, gloss):
     assert compose(compound)[0] == gloss
 
 
+@pytest.mark.parametrize(("compound", "gloss"), [
+    # the seed articles and CSL keywords: a prefix of one steady sense
+    ("大模型", "large model"),
+    ("硬科技", "hard science and technology"),
+    ("微机电系统", "micro electromechanical system"),
+])
+def test_a_prefix_of_one_steady_sense_leads_a_literal_gloss(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
+
+
 @pytest.mark.parametrize("compound", [
     "四大茶叶产区",  # 四大 'the four elements (Buddhism)': a number's word means what it counts there
     "公共舆论危机",  # not 'public public opinion crisis'

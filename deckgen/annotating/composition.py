@@ -26,8 +26,13 @@ _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights",
              "化": "-ization", "界": "circles", "型": "type", "区": "zone", "剂": "agent",
              "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
              "局": "bureau", "网": "network"}
-# 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense
-_PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy"}
+# 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense; 高 is as
+# often the surname of the person a title follows (高区长) as 'high'; 全 is 'whole'
+# (全民族) or 'total' (全要素生产率, total factor productivity)
+_PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副": "deputy",
+             "大": "large", "小": "small", "硬": "hard", "软": "soft", "超": "super", "多": "multi-",
+             "微": "micro", "半": "semi-", "双": "dual", "零": "zero", "后": "post-", "伪": "pseudo-", "准": "quasi-",
+             "低": "low"}
 _AGENTS = "人者"  # after a verb: the one who does it (出借人 'lender')
 # Parts that modify no noun in English: adverbs, pronouns, prepositions, particles,
 # interjections (重新出具 is not 'again issue', 不要塑胶 not "don't! plastic")
