@@ -790,3 +790,21 @@ def test_a_noun_and_where_with_respect_to_it_is_no_term_nor_a_verb_that_cannot()
     )
     assert not {"房外", "收不起", "做不了"} & set(terms), sorted(terms)
     assert "景况" in terms or "木器" in terms
+
+
+
+# Provisions on private lending, articles 15, 16 and 18: the defendant argues (被告抗辩),
+# the claim is plainly unreasonable (明显不符合常理)
+DEFENDANT_ARGUES = (
+    "第十五条 原告仅依据借据、收据、欠条等债权凭证提起民间借贷诉讼，被告抗辩已经偿还借款的，被告应当对其主张提供证据证明。被告提供相应证据证明其主张后，原告仍应就借贷关系的存续承担举证责任。",
+    "被告抗辩借贷行为尚未实际发生并能作出合理说明的，人民法院应当结合借贷金额、款项交付、当事人的经济能力、当地或者当事人之间的交易方式、交易习惯、当事人财产变动情况以及证人证言等事实和因素，综合判断查证借贷事实是否发生。",
+    "第十六条 原告仅依据金融机构的转账凭证提起民间借贷诉讼，被告抗辩转账系偿还双方之前借款或者其他债务的，被告应当对其主张提供证据证明。被告提供相应证据证明其主张后，原告仍应就借贷关系的成立承担举证责任。",
+    "（二）出借人起诉所依据的事实和理由明显不符合常理；",
+    "（六）当事人双方对借贷事实的发生没有任何争议或者诉辩明显不符合常理；",
+)
+
+
+def test_a_kind_of_person_and_what_they_do_and_a_negated_clause_are_no_terms():
+    terms = terms_of(*DEFENDANT_ARGUES)
+    assert "被告抗辩" not in terms and "明显不符合常理" not in terms, sorted(terms)
+    assert "被告" in terms and "常理" in terms

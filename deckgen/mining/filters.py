@@ -30,6 +30,7 @@ from deckgen.mining.words import (
     _is_latin_term,
     _is_plain_english,
     _known_word,
+    _names_a_kind_of_person,
     _only_a_verb,
     _tag,
     _verb_like,
@@ -345,18 +346,6 @@ def _quotes_a_person(candidate: _Candidate, grams: Counter, person_cues: Counter
 _ADDRESSES_OF_A_NAME = 2
 
 
-# Senses of words for kinds of people, who are called by them (“母亲，…”, 叫老爷): no names.
-_KIND_OF_PERSON = re.compile(
-    r"\b(mother|father|mom|dad|mum|brother|sister|son|daughter|child|children|kid|boy|girl|uncle|aunt|"
-    r"grand\w+|nephew|niece|cousin|wife|husband|friend|teacher|master|lord|sir|madam|mister|Mr|Mrs|Miss|"
-    r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss|"
-    r"expert|specialist|scholar|official|researcher|reporter|journalist|spokesperson|analyst|professor)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_a_kind_of_person(word: str) -> bool:
-    return any(_KIND_OF_PERSON.search(s) for e in dictionary.lookup(word) for s in e.senses[:3])
 
 
 # A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.

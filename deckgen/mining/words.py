@@ -137,8 +137,10 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
 def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     """Runs the corpus repeats that are pieces of sentences, not terms:
 
-    - a person and what they do (当事人提起, 当事人请求, 大家看到, 代理意愿人表达):
-      a word for a person (ending in 人 or 者, a pronoun, 大家) before a closing verb;
+    - a person and what they do (当事人提起, 当事人请求, 大家看到, 代理意愿人表达, 被告抗辩):
+      a word for a person (ending in 人 or 者, a pronoun, 大家, a kind of person to
+      CC-CEDICT) before a closing verb;
+    - a negation inside (明显不符合常理);
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
@@ -152,16 +154,40 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     if _tag(parts[0]).startswith("d"):
         return True
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
+    if any(p in _NEGATIONS for p in parts[1:]):
+        return True  # 明显不符合常理: a clause says what is not so
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
-                              or before in _EVERYONE):
+                              or before in _EVERYONE or _names_a_kind_of_person(subject)):
         return True
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
             and not _tag(last).startswith("v"))
 
 
+# Senses of words for kinds of people: who are called by them (“母亲，…”, 叫老爷) are no
+# names, and what they do is no term (被告抗辩).
+_KIND_OF_PERSON = re.compile(
+    r"\b(mother|father|mom|dad|mum|brother|sister|son|daughter|child|children|kid|boy|girl|uncle|aunt|"
+    r"grand\w+|nephew|niece|cousin|wife|husband|friend|teacher|master|lord|sir|madam|mister|Mr|Mrs|Miss|"
+    r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss|"
+    r"expert|specialist|scholar|official|researcher|reporter|journalist|spokesperson|analyst|professor|"
+    r"defendant|plaintiff|lender|borrower|creditor|debtor|guarantor|patient|applicant)\b",
+    re.IGNORECASE,
+)
+
+
+@memo(65536)
+def _names_a_kind_of_person(word: str) -> bool:
+    # not a figure of speech: 材料 '(fig.) person who has the potential to do the job'
+    return any(_KIND_OF_PERSON.search(s) for e in dictionary.lookup(word) for s in e.senses[:3]
+               if not s.startswith("(fig.)"))
+
+
 # Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
 POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
+
+
+_NEGATIONS = frozenset("不 没 没有 未 别".split())
 
 
 # Words for people in general that jieba tags as nouns, not pronouns.
