@@ -140,7 +140,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     - a person and what they do (当事人提起, 当事人请求, 大家看到, 代理意愿人表达, 被告抗辩):
       a word for a person (ending in 人 or 者, a pronoun, 大家, a kind of person to
       CC-CEDICT) before a closing verb;
-    - a negation inside (明显不符合常理);
+    - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明);
+    - a word of place or time inside (自然人之间借贷);
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
@@ -156,6 +157,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
+    if parts[-1][:1] in "不没未" and _tag(parts[-1])[:1] in ("v", "a"):
+        return True  # 利息约定不明: what is unclear, said of the interest
+    if any(_tag(p) == "f" for p in parts[1:-1]):
+        return True  # 自然人之间借贷: where, between whom, is a phrase's
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
                               or before in _EVERYONE or _names_a_kind_of_person(subject)):
         return True
