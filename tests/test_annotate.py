@@ -271,6 +271,14 @@ def test_a_character_with_two_traditional_forms_is_the_one_the_text_wrote():
     # a text converted character by character keeps shared characters: no guide there
     fight = term("纏斗", ("雙方陷入長期纏斗。", "A"))
     assert annotate(fight, deck_script=Script.TRADITIONAL).traditional == "纏鬥"
+    # ... nor in a form a converter writes (復雜 for CC-CEDICT's 複雜); but a form none
+    # writes is the text's own: Taiwan's 菸 for 煙 (a line written for the case)
+    tax = term("菸稅", ("目前長照經費主要來自遺產稅、贈與稅及菸稅。", "A"))
+    assert annotate(tax, deck_script=Script.TRADITIONAL).hanzi == "菸稅"
+    tobacco = term("菸草", ("菸草製品應標示警語。", "A"))
+    assert annotate(tobacco, deck_script=Script.TRADITIONAL).hanzi == "菸草"
+    complex_ = term("復雜", ("情況非常復雜。", "A"))
+    assert annotate(complex_, deck_script=Script.TRADITIONAL).hanzi == "複雜"
 
 
 def test_sentences_in_a_traditional_deck_are_in_the_forms_traditional_is_printed_in():

@@ -8,7 +8,6 @@ from deckgen import script
 from deckgen.annotating import pinyin
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
-from deckgen.memo import memo
 from deckgen.records import Segmenter, Term
 from deckgen.script import has_han, is_han
 
@@ -124,7 +123,16 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
         done = start + len(word)
     out.append(fallback[done:])
     result = "".join(out)
-    return result if len(result) == len(simplified) and script.to_simplified(result) == simplified else fallback
+    if len(result) != len(simplified) or script.to_simplified(result) != simplified:
+        return fallback
+    if len(written) == len(simplified) and script.to_simplified(written) == simplified:
+        # a form no converter writes for the character is the text's own spelling: Taiwan's
+        # 菸草 for CC-CEDICT's 煙草 (a converter's 復雜 for 複雜 is not, nor the 斗 it leaves)
+        result = "".join(
+            theirs if theirs not in (ours, char) and script.to_simplified(theirs) == char
+            and theirs != script.to_common_traditional(char) else ours
+            for char, ours, theirs in zip(simplified, result, written))
+    return result
 
 
 def _by_character(simplified: str, written: str) -> str:
@@ -133,21 +141,14 @@ def _by_character(simplified: str, written: str) -> str:
         return script.to_traditional(simplified)
     if len(written) != len(simplified) or script.to_simplified(written) != simplified:
         return common
-    # only a character the text changed from the simplified one, where OpenCC wrote its
-    # default for the character, not a choice of its phrase tables: converters that
-    # go character by character leave shared characters as they are (缠斗 as 纏斗, 关系
-    # as 關系, where 纏鬥 and 關係 are right)
+    # only a character the text changed from the simplified one, to a form of it (Taiwan's
+    # 菸 for 烟, where OpenCC writes 煙), where OpenCC wrote its default for the character,
+    # not a choice of its phrase tables: converters that go character by character leave
+    # shared characters as they are (缠斗 as 纏斗, 关系 as 關系, where 纏鬥 and 關係 are right)
     return "".join(
-        theirs if theirs not in (ours, char) and theirs in _traditional_forms(char)
+        theirs if theirs not in (ours, char) and script.to_simplified(theirs) == char
         and ours == script.to_common_traditional(char) else ours
         for char, ours, theirs in zip(simplified, common, written))
-
-
-@memo(4096)
-def _traditional_forms(char: str) -> frozenset[str]:
-    """The Traditional characters CC-CEDICT writes for a simplified one, variants aside."""
-    return frozenset(e.traditional for e in dictionary.lookup(char) if e.simplified == char and not e.variant_only
-                     and len(e.traditional) == 1)
 
 
 def _traditional_chars(text: str) -> int:
