@@ -128,3 +128,14 @@ def test_recall_fronts_of_a_deck_ask_for_one_answer_each(cards):
     assert len(fronts) > 300
     same = {front: heads for (_, front), heads in fronts.items() if len(heads) > 1}
     assert not same, same
+
+
+def test_chinese_in_also_written_is_marked_without_the_english_after_it(cards):
+    # a run of Chinese is drawn in its script's glyphs: the bracket that opens the English
+    # ("长照 (simplified)") is no part of it
+    _, rendered = cards
+    fields = [note["Also Written"] for _, note, _, _ in rendered if note["Also Written"]]
+    assert fields
+    for field in fields:
+        for inside in re.findall(r'<span lang="zh-Han[st]">([^<]*)</span>', field):
+            assert not inside.endswith(("(", "（", " ")), field

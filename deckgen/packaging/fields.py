@@ -76,7 +76,7 @@ def mixed_html(text: str, lang: str = "zh-Hans") -> str:
     so that it is drawn with the glyph shapes of its script."""
     out, done = [], 0
     for run in _HAN_RUN.finditer(text):
-        piece = run.group().rstrip()
+        piece = run.group().rstrip(" \t\n·、，(（")  # '长照 (simplified)': the bracket opens the English
         out.append(escape(text[done:run.start()]))
         out.append(f'<span lang="{_lang_of_text(piece, lang)}">{escape(piece)}</span>')
         done = run.start() + len(piece)
