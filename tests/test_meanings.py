@@ -88,8 +88,10 @@ def test_a_see_entry_takes_the_meaning_it_points_to():
     # CC-CEDICT: 騰訊 腾讯 [Teng2 xun4] /see 騰訊控股有限公司|腾讯控股有限公司[...]/
     note = annotate(term("騰訊", ("騰訊、阿里巴巴等中國科技企業在人工智能領域投入巨大。", "A")))
     assert "Tencent" in note.english, note.english
-    assert note.meaning_from.startswith("CC-CEDICT, via 腾讯控股有限公司")
+    assert note.meaning_from.startswith("CC-CEDICT, via 騰訊控股有限公司")  # as the card writes it
     assert note.pinyin == ("teng2", "xun4")
+    mainland = annotate(term("腾讯", ("腾讯、阿里巴巴等中国科技企业在人工智能领域投入巨大。", "A")))
+    assert mainland.meaning_from.startswith("CC-CEDICT, via 腾讯控股有限公司")
 
 
 def test_links_are_followed_by_form_and_reading_with_a_hop_limit():
@@ -388,7 +390,8 @@ def test_an_abbreviation_of_several_words_shows_each_of_them():
     # legislator (a line written for the case), which the first link alone would hide
     note = annotate(term("立委", ("有立委主張應改採長照保險制，但也有人擔心增加民眾負擔。", "A")))
     assert note.english == "legislative committee; member of the Legislative Yuan", note.english
-    assert "立法委员会" in note.meaning_from and "立法委员" in note.meaning_from
+    # ... each named in the script the card shows
+    assert "立法委員會" in note.meaning_from and "立法委員" in note.meaning_from
 
 
 def test_a_part_takes_no_sense_marked_old():

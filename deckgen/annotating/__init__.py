@@ -27,6 +27,14 @@ __all__ = [
 ]
 
 
+def _shown_in_traditional(term: Term, hanzi: str, simplified: str, deck_script: Script | None) -> bool:
+    if deck_script is not None:
+        return deck_script is Script.TRADITIONAL
+    if hanzi != simplified:
+        return True
+    return script.script_if_told("".join(s.text for s in term.sentences[:3])) is Script.TRADITIONAL
+
+
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
     """The note for `term`, from the texts and the dictionaries."""
     simplified = script.to_simplified(term.text)
@@ -45,6 +53,10 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
     if entry is None and meaning_entry is not None and meaning_from.startswith(FROM_CEDICT):
         written = meaning_entry.traditional if deck_script is Script.TRADITIONAL else meaning_entry.simplified
         meaning_from = f"{FROM_CEDICT}, as {written}"
+    elif meaning_from.startswith(f"{FROM_CEDICT}, via ") and _shown_in_traditional(
+            term, hanzi, simplified, deck_script):
+        # the words a link leads to, in the script the card shows (立法委員會, not 立法委员会)
+        meaning_from = script.to_common_traditional(meaning_from)
     chinese_definition = ""
     if term.gloss and has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
         chinese_definition = term.gloss
