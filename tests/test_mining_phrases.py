@@ -779,6 +779,12 @@ def test_a_short_phrase_of_two_basic_words_is_no_term_but_a_terms_four_character
     from deckgen.mining.filters import _too_easy
 
     assert not _too_easy("意思表示", 4) and not _too_easy("大模型", 4)
+    # CC-CEDICT lists 非常感谢 'extremely grateful', of two basic words: a reader knows it
+    # (the Taiwan transcript); its idioms of basic words stay (一模一样)
+    terms = terms_of("因此，過去一年中，仁舟有機會可以與華南金控集團、中華航空，還有許多各類組織，如:樂山教養院、"
+                     "台南晶英飯店都與我們攜手推出減塑商品，我們都非常感謝！")
+    assert "非常感谢" not in terms, sorted(terms)
+    assert not _too_easy("一模一样", 4)
 
 
 def test_a_noun_and_where_with_respect_to_it_is_no_term_nor_a_verb_that_cannot():

@@ -312,6 +312,11 @@ def _too_easy(simplified: str, level: int) -> bool:
     if hsk is not None:
         return hsk <= level
     basic = min(level, _BASIC_LEVEL)
+    if len(simplified) == 4 and _known_at(simplified[:2], basic) and _known_at(simplified[2:], basic):
+        # 非常 + 感谢: CC-CEDICT lists the phrase, 'extremely grateful' (jieba calls it an
+        # idiom); CC-CEDICT's idioms and figures of speech stay
+        return dictionary.knows(simplified) and not any(
+            "idiom" in s or "fig." in s for e in dictionary.lookup(simplified) for s in e.senses)
     return len(simplified) == 3 and not dictionary.knows(simplified) and any(
         _known_at(simplified[:k], basic) and _known_at(simplified[k:], basic) for k in range(1, len(simplified)))
 
