@@ -842,3 +842,14 @@ def test_a_negated_verb_closing_a_run_and_a_word_of_place_inside_it_make_clauses
     terms = terms_of(*LENDING_INTEREST)
     assert "利息约定不明" not in terms and "自然人之间借贷" not in terms, sorted(terms)
     assert "自然人" in terms
+
+
+def test_each_and_mutually_before_a_word_make_no_term():
+    # the address of every State Council circular, and its 坚持…相结合: jieba lists 各部委
+    # 'each ministry' and 相结合 'to combine with each other' as words, CC-CEDICT does not
+    terms = terms_of(
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        "坚持以人民为中心的发展思想，坚持市场机制和政府作用相结合。",
+    )
+    assert "各部委" not in terms and "相结合" not in terms, sorted(terms)
+    assert "直属机构" in terms or "市场机制" in terms or "部委" in terms

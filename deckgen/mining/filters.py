@@ -235,7 +235,8 @@ def _plausible(string: str, level: int) -> bool:
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
-            or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)):
+            or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
+            or _each_or_mutually(string)):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -264,6 +265,14 @@ def _adverb_of_manner(string: str) -> bool:
     """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
     Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
+
+
+def _each_or_mutually(string: str) -> bool:
+    """每 or 各 before a word (各部委 'each ministry'), or 相 or 互 before a verb (相结合
+    'to combine with each other'): phrases jieba lists, CC-CEDICT does not."""
+    if len(string) < 3 or string[0] not in "各每相互" or dictionary.knows(string):
+        return False
+    return dictionary.knows(string[1:])
 
 
 def _place_phrase(string: str) -> bool:
