@@ -853,3 +853,26 @@ def test_each_and_mutually_before_a_word_make_no_term():
     )
     assert "各部委" not in terms and "相结合" not in terms, sorted(terms)
     assert "直属机构" in terms or "市场机制" in terms or "部委" in terms
+
+
+
+# Lines in the manner of the State Council's 2021 opinion on centralised, volume-based
+# drug procurement (国办发〔2021〕2号), the kind of policy text where the longer compound
+# (药品集中带量采购) swallowed the shorter one the text uses on its own (集中采购)
+PROCUREMENT = (
+    "开展药品集中带量采购工作是党中央、国务院作出的重大改革部署。国家组织药品集中采购试点以来，共开展4批药品集中带量采购，平均降价幅度超过50%，有效减轻了群众用药负担。为推动药品集中带量采购工作常态化制度化开展，经国务院同意，现提出以下意见。",
+    "（一）指导思想。坚持以人民为中心的发展思想，坚持市场机制和政府作用相结合，推动药品集中带量采购工作常态化制度化开展，让人民群众以更低的价格用上质量更优的药品。",
+    "（二）基本原则。坚持招采合一、量价挂钩，坚持以量换价，确保中选药品质量，坚持公平竞争。",
+    "（三）药品范围。按照保基本、保临床的原则，重点将基本医保药品目录内用量大、采购金额高的药品纳入采购范围，逐步覆盖国内上市的临床必需、质量可靠的各类药品。对通过（含视同通过）仿制药质量和疗效一致性评价的药品优先纳入采购范围。",
+    "（四）医疗机构。所有公立医疗机构均应参加药品集中带量采购，医保定点社会办医疗机构按照定点协议管理的要求参照执行。",
+    "（五）合理确定采购量。明确采购量的确定规则，由医疗机构根据上年度实际使用量、临床使用状况和医疗技术进步等因素报送需求量。约定采购量根据中选企业数量、中选价格等合理确定。",
+    "（六）完善竞争规则。以通过一致性评价的仿制药为竞争单元，对同一通用名下的药品按相同规则进行竞争。中选价格应低于同品种药品的挂网价格。",
+    "（七）完善医保支付标准与集中采购价格协同机制。对集中采购的药品，在医保目录范围内以集中采购价格作为医保支付标准，原则上对同一通用名下的原研药、参比制剂、通过一致性评价的仿制药，医保基金按相同的支付标准进行结算。",
+    "（八）落实医保资金结余留用政策。对因集中采购节约的医保资金，按照相关规定给予医疗机构结余留用激励，调动医疗机构和医务人员参与改革的积极性。各地要加强药占比等指标考核的调整，不将集中采购药品纳入药占比限制范围。",
+)
+
+
+def test_a_pair_the_text_also_uses_apart_inside_a_longer_unit_is_judged_on_its_other_uses():
+    terms = terms_of(*PROCUREMENT)
+    assert "集中采购" in terms, sorted(terms)
+    assert "药品集中带量采购" in terms

@@ -61,10 +61,12 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
         runs, grams, cuts, cut_texts, can_start=_can_start_given_evidence, can_end=_can_end, can_inside=_can_inside,
         needs_evidence=_is_guess, outer_edge=_noun_phrase_edge,
     )
-    needed = discovery.MIN_COHESION + _VERB_LED_EXTRA_COHESION
+    # A compound led by a verb must stick together beyond doubt, unless the text also uses
+    # its words apart inside a longer unit of its own (集中采购 beside 药品集中带量采购)
     compounds = {
         text: c for text, c in compounds.items()
-        if _verb_led_term(c.parts, c.cohesion, needed) and not _clause_or_verb_phrase(c.parts)
+        if _verb_led_term(c.parts, c.cohesion, discovery.MIN_COHESION + (0 if c.apart else _VERB_LED_EXTRA_COHESION))
+        and not _clause_or_verb_phrase(c.parts)
     }
     compounds = _objects_of_verbs(compounds, grams)
     person_cues: Counter = Counter()

@@ -59,6 +59,7 @@ class Compound:
     count: int
     cohesion: float  # lowest PMI over the ways of cutting it in two (natural log)
     freedom: float  # boundary entropy of its less free end
+    apart: int = 0  # uses of its two parts apart inside a longer unit (集中 … 采购 in 集中带量采购)
 
 
 # Keys of counted n-grams: their tokens joined by CUT (新质\x01生产力), so that a count
@@ -172,6 +173,7 @@ def discover(
     # token in one sentence and 降 + 规版 in the next); any acceptable cut accepts it,
     # the acceptable cut of fewest tokens giving its parts.
     accepted: dict[str, tuple[int, Compound]] = {}
+    pairs: dict[str, list[str]] = {}  # two-part runs that did not stick together, for a second look
     recurring = compress(zip(cuts, cut_texts), map((2).__le__, map(counts.__getitem__, cut_texts)))
     for key, text in recurring:
         if CUT in key:
@@ -185,6 +187,23 @@ def discover(
             seen = accepted.get(text)
             if seen is None or len(parts) < seen[0]:
                 accepted[text] = (len(parts), verdict)
+        elif len(parts) == 2:
+            pairs[text] = parts
+    # A pair of words the text also uses apart inside a longer unit (集中 … 采购 in
+    # 药品集中带量采购) is judged on its other uses: those say nothing against the pair.
+    # Units nested in each other share their uses: the most of them counts.
+    apart: dict[tuple[str, str], int] = {}
+    for _, compound in accepted.values():
+        ps = compound.parts
+        for i in range(len(ps) - 2):
+            for j in range(i + 2, len(ps)):
+                apart[ps[i], ps[j]] = max(apart.get((ps[i], ps[j]), 0), compound.count)
+    for text, parts in pairs.items():
+        inside = apart.get((parts[0], parts[1]), 0)
+        if inside and text not in accepted:
+            verdict = _cohesive(parts, text, counts, total, can_start, can_end, can_inside, inside)
+            if verdict is not None:
+                accepted[text] = (2, verdict)
     # Second pass: the neighbours of every occurrence of the accepted ones.
     # None stands for the start or end of a run: every such boundary is a different
     # neighbour (punctuation separates it from whatever is beyond).
@@ -209,7 +228,8 @@ def discover(
             freedom = max(freedom, min(_entropy(loose_left[text]), _entropy(loose_right[text])))
         needed = MIN_FREEDOM * math.log(min(candidate.count, FREEDOM_COUNT_CAP))
         if freedom >= needed:
-            found[text] = Compound(candidate.text, candidate.parts, candidate.count, candidate.cohesion, freedom)
+            found[text] = Compound(candidate.text, candidate.parts, candidate.count, candidate.cohesion, freedom,
+                                   candidate.apart)
     return {text: c for text, c in found.items() if not _mere_extension(c, found)}
 
 
@@ -222,19 +242,22 @@ def _mere_extension(compound: Compound, found: dict[str, Compound]) -> bool:
     return False
 
 
-def _cohesive(parts, text, counts, total, can_start, can_end, can_inside) -> Compound | None:
+def _cohesive(parts, text, counts, total, can_start, can_end, can_inside, apart: int = 0) -> Compound | None:
+    """The run as a compound if its parts stick together; `apart`: uses of the two
+    parts apart inside a longer unit, left out of their counts."""
     if not (can_start(parts[0]) and can_end(parts[-1]) and all(map(can_inside, parts))):
         return None
     count = counts[text]
     if len(parts) == 1:
         return Compound(text, tuple(parts), count, math.inf, 0.0)
     cohesion = min(
-        math.log(count * total / (counts["".join(parts[:k])] * counts["".join(parts[k:])]))
+        math.log(count * total / (max(1, counts["".join(parts[:k])] - apart)
+                                  * max(1, counts["".join(parts[k:])] - apart)))
         for k in range(1, len(parts))
     )
     if cohesion < MIN_COHESION:
         return None
-    return Compound(text, tuple(parts), count, cohesion, 0.0)
+    return Compound(text, tuple(parts), count, cohesion, 0.0, apart)
 
 
 def _entropy(neighbours: Counter) -> float:
