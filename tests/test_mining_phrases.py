@@ -836,6 +836,13 @@ NO_TERMS = [
                  id="a kind of person and what they do, a clause with a negation inside"),
     pytest.param(LENDING_INTEREST, {"利息约定不明", "自然人之间借贷"}, {"自然人"},
                  id="a run closed by a negated verb, or holding a word of place"),
+    pytest.param(
+        # lines after Taiwan's Personal Data Protection Act, articles 6, 8 and 19
+        ("公務機關或非公務機關依本法規定向當事人蒐集個人資料時，應明確告知當事人下列事項。",
+         "非公務機關對個人資料之蒐集或處理，除本法規定外，應有特定目的。",
+         "當事人依本法規定得行使之權利及方式，於蒐集個人資料時告知之。"),
+        {"个人资料时", "本法规定"}, {"个人资料"},
+        id="a law pointing at itself, a run closed by when"),
 ]
 
 

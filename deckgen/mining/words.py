@@ -141,7 +141,7 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
       a word for a person (ending in 人 or 者, a pronoun, 大家, a kind of person to
       CC-CEDICT) before a closing verb;
     - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明);
-    - a word of place or time inside (自然人之间借贷);
+    - a word of place or time inside (自然人之间借贷), or 时 'when' closing it (个人资料时);
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
@@ -155,6 +155,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     if _tag(parts[0]).startswith("d"):
         return True
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
+    if parts[-1] in _WHEN:
+        return True  # 蒐集个人资料时: 'when … is collected'
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
     if parts[-1][:1] in "不没未" and _tag(parts[-1])[:1] in ("v", "a"):
@@ -188,11 +190,13 @@ def _names_a_kind_of_person(word: str) -> bool:
                if not s.startswith("(fig.)"))
 
 
-# Words that point at other text (下列情形, 上述规定, 其所): grammar of a document, no terms.
-POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以".split())
+# Words that point at other text (下列情形, 上述规定, 其所, a law's 本法规定 and 前款所称):
+# grammar of a document, no terms.
+POINTERS = frozenset("下列 上述 前述 如下 以下 以上 其所 所述 应以 本法 本条 本款 前款 前条 本规定 本办法".split())
 
 
 _NEGATIONS = frozenset("不 没 没有 未 别".split())
+_WHEN = frozenset("时 时候 之时".split())
 
 
 # Words for people in general that jieba tags as nouns, not pronouns.
