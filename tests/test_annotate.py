@@ -127,16 +127,16 @@ def test_function_words_keep_their_grammatical_sense_when_composed():
 def test_part_senses_table_matches_the_installed_dictionary():
     """Every sense in the shipped table is still one of its word's CC-CEDICT senses (or
     a near-synonym inside one): after a dictionary update, regenerate it (python
-    tools/build_tables.py part-senses)."""
-    from deckgen.annotating.composition import _part_glosses, _part_senses
+    tools/build_tables.py part-senses, head-senses)."""
+    from deckgen.annotating.composition import _head_senses, _part_glosses, _part_senses
     from deckgen.lexicon.cedict import lookup
 
-    table = _part_senses()
-    assert len(table) > 1000
-    for (word, reading), sense in table.items():
-        senses = {g for e in lookup(word) if " ".join(e.pinyin) == reading
-                  for g in _part_glosses(e, every=True, limit=len(e.senses))}
-        assert sense in senses, (word, reading, sense)
+    for table, least in ((_part_senses(), 1000), (_head_senses(), 200)):
+        assert len(table) > least
+        for (word, reading), sense in table.items():
+            senses = {g for e in lookup(word) if " ".join(e.pinyin) == reading
+                      for g in _part_glosses(e, every=True, limit=len(e.senses))}
+            assert sense in senses, (word, reading, sense)
 
 
 def test_transliterations_are_not_composed_from_character_meanings():

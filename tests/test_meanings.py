@@ -400,3 +400,12 @@ def test_a_part_takes_no_sense_marked_old():
     # 看護 'to nurse; to look after; to watch over; (old) hospital nurse': 外籍看護, the
     # foreign care worker of Taiwan's news, is no 'foreign hospital nurse'
     assert "hospital" not in compose("外籍看護")[0]
+
+
+def test_a_head_takes_the_sense_it_has_at_the_end_of_words():
+    from deckgen.annotating.composition import compose
+
+    # Taiwan's Personal Data Protection Act: 公務機關 is a public body, not a mechanism;
+    # 機關 is 'machine-operated' in front (機關槍) and a 'body' at the end (自治機關)
+    assert compose("公務機關")[0] == "official business body"
+    assert "mechanism" not in compose("非公務機關")[0]

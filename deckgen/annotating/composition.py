@@ -15,6 +15,7 @@ from deckgen.memo import once
 from deckgen.script import has_han
 
 _PART_SENSES = "part_senses.tsv"
+_HEAD_SENSES = "head_senses.tsv"
 
 
 # Single characters that make words as an affix with one steady sense (晶片業 'chip
@@ -232,8 +233,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
 
     The sense the part has inside other words comes first where CC-CEDICT lists
     another first (质 'quality', not 'character'; 出口 'export', not 'an exit'; see
-    build_part_senses). A compound's last part is its head, usually a noun: there a
-    sense that is not a verb comes first (架构: 'structure', not 'to construct').
+    build_part_senses); as a head, the sense it has at the end of other words (机关:
+    a 'body' in 自治机关, 主管机关; 'machine-operated' in 机关枪). A compound's last part
+    is its head, usually a noun: there a sense that is not a verb comes first (架构:
+    'structure', not 'to construct').
     Parts are stems, so a verb is given bare (管制: 'control', not 'to control')."""
     senses = _part_glosses(entry)
     if not senses:
@@ -244,7 +247,8 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
                    if s.removeprefix("to ")[:1].lower() in initials]
         if fitting:  # one word before a phrase: 'mobile', not 'move about'
             return min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
-    preferred = _part_senses().get((entry.simplified, " ".join(entry.pinyin)))
+    key = (entry.simplified, " ".join(entry.pinyin))
+    preferred = (_head_senses().get(key) if head else None) or _part_senses().get(key)
     if preferred is not None and (preferred in senses or preferred in _part_glosses(entry, every=True)):
         senses = [preferred, *(s for s in senses if s != preferred)]
     elif len(groups := _sense_groups(entry)) > 1 and len(groups[0]) > 1 and senses[0] not in groups[0]:
@@ -363,6 +367,12 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
     # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'
     senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s))
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
+
+
+@once
+def _head_senses() -> dict[tuple[str, str], str]:
+    """(word, numbered reading) -> the sense to give it as the head of a longer word."""
+    return {(word, reading): sense for word, reading, sense in tables.read(_HEAD_SENSES)}
 
 
 @once
