@@ -247,6 +247,12 @@ def test_tone_mark(numbered, marked):
         ("他等了一会儿。", "儿", 0, "r5"),
         ("她有一个女儿。", "儿", 0, "er2"),
         ("这是儿童读物。", "儿", 0, "er2"),
+        # 正当 'proper' (CPP dev; after Taiwan's data protection act) and 'just when' (a line
+        # written for the case)
+        ("以及这项立法是否是正当的公共卫生措施", "当", 0, "dang4"),
+        ("此说明称：“学伴”活动合法正当，自由报名，不存在强制。", "当", 0, "dang4"),
+        ("並應與蒐集之目的具有正當合理之關聯。", "當", 0, "dang4"),
+        ("正当此时，他来了。", "当", 0, "dang1"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

@@ -117,6 +117,24 @@ def _dong_xi(ctx: _Context, i: int) -> str | None:
     return "xi5"
 
 
+@_rule("当", _WORD_RULES)
+def _zheng_dang(ctx: _Context, i: int) -> str | None:
+    # 正当 is 'proper, legitimate' (zheng4 dang4: 正当理由, 正当合理, 是正当的), or 'just
+    # when' (zheng4 dang1) before whom or when it tells of: 正当他要出门, 正当此时.
+    word = ctx.word_of(i)
+    if ctx.char(i - 1) != "正" or word is None or not word.text.startswith("正当") or word.start != i - 1:
+        return None
+    if word.text != "正当":  # 正当合理, 正当防卫; but 正当年 'in one's prime' is a time
+        return "dang1" if jieba_words.tag(word.text[2:])[:1] in ("t", "m", "q") else "dang4"
+    after = ctx.word_of(word.end) if word.end < len(ctx.text) else None
+    when = after is not None and (after.text in _THIS_TIME or _pos(after)[:1] in ("r", "t", "m")
+                                  or _pos(after).startswith("nr"))
+    return "dang1" if when else "dang4"
+
+
+_THIS_TIME = frozenset("此时 其时 这时 那时 此刻 这时候 那时候".split())
+
+
 @_rule("了")
 def _le(ctx: _Context, i: int) -> str:
     # V不了 'cannot V (to the end)': 受不了, 吃不了, 少不了 -> liao3; everywhere else
