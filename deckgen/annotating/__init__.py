@@ -15,7 +15,7 @@ from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import choose_entry, headword_pinyin, traditional_form, variant_entry
 from deckgen.annotating.labels import also_written, frequency_label
-from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of
+from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of, written_in_traditional
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
 from deckgen.records import Example, Note, Script, Segmenter, Term
@@ -30,9 +30,7 @@ __all__ = [
 def _shown_in_traditional(term: Term, hanzi: str, simplified: str, deck_script: Script | None) -> bool:
     if deck_script is not None:
         return deck_script is Script.TRADITIONAL
-    if hanzi != simplified:
-        return True
-    return script.script_if_told("".join(s.text for s in term.sentences[:3])) is Script.TRADITIONAL
+    return hanzi != simplified or written_in_traditional(term) is True
 
 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:

@@ -79,7 +79,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     """
     if entry is not None:
         # which script the text is in matters only to an entry with a Taiwan sense
-        taiwan = _written_in_traditional(term) if any("(Tw)" in s for s in entry.senses) else None
+        taiwan = written_in_traditional(term) if any("(Tw)" in s for s in entry.senses) else None
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "",
                                 taiwan=taiwan)
         if senses:
@@ -88,10 +88,11 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         # An entry that abbreviates several words (立委: 立法委员会 'legislative committee'
         # and 立法委员 'legislator') means any of them: the first sense of each, in order.
         targets = []
-        for target in dictionary.linked_entries(entry):
+        linked = dictionary.linked_entries(entry)
+        context = context_english(term, segmenter) if linked else ""
+        for target in linked:
             regional = any("(Tw)" in s for s in target.senses)
-            senses = concise_senses(target, context=context_english(term, segmenter),
-                                    taiwan=_written_in_traditional(term) if regional else None)
+            senses = concise_senses(target, context=context, taiwan=written_in_traditional(term) if regional else None)
             if senses:
                 targets.append((target, senses))
         if len(targets) == 1:
@@ -141,7 +142,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     return "", NOTHING_KNOWN
 
 
-def _written_in_traditional(term: Term) -> bool | None:
+def written_in_traditional(term: Term) -> bool | None:
     """Whether the term's sentences are written in Traditional characters; None where
     they do not tell."""
     told = script.script_if_told("".join(s.text for s in term.sentences[:3]))

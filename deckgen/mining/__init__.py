@@ -179,7 +179,6 @@ def _head_of_its_own(part: str, longer: str) -> bool:
     return any(not e.proper for e in dictionary.lookup(modifier)) and not _tag(modifier).startswith(("nr", "ns"))
 
 
-
 def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str], bool]) -> int:
     """How many of a candidate's uses count as parts of longer terms: the uses inside
     them, shared among as many different longer terms (the C-value of Frantzi et al.).

@@ -360,8 +360,6 @@ def _quotes_a_person(candidate: _Candidate, grams: Counter, person_cues: Counter
 _ADDRESSES_OF_A_NAME = 2
 
 
-
-
 # A name no surname starts (闰土, a given name alone) needs to stand where names stand this often.
 _CUES_WITHOUT_SURNAME = 2
 

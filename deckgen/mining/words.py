@@ -155,11 +155,11 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     if _tag(parts[0]).startswith("d"):
         return True
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
-    if parts[-1] in _WHEN:
+    if last in _WHEN:
         return True  # 蒐集个人资料时: 'when … is collected'
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
-    if parts[-1][:1] in "不没未" and _tag(parts[-1])[:1] in ("v", "a"):
+    if last[:1] in "不没未" and _tag(last)[:1] in ("v", "a"):
         return True  # 利息约定不明: what is unclear, said of the interest
     if any(_tag(p) == "f" for p in parts[1:-1]):
         return True  # 自然人之间借贷: where, between whom, is a phrase's
