@@ -130,12 +130,13 @@ def test_recall_fronts_of_a_deck_ask_for_one_answer_each(cards):
     assert not same, same
 
 
-def test_chinese_in_also_written_is_marked_without_the_english_after_it(cards):
+def test_chinese_in_a_field_is_marked_without_the_english_brackets_around_it(cards):
     # a run of Chinese is drawn in its script's glyphs: the bracket that opens the English
-    # ("长照 (simplified)") is no part of it
+    # ("长照 (simplified)") or closes it ("composed from its parts (行为 + 能力)") is no part of it
     _, rendered = cards
-    fields = [note["Also Written"] for _, note, _, _ in rendered if note["Also Written"]]
-    assert fields
+    fields = [note[name] for _, note, _, _ in rendered for name in ("Also Written", "Meaning From") if note[name]]
+    assert any("(" in f and "<span" in f for f in fields)
     for field in fields:
         for inside in re.findall(r'<span lang="zh-Han[st]">([^<]*)</span>', field):
             assert not inside.endswith(("(", "（", " ")), field
+            assert inside.count(")") + inside.count("）") <= inside.count("(") + inside.count("（"), field

@@ -71,12 +71,21 @@ def _lang_of_text(text: str, default: str) -> str:
 _HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}\\s·、，（）()0-9]*")
 
 
+def _chinese_of_run(run: str) -> str:
+    """A run of Chinese without the brackets of the English around it: '长照 (simplified)'
+    opens one after it, '(行为 + 能力)' closes one after 能力."""
+    piece = run.rstrip(" \t\n·、，(（")
+    while piece.endswith((")", "）")) and piece.count(")") + piece.count("）") > piece.count("(") + piece.count("（"):
+        piece = piece[:-1].rstrip(" \t\n·、，")
+    return piece
+
+
 def mixed_html(text: str, lang: str = "zh-Hans") -> str:
     """Escaped text with each run of Chinese in it marked as such ("CC-CEDICT, as 台积电"),
     so that it is drawn with the glyph shapes of its script."""
     out, done = [], 0
     for run in _HAN_RUN.finditer(text):
-        piece = run.group().rstrip(" \t\n·、，(（")  # '长照 (simplified)': the bracket opens the English
+        piece = _chinese_of_run(run.group())
         out.append(escape(text[done:run.start()]))
         out.append(f'<span lang="{_lang_of_text(piece, lang)}">{escape(piece)}</span>')
         done = run.start() + len(piece)
