@@ -832,6 +832,20 @@ NO_TERMS = [
          "坚持以人民为中心的发展思想，坚持市场机制和政府作用相结合。"),
         {"各部委", "相结合"}, {"市场机制"},  # the address and the 坚持…相结合 of State Council circulars
         id="each or mutually before a word"),
+    pytest.param(
+        # a Beijing blog on Luckin Coffee and a learner's blog, both on the web
+        ("玻璃门上贴着「9.9 元喝生椰拿铁」的海报，上班早高峰时，取餐台前总能排起七八个人的小队。",
+         "瑞幸刚出道时，朋友圈里全是它的免费券。办公室白领们像发现了新大陆，午休时间拿着手机研究怎么领券最划算。",
+         "虽然终极目标明确但是短期方向模糊，我决定从保持透明，坚持内容输出和提高沟通交流能力开始做起——比如掏心掏肺地写了这篇文章！"),
+        {"刚出道", "篇文章", "贴着"}, {"海报", "掏心掏肺"},
+        id="an adverb or a measure word before a word, a verb and its aspect"),
+    pytest.param(
+        # a Taipei student's diary and a learner's blog, both on the web
+        ("上午原本想去誠品敦南翻翻書，才發現它早就搬家關店了，我真是有點落伍。",
+         "雖然生活簡單，收入不高，但台北這座城市，有一種讓人想努力撐下去的魔力。",
+         "对于有效学习这件事又有了更深的认知。这次再重头梳理一次，记录下来。"),
+        {"翻翻", "撑下去", "记录下来", "有点"}, {"落伍", "魔力", "梳理"},
+        id="a verb said twice, a verb and where it goes on, an HSK word without its 儿"),
     pytest.param(DEFENDANT_ARGUES, {"被告抗辩", "明显不符合常理"}, {"被告", "常理"},
                  id="a kind of person and what they do, a clause with a negation inside"),
     pytest.param(LENDING_INTEREST, {"利息约定不明", "自然人之间借贷"}, {"自然人"},

@@ -14,8 +14,15 @@ def _hsk_words() -> dict[str, int]:
 
 
 def hsk_level(simplified: str) -> int | None:
-    """HSK 3.0 level 1-6, 7 for the 7-9 band, None if the word is beyond the lists."""
-    return _hsk_words().get(simplified)
+    """HSK 3.0 level 1-6, 7 for the 7-9 band, None if the word is beyond the lists.
+
+    The lists give some words in their Beijing form with 儿 only (有点儿, 一会儿, 面条儿);
+    written without it, as most texts and Taiwan do, they are the same word."""
+    words = _hsk_words()
+    level = words.get(simplified)
+    if level is None and len(simplified) >= 2:
+        return words.get(simplified + "儿")
+    return level
 
 
 def hsk_label(level: int | None) -> str:

@@ -236,7 +236,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
-            or _each_or_mutually(string)):
+            or _grammar_before_a_word(string) or _doubled_character(string)):
         return False
     if string in POINTERS or string in _MODALS:
         return False
@@ -267,12 +267,25 @@ def _adverb_of_manner(string: str) -> bool:
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
 
 
-def _each_or_mutually(string: str) -> bool:
-    """每 or 各 before a word (各部委 'each ministry'), or 相 or 互 before a verb (相结合
-    'to combine with each other'): phrases jieba lists, CC-CEDICT does not."""
-    if len(string) < 3 or string[0] not in "各每相互" or dictionary.knows(string):
+def _grammar_before_a_word(string: str) -> bool:
+    """A word led by a character that belongs to the phrase around it: 每 or 各 (各部委
+    'each ministry'), 相 or 互 before a verb (相结合 'to combine with each other'), an
+    adverb (刚出道 'had just started out', 很重要) or a measure word (篇文章 of 这篇文章,
+    家公司 of 一家公司): phrases jieba lists, CC-CEDICT does not."""
+    if len(string) < 3 or dictionary.knows(string) or not dictionary.knows(string[1:]):
         return False
-    return dictionary.knows(string[1:])
+    return string[0] in _LEADING_GRAMMAR or _tag(string[0]) == "q"
+
+
+# Adverbs that never begin a word of their own before another word; not 总 or 正 (总书记,
+# 正能量) nor 再 (再工业化), which also make terms.
+_LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却")
+
+
+def _doubled_character(string: str) -> bool:
+    """A character said twice (翻翻 'to leaf through', 看看, 走走): a verb done briefly,
+    grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words."""
+    return len(string) == 2 and string[0] == string[1] and not dictionary.knows(string)
 
 
 def _place_phrase(string: str) -> bool:
@@ -293,16 +306,22 @@ def _quantity(string: str) -> bool:
 
 def _verb_and_complement(string: str) -> bool:
     """A verb and the complement saying where it gets or goes (追溯到, 转变成, 放在, 舀出,
-    迈入, 追上), or whether it can (瞒不过, 扛不住): grammar jieba lists as a word and
-    CC-CEDICT does not; the verb is the word to learn. CC-CEDICT's own (达到, 受到,
-    变成, 提出, 受不了) are words."""
+    迈入, 追上, 撑下去, 记录下来), whether it can (瞒不过, 扛不住) or its aspect (贴着):
+    grammar jieba lists as a word and CC-CEDICT does not; the verb is the word to learn.
+    CC-CEDICT's own (达到, 受到, 变成, 提出, 受不了, 随着) are words."""
     if len(string) < 2 or string[-1] not in _COMPLEMENTS or dictionary.knows(string):
         return False
-    verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
+    if len(string) >= 3 and string[-2:] in _DIRECTIONS:
+        verb = string[:-2]
+    elif len(string) >= 3 and string[-2] in "不得":
+        verb = string[:-2]
+    else:
+        verb = string[:-1]
     return any(s.startswith("to ") for e in dictionary.lookup(verb) for s in e.senses[:2])
 
 
-_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得过了动")
+_COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得过了着动")
+_DIRECTIONS = frozenset("下去 下来 起来 出来 出去 上来 上去 过来 过去 回来 回去 进来 进去 开来".split())
 
 
 def _grammar_entry(string: str) -> bool:
