@@ -846,6 +846,11 @@ NO_TERMS = [
          "对于有效学习这件事又有了更深的认知。这次再重头梳理一次，记录下来。"),
         {"翻翻", "撑下去", "记录下来", "有点"}, {"落伍", "魔力", "梳理"},
         id="a verb said twice, a verb and where it goes on, an HSK word without its 儿"),
+    pytest.param(
+        ("太石给我科普了一个新词：老法师。确切的说，是“摄影老法师”。不过不需要说这么具体，懂的人自然懂。",
+         "“老法师”指的是什么样的人呢？我在网上搜了搜——“老法师”主要以爱好摄影的中老年群体为主。"),
+        {"法师"}, {"老法师"},  # a learner's blog: 法师 'Buddhist master' is only ever part of 老法师 'old hand'
+        id="a word only ever inside a slang term made with 老"),
     pytest.param(DEFENDANT_ARGUES, {"被告抗辩", "明显不符合常理"}, {"被告", "常理"},
                  id="a kind of person and what they do, a clause with a negation inside"),
     pytest.param(LENDING_INTEREST, {"利息约定不明", "自然人之间借贷"}, {"自然人"},

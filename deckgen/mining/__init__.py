@@ -175,7 +175,9 @@ def _head_of_its_own(part: str, longer: str) -> bool:
         return False
     modifier = longer[:-len(part)]
     if len(modifier) == 1:
-        return _tag(modifier) == "a"
+        # 老 and 小 also make words of address and slang of what follows (老法师 'old
+        # hand', 小姐姐): the whole is the term, not the head
+        return _tag(modifier) == "a" and modifier not in "老小"
     return any(not e.proper for e in dictionary.lookup(modifier)) and not _tag(modifier).startswith(("nr", "ns"))
 
 
@@ -184,7 +186,10 @@ def _inside_longer(holders: Iterable[tuple[str, int]], qualified: Callable[[str]
     them, shared among as many different longer terms (the C-value of Frantzi et al.).
     A piece of one longer term (伟达 of 英伟达) is all inside it; a term many longer
     ones are built on (民间借贷 of 民间借贷合同, 民间借贷诉讼, 民间借贷纠纷) is a term of its own."""
-    counts = [count for longer, count in holders if qualified(longer)]
+    held = [(longer, count) for longer, count in holders if qualified(longer)]
+    # A longer term holding another that holds the candidate (摄影老法师 around 老法师
+    # around 法师) adds no uses of its own: they are the inner one's.
+    counts = [count for longer, count in held if not any(inner != longer and inner in longer for inner, _ in held)]
     return round(sum(counts) / len(counts)) if counts else 0
 
 
