@@ -378,6 +378,15 @@ def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():
     assert concise_senses(cedict.lookup("塑胶")[0], taiwan=None)[0] == "synthetic resin"
 
 
+def test_an_exclamation_listed_after_the_other_senses_is_left_off():
+    # a Taipei student's diary: 機車 is the scooter; CC-CEDICT's '(Tw) damn!; crap!' is talk
+    note = annotate(term("機車", ("窗外偶爾傳來機車加速的聲音，天氣依然很熱，但心裡倒是挺平靜的。", "A")))
+    assert note.english.startswith("scooter"), note.english
+    assert "!" not in note.english, note.english
+    # a word that is an exclamation first keeps it: 万岁 'Long live …!'
+    assert concise_senses(cedict.lookup("万岁")[0])[0].endswith("!")
+
+
 def test_a_doubled_word_takes_the_meaning_of_the_word_it_doubles():
     # 南风窗 2024: 隨隨便便 is 隨便 said with emphasis; CC-CEDICT lists only 隨便
     note = annotate(term("隨隨便便", ("但如果隨隨便便地妄言說中國做不了從0到1,這是不對的。", "A")))

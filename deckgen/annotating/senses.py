@@ -24,9 +24,12 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", tai
     CC-CEDICT's markup is made plain text (漢|汉[Han4] -> 汉). `taiwan`: whether the text
     is written in Traditional characters (None: not known); see _by_fit."""
     senses: list[str] = []
-    current = [s for s in entry.senses if dictionary.is_meaning(s) and not _dated(s)]
+    def set_aside(sense: str) -> bool:
+        return _dated(sense) or _exclaimed_in_talk(sense, entry.senses)
+
+    current = [s for s in entry.senses if dictionary.is_meaning(s) and not set_aside(s)]
     for sense in _by_fit(entry.senses, context, taiwan):
-        if not dictionary.is_meaning(sense) or (current and _dated(sense)) or _ONLY_A_LINK.match(sense):
+        if not dictionary.is_meaning(sense) or (current and set_aside(sense)) or _ONLY_A_LINK.match(sense):
             continue
         sense = short(plain(sense))
         if not sense or sense in senses:
@@ -160,6 +163,14 @@ def _dated(sense: str) -> bool:
     return bool(_DATED.search(sense)) and not _NEW.search(sense)
 
 
+def _exclaimed_in_talk(sense: str, senses: tuple[str, ...]) -> bool:
+    """An exclamation CC-CEDICT lists after the word's other senses is how talk uses the
+    word ('(Tw) damn!; crap!' of 機車 'scooter', 'Shut up!' of 住嘴 'to hold one's
+    tongue'), not what a text means by it. Words that are exclamations first (万岁,
+    午安) keep them."""
+    return sense != senses[0] and all(part.strip().endswith("!") for part in sense.split(";"))
+
+
 def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -> list[str]:
     """Senses sharing words with the context first; then today's senses before dated ones.
 
@@ -197,7 +208,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         field = re.search(r"\((\w+)([^()]*)\)", shown)
         if field and field.group(1).lower() in _FIELDS:
             words |= {w[:6] for w in WORD.findall(field.group(0).lower())} - _COMMON
-        dated = _dated(sense)
+        dated = _dated(sense) or _exclaimed_in_talk(sense, senses)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
