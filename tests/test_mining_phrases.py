@@ -851,6 +851,19 @@ NO_TERMS = [
          "“老法师”指的是什么样的人呢？我在网上搜了搜——“老法师”主要以爱好摄影的中老年群体为主。"),
         {"法师"}, {"老法师"},  # a learner's blog: 法师 'Buddhist master' is only ever part of 老法师 'old hand'
         id="a word only ever inside a slang term made with 老"),
+    pytest.param(
+        # China News Service, 1 November 2021, on the provinces' GDP of the first three quarters
+        ("中新社北京11月1日电 题：中国前三季度31省份GDP数据揭晓 多地发展韧性持续显现",
+         "受“煤炭供应不足、汛情等偶发性因素与结构性因素”影响，全国三季度经济增速有所放缓。",
+         "湖北省统计局总统计师叶福生表示，今年以来，湖北经济全面稳定恢复快速增长，三季度“加压企稳”，发展韧性持续显现。",
+         "前三季度，海南消费、投资增速位居全国前列。中国银行研究院高级研究员梁婧表示，前三季度海南第三产业增加值同比增长17.4%。",
+         "梁婧认为，这主要是由于医药、高技术、战略性新兴产业增长较快。江西省消费、投资、出口增速均居全国前列。",
+         "前三季度，山西规上工业增加值增长14.0%，位居全国前列。梁婧认为，中西部地区一般是原材料资源丰富地区。",
+         "前三季度，山西进出口总额达1703.4亿元，增长76.8%，增速同样位居全国前列。",
+         "受去年较高基数影响，对经济造成一定影响，因此前三季度西部经济增速普遍有所放缓。"),
+        {"日电", "三季度", "有所放缓", "今年以来", "发展韧性持续显现", "位居全国前列", "梁婧认为"},
+        {"增速", "韧性"},
+        id="a dateline, quarters, since when, a clause with an adverb, placing verbs, a name saying"),
     pytest.param(DEFENDANT_ARGUES, {"被告抗辩", "明显不符合常理"}, {"被告", "常理"},
                  id="a kind of person and what they do, a clause with a negation inside"),
     pytest.param(LENDING_INTEREST, {"利息约定不明", "自然人之间借贷"}, {"自然人"},

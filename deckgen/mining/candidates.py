@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -168,7 +169,7 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
         headwords = [
             gram for gram in filter(dictionary.knows, filterfalse(analysis.words.__contains__, grams))
-            if gram not in compounds and len(gram) >= 2
+            if gram not in compounds and len(gram) >= 2 and not _unit_of_a_number(gram, analysis)
         ]
         segmenter.words_of_each(headwords)  # in one batch, for _parts
         for gram in headwords:
@@ -183,6 +184,19 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
             if gloss.acronym:
                 origins[gloss.gloss].add("gloss")
     return origins
+
+
+def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
+    """A headword opened by the unit of a number wherever the text uses it (日电 'NEC' of
+    a dateline's 11月1日电): segmenting cut the unit loose, and it stays cut."""
+    if gram[0] not in _UNITS:
+        return False
+    return all(m.start() > 0 and _AFTER_A_NUMBER.match(s.simplified, m.start() - 1)
+               for s in analysis.sentences for m in re.finditer(re.escape(gram), s.simplified))
+
+
+_UNITS = frozenset("年月日号岁")
+_AFTER_A_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万两]")
 
 
 # What the names of laws and regulations end in: 病人自主权利法, 个人信息保护法, 消防条例.

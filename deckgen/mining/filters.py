@@ -89,12 +89,14 @@ def _spoken_phrase(word: str) -> bool:
         return False
     if word[0] in _DEGREE and _known_word(word[1:]):
         return True
-    if len(word) >= 4 and _tag(word[:2]) == "d" and _known_word(word[2:]):
+    if len(word) >= 4 and (_tag(word[:2]) == "d" or word[:2] in _TO_SOME_EXTENT) and _known_word(word[2:]):
         return True
     return len(word) >= 3 and word[-1] in _ADDRESSEES and _known_word(word[:-1])
 
 
 _DEGREE = frozenset("很太挺蛮")
+# adverbs of degree jieba tags as other words (有所放缓 'has slowed somewhat')
+_TO_SOME_EXTENT = frozenset("有所 略有 稍有".split())
 _ADDRESSEES = frozenset("您你我他她")
 
 
@@ -109,9 +111,11 @@ _REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".
 
 
 def _someone_says(word: str) -> bool:
-    """A kind of person and a verb of saying (专家建议 'experts suggest', 学者认为): who
-    says what comes next, a phrase jieba lists, no term."""
-    return len(word) >= 4 and word[-2:] in _SAYING_VERBS and _names_a_kind_of_person(word[:-2])
+    """A kind of person or a person's name and a verb of saying (专家建议 'experts
+    suggest', 学者认为, 梁婧认为): who says what comes next, no term."""
+    if len(word) < 4 or word[-2:] not in _SAYING_VERBS:
+        return False
+    return _names_a_kind_of_person(word[:-2]) or _looks_like_a_name(word[:-2])
 
 
 _SAYING_VERBS = frozenset("建议 表示 认为 指出 强调 坦言 直言 透露 提醒 呼吁".split())
@@ -119,12 +123,18 @@ _SAYING_VERBS = frozenset("建议 表示 认为 指出 强调 坦言 直言 透�
 
 def _relates_a_noun(word: str) -> bool:
     """A noun and a verb that only relates it to the rest of its sentence (算法相比 'compared
-    with the algorithm', 隧道具有 'the tunnel has', 结构出发 of 从结构出发): the frame of a
-    clause abstracts are full of, never a term."""
-    return len(word) >= 4 and word[-2:] in _RELATING_VERBS and _known_word(word[:-2])
+    with the algorithm', 隧道具有 'the tunnel has', 结构出发 of 从结构出发), or such a verb
+    and where it places the noun (位居全国前列 'ranks among the first in the country'):
+    the frame of a clause reports and abstracts are full of, never a term."""
+    if len(word) < 4:
+        return False
+    if word[:2] in _PLACING_VERBS:
+        return True
+    return word[-2:] in _RELATING_VERBS and _known_word(word[:-2])
 
 
 _RELATING_VERBS = frozenset("相比 具有 包括 包含 用于 处于 属于 位于 得到 受到 出发 入手 展开".split())
+_PLACING_VERBS = frozenset("具有 包括 包含 处于 属于 位于 位居 位列 稳居 居于".split())
 
 
 def _two_terms_joined(candidate: _Candidate) -> bool:
@@ -238,7 +248,7 @@ def _plausible(string: str, level: int) -> bool:
             or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
             or _grammar_before_a_word(string) or _doubled_character(string)):
         return False
-    if string in POINTERS or string in _MODALS:
+    if string in POINTERS or string in _MODALS or _since_or_after(string):
         return False
     return not (level > 0 and _too_easy(string, level))
 
@@ -265,6 +275,15 @@ def _adverb_of_manner(string: str) -> bool:
     """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
     Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
+
+
+def _since_or_after(string: str) -> bool:
+    """A time and since, after or before it (今年以来 'since the start of this year',
+    改革开放以后): phrases jieba lists as words, CC-CEDICT does not."""
+    return len(string) >= 4 and string[-2:] in _SINCE_OR_AFTER and not dictionary.knows(string)
+
+
+_SINCE_OR_AFTER = frozenset("以来 以后 以前 之后 之前".split())
 
 
 def _grammar_before_a_word(string: str) -> bool:
@@ -299,9 +318,15 @@ _LOCALISERS = frozenset("外内里上下中前后旁边")
 
 
 def _quantity(string: str) -> bool:
-    """A number and what it counts (一碟 'a saucer of', 两碗): jieba lists a few as words,
-    CC-CEDICT does not; its own (一体, 两岸, 三角) are words."""
-    return len(string) == 2 and string[0] in _NUMERALS and not dictionary.knows(string)
+    """A number and what it counts (一碟 'a saucer of', 两碗, 三季度 'the third quarter',
+    前三季 'the first three quarters'): jieba lists a few as words, CC-CEDICT does not;
+    its own (一体, 两岸, 三角, 第三产业) are words, and so are numbered plans (十四五规划)."""
+    counted = _COUNTED.match(string)
+    return counted is not None and dictionary.knows(counted.group(1)) and not dictionary.knows(string)
+
+
+# a number of one or two numerals, perhaps after 前/后/第/近/头 ('the first … ', 'the …th')
+_COUNTED = re.compile(f"^[前后第近头]?[{''.join(sorted(_NUMERALS))}]{{1,2}}(.+)$")
 
 
 def _verb_and_complement(string: str) -> bool:

@@ -140,7 +140,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     - a person and what they do (当事人提起, 当事人请求, 大家看到, 代理意愿人表达, 被告抗辩):
       a word for a person (ending in 人 or 者, a pronoun, 大家, a kind of person to
       CC-CEDICT) before a closing verb;
-    - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明);
+    - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明), or
+      another adverb inside before a verb (发展韧性持续显现 'resilience keeps showing');
     - a word of place or time inside (自然人之间借贷), or 时 'when' closing it (个人资料时);
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
@@ -159,6 +160,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 蒐集个人资料时: 'when … is collected'
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
+    if any(_tag(p) in ("d", "vd") and _tag(q) == "v" for p, q in zip(parts[1:], parts[2:])):
+        return True  # 发展韧性持续显现: how the verb is done, said in a clause
     if last[:1] in "不没未" and _tag(last)[:1] in ("v", "a"):
         return True  # 利息约定不明: what is unclear, said of the interest
     if any(_tag(p) == "f" for p in parts[1:-1]):

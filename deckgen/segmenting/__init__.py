@@ -175,8 +175,9 @@ _NUMBER = re.compile(r"^(?:[0-9０-９]+|[零〇一二三四五六七八九十�
 _UNITS = "年月日号岁"
 _NUMBER_AND_UNIT = re.compile(rf"[0-9０-９零〇一二三四五六七八九十百千万两][{_UNITS}]\w")
 # Tags of the words jieba glues a unit into that are no time nor thing: 年迈 'aged' of
-# 2025年迈入, 号召 of 5号召开, 日增 of 3日增加.
-_GLUED_TAGS = frozenset({"a", "v", "d", "ns", "nr", "nz", "nrt", ""})
+# 2025年迈入, 号召 of 5号召开, 日增 of 3日增加, and abbreviations: 日电 'NEC' of a news
+# agency's dateline 北京11月1日电 'Beijing, 1 November (dispatch)'.
+_GLUED_TAGS = frozenset({"a", "v", "d", "j", "ns", "nr", "nz", "nrt", ""})
 
 
 def _units_after_numbers(words: list[str], tk) -> list[str]:
