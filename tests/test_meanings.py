@@ -387,6 +387,17 @@ def test_an_exclamation_listed_after_the_other_senses_is_left_off():
     assert concise_senses(cedict.lookup("万岁")[0])[0].endswith("!")
 
 
+def test_a_small_place_the_text_does_not_go_near_comes_after_the_other_sense():
+    # CC-CEDICT's 三星: 'Sanxing Township in Yilan County, Taiwan', then Samsung. A Taiwan
+    # report on phone sales means the company; the English around it there:
+    samsung = next(e for e in cedict.lookup("三星") if e.proper)
+    phones = "this year first half (of a year) Taiwan mobile phone market apple to occupy market share"
+    assert concise_senses(samsung, context=phones)[0].startswith("Samsung")
+    # ... and a text that goes to Yilan (宜蘭縣三星鄉以三星蔥聞名) the township
+    yilan = "Yilan County in northeast Taiwan well-known famous every year winter to attract tourist"
+    assert concise_senses(samsung, context=yilan)[0].startswith("Sanxing")
+
+
 def test_a_doubled_word_takes_the_meaning_of_the_word_it_doubles():
     # 南风窗 2024: 隨隨便便 is 隨便 said with emphasis; CC-CEDICT lists only 隨便
     note = annotate(term("隨隨便便", ("但如果隨隨便便地妄言說中國做不了從0到1,這是不對的。", "A")))

@@ -374,6 +374,16 @@ def test_a_verb_and_a_term_the_text_also_uses_without_it_are_no_term(phrase, is_
     assert clause_around_a_term(phrase, SUITS) is is_clause
 
 
+def test_a_term_and_a_verb_of_saying_after_it_are_no_term():
+    # lines after the National Bureau of Statistics' quarterly releases: the bureau is a
+    # term of the text, 'the bureau says' is not
+    release = ("国家统计局发布数据显示，前三季度国内生产总值同比增长4.8%。",
+               "国家统计局表示，国民经济运行总体平稳，稳中有进。",
+               "国家统计局表示，外部环境更趋复杂严峻，国内需求仍显不足。")
+    assert clause_around_a_term("国家统计局表示", release)
+    assert not clause_around_a_term("国家统计局", release)
+
+
 def test_a_verb_the_term_always_comes_with_belongs_to_it():
     # Taiwan's Patient Right to Autonomy Act: 維持生命治療, life-sustaining treatment,
     # and 支持向量机 of an abstract on machine learning: neither object stands alone
@@ -864,6 +874,14 @@ NO_TERMS = [
         {"日电", "三季度", "有所放缓", "今年以来", "发展韧性持续显现", "位居全国前列", "梁婧认为"},
         {"增速", "韧性"},
         id="a dateline, quarters, since when, a clause with an adverb, placing verbs, a name saying"),
+    pytest.param(
+        # lines written after a Taiwan business paper's report of a phone retailer's sales figures (2024)
+        ("傑昇通信彙整全台門市數據，今年上半年手機市場以蘋果及三星佔據主要市場份額。",
+         "傑昇通信觀察，各大手機原廠逐漸取消64GB和128GB的容量配置，轉向256GB及以上。",
+         "三星Galaxy S24 Ultra（12GB/512GB）排行第十三名，傑昇通信表示，三星今年加入生成式AI功能，成功做出品牌差異化。",
+         "傑昇通信表示，iPhone 15 Pro Max（256GB）奪冠，三星則以中階機款搶下市場份額。"),
+        {"256GB", "128GB"}, {"市场份额"},
+        id="a capacity"),
     pytest.param(DEFENDANT_ARGUES, {"被告抗辩", "明显不符合常理"}, {"被告", "常理"},
                  id="a kind of person and what they do, a clause with a negation inside"),
     pytest.param(LENDING_INTEREST, {"利息约定不明", "自然人之间借贷"}, {"自然人"},

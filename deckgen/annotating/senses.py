@@ -171,6 +171,16 @@ def _exclaimed_in_talk(sense: str, senses: tuple[str, ...]) -> bool:
     return sense != senses[0] and all(part.strip().endswith("!") for part in sense.split(";"))
 
 
+def _place_elsewhere(sense: str, wanted: set[str]) -> bool:
+    """A small place the text does not go near: 三星 'Sanxing Township in Yilan County' in
+    a text that names no Yilan is Samsung, its other sense."""
+    place = _SMALL_PLACE.search(plain(sense))
+    return place is not None and bool(wanted) and place.group(1).lower()[:6] not in wanted
+
+
+_SMALL_PLACE = re.compile(r"\b(?:Township|County|District|Village|Town|Prefecture)\s+in\s+([A-Z][a-z]+)")
+
+
 def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -> list[str]:
     """Senses sharing words with the context first; then today's senses before dated ones.
 
@@ -208,7 +218,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         field = re.search(r"\((\w+)([^()]*)\)", shown)
         if field and field.group(1).lower() in _FIELDS:
             words |= {w[:6] for w in WORD.findall(field.group(0).lower())} - _COMMON
-        dated = _dated(sense) or _exclaimed_in_talk(sense, senses)
+        dated = _dated(sense) or _exclaimed_in_talk(sense, senses) or _place_elsewhere(sense, wanted)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
         # a long sense shares more words by chance; an explanation (灾变论's "the theory

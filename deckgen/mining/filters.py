@@ -46,10 +46,13 @@ def _stands_alone(candidate: _Candidate) -> bool:
 def _clause_around_a_term(candidate: _Candidate, grams: Counter, term_count: Callable[[str], int]) -> bool:
     """A verb and its object (偿还 + 借款, 提起 + 民间借贷诉讼) where the object is a term the
     text also uses without that verb: the term is what the text names, the verb what it
-    says of it. A verb the object only comes with (维持 + 生命治疗) belongs to the term."""
+    says of it. A verb the object only comes with (维持 + 生命治疗) belongs to the term.
+    So is a term and a verb of saying after it (傑昇通信 + 表示 'the retailer says')."""
     compound = candidate.compound
     if compound is None or len(compound.parts) < 2:
         return False
+    if compound.parts[-1] in _SAYING_VERBS and term_count("".join(compound.parts[:-1])) > 0:
+        return True  # 傑昇通信表示: a company the text names, and what it says
     verb, rest = compound.parts[0], "".join(compound.parts[1:])
     if len(verb) < 2 or not _only_a_verb(verb) or _tag(rest) == "v":
         return False
@@ -254,9 +257,11 @@ def _plausible(string: str, level: int) -> bool:
 
 
 # Ma, Ga, Hz, Pa (a capital and one or two small letters) are unit symbols or short
-# names (Kim, Lee), and a number with a unit a measurement (4.567Ga, 5nm, 3km): never
-# terms. Acronyms are all capitals (AI, GPU, 5G), products have digits and capitals (A100, 910B).
-_UNIT_OR_SHORT_NAME = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?[a-z]{1,3}$")
+# names (Kim, Lee), and a number with a unit a measurement (4.567Ga, 5nm, 3km, 256GB,
+# 5000mAh): never terms. Acronyms are all capitals (AI, GPU, 5G), products have digits
+# and capitals (A100, 910B).
+_UNIT_OR_SHORT_NAME = re.compile(
+    r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?(?:[a-z]{1,3}|[KMGTP]B|mAh)$")
 
 
 def _grammar_pair(string: str) -> bool:
