@@ -129,6 +129,39 @@ def test_subtitles_give_their_dialogue_once(tmp_path, plain_terms, suffix):
     assert [s.where for s in sentences if s.text == "答案是新质生产力。"] == ["cue 1 at 0:00:01"]
 
 
+# A cooking show's dialogue as its subtitles give it: a phrase a cue, no punctuation,
+# spaces between clauses (lines written for the case, in the manner of such shows).
+COOKING_CUES = [
+    "今天应大家的要求", "咱们做一道家常的红烧肉", "这红烧肉啊讲究的是火候", "先把五花肉切成小块",
+    "凉水下锅 焯一下水", "把浮沫打干净", "然后锅里放点冰糖", "小火慢慢炒出糖色", "糖色炒好了把五花肉下进去",
+    "加点老抽 上个色", "再放葱姜 八角 桂皮", "倒上黄酒 去去腥味", "加开水没过五花肉", "大火烧开转小火",
+    "炖上四十分钟", "最后大火收汁", "红烧肉就做好了", "肥而不腻 入口即化", "五花肉要选肥瘦相间的",
+    "冰糖炒的糖色红亮", "老抽就是为了上色", "收汁的时候要勤翻动", "这就是咱们家常的红烧肉",
+]
+
+
+@pytest.mark.parametrize("suffix", [".srt", ".txt"])
+def test_dialogue_a_phrase_a_line_is_running_text(tmp_path, suffix):
+    # subtitles, or their text pasted a cue a line: short unpunctuated lines, yet speech,
+    # not a list of names or links to be left out
+    path = tmp_path / f"show{suffix}"
+    if suffix == ".srt":
+        import pysubs2
+
+        subs = pysubs2.SSAFile()
+        for i, cue in enumerate(COOKING_CUES):
+            subs.append(pysubs2.SSAEvent(start=3000 * i, end=3000 * i + 2500, text=cue))
+        subs.save(str(path))
+    else:
+        path.write_text("\n".join(COOKING_CUES) + "\n", encoding="utf-8")
+    sources = read_texts([path])
+    kinds = [s.kind for source in sources for s in source.sentences]
+    # a plain text's first short line is its title, as ever; every other line is text
+    assert kinds[1:] == ["text"] * (len(kinds) - 1) and kinds[0] == ("text" if suffix == ".srt" else "title")
+    terms = [t.simplified for t in mine_terms(sources, level=4, top=15)]
+    assert {"红烧肉", "五花肉", "老抽"} <= set(terms), terms
+
+
 def test_a_gbk_webvtt_file_with_a_bom_is_read_whole(tmp_path):
     path = tmp_path / "drama.vtt"
     path.write_bytes("\ufeffWEBVTT\n\n00:01.000 --> 00:03.000\n<v 小王>你好&nbsp;北京<ruby>胡同<rt>hútòng</rt></ruby>。\n\n"

@@ -36,7 +36,7 @@ from deckgen.reading.sentences import (
     _without_overlaps,
     split_sentences,
 )
-from deckgen.reading.structure import line_kinds
+from deckgen.reading.structure import TEXT, line_kinds
 from deckgen.records import Sentence, Source
 from deckgen.script import HAN_RANGES, detect_script, simplified_in_place, to_simplified
 
@@ -90,7 +90,8 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     damage = _locate_damage(text)
     splittable_text, masked = _apply_repairs(text, damage)
     pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1), masked)
-    kinds = line_kinds(text)
+    # every cue of subtitles is dialogue, however short and unpunctuated its lines
+    kinds = line_kinds(text) if document is None or document.kind != "subtitles" else [TEXT] * (text.count("\n") + 1)
     sentences = tuple(
         Sentence(piece.text, short_name, piece.line, simplified, places[piece.line - 1] if places else "",
                  kinds[piece.line - 1])

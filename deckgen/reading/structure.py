@@ -141,6 +141,18 @@ def _is_item(line: str, kind: str) -> bool:
     return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
 
 
+# Characters of grammar that lines of speech are full of and lists of names or
+# subjects hardly hold: subtitles or a transcript pasted a line a phrase
+# (今天应网友的要求 / 做一家庭版的佛跳墙) are prose, not a list, when a third of the
+# lines have one (a cook's orders, 大火烧开转小火, have none).
+_GRAMMAR = re.compile(r"[的了呢吗吧啊呀着过是在就都也还把被给你我他她咱们这那么]")
+
+
+def _spoken_lines(lines: list[str]) -> bool:
+    filled = [line for line in lines if line.strip()]
+    return 3 * sum(bool(_GRAMMAR.search(line)) for line in filled) >= len(filled)
+
+
 def _mark_lists(lines: list[str], kinds: list[str]) -> None:
     start = 0
     while start < len(lines):
@@ -148,9 +160,10 @@ def _mark_lists(lines: list[str], kinds: list[str]) -> None:
         while end < len(lines) and (_is_item(lines[end], kinds[end]) or (end > start and not lines[end].strip())):
             end += 1
         if sum(bool(lines[i].strip()) for i in range(start, end)) >= _LIST_RUN:
-            for i in range(start, end):
-                if kinds[i] == TEXT and lines[i].strip():
-                    kinds[i] = LIST_ITEM
+            if not _spoken_lines(lines[start:end]):
+                for i in range(start, end):
+                    if kinds[i] == TEXT and lines[i].strip():
+                        kinds[i] = LIST_ITEM
             start = end
         else:
             start += 1
