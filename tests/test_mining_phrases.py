@@ -374,6 +374,21 @@ def test_a_verb_and_a_term_the_text_also_uses_without_it_are_no_term(phrase, is_
     assert clause_around_a_term(phrase, SUITS) is is_clause
 
 
+@pytest.mark.parametrize("string, plausible", [
+    # a cooking show's talk, which the show's text made candidates of (漂亮吧  海参下去;
+    # 去掉它的腥味  搁点盐; 要用点好黄酒)
+    ("海参下去", False),  # a thing and where it goes
+    ("搁点盐", False),  # a verb, 点 'a little' and what of
+    ("好黄酒", False),  # 好 'good' before a word
+    ("海参", True), ("黄酒", True),
+    ("集点", True),  # a verb and 点 'point': 'to collect points', Taiwan transcript's B term
+])
+def test_phrases_of_talk_are_no_candidates(string, plausible):
+    from deckgen.mining.filters import _plausible
+
+    assert _plausible(string, 0) is plausible
+
+
 def test_a_term_and_a_verb_of_saying_after_it_are_no_term():
     # lines after the National Bureau of Statistics' quarterly releases: the bureau is a
     # term of the text, 'the bureau says' is not
