@@ -382,8 +382,11 @@ def test_a_verb_and_a_term_the_text_also_uses_without_it_are_no_term(phrase, is_
     ("好黄酒", False),  # 好 'good' before a word
     ("海参", True), ("黄酒", True),
     ("集点", True),  # a verb and 点 'point': 'to collect points', Taiwan transcript's B term
+    # the State Council's 2018 opinion on government new media: jieba lists 党和政府 whole
+    ("党和政府", False),
+    ("缓和医疗", True),  # 缓和 'to ease', Taiwan's Patient Right to Autonomy Act
 ])
-def test_phrases_of_talk_are_no_candidates(string, plausible):
+def test_phrases_of_talk_and_pairs_are_no_candidates(string, plausible):
     from deckgen.mining.filters import _plausible
 
     assert _plausible(string, 0) is plausible

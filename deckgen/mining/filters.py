@@ -249,7 +249,8 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
-            or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)):
+            or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
+            or _joined_by_and(string)):
         return False
     if string in POINTERS or string in _MODALS or _since_or_after(string):
         return False
@@ -304,6 +305,24 @@ def _grammar_before_a_word(string: str) -> bool:
 # Adverbs that never begin a word of their own before another word, and 好 'good' (好黄酒);
 # not 总 or 正 (总书记, 正能量) nor 再 (再工业化), which also make terms.
 _LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好")
+
+
+def _joined_by_and(string: str) -> bool:
+    """Two words joined by 和, 与, 及 or 或 (党和政府 'the Party and the government'), a
+    phrase jieba lists whole; not where the character belongs to a word (缓和医疗, 共和国,
+    参与者, 普及率)."""
+    if dictionary.knows(string):
+        return False
+    for i in range(1, len(string) - 1):
+        if string[i] in "和与及或" and dictionary.knows(string[:i]) and dictionary.knows(string[i + 1:]):
+            if not _common_word(string[i - 1:i + 1]) and not _common_word(string[i:i + 2]):
+                return True
+    return False
+
+
+def _common_word(string: str) -> bool:
+    """A word CC-CEDICT lists other than as a name (和政, a county, is no word of 党和政府)."""
+    return any(not e.proper for e in dictionary.lookup(string))
 
 
 def _a_little(string: str) -> bool:
