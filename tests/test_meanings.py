@@ -128,6 +128,9 @@ def test_a_short_form_without_a_long_form_nearby_stays_unknown(tmp_path):
     ("中芯國際", "去年,晶片製造商中芯國際開始進入七奈米製程。", "SMIC"),
     ("OpenAI", "OpenAI推出ChatGPT後,全球掀起大模型熱潮。", "OpenAI"),
     ("科创板", "总书记指出,科创板要肩负起引领中国经济向创新驱动发展转型的历史使命。", "STAR Market"),
+    # a Taiwan business paper on phone sales, 2024
+    ("iPhone", "上半年進榜的iPhone單機，多為iPhone 15系列。", "Apple's smartphone"),
+    ("紅米", "今年上半年紅米及vivo也大幅瓜分市場。", "Redmi"),
 ])
 def test_names_come_from_the_sourced_table(headword, sentence, english):
     note = annotate(term(headword, (sentence, "B")))
