@@ -41,6 +41,9 @@ from tests.test_annotate import annotate, term
     ("喝茶", "我的母亲很高兴，但也藏着许多凄凉的神情，教我坐下，歇息，喝茶，且不谈搬家的事。",
      "to drink tea", "state security"),
     ("擄掠", "岳家軍紀律嚴明，有「凍死不拆屋，餓死不擄掠」之稱。", "plunder", "hearts"),
+    # ... and so does one CC-CEDICT makes long by a bracket of examples, not by explaining
+    # it: a cook's 干货 is dried food (a line written for the case)
+    ("干货", "但是那都是属于干货涨发，海参鲍鱼得提前泡上。", "dried food", "knowledge"),
     # an idiom is used in its figurative sense; the literal one follows as its explanation
     ("令行禁止", "岳飛治軍，賞罰分明，紀律嚴整，令行禁止。", "every order", "lit."),
 ])

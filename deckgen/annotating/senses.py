@@ -16,6 +16,9 @@ SYNONYMS = 2  # near-synonyms kept within one sense ("to intertwine; to band tog
 EXPLANATION = 60  # characters: a sense this long explains; context does not pull it forward
 ASIDE_MAX = 24  # a parenthesis longer than this explains rather than glosses: left out
 NARROW = 40  # characters: a first sense this long explains a narrow use
+# a bracket of examples ('dried food (including dried fruits, … abalone)', '(physics)
+# attraction (gravitational, magnetic, electrostatic etc)') makes a sense long, not narrow
+_EXAMPLES = re.compile(r"\s*\([^()]*\b(?:etc|e\.g\.|including|such as)\b[^()]*\)")
 
 
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", taiwan: bool | None = None) -> list[str]:
@@ -204,7 +207,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
     # allows the contents to escape)', 催生 'to pressure a younger relative to hurry up
     # and have a baby'); otherwise its order stands: 喝茶 is 'to drink tea' before it is
     # a meeting with state security, 掳掠 'to plunder' before 'to win hearts'.
-    figurative_first = has_fig and len(senses[0]) >= NARROW
+    figurative_first = has_fig and len(_EXAMPLES.sub("", senses[0])) >= NARROW
 
     def fit(item):
         i, sense = item
