@@ -359,7 +359,7 @@ def clause_around_a_term(phrase: str, sentences: tuple[str, ...]) -> bool:
     parts = tuple(segmenter().words_of(phrase))
     compound = discovery.Compound(phrase, parts, text.count(phrase), cohesion=5.0, freedom=1.0)
     candidate = _Candidate(phrase, strings={phrase}, count=text.count(phrase), compound=compound)
-    grams = Counter({string: text.count(string) for string in (phrase, "".join(parts[1:]))})
+    grams = Counter({string: text.count(string) for string in (phrase, "".join(parts[1:]), "".join(parts[:-1]))})
     terms = terms_of(*sentences)
     return _clause_around_a_term(candidate, grams, lambda string: terms[string].count if string in terms else 0)
 
@@ -390,6 +390,15 @@ def test_phrases_of_talk_and_pairs_are_no_candidates(string, plausible):
     from deckgen.mining.filters import _plausible
 
     assert _plausible(string, 0) is plausible
+
+
+def test_an_acronym_the_text_names_and_what_it_does_are_no_term():
+    # China News Service, 1 November 2021, on the provinces' GDP
+    news = ("数据显示，共有15个省份GDP总量超过2万亿元。",
+            "其中，广东GDP超过8.8万亿元，稳居第一；江苏GDP超过8.4万亿元，位居第二。",
+            "前三季度，中国GDP同比增长9.8%，两年平均增长5.2%。")
+    assert clause_around_a_term("GDP超过", news)
+    assert not clause_around_a_term("GDP总量", news)  # a noun after it: a term of its own
 
 
 def test_a_term_and_a_verb_of_saying_after_it_are_no_term():

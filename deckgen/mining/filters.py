@@ -51,12 +51,16 @@ def _clause_around_a_term(candidate: _Candidate, grams: Counter, term_count: Cal
     compound = candidate.compound
     if compound is None or len(compound.parts) < 2:
         return False
-    if compound.parts[-1] in _SAYING_VERBS and term_count("".join(compound.parts[:-1])) > 0:
+    together = max(grams.get(s, 0) for s in candidate.strings)
+    subject, last = "".join(compound.parts[:-1]), compound.parts[-1]
+    if last in _SAYING_VERBS and term_count(subject) > 0:
         return True  # 傑昇通信表示: a company the text names, and what it says
+    if (_is_latin_term(subject) and len(last) >= 2 and _only_a_verb(last)
+            and grams.get(subject, 0) > together and term_count(subject) > 0):
+        return True  # GDP超过 'GDP exceeds': an acronym the text names, and what it does
     verb, rest = compound.parts[0], "".join(compound.parts[1:])
     if len(verb) < 2 or not _only_a_verb(verb) or _tag(rest) == "v":
         return False
-    together = max(grams.get(s, 0) for s in candidate.strings)
     return grams.get(rest, 0) > together and term_count(rest) > 0
 
 
