@@ -928,3 +928,42 @@ def test_phrases_a_reader_meets_are_no_terms_beside_the_terms_around_them(senten
     terms = terms_of(*sentences)
     assert not absent & set(terms), sorted(terms)
     assert present <= set(terms), sorted(terms)
+
+
+def test_the_english_a_text_gives_a_term_in_brackets_is_its_meaning():
+    from deckgen.annotating import annotate
+    from deckgen.annotating.meaning import FROM_TEXT_ENGLISH
+
+    # lines written for the case, in the manner of policy news; 循环经济 and 社会企业 are
+    # in no dictionary deckgen reads
+    terms = terms_of(
+        "循环经济（circular economy）是一种以资源的高效利用和循环利用为核心的经济发展模式。",
+        "近年来，各地积极推动循环经济，并鼓励社会企业（social enterprise）参与。",
+        "社会企业以解决社会问题为目标，循环经济与社会企业相辅相成。",
+    )
+    for chinese, english in (("循环经济", "circular economy"), ("社会企业", "social enterprise")):
+        assert chinese in terms, sorted(terms)
+        note = annotate(terms[chinese], segmenter())
+        assert note.english == english and note.meaning_from == FROM_TEXT_ENGLISH, note
+
+
+def glosses_of(*sentences: str) -> set[tuple[str, str, bool]]:
+    from deckgen.mining.analysis import _analyse
+
+    return {(g.term, g.gloss, g.acronym) for g in _analyse(source("text", *sentences), segmenter()).glosses}
+
+
+def test_english_in_brackets_is_the_terms_own_unless_it_names_someone():
+    # Chinese Wikipedia's way (板块构造学说 after factpedia's copy), and a CSL abstract's
+    # 体外膜肺氧合(extracorporeal membrane oxygenation,ECMO): the English, and the acronym
+    # for the Chinese
+    assert ("板块构造学说", "Plate tectonics", False) in glosses_of(
+        "板块构造学说（英语：Plate tectonics）是为了解释大陆漂移现象而发展出来的一种地质学理论。")
+    abstract = glosses_of("目的 探讨体外膜肺氧合(extracorporeal membrane oxygenation,ECMO)在儿科心肺功能衰竭中的应用。")
+    assert ("体外膜肺氧合", "extracorporeal membrane oxygenation", False) in abstract
+    assert ("ECMO", "体外膜肺氧合", True) in abstract
+    # Business Weekly's 顧問公司策緯(TriviumChina)合夥人舍費爾(KendraSchaefer): names, whose
+    # Chinese begins nobody knows where (顧問公司策緯? 合夥人舍費爾?); and a unit is no gloss
+    names = glosses_of("「華為現在是一切的核心,」顧問公司策緯(TriviumChina)合夥人舍費爾(Kendra Schaefer)對彭博說。",
+                       "美國要求輝達(Nvidia)停止向中國輸出高階晶片。", "空气中二氧化硫的浓度为百万分之五（ppm）。")
+    assert not any(not acronym for _, _, acronym in names), names

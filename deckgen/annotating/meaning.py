@@ -20,6 +20,8 @@ SYNONYM_MAX = 8  # an in-text gloss up to this long can stand in for the term
 FROM_CEDICT = "CC-CEDICT"
 FROM_TEXT = "defined in the text"
 FROM_DECK = "the deck file"
+FROM_TEXT_ENGLISH = "the text's own English"
+_IN_ENGLISH = re.compile(r"[A-Za-z][A-Za-z' \-]*")
 FROM_ACRONYMS = "deckgen's list of common acronyms"
 
 
@@ -101,6 +103,10 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         if targets:
             shown = list(dict.fromkeys(senses[0] for _, senses in targets))[:MAX_LINKED]
             return "; ".join(shown), f"{FROM_CEDICT}, via {', '.join(t.simplified for t, _ in targets[:MAX_LINKED])}"
+    # The English the text itself gives the term (循环经济（circular economy）) is the
+    # author's, for this text.
+    if term.gloss and _IN_ENGLISH.fullmatch(term.gloss) and not term.expansion_of:
+        return term.gloss, FROM_TEXT_ENGLISH
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
     # meaning than composing the Chinese the text spells it out with (GPU: 'graphics
     # processing unit', not 'figure + processor').

@@ -1,5 +1,6 @@
 """Terms the text itself marks: in-text definitions and expansions (内卷（指过度竞争）,
-GPU（图形处理器）, 所谓X是指Y), on one analysed sentence."""
+GPU（图形处理器）, 所谓X是指Y) and the English it gives them (循环经济（circular
+economy）), on one analysed sentence."""
 
 from __future__ import annotations
 
@@ -46,6 +47,17 @@ _ACRONYM_AFTER = re.compile(r"[(（]\s*([0-9A-Za-z][0-9A-Za-z\-.]{1,9})\s*[)）]
 
 
 _ACRONYM_BEFORE = re.compile(rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s*[(（]\s*([{_HAN}]{{2,12}})\s*[)）]")
+
+
+# The English the text gives a term in brackets: 循环经济（circular economy）, a
+# Wikipedia article's 板块构造学说（英语：Plate tectonics）. Letters, spaces and hyphens;
+# a whole phrase or a word of four letters or more (not a unit: ppm, km). Without
+# 英语, only words in small letters: a capital opens a name (輝達（Nvidia）, 合夥人舍費爾
+# （Kendra Schaefer）), and where a transliterated name begins the text does not say.
+_ENGLISH_AFTER = re.compile(
+    r"[(（]\s*(英[语語文]\s*[：:]\s*|English\s*[：:]\s*)?([A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){0,7})"
+    r"\s*(?:[，,;；]\s*([A-Z][0-9A-Za-z\-]{1,7})\s*)?[)）]"
+)
 
 
 _SO_CALLED = re.compile(
@@ -100,6 +112,18 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
     for m in _ACRONYM_AFTER.finditer(text):
         acronym = m.group(1)
         if _is_acronym(acronym):
+            term = _term_before(analysed, m.start())
+            if term and _HAS_HAN.search(term):
+                out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
+    for m in _ENGLISH_AFTER.finditer(text):
+        labelled, english = m.group(1), m.group(2)
+        if (not _is_acronym(english) and (" " in english or len(english) >= 4)
+                and (labelled or english == english.lower())):
+            term = _term_before(analysed, m.start())
+            if term and _HAS_HAN.search(term):
+                out.append(_Gloss(term, english, acronym=False, term_is_short=False))
+        acronym = m.group(3)
+        if acronym and _is_acronym(acronym):  # 体外膜肺氧合(extracorporeal membrane oxygenation,ECMO)
             term = _term_before(analysed, m.start())
             if term and _HAS_HAN.search(term):
                 out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
