@@ -10,8 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from deckgen import script
 from deckgen.annotating import names
+from deckgen.annotating.composition import compose
 from deckgen.lexicon import cedict as dictionary
+from deckgen.memo import memo
 from deckgen.records import Source, Term
 from deckgen.script import is_han
 
@@ -62,13 +65,17 @@ def _candidates(short: str, sentence: str):
     """(start, long form) for each known word in `sentence` that begins with the short
     form's first character, holds the others in order, and is not the short form
     extended (科创板上市 contains 科创板: not an expansion of it)."""
+    # a short form that means something as it stands (大模型 'large model', 高端设备) is
+    # no abbreviation of a compound around it, only of a word the dictionary knows
+    composed = not compose(short)[0]
     start = sentence.find(short[0])
     while start >= 0:
         for end in range(start + len(short) + 1, min(len(sentence), start + LONGEST) + 1):
             long = sentence[start:end]
             if short in long or not long.endswith(_last_char_word(long, short)):
                 continue
-            if _in_order(short, long) and (_has_meaning(long) or names.name_of(long)):
+            if _in_order(short, long) and (_has_meaning(long) or names.name_of(long)
+                                           or (composed and _composed_meaning(long))):
                 yield start, long
         start = sentence.find(short[0], start + 1)
 
@@ -92,3 +99,12 @@ def _in_order(short: str, long: str) -> bool:
 
 def _has_meaning(word: str) -> bool:
     return any(dictionary.is_meaning(s) for e in dictionary.lookup(word) for s in e.senses)
+
+
+@memo(65536)
+def _composed_meaning(word: str) -> bool:
+    """A compound of dictionary words with a literal gloss (社會企業 'social enterprise',
+    which a Taiwan transcript abbreviates 社企), written whole: Chinese characters only,
+    no 的 or 之 between its words."""
+    return (len(word) >= 4 and all(is_han(c) for c in word) and not any(c in word for c in "的之")
+            and bool(compose(script.to_simplified(word))[0]))
