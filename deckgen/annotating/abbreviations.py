@@ -43,6 +43,9 @@ def long_form_of(term: Term, sources: dict[str, Source]) -> str | None:
     as written in the text; None if there is none."""
     found: Counter[str] = Counter()
     written: dict[str, str] = {}
+    # a short form that means something as it stands (大模型 'large model', 高端设备) is
+    # no abbreviation of a compound around it, only of a word the dictionary knows
+    composed = not compose(term.simplified)[0]
     for occurrence in term.occurrences:
         source = sources.get(occurrence.sentence.source)
         if source is None:
@@ -53,7 +56,7 @@ def long_form_of(term: Term, sources: dict[str, Source]) -> str | None:
         except ValueError:
             continue
         for sentence in sentences[max(0, here - NEARBY): here + NEARBY + 1]:
-            for start, long in _candidates(term.simplified, sentence.simplified):
+            for start, long in _candidates(term.simplified, sentence.simplified, composed):
                 found[long] += 1
                 written.setdefault(long, sentence.text[start:start + len(long)])
     if not found:
@@ -61,13 +64,11 @@ def long_form_of(term: Term, sources: dict[str, Source]) -> str | None:
     return written[found.most_common(1)[0][0]]
 
 
-def _candidates(short: str, sentence: str):
-    """(start, long form) for each known word in `sentence` that begins with the short
-    form's first character, holds the others in order, and is not the short form
-    extended (科创板上市 contains 科创板: not an expansion of it)."""
-    # a short form that means something as it stands (大模型 'large model', 高端设备) is
-    # no abbreviation of a compound around it, only of a word the dictionary knows
-    composed = not compose(short)[0]
+def _candidates(short: str, sentence: str, composed: bool):
+    """(start, long form) for each known word in `sentence` (or, if `composed`, compound
+    with a literal gloss) that begins with the short form's first character, holds the
+    others in order, and is not the short form extended (科创板上市 contains 科创板: not
+    an expansion of it)."""
     start = sentence.find(short[0])
     while start >= 0:
         for end in range(start + len(short) + 1, min(len(sentence), start + LONGEST) + 1):
