@@ -385,6 +385,8 @@ def test_a_verb_and_a_term_the_text_also_uses_without_it_are_no_term(phrase, is_
     # the State Council's 2018 opinion on government new media: jieba lists 党和政府 whole
     ("党和政府", False),
     ("缓和医疗", True),  # 缓和 'to ease', Taiwan's Patient Right to Autonomy Act
+    # CSL keywords led by a character jieba also tags as a measure word, and a Latin pair
+    ("扇三角洲", True), ("盒维数", True), ("AA", True),
 ])
 def test_phrases_of_talk_and_pairs_are_no_candidates(string, plausible):
     from deckgen.mining.filters import _plausible

@@ -303,12 +303,15 @@ def _grammar_before_a_word(string: str) -> bool:
     家公司 of 一家公司): phrases jieba lists, CC-CEDICT does not."""
     if len(string) < 3 or dictionary.knows(string) or not dictionary.knows(string[1:]):
         return False
-    return string[0] in _LEADING_GRAMMAR or _tag(string[0]) == "q"
+    return string[0] in _LEADING_GRAMMAR or string[0] in _MEASURE_WORDS
 
 
 # Adverbs that never begin a word of their own before another word, and 好 'good' (好黄酒);
 # not 总 or 正 (总书记, 正能量) nor 再 (再工业化), which also make terms.
 _LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好")
+# Measure words that follow 这, 那 or a number before a noun; not the many that also lead
+# terms (扇三角洲 'fan delta', 盒维数 'box dimension', 集体性)
+_MEASURE_WORDS = frozenset("个篇位家件条张本部台只座所项名首支款辆种")
 
 
 def _joined_by_and(string: str) -> bool:
@@ -319,7 +322,9 @@ def _joined_by_and(string: str) -> bool:
         return False
     for i in range(1, len(string) - 1):
         if string[i] in "和与及或" and dictionary.knows(string[:i]) and dictionary.knows(string[i + 1:]):
-            if not _common_word(string[i - 1:i + 1]) and not _common_word(string[i:i + 2]):
+            # not inside a word of its own: 平方和 'sum of squares' of 平方和优化
+            if not any(_common_word(string[j:k]) for j in range(i + 1) for k in range(i + 1, len(string) + 1)
+                       if 2 <= k - j < len(string)):
                 return True
     return False
 
@@ -341,7 +346,8 @@ def _a_little(string: str) -> bool:
 def _doubled_character(string: str) -> bool:
     """A character said twice (翻翻 'to leaf through', 看看, 走走): a verb done briefly,
     grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words."""
-    return len(string) == 2 and string[0] == string[1] and not dictionary.knows(string)
+    return len(string) == 2 and string[0] == string[1] and _HAS_HAN.match(string) is not None \
+        and not dictionary.knows(string)
 
 
 def _place_phrase(string: str) -> bool:
