@@ -109,37 +109,37 @@ def _sources(tmp_path: Path, text: str):
     return read_texts([path])
 
 
+def _short_form(tmp_path: Path, text: str, short: str):
+    """The term `short` of `text`, with the long form found for it, and its note."""
+    sources = _sources(tmp_path, text)
+    [term] = annotating.with_long_forms([added_term(short, sources)], sources)
+    return term, annotating.annotate(term, segmenter())
+
+
 def test_a_short_form_takes_the_meaning_of_the_long_form_nearby(tmp_path):
-    sources = _sources(tmp_path, "環保署指出,空氣汙染是國人最關心的環境議題。\n"
-                                 "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n")
-    [short] = annotating.with_long_forms([added_term("空汙", sources)], sources)
+    short, note = _short_form(tmp_path, "環保署指出,空氣汙染是國人最關心的環境議題。\n"
+                                        "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n", "空汙")
     assert short.long_form == "空氣汙染"
-    note = annotating.annotate(short, segmenter())
     assert "air pollution" in note.english and "空氣汙染" in note.meaning_from, (note.english, note.meaning_from)
 
 
 def test_a_short_form_of_a_compound_takes_its_literal_gloss(tmp_path):
     # the Taiwan meeting transcript: 社企 is 社會企業, which no dictionary has but whose
     # words are plain (社會 + 企業)
-    sources = _sources(tmp_path, "您是社企的大家長，常與許多社企夥伴互動。\n"
-                                 "所以想說您常代表社會企業到國際的場域去，所以想請教您。\n")
-    [short] = annotating.with_long_forms([added_term("社企", sources)], sources)
+    short, note = _short_form(tmp_path, "您是社企的大家長，常與許多社企夥伴互動。\n"
+                                        "所以想說您常代表社會企業到國際的場域去，所以想請教您。\n", "社企")
     assert short.long_form == "社會企業"
-    note = annotating.annotate(short, segmenter())
     assert note.english == "literally: social enterprise" and "社會企業" in note.meaning_from, note
     # a short form that means something as it stands abbreviates no compound around it:
     # Business Weekly's 大模型 is no 大型語言模型
-    sources = _sources(tmp_path, "OpenAI推出大型語言模型ChatGPT之後，中國也掀起了百模大戰。\n"
-                                 "中國的大模型數量已經超過一百個。\n")
-    [model] = annotating.with_long_forms([added_term("大模型", sources)], sources)
+    model, _ = _short_form(tmp_path, "OpenAI推出大型語言模型ChatGPT之後，中國也掀起了百模大戰。\n"
+                                     "中國的大模型數量已經超過一百個。\n", "大模型")
     assert model.long_form is None
 
 
 def test_a_short_form_without_a_long_form_nearby_stays_unknown(tmp_path):
-    sources = _sources(tmp_path, "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n")
-    [short] = annotating.with_long_forms([added_term("空汙", sources)], sources)
+    short, note = _short_form(tmp_path, "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n", "空汙")
     assert short.long_form is None
-    note = annotating.annotate(short, segmenter())
     assert note.english == "" and "nothing known" in note.meaning_from
 
 

@@ -16,6 +16,7 @@ from deckgen.mining.analysis import _analyse, _SourceAnalysis
 from deckgen.mining.words import (
     _GLUE_VERBS,
     _HAN_ONLY,
+    _NUMERALS,
     _can_end,
     _can_inside,
     _can_start_given_evidence,
@@ -195,8 +196,9 @@ def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
                for s in analysis.sentences for m in re.finditer(re.escape(gram), s.simplified))
 
 
+# the units segmenting cuts loose after a number
 _UNITS = frozenset("年月日号岁")
-_AFTER_A_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万两]")
+_AFTER_A_NUMBER = re.compile(f"[0-9０-９{''.join(sorted(_NUMERALS))}]")
 
 
 # What the names of laws and regulations end in: 病人自主权利法, 个人信息保护法, 消防条例.

@@ -116,17 +116,15 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
             if term and _HAS_HAN.search(term):
                 out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
     for m in _ENGLISH_AFTER.finditer(text):
-        labelled, english = m.group(1), m.group(2)
+        labelled, english, acronym = m.groups()
+        term = _term_before(analysed, m.start())
+        if not term or not _HAS_HAN.search(term):
+            continue
         if (not _is_acronym(english) and (" " in english or len(english) >= 4)
                 and (labelled or english == english.lower())):
-            term = _term_before(analysed, m.start())
-            if term and _HAS_HAN.search(term):
-                out.append(_Gloss(term, english, acronym=False, term_is_short=False))
-        acronym = m.group(3)
+            out.append(_Gloss(term, english, acronym=False, term_is_short=False))
         if acronym and _is_acronym(acronym):  # 体外膜肺氧合(extracorporeal membrane oxygenation,ECMO)
-            term = _term_before(analysed, m.start())
-            if term and _HAS_HAN.search(term):
-                out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
+            out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
     for m in _ACRONYM_BEFORE.finditer(text):
         if _is_acronym(m.group(1)):
             out.append(_Gloss(m.group(1), m.group(2), acronym=True, term_is_short=True))

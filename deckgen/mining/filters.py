@@ -340,8 +340,8 @@ def _a_little(string: str) -> bool:
     is as often 'point' (集點 'to collect points')."""
     if len(string) != 3 or string[1] != "点" or dictionary.knows(string):
         return False
-    verb = any(s.startswith("to ") for e in dictionary.lookup(string[0]) for s in e.senses[:2])
-    return verb and dictionary.knows(string[2])
+    return _glossed_as_a_verb(string[0]) and dictionary.knows(string[2])
+
 
 def _doubled_character(string: str) -> bool:
     """A character said twice (翻翻 'to leaf through', 看看, 走走): a verb done briefly,
@@ -381,11 +381,13 @@ def _verb_and_complement(string: str) -> bool:
         return False
     if len(string) >= 3 and string[-2:] in _DIRECTIONS:
         return True  # 撑下去, and a thing and where it goes (海参下去 'in goes the sea cucumber')
-    elif len(string) >= 3 and string[-2] in "不得":
-        verb = string[:-2]
-    else:
-        verb = string[:-1]
-    return any(s.startswith("to ") for e in dictionary.lookup(verb) for s in e.senses[:2])
+    verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
+    return _glossed_as_a_verb(verb)
+
+
+def _glossed_as_a_verb(word: str) -> bool:
+    """CC-CEDICT gives the word a verb's gloss ('to …') first or second."""
+    return any(s.startswith("to ") for e in dictionary.lookup(word) for s in e.senses[:2])
 
 
 _COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得过了着动")
