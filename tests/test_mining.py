@@ -181,6 +181,21 @@ def test_mining_leaves_the_cycle_collector_as_it_was():
     assert gc.isenabled()
 
 
+def test_the_large_tables_give_the_cycle_collector_nothing_to_walk():
+    # A list, a set or a Counter of a few hundred thousand strings is walked member by
+    # member on every full collection; tuples and plain dicts of strings stop being
+    # tracked after the first. Mining a long text makes several full collections.
+    from deckgen.lexicon import cedict, jieba_words
+    from deckgen.mining.analysis import _analyse
+
+    analysis = _analyse(MI_LEI, segmenter())
+    tables = (jieba_words.tables().words, jieba_words.tables().frequencies, cedict._index().headwords,
+              cedict._index().known, analysis.grams, analysis.cuts, analysis.cut_texts)
+    gc.collect()
+    assert all(len(table) > 10 for table in tables)
+    assert not any(map(gc.is_tracked, tables)), [type(t).__name__ for t in tables if gc.is_tracked(t)]
+
+
 def test_ngram_counts_add_up_however_jieba_cut_them():
     cuts = discovery.count_cuts([("降规版", "手机"), ("降", "规版", "手机"), ("降规版",)])
     counts, cut_texts = discovery.texts(cuts)

@@ -13,7 +13,7 @@ import importlib
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
@@ -52,7 +52,7 @@ def jieba_module() -> ModuleType:
 
 @dataclass(frozen=True)
 class JiebaTables:
-    words: list[str]  # every word of jieba's dictionary and every prefix of one, sorted
+    words: tuple[str, ...]  # every word of jieba's dictionary and every prefix of one, sorted
     frequencies: dict[str, int]  # a Tokenizer's FREQ: those words, prefixes at 0
     total: int
     tags: bytes  # for each of `words`, the number of its tag in `tag_names` (0: none)
@@ -72,7 +72,9 @@ def tables() -> JiebaTables:
     stat = path.stat()
     identity = f"jieba {JIEBA_VERSION} {path} {stat.st_size} {stat.st_mtime_ns}, joined words, tags by position"
     joined, counts, total, tags, tag_names = cache.cached_dictionary("jieba", identity, lambda: parse(path))
-    words = joined.split("\n")
+    # Tuples and dicts of strings alone, which the cycle collector stops walking after
+    # its first full pass: a list or a set it walks member by member on every pass.
+    words = tuple(joined.split("\n"))
     return JiebaTables(words, dict(zip(words, counts)), total, tags, tag_names)
 
 
@@ -101,7 +103,7 @@ class WordTags(Mapping):
     build looks up a few thousand of the 349,000 tagged words, and a dict of all of
     them would have to be rebuilt on every run."""
 
-    def __init__(self, words: list[str], codes: bytes, names: tuple[str, ...]):
+    def __init__(self, words: Sequence[str], codes: bytes, names: tuple[str, ...]):
         self._words, self._codes, self._names = words, codes, names
         # The same few thousand words are asked for again and again (的, 是, 发展).
         self._tag_of = memo(1 << 16)(self._search)
@@ -147,6 +149,11 @@ def tag(word: str) -> str:
 def word_frequency(word: str) -> int:
     """How often `word` occurs in jieba's general-Chinese dictionary (0 if absent)."""
     return tables().frequencies.get(word, 0)
+
+
+def word_frequencies() -> Mapping[str, int]:
+    """word_frequency for loops over many words: one lookup of the table, then a dict's get."""
+    return tables().frequencies
 
 
 def total_frequency() -> int:

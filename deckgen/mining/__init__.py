@@ -54,7 +54,7 @@ from deckgen.mining.known_words import load_known_words
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.scoring import _learn_parts, _score, deck_size, rare_word, weights
 from deckgen.mining.terms import _terms
-from deckgen.mining.words import _learn_mainland_forms, _merge_keys, _tag
+from deckgen.mining.words import _merge_keys, _tag
 from deckgen.records import Segmenter, Source, Term
 
 __all__ = ["KNOWN_INTERVAL", "MiningOptions", "load_anki_known", "load_known_words", "mine"]
@@ -81,15 +81,17 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     focus_tokens = max(1, sum(len(t) for a in focus_analyses for s in a.sentences for _, t in s.runs))
 
     origins = _candidate_strings(corpus, focus_analyses, segmenter)
+    # Kept for _frequency of compounds and headwords too, which _corpus did not see as words.
     keys = _merge_keys(origins)
-    _learn_mainland_forms(origins)  # for _frequency of compounds and headwords, which _corpus did not see as words
     known = _known_keys(options.known)
     candidates: dict[str, _Candidate] = {}
     for string in origins:
         key = keys.get(string, string)
         if key in known or string in known:
             continue
-        candidate = candidates.setdefault(key, _Candidate(key))
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = _Candidate(key)
         candidate.strings.add(string)
         candidate.count += focus_grams.get(string, 0)
         if string in corpus.compounds:

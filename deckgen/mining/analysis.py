@@ -76,9 +76,11 @@ def _suffix_start(token: str) -> bool:
 @dataclass(frozen=True, eq=False)
 class _SourceAnalysis:
     sentences: tuple[_Analysed, ...]
-    grams: Counter  # token n-gram -> occurrences
-    cuts: list[str]  # each way jieba cut those n-grams (the keys of discovery.count_cuts)
-    cut_texts: list[str]  # the text of each of those cuts (discovery.texts)
+    # Plain dicts and tuples of strings, which the cycle collector stops walking after
+    # its first full pass (it walks a Counter's or a list's every member on each pass).
+    grams: dict[str, int]  # token n-gram -> occurrences
+    cuts: tuple[str, ...]  # each way jieba cut those n-grams (the keys of discovery.count_cuts)
+    cut_texts: tuple[str, ...]  # the text of each of those cuts (discovery.texts)
     words: frozenset[str]  # the single tokens among the n-grams
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple[_Gloss, ...]
@@ -122,9 +124,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
-    return _SourceAnalysis(tuple(sentences), grams, list(cuts), cut_texts, words, marked, tuple(glosses), person_cues,
-                           addressed,
-                           title, headings, title_line.text if title_line else "")
+    return _SourceAnalysis(tuple(sentences), grams, tuple(cuts), tuple(cut_texts), words, marked, tuple(glosses),
+                           person_cues, addressed, title, headings, title_line.text if title_line else "")
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,

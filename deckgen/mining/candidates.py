@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
@@ -36,7 +36,7 @@ from deckgen.records import Segmenter, Source
 @dataclass
 class _Corpus:
     analyses: tuple[_SourceAnalysis, ...]
-    grams: Counter  # summed over sources
+    grams: Mapping[str, int]  # summed over sources
     document_frequency: Counter  # n-gram -> number of sources containing it
     compounds: dict[str, discovery.Compound]
     tokens: int
@@ -48,15 +48,19 @@ class _Corpus:
 def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     analyses = tuple(_analyse(s, segmenter) for s in sources)
     document_frequency: Counter = Counter()
+    grams: Mapping[str, int]
+    cuts: Sequence[str]
+    cut_texts: Sequence[str]
     if len(analyses) == 1:
         grams, cuts, cut_texts = analyses[0].grams, analyses[0].cuts, analyses[0].cut_texts
     else:
-        grams, cuts, cut_texts = Counter(), [], []
+        summed: Counter[str] = Counter()
         for analysis in analyses:
-            grams.update(analysis.grams)
+            summed.update(analysis.grams)
             document_frequency.update(analysis.grams.keys())
-            cuts += analysis.cuts
-            cut_texts += analysis.cut_texts
+        grams = summed
+        cuts = [cut for analysis in analyses for cut in analysis.cuts]
+        cut_texts = [text for analysis in analyses for text in analysis.cut_texts]
     runs = [run for analysis in analyses for sentence in analysis.sentences for _, run in sentence.runs]
     _learn_mainland_forms(word for analysis in analyses for word in analysis.words)
     compounds = discovery.discover(
@@ -79,7 +83,8 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed)
 
 
-def _objects_of_verbs(compounds: dict[str, discovery.Compound], grams: Counter) -> dict[str, discovery.Compound]:
+def _objects_of_verbs(compounds: dict[str, discovery.Compound],
+                      grams: Mapping[str, int]) -> dict[str, discovery.Compound]:
     """A verb and the noun phrase it takes (参与 + 虚假诉讼, 处于 + 特定临床条件, 具 +
     完全行为能力) is a clause; the noun phrase is the term, though the text never uses
     it without that verb. A verb of one character jieba tags as one (具 'to possess')
@@ -270,7 +275,7 @@ def _count_unaligned(candidates: dict[str, _Candidate], focus: Sequence[_SourceA
             )
 
 
-def _holders(candidates: dict[str, _Candidate], grams: Counter,
+def _holders(candidates: dict[str, _Candidate], grams: Mapping[str, int],
              own_head: Callable[[str, str], bool] = lambda part, longer: False) -> dict[str, list[tuple[str, int]]]:
     """Candidate key -> (key of a longer candidate holding one of its strings, occurrences
     of that longer string) for each such pair: how often a candidate occurs only as part

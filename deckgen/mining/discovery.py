@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 
@@ -105,11 +105,11 @@ def _count_flat(flat: list[str], counts: Counter) -> None:
         update(compress(grams, map(limit.__ge__, map(len, grams))))
 
 
-def texts(cuts: Counter[str]) -> tuple[Counter[str], list[str]]:
+def texts(cuts: Counter[str]) -> tuple[dict[str, int], list[str]]:
     """The counts of count_cuts by text, however jieba cut it (降规版 and 降 + 规版), and
     the text of each cut, in the order of `cuts` (新质\x01生产力 -> 新质生产力)."""
     joined = list(map(str.replace, cuts, repeat(CUT), repeat("")))
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     get = counts.get
     for text, count in zip(joined, cuts.values()):  # once per distinct cut, not per occurrence
         counts[text] = get(text, 0) + count
@@ -145,7 +145,7 @@ def find(runs: Iterable[tuple[int, Run]], wanted, starts: frozenset[str]):
 
 def discover(
     runs: Sequence[Run],
-    counts: Counter[str],
+    counts: Mapping[str, int],
     cuts: Sequence[str],
     cut_texts: Sequence[str],
     *,

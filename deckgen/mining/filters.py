@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import hsk as hsk_words
@@ -43,7 +43,7 @@ def _stands_alone(candidate: _Candidate) -> bool:
     return candidate.count - candidate.inside_longer > candidate.quoted
 
 
-def _clause_around_a_term(candidate: _Candidate, grams: Counter, term_count: Callable[[str], int]) -> bool:
+def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_count: Callable[[str], int]) -> bool:
     """A verb and its object (偿还 + 借款, 提起 + 民间借贷诉讼) where the object is a term the
     text also uses without that verb: the term is what the text names, the verb what it
     says of it. A verb the object only comes with (维持 + 生命治疗) belongs to the term.
@@ -429,7 +429,7 @@ def _known_at(word: str, level: int) -> bool:
     return hsk is not None and hsk <= level
 
 
-def _quotes_a_person(candidate: _Candidate, grams: Counter, person_cues: Counter, addressed: Counter) -> bool:
+def _quotes_a_person(candidate: _Candidate, grams: Mapping[str, int], person_cues: Counter, addressed: Counter) -> bool:
     """A quoted clause about a person of the text (「盛稱岳飛可用」, 「致張憲意待謀反」,
     “上大人孔乙己”): the words of a record, not a term. A name inside it (shaped like
     one, a person CC-CEDICT knows, or someone the text calls or cues as a person;

@@ -58,10 +58,11 @@ def _frequency(word: str) -> int:
     """How often general Chinese uses the word, in whichever of its forms jieba's mainland
     dictionary counts more: 網路 is as common in Taiwan as 网络 on the mainland, though
     jieba saw 网路 73 times and 网络 8,352; and 報導 as common as 报道, its spelling there."""
-    frequency = jieba_words.word_frequency(word)
+    frequencies = jieba_words.word_frequencies()
+    frequency = frequencies.get(word, 0)
     if frequency < COMMON_ANYWAY and _HAS_HAN.search(word):
         for form in _other_forms(word):
-            frequency = max(frequency, jieba_words.word_frequency(form))
+            frequency = max(frequency, frequencies.get(form, 0))
     return frequency
 
 

@@ -230,16 +230,15 @@ def _is_guess(token: str) -> bool:
     return not _known_word(_mainland(token))
 
 
-# Mainland forms (_merge_keys) of the Han strings of a text, which _is_guess and
-# _frequency look up: converted in batches, as a conversion per string costs many times
-# its share of a batch.
+# Mainland forms (_merge_keys) of the strings of a text, which _is_guess and _frequency
+# look up: every batch _merge_keys converts is kept, as a conversion per string costs
+# many times its share of a batch.
 _MAINLAND: BoundedDict[str, str] = BoundedDict(500_000)
 
 
 def _learn_mainland_forms(strings: Iterable[str]) -> None:
-    new = {s for s in strings if s not in _MAINLAND and jieba_words.word_frequency(s) < COMMON_ANYWAY
-           and _HAS_HAN.search(s)}
-    _MAINLAND.update(_merge_keys(new).items())
+    frequency = jieba_words.word_frequencies().get
+    _merge_keys({s for s in strings if s not in _MAINLAND and frequency(s, 0) < COMMON_ANYWAY and _HAS_HAN.search(s)})
 
 
 # jieba's count above which a word is common in any form: its mainland form need not be looked up.
@@ -331,7 +330,9 @@ def _merge_keys(strings: Iterable[str]) -> dict[str, str]:
     keys = script.mainland_form(script.to_traditional("\n".join(strings))).split("\n")
     if len(keys) != len(strings):
         keys = [script.mainland_form(script.to_traditional(s)) for s in strings]
-    return dict(zip(strings, keys))
+    merged = dict(zip(strings, keys))
+    _MAINLAND.update(merged.items())
+    return merged
 
 
 @memo(65536)
@@ -400,7 +401,7 @@ def _function_tagged(word: str) -> bool:
 
 
 def _known_word(word: str) -> bool:
-    return jieba_words.word_frequency(word) > 0 or dictionary.knows(word)
+    return jieba_words.word_frequencies().get(word, 0) > 0 or dictionary.knows(word)
 
 
 def _is_latin_term(text: str) -> bool:
