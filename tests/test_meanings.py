@@ -46,12 +46,28 @@ from tests.test_annotate import annotate, term
     ("干货", "但是那都是属于干货涨发，海参鲍鱼得提前泡上。", "dried food", "knowledge"),
     # an idiom is used in its figurative sense; the literal one follows as its explanation
     ("令行禁止", "岳飛治軍，賞罰分明，紀律嚴整，令行禁止。", "every order", "lit."),
+    # 颱風 'typhoon' and 臺風 'stage presence' are two words, both 台风 in Simplified: the one
+    # the text spells, or, in Simplified, the one the card spells (颱風). A place's entry
+    # (滨海 'Binhai') fits by the names of its region, not by the county names around it.
+    # Lines written after the Taiwan press's typhoon reports of 2025.
+    ("颱風", "中央氣象署今天清晨持續發布強烈颱風海上陸上警報。", "typhoon", "stage"),
+    ("台风", "今天台风登陆前，沿海地区要严防强风豪雨。", "typhoon", "stage"),
+    ("濱海", "桃園市濱海鄉鎮、台東縣濱海鄉鎮及蘭嶼、綠島的風力達停班課標準。", "coastal", "Binhai"),
 ])
 def test_the_sense_that_fits_comes_first_and_dated_senses_last(headword, sentence, fits, not_first):
     note = annotate(term(headword, (sentence, "A")))
     first = note.english.split(";")[0]
     assert fits in note.english and not_first not in first, note.english
     assert note.english.count(";") <= 5
+
+
+def test_a_part_of_a_composed_gloss_is_the_word_its_spelling_names():
+    # 陸上颱風警報 is a typhoon warning for land, not a 'land-based stage presence alert'
+    # (臺風, also 台风 in Simplified). Lines written after the Taiwan press's reports.
+    for headword, sentence in (("陸上颱風警報", "中央氣象署已對台東、恆春半島及屏東發布陸上颱風警報。"),
+                               ("陆上台风警报", "气象部门已对台东、恒春半岛发布陆上台风警报。")):
+        note = annotate(term(headword, (sentence, "A")))
+        assert note.english == "literally: land-based typhoon alert", note.english
 
 
 def test_cedict_markup_is_plain_text_on_the_card():

@@ -111,6 +111,8 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         parts.append(covered)
         simplified = simplified[len(covered):]
         readings = readings[len(covered):]
+    # the text's own spelling of each piece, where simplifying kept its length
+    written = text[len(text) - len(simplified):] if len(script.to_simplified(text)) == len(text) else simplified
     # Characters only: OpenCC's regional phrase table turns 核心 into 内核 ("kernel").
     pieces = _fewest_pieces(simplified) if simplified else []
     if (simplified and not pieces) or _transliterated(pieces):
@@ -128,6 +130,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     position = 0
     for index, piece in enumerate(pieces):
         parts.append(piece)
+        offset = sum(map(len, pieces[:index]))
         if not has_han(piece):
             glosses.append(_LATIN_SIGNS.get(piece, piece))
             continue
@@ -137,6 +140,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if _tag(piece).startswith(_NO_MODIFIER_TAGS) and piece not in _JOINS:
             return "", []
         wanted = tuple(han_readings[position:position + len(piece)])
+        spelled = written[offset:offset + len(piece)]
+        # a Simplified piece is spelt as Traditional text prints it: 台风 as 颱風
+        # 'typhoon', not 臺風 'stage presence'
+        spelled = script.to_common_traditional(spelled) if spelled == piece else spelled
         position += len(piece)
         last = index == len(pieces) - 1
         if last and index and len(piece) >= 2 and _tag(piece) in ("a", "ad"):
@@ -160,7 +167,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
-        entries.sort(key=lambda e: (e.pinyin != wanted, e.proper, e.taiwan_only))
+        entries.sort(key=lambda e: (e.pinyin != wanted, e.traditional != spelled, e.proper, e.taiwan_only))
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
         gloss = re.sub(r"^(?:the|an?) ", "", gloss)  # 'basic national policy', not 'basic a national policy'
         if not gloss or not gloss.isascii():

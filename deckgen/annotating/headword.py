@@ -76,7 +76,9 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry
     def rank(e: Entry):
         return (
             e.pinyin == lower_context,  # the reading the sentence gives
-            e.traditional == term.traditional or e.simplified == term.simplified,
+            # the spelling the card shows: 颱風 'typhoon', not 臺風 'stage presence', for 台风
+            e.traditional == term.traditional,
+            e.simplified == term.simplified,
             not e.taiwan_only,
             not e.proper,  # 华为 has only a proper entry, so it still wins
             len([s for s in e.senses if dictionary.is_meaning(s)]),

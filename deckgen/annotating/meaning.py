@@ -61,13 +61,28 @@ def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> E
     chosen entry stays unless another shares strictly more words with the context."""
     if entry is None:
         return None
+    # Written like it in both scripts: 颱風 'typhoon' and 臺風 'stage presence' are two
+    # words, both 台风 in Simplified, and the card spells the one it means (headword.py).
     rivals = [e for e in dictionary.lookup(entry.simplified)
-              if e != entry and e.pinyin == entry.pinyin and e.simplified == entry.simplified and concise_senses(e, 1)]
+              if e != entry and e.pinyin == entry.pinyin and e.simplified == entry.simplified
+              and e.traditional == entry.traditional and concise_senses(e, 1)]
     if not rivals:
         return entry
     context = context_english(term, segmenter)
-    best = max([entry, *rivals], key=lambda e: (fit(e.senses, context), e is entry))
-    return best if fit(best.senses, context) > fit(entry.senses, context) else entry
+
+    def fitness(e: Entry) -> int:
+        # A place's entry fits by the names it shares with the context (Tianjin, Jiangsu
+        # for 滨海 'Binhai'), not by 'county' or 'district', which any list of places
+        # shares with it: 濱海鄉鎮 beside Taitung County are coastal townships.
+        if e.proper and not entry.proper:
+            return fit(tuple(" ".join(_NAME.findall(s)) for s in e.senses), " ".join(_NAME.findall(context)))
+        return fit(e.senses, context)
+
+    best = max([entry, *rivals], key=lambda e: (fitness(e), e is entry))
+    return best if fitness(best) > fitness(entry) else entry
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
