@@ -42,8 +42,13 @@ def test_captions_and_their_credits_are_no_text():
         "▲華為在Mate60助攻下，在中國市場擠下蘋果，成為高階手機霸主，年初市占一度奪冠。",
         "圖／法新社",
         "法新社",
+        # a map's caption, crediting the weather agency's site (after a Liberty Times report)
+        "24小時雨量預測。（取自中央氣象署官網）",
+        "今午後風力預測。（示意圖／氣象署）",
+        # a sentence that ends in a bracket is still text
+        "颱風暴風半徑內平均風力可達7級以上（約每秒14公尺）",
     )
-    assert kinds[1:] == ["caption", "caption", "byline"]
+    assert kinds[1:] == ["caption", "caption", "byline", "caption", "caption", "text"]
 
 
 def test_numbered_section_names_are_headings():

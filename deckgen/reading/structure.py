@@ -48,6 +48,10 @@ _HEADING = re.compile(
 _CAPTION = re.compile(
     r"^(?:[▲▼△▽■◆●►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
 )
+# A short line that ends by crediting a picture: 24小時雨量預測。（取自中央氣象署官網）
+_CREDITED = re.compile(
+    r"[（(]\s*(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)[^（）()]{0,30}[）)]$"
+)
 
 _BYLINE = re.compile(
     r"^(?:[·•‧]\s*\S{1,6}\s*[·•‧]$"  # ·鲁迅·
@@ -90,7 +94,7 @@ def _kind(line: str, first: bool) -> str:
         return TEXT
     if _LINK.search(line) and len(line) <= 2 * _SHORT:
         return LINK
-    if _CAPTION.match(line):
+    if _CAPTION.match(line) or (len(line) <= _SHORT and _CREDITED.search(line)):
         return CAPTION
     if len(line) > _SHORT:
         return TEXT
