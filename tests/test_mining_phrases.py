@@ -671,6 +671,25 @@ def test_a_word_for_a_kind_of_person_is_no_name_however_often_called():
     assert _proper_kind(son, Counter(), Counter({"水生": 2})) == "person"
 
 
+def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():
+    # jieba cuts 冥古宙 'Hadean' as 冥 + 古宙 and the typhoon 樺加沙 (Ragasa) as 樺 + 加沙
+    # 'Gaza': 冥 and 樺 seldom stand alone. Wikipedia's 地质学 (the development text), and
+    # a line written after a Taiwan press report.
+    terms = terms_of(
+        "其起点开始于最早的太阳系材料生成时，约在4.567Ga，地球的出现约在4.54 Ga，一开始称为冥古宙，最年轻的地质年代则是全新世。",
+        "中央氣象署持續發布強烈颱風樺加沙海上陸上警報，屏東縣6鄉鎮停班停課。",
+    )
+    assert "古宙" not in terms and "加沙" not in terms, sorted(terms)
+    assert "地质年代" in terms and "台风" in terms, sorted(terms)
+    # A rare character that ends the word before is no lone character: 三叠纪 + 灭绝事件
+    # (the same article lists the extinctions so).
+    from deckgen.mining.filters import _piece_after_a_lone_character
+
+    text = "二叠纪－三叠纪灭绝事件发生在约2.52亿年前。\n白垩纪－第三纪灭绝事件发生在约6600万年前。"
+    assert not _piece_after_a_lone_character(_Candidate("灭绝事件", {"灭绝事件"}, count=2), text)
+    assert _piece_after_a_lone_character(_Candidate("古宙", {"古宙"}, count=2), "称为冥古宙。\n冥古宙之后")
+
+
 def test_a_colon_before_a_word_in_zhi_defines_nothing():
     from deckgen.mining.analysis import _analyse
     from tests.test_mining import source

@@ -44,6 +44,7 @@ from deckgen.mining.candidates import (
 from deckgen.mining.filters import (
     _clause_around_a_term,
     _cut_across_a_term,
+    _piece_after_a_lone_character,
     _proper_kind,
     _qualifies,
     _quotes_a_person,
@@ -160,7 +161,8 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
-        if _cut_across_a_term(candidate, focus_text(), term_count):
+        if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
+                candidate, focus_text()):
             continue
         if proper == "organisation":
             candidate.why.append("organisation or brand")

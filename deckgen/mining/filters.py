@@ -89,6 +89,29 @@ def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[s
 _MISCUT_MAX_COUNT = 5
 
 
+def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
+    """A name or an unknown word after the same character at every use, a character
+    jieba seldom takes for a word of its own: the rest of a longer word no dictionary
+    knows, cut apart (加沙 'Gaza' of the typhoon 樺加沙, 古宙 of 冥古宙, 古录 of 稽古录).
+    Not a common word: jieba leaves a rare character alone before it too (氣象署 + 預報)."""
+    word = candidate.key
+    if not _HAN_ONLY.match(word) or any(not e.proper for e in dictionary.lookup(word)):
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    if not starts or not starts[0] or len({text[i - 1] for i in starts}) != 1:
+        return False
+    char = text[starts[0] - 1]
+    if not _HAN_ONLY.match(char) or jieba_words.word_frequency(char) >= _SELDOM_ALONE:
+        return False
+    # ... standing alone: not the end of the word before it (煤炭 + 保供, 三叠纪 + 灭绝事件)
+    return not any(_known_word(text[i - 1 - k:i]) for i in starts for k in (1, 2, 3) if i - 1 - k >= 0)
+
+
+# jieba's count of a character as a word below which it seldom stands alone: 樺 424,
+# 冥 452, 稽 334 (樹 2,290, 銀 5,956, 件 6,482 stand alone: 銀 + 項圈, 一件 + 冤案).
+_SELDOM_ALONE = 1000
+
+
 def _spoken_phrase(word: str) -> bool:
     """Phrases of talk jieba lists as words, which CC-CEDICT does not: an adverb of degree
     and what it grades (非常感谢, 很酷), or a verb and the person it is said to (欢迎您)."""
