@@ -130,6 +130,15 @@ def short(sense: str) -> str:
 WORD = re.compile(r"[a-z]{3,}")
 
 
+def stems(english: str) -> set[str]:
+    """The content words of some English, cut to their first letters so that a word's
+    forms match (production, productive), for telling which sense a context calls for."""
+    return {w[:STEM] for w in WORD.findall(english.lower())} - _COMMON
+
+
+STEM = 6
+
+
 STOP_WORDS = frozenset("the and for with sth one sb's who which that from into used abbr lit fig also etc not".split())
 # Words too common in glosses to show that a sense fits the context ('to have a
 # serious conversation' shares 'have' with nearly any sentence's glosses).
@@ -157,8 +166,8 @@ musical sports""".split())
 
 def fit(senses: tuple[str, ...], context: str) -> int:
     """Content words the senses share with the context (the English around the term)."""
-    wanted = {w[:6] for w in WORD.findall(context.lower())} - _COMMON
-    words = {w[:6] for s in senses for w in WORD.findall(short(plain(s)).lower())} - _COMMON
+    wanted = stems(context)
+    words = stems(" ".join(short(plain(s)) for s in senses))
     return len(words & wanted)
 
 
@@ -178,7 +187,7 @@ def _place_elsewhere(sense: str, wanted: set[str]) -> bool:
     """A small place the text does not go near: 三星 'Sanxing Township in Yilan County' in
     a text that names no Yilan is Samsung, its other sense."""
     place = _SMALL_PLACE.search(plain(sense))
-    return place is not None and bool(wanted) and place.group(1).lower()[:6] not in wanted
+    return place is not None and bool(wanted) and not stems(place.group(1)) <= wanted
 
 
 _SMALL_PLACE = re.compile(r"\b(?:Township|County|District|Village|Town|Prefecture)\s+in\s+([A-Z][a-z]+)")
@@ -200,7 +209,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
     ("(originally) the Hong Canal …", "a chief of the Spring and Autumn Period")
     comes last whatever the context, and an idiom's "lit. …" after its "fig. …".
     """
-    wanted = {w[:6] for w in WORD.findall(context.lower())} - _COMMON
+    wanted = stems(context)
     has_fig = any(re.match(r"^\(?fig\.", s) for s in senses)
     # A figurative sense goes before a plain one when CC-CEDICT's first sense is a
     # narrow one it has to explain at length (短板 'short stave of the barrel (which
@@ -215,12 +224,12 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         # a leading label names the field ('(chemistry) mole') and counts; an aside after
         # the gloss only explains it ('to update (to a new model of product)') and does not
         said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", shown)
-        words = {w[:6] for w in WORD.findall(said.lower())} - _COMMON
+        words = stems(said)
         # ... except an aside that opens with a field: it says where the sense is used
         # ('tertiary (geological era since … the Cretaceous-Tertiary boundary …)')
         field = re.search(r"\((\w+)([^()]*)\)", shown)
         if field and field.group(1).lower() in _FIELDS:
-            words |= {w[:6] for w in WORD.findall(field.group(0).lower())} - _COMMON
+            words |= stems(field.group(0))
         dated = _dated(sense) or _exclaimed_in_talk(sense, senses) or _place_elsewhere(sense, wanted)
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
