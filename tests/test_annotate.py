@@ -86,6 +86,8 @@ def test_a_compound_no_dictionary_has_is_composed_as_a_phrase_marked_literally()
     assert "composed from its parts" in note.meaning_from and "出口 + 管制" in note.meaning_from
     note = annotate(term("燈塔工廠", ("海爾的工廠被評為燈塔工廠。", "A")))
     assert note.english == "literally: lighthouse factory", note.english
+    # the parts are named as the text writes them, in Traditional here
+    assert "燈塔 + 工廠" in note.meaning_from, note.meaning_from
 
 
 @pytest.mark.parametrize("headword, sentence", [
