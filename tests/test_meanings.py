@@ -99,8 +99,12 @@ def test_an_english_phrase_ending_in_a_preposition_is_kept():
     assert concise_senses(cedict.lookup("熟悉")[0])[0].startswith("to be familiar with")
     note = annotate(term("體恤", ("岳飛治軍，賞罰分明，紀律嚴整，又能體恤部屬，以身作則。", "A")))
     assert note.english.startswith("to empathize with"), note.english
-    # ... while a pointer left dangling by the Chinese it pointed at still goes
+    # ... while a pointer left dangling by the Chinese it pointed at still goes, in an
+    # aside too: 'swindler (homonym of 拜託|拜托)', 'plastic surgery (abbr. of 整形外科)'
     assert plain("Taiwanese term for 網絡|网络[wang3 luo4]") == ""
+    assert concise_senses(cedict.lookup("白托")[0]) == ["day care for the elderly", "to be blinded by greed",
+                                                        "swindler"]
+    assert concise_senses(cedict.lookup("整形")[0])[-1] == "plastic surgery or orthopedics"
 
 
 def test_a_see_entry_takes_the_meaning_it_points_to():

@@ -78,10 +78,10 @@ _DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|name
 
 def _without_chinese(item: str) -> str:
     """The Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
-    '(abbr. for 课程软件)' -> ''. What pointed at the Chinese says nothing without it:
+    '(abbr. for 课程软件)', '(abbr. to 电竞)' -> ''. What pointed at the Chinese says nothing without it:
     'Taiwanese term for 網絡' goes, 'refers to 夜明珠, a legendary pearl' keeps the pearl;
     'to show solicitude for' never pointed at anything and stays."""
-    english = re.sub(r"\s*\((?:abbr\.|short) for [^()a-zA-Z]*\)", "", item)
+    english = re.sub(r"\s*\((?:abbr\.|short) (?:for|of|to) [^()a-zA-Z]*\)", "", item)
     english = _CHINESE_WORD.sub("", english)
     english = re.sub(r"\b(?:refers to|see also|see|same as|abbr\. for|short for|i\.e\.),\s*", "", english)
     if english == item:
@@ -89,6 +89,8 @@ def _without_chinese(item: str) -> str:
     # a list of the Chinese words leaves its commas behind: "China's three northern
     # regions, 东北, 华北 and 西北" says what it needs before them
     english = re.sub(r"\s*\((?:\s*[,;][^()]*|\s*(?:e\.g\.|i\.e\.|such as)?[\s,;.]*)\)", "", english)
+    # an aside left pointing at nothing: 'swindler (homonym of 拜托)' is a swindler
+    english = re.sub(r"\s*\([^()]*\b(?:of|for|to|see|as|with|from|by)\s*\)", "", english)
     debris = _LIST_DEBRIS.search(english)
     if debris:
         english = english[:debris.start()]
