@@ -359,6 +359,45 @@ def test_closing_quote_after_terminator_stays_with_sentence():
     ]
 
 
+# The State Council's government work report of 2025 as its PDF copies: wrapped at a
+# fixed width, inside sentences and words (国内 / 生产总值).
+WRAPPED_REPORT = (
+    "过去一年,我国发展历程很不平凡。党的二十届三中全会胜利召\n"
+    "开,对进一步全面深化改革、推进中国式现代化作出部署。我们隆重\n"
+    "庆祝中华人民共和国成立 75 周年,极大激发了全国各族人民的爱国\n"
+    "热情和奋斗精神。一年来,面对外部压力加大、内部困难增多的复杂\n"
+    "严峻形势,在以习近平同志为核心的党中央坚强领导下,全国各族人\n"
+    "民砥砺奋进、攻坚克难,经济运行总体平稳、稳中有进。\n"
+    "“稳”的态势巩固延续。主要表现在,经济规模稳步扩大,国内\n"
+    "生产总值达到 134.9 万亿元、增长 5%,增速居世界主要经济体前列。\n"
+)
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
+    sentences = split_sentences(WRAPPED_REPORT, "x")
+    texts = [s.text for s in sentences]
+    assert "党的二十届三中全会胜利召开,对进一步全面深化改革、推进中国式现代化作出部署。" in texts, texts
+    assert any("国内生产总值达到 134.9 万亿元" in t for t in texts), texts
+    assert not any("\n" in t for t in texts)
+    # each sentence keeps the line it starts on
+    assert [s.line for s in sentences if s.text.startswith(("我们隆重", "主要表现在"))] == [2, 7]
+
+
+def test_lines_of_a_paragraph_each_or_of_a_poem_are_never_joined():
+    # 故乡 (Lu Xun) a paragraph a line, and a poem whose lines end without punctuation
+    story = (
+        "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。\n"
+        "时候既然是深冬；渐近故乡时，天气又阴晦了，冷风吹进船舱中，呜呜的响，从篷隙向外一望，苍黄的天底下，远近横着几个萧索的荒村\n"
+        "阿！这不是我二十年来时时记得的故乡？\n"
+    )
+    assert len(split_sentences(story, "x")) == 5
+    poem = "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n"
+    assert [s.text for s in split_sentences(poem, "x")] == ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"]
+    # a wrapped text's new paragraph, indented, starts a sentence of its own
+    indented = WRAPPED_REPORT.replace("“稳”", "　　“稳”").replace("经济运行总体平稳、稳中有进。", "经济运行总体平稳、稳中有进")
+    assert any(s.text.startswith("“稳”的态势") for s in split_sentences(indented, "x"))
+
+
 def test_urls_and_entities_are_not_split():
     text = "詳見https://example.com/a?b=1&amp;c=2網頁。真的?是的!"
     assert [s.text for s in split_sentences(text, "x")] == ["詳見https://example.com/a?b=1&amp;c=2網頁。", "真的?", "是的!"]

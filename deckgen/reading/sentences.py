@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from deckgen.records import Sentence
@@ -54,18 +55,69 @@ def split_sentences(text: str, source_name: str, first_line: int = 1) -> tuple[S
 
 def _sentence_pieces(text: str, first_line: int) -> list[_Piece]:
     pieces: list[_Piece] = []
-    line_number = first_line
-    line_start = 0
-    while line_start <= len(text):
-        line_end = text.find("\n", line_start)
-        if line_end == -1:
-            line_end = len(text)
+    lines = text.split("\n")
+    wraps = _hard_wraps(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    index = 0
+    while index < len(lines):
+        last = index
+        while last in wraps:  # a sentence a hard wrap broke goes on on the next line
+            last += 1
+        line_start, line_end = starts[index], starts[last] + len(lines[last])
         for start, end in _split_line(text, line_start, line_end):
             for cut_start, cut_end in _cut_long(text, start, end):
-                pieces.append(_Piece(cut_start, cut_end, line_number, text[cut_start:cut_end]))
-        line_number += 1
-        line_start = line_end + 1
+                number = next(i for i in range(last, index - 1, -1) if starts[i] <= cut_start)
+                pieces.append(_Piece(cut_start, cut_end, first_line + number,
+                                     text[cut_start:cut_end].replace("\n", "")))
+        index = last + 1
     return pieces
+
+
+# Text copied from a PDF or a plain-text e-mail is wrapped at a fixed width, the line
+# breaks falling inside sentences and words (国内 / 生产总值). Such a text has many
+# lines filling that width, and none much longer; lines of one paragraph each vary.
+_WRAP_MIN_WIDTH = 40  # display columns: 20 Chinese characters (a poem's lines are shorter)
+# A line may stop this share of the width short of it: a word or a number kept whole,
+# half-width commas and digits where the page had full-width ones.
+_WRAP_SLACK = 0.15
+_WRAP_MIN_LINES = 4
+_WRAP_SHARE = 0.6  # of the lines at least the minimum width long
+_WRAP_ENDS = _TERMINATORS | _CLOSERS | frozenset("…:：")
+
+
+def _hard_wraps(lines: list[str]) -> set[int]:
+    """Indices of the lines whose end is a hard wrap inside a sentence: lines as wide
+    as most lines of the text, not ending a sentence, before a line that is no new
+    paragraph (not blank, not indented)."""
+    widths = [_display_width(line.rstrip()) for line in lines]
+    wide = sorted(w for w in widths if w >= _WRAP_MIN_WIDTH)
+    if len(wide) < _WRAP_MIN_LINES:
+        return set()
+
+    def filled(width: int) -> int:  # lines at most `width` wide, and not much less
+        return bisect_right(wide, width) - bisect_left(wide, width * (1 - _WRAP_SLACK))
+
+    width = max(set(wide), key=lambda w: (filled(w), w))
+    least = width * (1 - _WRAP_SLACK)
+    if filled(width) < max(_WRAP_MIN_LINES, _WRAP_SHARE * len(wide)) or wide[-1] > width * (1 + _WRAP_SLACK):
+        return set()
+    return {
+        i for i, line in enumerate(lines[:-1])
+        if widths[i] >= least and line.rstrip()[-1:] not in _WRAP_ENDS
+        and lines[i + 1].strip() and not lines[i + 1][:1].isspace()
+    }
+
+
+def _display_width(line: str) -> int:
+    """Columns the line takes in a fixed-width font: two for a Chinese character or a
+    full-width sign."""
+    return len(line) + len(_WIDE.findall(line))
+
+
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
