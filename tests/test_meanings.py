@@ -419,6 +419,12 @@ def test_a_sense_of_taiwan_comes_first_in_traditional_and_last_in_simplified():
     assert mainland.english.startswith("synthetic resin"), mainland.english
     # a sentence both scripts write alike tells nothing: CC-CEDICT's order stands
     assert concise_senses(cedict.lookup("塑胶")[0], taiwan=None)[0] == "synthetic resin"
+    # Meaning From says "Taiwan usage" when the sense shown first is Taiwan's, not for a
+    # common word with a Taiwan sense after (买票 in 朱自清's 背影 is buying a ticket)
+    assert "Taiwan usage" in taiwan.meaning_from and "Taiwan usage" not in mainland.meaning_from
+    ticket = annotate(term("买票", ("我们过了江，进了车站。我买票，他忙着照看行李。", "A")))
+    assert ticket.english.startswith("to buy tickets") and "Taiwan" not in ticket.meaning_from, ticket
+    assert not cedict.lookup("买票")[0].taiwan_only and cedict.lookup("三不五时")[0].taiwan_only
 
 
 def test_an_exclamation_listed_after_the_other_senses_is_left_off():

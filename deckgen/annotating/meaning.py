@@ -9,7 +9,7 @@ from deckgen import script, tables
 from deckgen.annotating import names
 from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable
 from deckgen.annotating.headword import headword_pinyin
-from deckgen.annotating.senses import concise_senses, fit
+from deckgen.annotating.senses import concise_senses, fit, plain, short
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
@@ -100,7 +100,10 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "",
                                 taiwan=taiwan)
         if senses:
-            source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only else "")
+            # a Taiwan word, or a word whose sense shown first is Taiwan's (塑膠 'plastic',
+            # not 買票 'to buy tickets; to buy votes')
+            taiwan_first = senses[0] in {short(plain(s)) for s in entry.senses if s.startswith("(Tw)")}
+            source = FROM_CEDICT + (" (Taiwan usage)" if entry.taiwan_only or taiwan_first else "")
             return "; ".join(senses), source
         # An entry that abbreviates several words (立委: 立法委员会 'legislative committee'
         # and 立法委员 'legislator') means any of them: the first sense of each, in order.

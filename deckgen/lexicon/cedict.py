@@ -35,10 +35,13 @@ class Entry:
 
     @property
     def taiwan_only(self) -> bool:
-        """A reading or word used in Taiwan only: CC-CEDICT marks those "(Tw) …". A sense
-        "Taiwan pr. [xuan4 yun1]" says the opposite: the entry (眩晕 xuan4 yun4) is the
-        mainland reading, and Taiwan says it otherwise."""
-        return any(s.startswith("(Tw)") for s in self.senses)
+        """A reading or word used in Taiwan only: CC-CEDICT marks those "(Tw) …" from the
+        first sense (三不五時 "(Tw) from time to time/frequently"). A Taiwan sense after
+        others is one sense of a common word (買票 "to buy tickets/(Tw) to buy votes"). A
+        sense "Taiwan pr. [xuan4 yun1]" says the opposite: the entry (眩晕 xuan4 yun4) is
+        the mainland reading, and Taiwan says it otherwise."""
+        first = next((s for s in self.senses if not s.startswith("CL:")), "")
+        return first.startswith("(Tw)")
 
     @property
     def variant_only(self) -> bool:
