@@ -141,9 +141,6 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             return "", []
         wanted = tuple(han_readings[position:position + len(piece)])
         spelled = written[offset:offset + len(piece)]
-        # a Simplified piece is spelt as Traditional text prints it: 台风 as 颱風
-        # 'typhoon', not 臺風 'stage presence'
-        spelled = script.to_common_traditional(spelled) if spelled == piece else spelled
         position += len(piece)
         last = index == len(pieces) - 1
         if last and index and len(piece) >= 2 and _tag(piece) in ("a", "ad"):
@@ -167,6 +164,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
+        if spelled == piece and len({e.traditional for e in entries}) > 1:
+            # a Simplified piece of two spellings is spelt as Traditional text prints
+            # it: 台风 as 颱風 'typhoon', not 臺風 'stage presence'
+            spelled = script.to_common_traditional(piece)
         entries.sort(key=lambda e: (e.pinyin != wanted, e.traditional != spelled, e.proper, e.taiwan_only))
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
         gloss = re.sub(r"^(?:the|an?) ", "", gloss)  # 'basic national policy', not 'basic a national policy'
