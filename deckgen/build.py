@@ -257,7 +257,10 @@ def _mine_and_annotate(deck: DeckFile, workspace: Workspace):
     mining_key = cache.key_of("mine", corpus, options.level, options.top, sorted(known))
     terms = cache.cached("mine", mining_key, lambda: mining.mine(sources, options, segmenter), check=_is_terms)
     terms, corrections = overrides.match(terms, deck.overrides, sources)
-    terms = annotating.with_long_forms(terms, sources)  # 空汙 takes the meaning of 空氣汙染 nearby
+    # 空汙 takes the meaning of 空氣汙染 nearby
+    long_keys = [cache.key_of("long form", mining_key, term) for term in terms]
+    terms = annotating.with_long_forms(terms, sources, lambda long_form: cache.cached_each(
+        "long-forms", deck.slug, long_keys, long_form, check=lambda value: isinstance(value, str)))
     workspace.progress(f"annotating {len(terms)} terms")
     # Cached note by note, before the deck file's corrections: correcting a term's meaning
     # is then instant, and adding a term annotates that term only.

@@ -248,6 +248,33 @@ def test_a_fresh_copy_elsewhere_uses_the_cache_with_its_own_paths(tmp_path, monk
     assert b_sources[0].sentences == a_sources[0].sentences
 
 
+def test_a_fresh_copy_built_from_cached_results_loads_no_dictionary_of_words(tmp_path):
+    # The seed decks built in one folder, then in a fresh copy of it: everything comes
+    # from the cache, the short forms' long forms too (finding them may need jieba's
+    # tags), so neither jieba's word table nor CC-CEDICT's index is loaded.
+    from tests.conftest import copy_project
+
+    script = (
+        "import sys\n"
+        "from deckgen.cli import main\n"
+        "from deckgen.lexicon import cedict, jieba_words\n"
+        "try:\n"
+        "    main(['build'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(jieba_words.tables.cache_info().currsize, cedict._index.cache_info().currsize)\n"
+    )
+    env = {**os.environ, cache.ENVIRONMENT: str(tmp_path / "cache")}
+    runs = []
+    for copy in ("first", "second"):
+        folder = copy_project(tmp_path / copy)
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                              cwd=folder, timeout=300)
+        assert done.returncode == 0, done.stderr
+        runs.append(done.stdout.split()[-2:])
+    assert runs[0] == ["1", "1"] and runs[1] == ["0", "0"], runs
+
+
 def test_results_and_dictionaries_are_switched_off_apart(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENVIRONMENT, "off")
     monkeypatch.setenv(cache.DICTIONARY_ENVIRONMENT, str(tmp_path))

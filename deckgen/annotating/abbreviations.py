@@ -7,7 +7,7 @@ same text nearby (the first character first) abbreviates that form, and takes it
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from deckgen import script
@@ -22,14 +22,19 @@ NEARBY = 8  # sentences before and after an occurrence in which the long form is
 LONGEST = 10  # characters of a long form
 
 
-def with_long_forms(terms: Sequence[Term], sources: Sequence[Source]) -> list[Term]:
-    """The terms, each short form CC-CEDICT lacks given the long form it abbreviates."""
+def with_long_forms(terms: Sequence[Term], sources: Sequence[Source],
+                    long_forms: Callable[[Callable[[int], str]], list[str]] | None = None) -> list[Term]:
+    """The terms, each short form CC-CEDICT lacks given the long form it abbreviates.
+    `long_forms`, if given, maps the function that finds the long form of terms[i]
+    ("" for none) over all the terms: a cache of them (build.py), as finding one may
+    load jieba's dictionary, which a rebuild from cached notes otherwise never needs."""
     by_name = {s.name: s for s in sources}
-    out = []
-    for term in terms:
-        long_form = long_form_of(term, by_name) if _unknown_short_form(term) else None
-        out.append(replace(term, long_form=long_form) if long_form else term)
-    return out
+
+    def long_form(i: int) -> str:
+        return (long_form_of(terms[i], by_name) if _unknown_short_form(terms[i]) else None) or ""
+
+    found = long_forms(long_form) if long_forms is not None else [long_form(i) for i in range(len(terms))]
+    return [replace(term, long_form=long) if long else term for term, long in zip(terms, found)]
 
 
 def _unknown_short_form(term: Term) -> bool:
