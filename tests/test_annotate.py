@@ -338,6 +338,10 @@ def test_examples_are_not_cut_at_list_commas_inside_numbers_or_quotes():
     # a number that is part of the sentence stays
     ("2.5 亿元的投资让这家公司起死回生，也让投资人看到了新能源产业的前景。", "起死回生",
      "2.5 亿元的投资让这家公司起死回生，也让投资人看到了新能源产业的前景。"),
+    # a Markdown bullet (a summary of the 2024 government work report, as pasted from a chat)
+    ("- 科技创新:国家实验室体系建设推进,关键核心技术攻关成果显著", "实验室",
+     "科技创新:国家实验室体系建设推进,关键核心技术攻关成果显著"),
+    ("• 粮食产量再创历史新高,能源资源供应稳定", "粮食产量", "粮食产量再创历史新高,能源资源供应稳定"),
 ])
 def test_an_example_leaves_out_the_number_of_its_list_item_or_article(sentence, word, example):
     start = sentence.index(word)

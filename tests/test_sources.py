@@ -373,6 +373,26 @@ WRAPPED_REPORT = (
 )
 
 
+def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_path: Path):
+    # a summary of the 2024 government work report as a chat answer gives it, and a line
+    # of Wikipedia (岳飛) with its reference marks as copied from the page
+    path = tmp_path / "summary.txt"
+    path.write_text(
+        "### 一、2023年工作回顾\n"
+        "- **经济总体回升向好**:国内生产总值超过126万亿元,增长5.2%。城镇调查失业率平均为5.2%[4]。\n"
+        "岳飛治軍，賞罰分明，紀律嚴整[2][注 1]，又能體恤部屬，以身作則[來源請求]。\n",
+        encoding="utf-8")
+    sentences = read_source(path).sentences
+    texts = [s.text for s in sentences]
+    assert "- 经济总体回升向好:国内生产总值超过126万亿元,增长5.2%。" in texts, texts
+    assert "城镇调查失业率平均为5.2%。" in texts, texts
+    assert "又能體恤部屬，以身作則。" in texts[-1], texts
+    assert [s.line for s in sentences][-1] == 3
+    # a bracket that says something stays: 三[san1], [sic]
+    path.write_text("他把三[san1]读错了[sic]。\n", encoding="utf-8")
+    assert read_source(path).sentences[0].text == "他把三[san1]读错了[sic]。"
+
+
 def test_a_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
     sentences = split_sentences(WRAPPED_REPORT, "x")
     texts = [s.text for s in sentences]

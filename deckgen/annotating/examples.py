@@ -123,7 +123,7 @@ def _inside_brackets(text: str) -> set[int]:
 _NUMERALS = "一二三四五六七八九十百〇零0-9０-９"
 _ITEM_NUMBER = re.compile(
     rf"(?:[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
-    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?)\s*"
+    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?|[-*+]\s|[•●○◎◇▪])\s*"
 )
 
 
@@ -159,8 +159,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     separators = " ，,、；;：:"
     while left < start and text[left] in separators:
         left += 1
-    # the number of a list item or an article (三、, （四）, 第十五条) is the document's
-    # furniture, not the example's
+    # the number or bullet of a list item or an article (三、, （四）, 第十五条, - ) is the
+    # document's furniture, not the example's
     number = _ITEM_NUMBER.match(text, left)
     if number and number.end() <= start:
         left = number.end()

@@ -30,6 +30,7 @@ from deckgen.reading.damage import (
 from deckgen.reading.decoding import EmptySourceError, NoChineseError, _decode
 from deckgen.reading.files import LIMIT_ENVIRONMENT, NotRegularFile, TooLarge, read_regular, size_limit
 from deckgen.reading.formats import extract, split_part
+from deckgen.reading.markup import without_markup
 from deckgen.reading.normalising import normalise
 from deckgen.reading.sentences import (
     _sentence_pieces,
@@ -74,9 +75,9 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     places: tuple[str, ...] = ()
     if document is None:
         text, used_encoding = _decode(data, path, encoding)
-        text = normalise(text)
+        text = without_markup(normalise(text))
     else:  # one line per paragraph or cue, so that a line's number says where it came from
-        text = "\n".join(normalise(line).replace("\n", " ") for line in document.lines)
+        text = "\n".join(without_markup(normalise(line)).replace("\n", " ") for line in document.lines)
         used_encoding, places = document.encoding, document.places
     if not text.strip():
         raise EmptySourceError("the file holds no text", path=path, hint="Remove it from the list, or fill it.")
