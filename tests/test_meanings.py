@@ -53,6 +53,9 @@ from tests.test_annotate import annotate, term
     ("颱風", "中央氣象署今天清晨持續發布強烈颱風海上陸上警報。", "typhoon", "stage"),
     ("台风", "今天台风登陆前，沿海地区要严防强风豪雨。", "typhoon", "stage"),
     ("濱海", "桃園市濱海鄉鎮、台東縣濱海鄉鎮及蘭嶼、綠島的風力達停班課標準。", "coastal", "Binhai"),
+    # ... but 悽涼 'mournful' and 淒涼 'desolate (place)' are one word spelt two ways (悽 is
+    # a variant of 淒): the sense decides, and a mother's look is mournful (Lu Xun, 故乡)
+    ("凄凉", "我的母亲很高兴，但也藏着许多凄凉的神情，教我坐下，歇息，喝茶。", "mournful", "desolate"),
 ])
 def test_the_sense_that_fits_comes_first_and_dated_senses_last(headword, sentence, fits, not_first):
     note = annotate(term(headword, (sentence, "A")))

@@ -77,7 +77,8 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry
         return (
             e.pinyin == lower_context,  # the reading the sentence gives
             # the spelling the card shows: 颱風 'typhoon', not 臺風 'stage presence', for 台风
-            e.traditional == term.traditional,
+            # (悽涼 and 淒涼 are one word spelt two ways)
+            dictionary.variant_spellings(e.traditional, term.traditional),
             e.simplified == term.simplified,
             not e.taiwan_only,
             not e.proper,  # 华为 has only a proper entry, so it still wins

@@ -62,10 +62,11 @@ def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> E
     if entry is None:
         return None
     # Written like it in both scripts: 颱風 'typhoon' and 臺風 'stage presence' are two
-    # words, both 台风 in Simplified, and the card spells the one it means (headword.py).
+    # words, both 台风 in Simplified, and the card spells the one it means (headword.py);
+    # 悽涼 'mournful' and 淒涼 'desolate (place)' are one word spelt two ways.
     rivals = [e for e in dictionary.lookup(entry.simplified)
               if e != entry and e.pinyin == entry.pinyin and e.simplified == entry.simplified
-              and e.traditional == entry.traditional and concise_senses(e, 1)]
+              and dictionary.variant_spellings(e.traditional, entry.traditional) and concise_senses(e, 1)]
     if not rivals:
         return entry
     context = context_english(term, segmenter)

@@ -223,6 +223,29 @@ def entry_lines(word: str) -> str:
     return _index().lines(word)
 
 
+_VARIANT_OF = re.compile(r"variant of ([^\[|\s]+)(?:\|([^\[\s]+))?")
+
+
+def variant_spellings(one: str, other: str) -> bool:
+    """The same word in two spellings: every character where they differ is a variant
+    of the other one (悽涼 and 淒涼: 悽 'variant of 淒'), not another word (颱風 'typhoon'
+    and 臺風 'stage presence')."""
+    if len(one) != len(other):
+        return False
+    return all(a == b or _variant_characters(a, b) for a, b in zip(one, other))
+
+
+@memo(8192)
+def _variant_characters(a: str, b: str) -> bool:
+    for char, target in ((a, b), (b, a)):
+        for entry in lookup(char):
+            for sense in entry.senses:
+                for match in _VARIANT_OF.finditer(sense):
+                    if target in match.groups():
+                        return True
+    return False
+
+
 @memo(8192)
 def is_surname(char: str) -> bool:
     """CC-CEDICT glosses the character, as written, as a surname (李, 孙, 戚)."""
