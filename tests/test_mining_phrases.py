@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from deckgen import mining, script
+from deckgen.lexicon import jieba_words
 from deckgen.mining import MiningOptions, discovery
 from deckgen.mining.candidates import _Candidate, _objects_of_verbs
 from deckgen.mining.filters import _clause_around_a_term
@@ -688,6 +689,18 @@ def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():
     text = "二叠纪－三叠纪灭绝事件发生在约2.52亿年前。\n白垩纪－第三纪灭绝事件发生在约6600万年前。"
     assert not _piece_after_a_lone_character(_Candidate("灭绝事件", {"灭绝事件"}, count=2), text)
     assert _piece_after_a_lone_character(_Candidate("古宙", {"古宙"}, count=2), "称为冥古宙。\n冥古宙之后")
+
+
+def test_a_word_in_xing_jieba_tags_as_an_adverb_is_a_term():
+    # The Taiwan meeting transcript (the development text): jieba tags 一次性 'disposable'
+    # as an adverb, but 性 makes nouns and adjectives; the teachers list it.
+    terms = terms_of(
+        "我是覺得你們的淨塑並不是完全不用塑膠，而是不要一次性地用塑膠，所以像剛剛所說的upcycle，"
+        "如果真的要講，這個也是塑膠，因為我每天穿，而且會洗，所以比起拋棄式、一次性的東西來得好，"
+        "所以並不是一味說不要塑膠，而是不要塑膠變成一次性，我覺得這個訊息可以更強烈一點。"
+    )
+    assert jieba_words.tag("一次性") == "d"
+    assert "一次性" in terms, sorted(terms)
 
 
 def test_a_colon_before_a_word_in_zhi_defines_nothing():

@@ -395,6 +395,8 @@ def _function_tagged(word: str) -> bool:
     tag = _tag(word)
     if tag not in _FUNCTION_TAGS:
         return False
+    if tag == "d" and len(word) >= 3 and word.endswith("性"):
+        return False  # 性 makes nouns and adjectives (一次性 'disposable', 原则性), never adverbs
     if tag == "d" and jieba_words.word_frequency(word) >= _RARE_ADVERB:
         return True
     return not (len(word) >= 2 and tag in _MISTAGGED and _glossed_as_thing(word))
