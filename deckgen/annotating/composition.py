@@ -91,7 +91,8 @@ def separable(text: str) -> str:
 
 
 def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple[str, list[str]]:
-    """A literal English phrase from the parts: 出口管制 -> 'export control'.
+    """A literal English phrase from the parts, and the parts as the text spells them:
+    出口管制 -> ('export control', ['出口', '管制']).
 
     Only when every part is a dictionary word of two or more characters (or a steady
     affix, an ordinal, a Latin run): a single character's sense inside a new word is a
@@ -103,16 +104,16 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     senses one whose initial is among the acronym's letters (行动 'mobile').
     """
     simplified = script.to_simplified(text)
+    # the parts are named as the text spells them (暴風 + 半徑), where simplifying kept its length
+    written = text if len(simplified) == len(text) else simplified
     glosses: list[str] = []
     parts: list[str] = []
     first, covered = ordinal(simplified)
     if first:
         glosses.append(first)
-        parts.append(covered)
-        simplified = simplified[len(covered):]
+        parts.append(written[:len(covered)])
+        simplified, written = simplified[len(covered):], written[len(covered):]
         readings = readings[len(covered):]
-    # the text's own spelling of each piece, where simplifying kept its length
-    written = text[len(text) - len(simplified):] if len(script.to_simplified(text)) == len(text) else simplified
     # Characters only: OpenCC's regional phrase table turns 核心 into 内核 ("kernel").
     pieces = _fewest_pieces(simplified) if simplified else []
     if (simplified and not pieces) or _transliterated(pieces):
@@ -124,13 +125,13 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     han_readings = [r for r in readings if r[-1:].isdigit()]
     right = "" if first else _right_to(pieces)
     if right:
-        return right, pieces
+        return right, [written[:len(pieces[0])], written[len(pieces[0]):]]
     # 出借人: 'lender', not 'lend person'
     agent = english_forms.agent_noun(pieces[-2]) if len(pieces) >= 2 and pieces[-1] in _AGENTS else ""
     position = 0
     for index, piece in enumerate(pieces):
-        parts.append(piece)
         offset = sum(map(len, pieces[:index]))
+        parts.append(written[offset:offset + len(piece)])
         if not has_han(piece):
             glosses.append(_LATIN_SIGNS.get(piece, piece))
             continue
@@ -140,7 +141,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if _tag(piece).startswith(_NO_MODIFIER_TAGS) and piece not in _JOINS:
             return "", []
         wanted = tuple(han_readings[position:position + len(piece)])
-        spelled = written[offset:offset + len(piece)]
+        spelled = parts[-1]
         position += len(piece)
         last = index == len(pieces) - 1
         if last and index and len(piece) >= 2 and _tag(piece) in ("a", "ad"):

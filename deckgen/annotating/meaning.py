@@ -205,16 +205,8 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
                 return "; ".join(senses), f"{FROM_ERHUA} {stem}; English from CC-CEDICT"
     composed, parts = compose(chinese, readings, letters=letters)
     if composed:
-        return f"{LITERALLY} {composed}", f"{FROM_COMPOSED} ({' + '.join(_as_written(parts, chinese))})"
+        return f"{LITERALLY} {composed}", f"{FROM_COMPOSED} ({' + '.join(parts)})"
     return "", ""
-
-
-def _as_written(parts: list[str], chinese: str) -> list[str]:
-    """The parts (simplified) spelt as the text spells them: 暴風 + 半徑 on a Traditional card."""
-    if "".join(parts) != script.to_simplified(chinese) or len(chinese) != sum(map(len, parts)):
-        return parts
-    starts = [sum(map(len, parts[:i])) for i in range(len(parts))]
-    return [chinese[start:start + len(part)] for start, part in zip(starts, parts)]
 
 
 def _acronym_of_a_part(long_form: str, acronym: str) -> bool:

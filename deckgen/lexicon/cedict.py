@@ -223,9 +223,6 @@ def entry_lines(word: str) -> str:
     return _index().lines(word)
 
 
-_VARIANT_OF = re.compile(r"variant of ([^\[|\s]+)(?:\|([^\[\s]+))?")
-
-
 def variant_spellings(one: str, other: str) -> bool:
     """The same word in two spellings: every character where they differ is a variant
     of the other one (悽涼 and 淒涼: 悽 'variant of 淒'), not another word (颱風 'typhoon'
@@ -237,12 +234,11 @@ def variant_spellings(one: str, other: str) -> bool:
 
 @memo(8192)
 def _variant_characters(a: str, b: str) -> bool:
+    """One character's entry links to the other's (links() names the simplified form)."""
     for char, target in ((a, b), (b, a)):
-        for entry in lookup(char):
-            for sense in entry.senses:
-                for match in _VARIANT_OF.finditer(sense):
-                    if target in match.groups():
-                        return True
+        forms = {e.simplified for e in lookup(target)}
+        if any(form in forms for entry in lookup(char) for form, _ in links(entry)):
+            return True
     return False
 
 
