@@ -161,7 +161,7 @@ class _Candidate:
 
 
 def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
-                       segmenter: Segmenter) -> dict[str, set[str]]:
+                       segmenter: Segmenter) -> dict[str, tuple[str, ...]]:
     """Simplified candidate string -> its origins ("word", "compound", "cedict", "marked", "gloss")."""
     origins: dict[str, set[str]] = defaultdict(set)
     for analysis in focus:
@@ -189,7 +189,9 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
             origins[gloss.term].add("gloss")
             if gloss.acronym:
                 origins[gloss.gloss].add("gloss")
-    return origins
+    # Tuples of strings in a plain dict, which the cycle collector stops walking after its
+    # first pass: a book has tens of thousands of candidate strings.
+    return {string: tuple(kinds) for string, kinds in origins.items()}
 
 
 def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
@@ -197,8 +199,19 @@ def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
     a dateline's 11月1日电): segmenting cut the unit loose, and it stays cut."""
     if gram[0] not in _UNITS:
         return False
-    return all(m.start() > 0 and _AFTER_A_NUMBER.match(s.simplified, m.start() - 1)
-               for s in analysis.sentences for m in re.finditer(re.escape(gram), s.simplified))
+    text = _running_text(analysis)
+    at = text.find(gram)
+    while at != -1:
+        if at == 0 or not _AFTER_A_NUMBER.match(text, at - 1):  # a line break is no number
+            return False
+        at = text.find(gram, at + len(gram))
+    return True
+
+
+@memo(8)
+def _running_text(analysis: _SourceAnalysis) -> str:
+    """The analysed sentences, simplified, a line each."""
+    return "\n".join(s.simplified for s in analysis.sentences)
 
 
 # the units segmenting cuts loose after a number
@@ -235,8 +248,8 @@ def _whole_entry(parts: tuple[str, ...]) -> bool:
     return edge(parts[0]) and edge(parts[-1]) and all(_can_inside(p) or _tag(p).startswith("nr") for p in parts)
 
 
-def kinds_of(candidate: _Candidate, origins: dict[str, set[str]]) -> set[str]:
-    return set().union(*(origins.get(s, set()) for s in candidate.strings))
+def kinds_of(candidate: _Candidate, origins: Mapping[str, tuple[str, ...]]) -> set[str]:
+    return set().union(*(origins.get(s, ()) for s in candidate.strings))
 
 
 def _known_keys(known: frozenset[str]) -> frozenset[str]:

@@ -4,7 +4,7 @@ shows (quotes, definitions, compounds, set phrases, spread over sources)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from deckgen import tables
 from deckgen.lexicon import cedict as dictionary
@@ -23,7 +23,7 @@ from deckgen.mining.words import (
 from deckgen.records import Segmenter
 
 
-def _background(candidate: _Candidate, origins: dict[str, set[str]]) -> float:
+def _background(candidate: _Candidate, origins: Mapping[str, tuple[str, ...]]) -> float:
     """Estimated frequency in general Chinese (jieba's dictionary counts).
 
     A compound jieba does not know is estimated from its parts as if they met by

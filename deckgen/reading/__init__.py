@@ -117,16 +117,17 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
 # Below this share of Chinese characters among its letters a text is mostly something
 # else (an English article quoting a few words): worth a warning, not a refusal.
 _MIN_CHINESE_LETTER_SHARE = 0.2
-_HAN = re.compile(f"[{HAN_RANGES}]")
-_LETTER = re.compile(r"[^\W\d_]")
+_HAN = re.compile(f"[{HAN_RANGES}]+")
+_LETTER = re.compile(r"[^\W\d_]+")
 
 
 def _check_chinese(text: str, path: Path, used_encoding: str, detected: bool) -> tuple[str, ...]:
     """NoChineseError for a text without a Chinese character (an English text, or a
     Latin-1 file: a deck of "Hello" teaches nothing); a warning for one that is mostly
     not Chinese."""
-    han = len(_HAN.findall(text))  # regular expressions, not a Python loop over every character
-    letters = len(_LETTER.findall(text))  # Han characters are letters too
+    # regular expressions, not a Python loop over every character; runs, not characters
+    han = sum(map(len, _HAN.findall(text)))
+    letters = sum(map(len, _LETTER.findall(text)))  # Han characters are letters too
     if han == 0:
         how = f"decoded as {used_encoding}" if detected else f"read as {used_encoding}"
         raise NoChineseError(

@@ -3,6 +3,7 @@ confident, restored."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from deckgen.records import DamagedSpan
 from deckgen.script import is_han
 
 _DAMAGE_MARKERS = frozenset("?？\ufffd")
+_DAMAGE_MARKER = re.compile("[?？\ufffd]")
 
 
 # A repair must read like running Chinese (mean log frequency) ...
@@ -82,11 +84,8 @@ def _locate_damage(text: str) -> list[_Damage]:
     found: list[_Damage] = []
     line, line_start, counted_to = 1, 0, 0
     index = 0
-    end_of_text = len(text)
-    while index < end_of_text:
-        if text[index] not in _DAMAGE_MARKERS:
-            index += 1
-            continue
+    while (marker := _DAMAGE_MARKER.search(text, index)) is not None:
+        index = marker.start()
         candidate = _damage_at(text, index)
         if candidate is None:
             index += 1

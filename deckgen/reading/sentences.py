@@ -15,6 +15,7 @@ _CLOSERS = frozenset("」』”’）》〉】〕)]\"'")
 
 
 _QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "《": "》", "(": ")", '"': '"'}
+_OPENER_OR_TERMINATOR = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_TERMINATORS)) + "]")
 
 
 # A quotation this short is kept whole, whatever punctuation it holds.
@@ -129,7 +130,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     protected_until = -1
     index = start
-    while index < end:
+    # Jump from one opening quote or terminator to the next: most characters are neither.
+    while (found := _OPENER_OR_TERMINATOR.search(text, index, end)) is not None:
+        index = found.start()
         ch = text[index]
         if ch in _QUOTE_PAIRS and index > protected_until:
             closing = text.find(_QUOTE_PAIRS[ch], index + 1, min(end, index + 1 + _SHORT_QUOTE))
@@ -178,9 +181,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     # A piece with no letter, digit or Han character (a stray "……" or "?") is no sentence.
-    if not any(text[i].isalnum() for i in range(start, end)):
+    if _ALNUM.search(text, start, end) is None:
         return None
     return start, end
+
+
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
