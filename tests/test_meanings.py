@@ -481,3 +481,17 @@ def test_a_head_takes_the_sense_it_has_at_the_end_of_words():
     # 機關 is 'machine-operated' in front (機關槍) and a 'body' at the end (自治機關)
     assert compose("公務機關")[0] == "official business body"
     assert "mechanism" not in compose("非公務機關")[0]
+
+
+@pytest.mark.parametrize("compound, gloss", [
+    # 长江经济带贯穿我国东中西部 / 长江中游城市群 / 连接世界价值链 / 成渝经济圈 / 世界经济史
+    ("经济带", "economic belt"),
+    ("城市群", "city cluster"),
+    ("价值链", "value chain"),
+    ("经济圈", "economic circle"),
+    ("经济史", "economic history"),
+])
+def test_a_noun_and_a_bound_head_compose(compound, gloss):
+    from deckgen.annotating.composition import compose
+
+    assert compose(compound)[0] == gloss
