@@ -12,6 +12,7 @@ from deckgen.mining import MiningOptions
 from deckgen.mining.scoring import deck_size
 from deckgen.reading import read_source
 from deckgen.reading.structure import line_kinds
+from deckgen.script import has_han
 from deckgen.segmenting import segmenter
 
 
@@ -81,6 +82,23 @@ def test_english_link_texts_and_runs_of_bare_names_are_no_text():
     kinds = kinds_of("地质学", "矿物学", "岩石学", "Geological history of Earth", "地球化学",
                      "地质学史上有三场著名的争论。")
     assert kinds == ["title", "list item", "list item", "link", "list item", "text"]
+
+
+def test_the_english_paragraphs_of_a_bilingual_article_are_no_text(tmp_path: Path):
+    # A bilingual news page: each Chinese paragraph followed by its English translation.
+    path = tmp_path / "press.txt"
+    path.write_text(
+        "國家發展改革委副主任首先用一系列數字，展現過去十年我國經濟社會發展。\n"
+        "China has seen a historic rise in its economic strength in the past decade.\n"
+        "中外記者提出了一系列問題。彭博新聞社記者發問，中國政府將如何減少對鐵礦石和原油的依賴？\n"
+        "Officials briefed journalists on how the Communist Party of China (CPC) would proceed.\n"
+        "Is it?\n", "utf-8")
+    source = read_source(path)
+    assert [s.kind for s in source.sentences if not has_han(s.text)] == ["other language"] * 3
+    terms = mine([source], MiningOptions(level=4))
+    assert {"鐵礦石", "原油"} <= {t.text for t in terms}
+    assert not {t.text for t in terms} & {"China", "CPC"}
+    assert all(has_han(o.sentence.text) for t in terms for o in t.occurrences)
 
 
 def test_an_unnumbered_section_name_before_its_paragraph_is_a_heading():

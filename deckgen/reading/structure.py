@@ -2,9 +2,10 @@
 
 Plain-text articles keep the furniture of the page they came from: a title, section
 headings (1.2 显生宙, （二）总体思路。, 第 3 條), bylines and credits (文/曹博凱, ·鲁迅·,
-法新社), photo captions (▲, 圖／…), reference and "see also" sections, link lists and
-lists of bare names. None of it is running text: mining counts and quotes running text
-only, and titles and headings tell it what the text is about.
+法新社), photo captions (▲, 圖／…), reference and "see also" sections, link lists,
+lists of bare names, and lines in another language (the English paragraphs of a
+bilingual article). None of it is running text: mining counts and quotes running
+text only, and titles and headings tell it what the text is about.
 
 Only short lines are furniture: a numbered clause of a law (一、末期病人：…。) is prose.
 """
@@ -23,6 +24,7 @@ CAPTION = "caption"
 BYLINE = "byline"
 REFERENCE = "reference"
 LINK = "link"
+OTHER_LANGUAGE = "other language"  # a line with no Chinese: the English of a bilingual article
 
 # Kinds that say what the text is about (mining gives their words salience).
 TOPICAL = frozenset({TITLE, HEADING})
@@ -97,7 +99,7 @@ def _kind(line: str, first: bool) -> str:
     if _CAPTION.match(line) or (len(line) <= _SHORT and _CREDITED.search(line)):
         return CAPTION
     if len(line) > _SHORT:
-        return TEXT
+        return TEXT if has_han(line) else OTHER_LANGUAGE
     if _BYLINE.match(line):
         return BYLINE
     if _REFERENCES.match(line):
@@ -106,8 +108,9 @@ def _kind(line: str, first: bool) -> str:
         return TITLE
     if _HEADING.match(line):
         return HEADING
-    if not has_han(line) and not _SENTENCE_END.search(line):
-        return LINK  # an English link text or name left among Chinese lines
+    if not has_han(line):
+        # an English link text or name left among Chinese lines, or a short sentence
+        return OTHER_LANGUAGE if _SENTENCE_END.search(line) else LINK
     if _BULLET.match(line) and not _SENTENCE_END.search(line):
         return LIST_ITEM
     return TEXT
