@@ -130,6 +130,18 @@ def test_names_that_jieba_and_cc_cedict_agree_on_are_no_terms():
     assert not {"亚伯拉罕", "万俟"} & terms.keys(), sorted(terms)
 
 
+def test_no_piece_of_a_name_a_dot_joins_is_a_term():
+    # 伊曼 is 'imam' and 西塔 'theta' in CC-CEDICT; here they begin reporters' names.
+    terms = terms_of(
+        "埃及《金字塔报》主编 伊曼·马哈穆德·阿里夫·阿卜杜拉赫曼:创新、人工智能和可再生能源,"
+        "中国在这些领域取得了举世瞩目的成就。",
+        "印度《孟买信使报》主编 西塔拉姆・梅瓦蒂:中国的规划不仅为中国,也会为许多国家带来切实好处。",
+        "今日俄罗斯电视台记者阿丽娜·萨利诺娃:两会是了解中国经济的一个晴雨表。",
+    )
+    assert {"举世瞩目", "晴雨表"} <= terms.keys(), sorted(terms)
+    assert not {"伊曼", "西塔", "拉姆", "阿丽娜", "萨利诺娃", "阿卜杜"} & terms.keys(), sorted(terms)
+
+
 def test_two_characters_of_grammar_are_no_term():
     terms = terms_of(
         "这少年便是闰土。",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.mining import discovery
 from deckgen.mining.definitions import _MAY_DEFINE, _Analysed, _Gloss, _glosses
@@ -26,13 +27,15 @@ from deckgen.mining.words import (
 from deckgen.records import Segmenter, Source
 
 
-def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
+def _runs(tokens: Sequence[str], outside: Collection[int] = ()) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(offset, tokens) of each run of word tokens; the tokens at the indices `outside`
+    break runs as punctuation does."""
     out = []
     run: list[str] = []
     start, pos = 0, 0
     wordlike = _wordlike
-    for token in tokens:
-        if wordlike(token):
+    for index, token in enumerate(tokens):
+        if wordlike(token) and index not in outside:
             if not run:
                 start = pos
             run.append(token)
@@ -43,6 +46,36 @@ def _runs(tokens: Sequence[str]) -> tuple[tuple[int, tuple[str, ...]], ...]:
     if run:
         out.append((start, tuple(run)))
     return tuple(out)
+
+
+# The dot that joins the parts of a transliterated name: 阿丽娜·萨利诺娃, 西塔拉姆・梅瓦蒂.
+_NAME_DOTS = "·・‧•･∙⋅"
+_NAME_DOT = re.compile(f"[{_NAME_DOTS}]")
+# A word this common in general use is no piece of such a name (记者 of 记者阿丽娜·萨利诺娃).
+_COMMON_WORD = 300
+
+
+def _in_dotted_names(tokens: Sequence[str]) -> frozenset[int]:
+    """Indices of the tokens of the names a dot joins, and of the dots: from each dot out
+    to the nearest common word or sign either way. No piece of such a name (伊曼 'imam'
+    of 伊曼·马哈穆德, 西塔 'theta' of 西塔拉姆・梅瓦蒂) is a word of the text."""
+    inside: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token in _NAME_DOTS:
+            inside.add(index)
+            for step in (-1, 1):
+                at = index + step
+                while 0 <= at < len(tokens) and _may_be_part_of_a_name(tokens[at]):
+                    inside.add(at)
+                    at += step
+    return frozenset(inside)
+
+
+def _may_be_part_of_a_name(token: str) -> bool:
+    if not _HAN_ONLY.match(token):
+        return False
+    return len(token) == 1 or _tag(token).startswith(("nr", "ns")) or \
+        jieba_words.word_frequencies().get(token, 0) < _COMMON_WORD
 
 
 def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -113,7 +146,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, cut in zip(running, simplified, segmenter.words_of_each(simplified)):
         tokens = _split_suffixes(_merge_latin(cut))
-        analysed = _Analysed(sentence, simp, tokens, _runs(tokens))
+        names = _in_dotted_names(tokens) if _NAME_DOT.search(simp) else ()
+        analysed = _Analysed(sentence, simp, tokens, _runs(tokens, names))
         sentences.append(analysed)
         if _MAY_QUOTE.search(simp):
             marked.update(_marked_terms(simp, segmenter))
