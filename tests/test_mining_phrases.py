@@ -151,6 +151,16 @@ def test_two_characters_of_grammar_are_no_term():
     assert "便是" not in terms and "不会" not in terms, sorted(terms)
 
 
+def test_always_and_can_is_no_total_energy():
+    # jieba and CC-CEDICT list 总能 'total energy'; before a verb it is 总 'always' + 能 'can'.
+    terms = terms_of(
+        "每次来到中国,总能看到基础设施、技术领域的全新发展,令人印象深刻。",
+        "上班早高峰时，取餐台前总能排起七八个人的小队。",
+    )
+    assert "基础设施" in terms, sorted(terms)
+    assert "总能" not in terms, sorted(terms)
+
+
 def test_a_word_whose_characters_are_also_grammar_is_still_a_word():
     # 地 is also the adverbial particle and 层 a measure word: 地层 "stratum" is a term.
     terms = terms_of("他在一个离海洋几百公里远的山中的看到，在一个地质地层里有贝壳类生物化石。")

@@ -300,8 +300,13 @@ def _grammar_pair(string: str) -> bool:
     if len(string) != 2:
         return False
     first, second = string[0], string[1]
-    return (first in _GLUE_VERBS or _tag(first)[:1] in ("d", "c", "p", "r")) and _is_glue_char(second) \
-        and not _tag(second).startswith("r")
+    grammar = first in _GLUE_VERBS or first in _ADVERBS_TAGGED_OTHERWISE or _tag(first)[:1] in ("d", "c", "p", "r")
+    return grammar and _is_glue_char(second) and not _tag(second).startswith("r")
+
+
+# Adverbs jieba tags as something else: 总 'always' (a distinguishing word, as in 总书记),
+# 仍 'still'. 总能看到 is 'can always see', not 总能 'total energy'.
+_ADVERBS_TAGGED_OTHERWISE = frozenset("总仍")
 
 
 def _adverb_of_manner(string: str) -> bool:
