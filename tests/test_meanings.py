@@ -96,6 +96,15 @@ def test_chinese_a_sense_lists_leaves_no_commas_behind():
     assert shanghai.startswith("Shanghai municipality") and not re.search(r"abbr\. to|,\s*$|,\s*,", shanghai)
 
 
+def test_a_synonym_after_a_slang_sense_is_slang_too():
+    # 为让长江经济带这条“巨龙”舞得更好: CC-CEDICT's 巨龙 ends '(slang) big dick/schlong'
+    shown = "; ".join(concise_senses(cedict.lookup("巨龙")[0], context="economic belt river dragon"))
+    assert shown.startswith("gigantic dragon")
+    assert "schlong" not in shown and "dick" not in shown
+    # a word CC-CEDICT has in the marked register only keeps its meanings
+    assert "robust" in concise_senses(cedict.lookup("瓷实")[0])
+
+
 def test_an_english_phrase_ending_in_a_preposition_is_kept():
     # 體恤部屬 (Wikipedia, 岳飛): 'to empathize with; to show solicitude for', not 'T-shirt'
     assert concise_senses(cedict.lookup("体恤")[0])[0] == "to empathize with; to show solicitude for"

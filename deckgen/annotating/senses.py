@@ -28,7 +28,7 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", tai
     is written in Traditional characters (None: not known); see _by_fit."""
     senses: list[str] = []
     def set_aside(sense: str) -> bool:
-        return _dated(sense) or _exclaimed_in_talk(sense, entry.senses)
+        return _dated(sense) or _exclaimed_in_talk(sense, entry.senses) or _in_marked_register(sense, entry.senses)
 
     current = [s for s in entry.senses if dictionary.is_meaning(s) and not set_aside(s)]
     for sense in _by_fit(entry.senses, context, taiwan):
@@ -177,6 +177,23 @@ def _dated(sense: str) -> bool:
     return bool(_DATED.search(sense)) and not _NEW.search(sense)
 
 
+# Marks of a register a reader of today's texts rarely means, which CC-CEDICT writes
+# once before a run of synonyms.
+_REGISTER = re.compile(r"^\((?:slang|Internet slang|dialect|Cantonese)\)")
+
+
+def _in_marked_register(sense: str, senses: tuple[str, ...]) -> bool:
+    """An unmarked sense right after senses of a marked register is of that register
+    too: CC-CEDICT marks the first of the synonyms only ('(slang) big dick', 'schlong'
+    of 巨龙 'gigantic dragon'; '(dialect) firm', 'robust' of 瓷实)."""
+    at = senses.index(sense)
+    while at > 0 and not senses[at].startswith("("):
+        at -= 1
+        if _REGISTER.match(senses[at]):
+            return True
+    return False
+
+
 def _exclaimed_in_talk(sense: str, senses: tuple[str, ...]) -> bool:
     """An exclamation CC-CEDICT lists after the word's other senses is how talk uses the
     word ('(Tw) damn!; crap!' of 機車 'scooter', 'Shut up!' of 住嘴 'to hold one's
@@ -232,7 +249,8 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         field = re.search(r"\((\w+)([^()]*)\)", shown)
         if field and field.group(1).lower() in _FIELDS:
             words |= stems(field.group(0))
-        dated = _dated(sense) or _exclaimed_in_talk(sense, senses) or _place_elsewhere(sense, wanted)
+        dated = (_dated(sense) or _exclaimed_in_talk(sense, senses) or _in_marked_register(sense, senses)
+                 or _place_elsewhere(sense, wanted))
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
