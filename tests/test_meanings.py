@@ -504,3 +504,12 @@ def test_a_noun_and_a_bound_head_compose(compound, gloss):
     from deckgen.annotating.composition import compose
 
     assert compose(compound)[0] == gloss
+
+
+def test_a_head_that_follows_a_noun_as_grammar_composes_nothing():
+    # 是形成东西双向、海陆统筹的对外开放新格局的关键所在: 'where the crux lies'; CC-CEDICT's
+    # 所在 is 'place; location; (after a noun) place where it is located'
+    from deckgen.annotating.composition import compose
+
+    assert compose("关键所在") == ("", [])
+    assert compose("经济带")[0] == "economic belt"  # a head of its own still composes

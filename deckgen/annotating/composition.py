@@ -45,6 +45,7 @@ _NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _LATIN_SIGNS = {"+": "plus", "&": "and"}
+_AFTER_A_NOUN = ("(after a noun)", "(following a noun)")
 MOST_PARTS = 3  # parts a literal gloss is composed of, unless an acronym the text gives guides them
 
 
@@ -170,6 +171,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             # a Simplified piece of two spellings is spelt as Traditional text prints
             # it: 台风 as 颱風 'typhoon', not 臺風 'stage presence'
             spelled = script.to_common_traditional(piece)
+        if last and index and any(sense.startswith(_AFTER_A_NOUN) for e in entries for sense in e.senses):
+            # a head with a sense of its own after a noun makes no modifier of the noun:
+            # 关键所在 is 'where the crux lies', no 'crucial location'
+            return "", []
         entries.sort(key=lambda e: (e.pinyin != wanted, e.traditional != spelled, e.proper, e.taiwan_only))
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
         gloss = re.sub(r"^(?:the|an?) ", "", gloss)  # 'basic national policy', not 'basic a national policy'
