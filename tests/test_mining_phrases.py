@@ -151,6 +151,15 @@ def test_two_characters_of_grammar_are_no_term():
     assert "便是" not in terms and "不会" not in terms, sorted(terms)
 
 
+def test_a_noun_and_how_it_feels_is_no_term():
+    # jieba lists 肚子饿 as a word; it is 'the belly is hungry'
+    terms = terms_of(
+        "我蹲下對孩子說：「這會等到肚子餓扁才吃得到喔。」孩子點點頭。",
+        "孩子肚子饿了，我们去找不用排队的美食吧。",
+    )
+    assert "肚子饿" not in terms, sorted(terms)
+
+
 def test_always_and_can_is_no_total_energy():
     # jieba and CC-CEDICT list 总能 'total energy'; before a verb it is 总 'always' + 能 'can'.
     terms = terms_of(

@@ -277,7 +277,7 @@ def _plausible(string: str, level: int) -> bool:
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
-            or _joined_by_and(string)):
+            or _joined_by_and(string) or _noun_and_how_it_is(string)):
         return False
     if string in POINTERS or string in _MODALS or _since_or_after(string):
         return False
@@ -411,6 +411,19 @@ def _verb_and_complement(string: str) -> bool:
         return True  # 撑下去, and a thing and where it goes (海参下去 'in goes the sea cucumber')
     verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
     return _glossed_as_a_verb(verb)
+
+
+def _noun_and_how_it_is(string: str) -> bool:
+    """A noun and how it feels or fares (肚子饿 'the belly is hungry', 心情好, 头疼): a
+    clause jieba lists as a word and CC-CEDICT does not. Not a measure (气温低, 海拔高
+    are a field's terms) nor a colour (苏丹红 'Sudan red' is a dye)."""
+    if len(string) < 3 or string[-1] not in _FEELS_OR_FARES or dictionary.knows(string):
+        return False
+    noun = string[:-1]
+    return _tag(noun).startswith("n") and dictionary.knows(noun)
+
+
+_FEELS_OR_FARES = frozenset("饿渴累困疼痛痒酸冷烦闷慌忙好坏糟棒")
 
 
 def _glossed_as_a_verb(word: str) -> bool:
