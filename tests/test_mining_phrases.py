@@ -151,6 +151,21 @@ def test_two_characters_of_grammar_are_no_term():
     assert "便是" not in terms and "不会" not in terms, sorted(terms)
 
 
+def test_a_word_only_ever_inside_one_longer_term_is_no_term():
+    # jieba cuts 部落 + 客 (and once 部落 + 客推): 部落 'tribe' is never used alone here
+    terms = terms_of(
+        "因此,在脸书就追踪了好几个跟自己口味较相近的美食部落客,以掌握最新的资讯。",
+        "有次去了其中一位某美食部落客推的餐厅,发现隔壁桌拍照的闪光灯也打的太高调了点。",
+        "一看,原来是写文的那位部落客跟他太太!",
+        "因为对这位部落客印象还不错,所以是有那么点兴奋。",
+        "我看了一下那部落客,他也没有看这边。",
+        "部落客跟他太太完全没有要参与。",
+        "部落客好像终于有看一下。",
+    )
+    assert "部落客" in terms, sorted(terms)
+    assert "部落" not in terms, sorted(terms)
+
+
 def test_a_noun_and_how_it_feels_is_no_term():
     # jieba lists 肚子饿 as a word; it is 'the belly is hungry'
     terms = terms_of(

@@ -44,6 +44,7 @@ from deckgen.mining.candidates import (
 from deckgen.mining.filters import (
     _clause_around_a_term,
     _cut_across_a_term,
+    _only_inside_longer,
     _piece_after_a_lone_character,
     _proper_kind,
     _qualifies,
@@ -137,6 +138,12 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         # A piece that never stands alone (伟达 of 英伟达, 凯表 of 戚凯表示), or only in
         # quotes (「新质」, else always in 新质生产力), is no term of its own.
         if not _stands_alone(candidate):
+            return False
+        # ... nor one that stands alone only where jieba cut across the longer term (部落
+        # of 部落客 'blogger' in 部落 + 客推). A term many longer ones are built on is one.
+        if candidate.inside_longer and any(
+                qualified(key) and _only_inside_longer(candidate.strings, candidates[key].strings, focus_text())
+                for key, _ in holders.get(candidate.key, ())):
             return False
         if candidate.inside_longer:
             _score(candidate, corpus, focus is not None, focus_tokens, origins, learner)

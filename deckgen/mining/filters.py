@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import hsk as hsk_words
@@ -41,6 +41,25 @@ def _stands_alone(candidate: _Candidate) -> bool:
     if candidate.gloss or not candidate.inside_longer:
         return True
     return candidate.count - candidate.inside_longer > candidate.quoted
+
+
+def _only_inside_longer(strings: Iterable[str], longer: Iterable[str], text: str) -> bool:
+    """Every use of the strings in `text` is inside one of the `longer` strings (the
+    spellings of one longer term): 部落 'tribe' in a text that only writes 部落客
+    'blogger', though jieba cut 部落 + 客推 once and so counted one use of 部落 alone."""
+    longer = tuple(longer)
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            if not any(text.startswith(whole, at - offset)
+                       for whole in longer for offset in _offsets(string, whole) if at >= offset):
+                return False
+            at = text.find(string, at + 1)
+    return True
+
+
+def _offsets(part: str, whole: str) -> list[int]:
+    return [i for i in range(len(whole) - len(part) + 1) if whole.startswith(part, i)]
 
 
 def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_count: Callable[[str], int]) -> bool:
