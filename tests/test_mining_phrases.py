@@ -166,6 +166,15 @@ def test_a_word_only_ever_inside_one_longer_term_is_no_term():
     assert "部落" not in terms, sorted(terms)
 
 
+def test_pronouns_taiwan_writes_apart_are_no_terms():
+    terms = terms_of(
+        "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",
+        "妳们先排，我去附近晃晃再会合。",
+        "牧場裡的小羊很可愛，牠們每天都在草地上吃草，牠們也怕狼。",
+    )
+    assert not {"妳们", "牠们"} & terms.keys(), sorted(terms)
+
+
 def test_a_noun_and_how_it_feels_is_no_term():
     # jieba lists 肚子饿 as a word; it is 'the belly is hungry'
     terms = terms_of(

@@ -38,13 +38,24 @@ _NUMERIC = re.compile(
 
 
 def _tag(word: str) -> str:
-    return jieba_words.tag(word)
+    tag = jieba_words.tag(word)
+    if not tag and _TAIWAN_PRONOUNS.search(word):
+        return jieba_words.tag(_TAIWAN_PRONOUNS.sub(lambda m: _MAINLAND_PRONOUNS[m.group()], word))
+    return tag
+
+
+# Pronouns Taiwan writes apart (妳 'you' to a woman, 牠 'it' of an animal, 祂 and 祢 of a
+# god) and the mainland, and jieba's dictionary, as 你, 它 and 他: 妳们 is 你们.
+_MAINLAND_PRONOUNS = {"妳": "你", "牠": "它", "祂": "他", "祢": "你"}
+_TAIWAN_PRONOUNS = re.compile(f"[{''.join(_MAINLAND_PRONOUNS)}]")
 
 
 # Tags of words that never start or end a term: particles, prepositions, conjunctions,
 # pronouns, adverbs, modal particles, interjections, onomatopoeia, numerals, measure
-# words, localisers (的, 在, 和, 我们, 就, 吗, 三, 个, 中).
-_FUNCTION_TAGS = ("u", "p", "c", "r", "d", "y", "e", "o", "m", "q", "f", "x", "ug", "uj", "ul", "uz", "uv", "ud")
+# words, localisers (的, 在, 和, 我们, 就, 吗, 三, 个, 中); rr, rz and rg are kinds of pronoun
+# (妳们, 这位).
+_FUNCTION_TAGS = ("u", "p", "c", "r", "rr", "rz", "rg", "d", "y", "e", "o", "m", "q", "f", "x", "ug", "uj", "ul", "uz",
+                  "uv", "ud")
 
 
 # Particles never occur inside a term either (的, 了, 着, 地, 得).
