@@ -403,6 +403,20 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
     assert [s.line for s in sentences if s.text.startswith(("我们隆重", "主要表现在"))] == [2, 7]
 
 
+def test_a_wrapped_line_ending_in_dots_or_a_tilde_ends_its_sentence():
+    # a forum post wrapped at a fixed width, its sentences ending in "..." and "~"
+    post = (
+        "一阵子没去“巡视”,往往就会发现怎么又开了这间?上次那间呢?什么倒了?...\n"
+        "因此,在脸书就follow了好几个跟自己口味较相近的美食部落客,以掌握最新的资讯,有\n"
+        "时候会回应一下,虽然对方不一定会回,但我也觉得ok完全不介意。有次去了其中一位~\n"
+        "某美食部落客推的餐厅,一坐好,发现怎么隔壁桌拍照(拍食物)的闪光灯也打的太高调了\n"
+        "点。想说他最近在办串联活动(类似啦),生意做这么大,为人应该咳,不知怎么说耶...\n"
+    )
+    texts = [s.text for s in split_sentences(post, "x")]
+    assert any(t.startswith("因此,在脸书") and "有时候会回应" in t for t in texts), texts  # wrapped: joined
+    assert any(t.startswith("某美食部落客推的餐厅") for t in texts), texts  # after "~": a new sentence
+
+
 def test_lines_of_a_paragraph_each_or_of_a_poem_are_never_joined():
     # 故乡 (Lu Xun) a paragraph a line, and a poem whose lines end without punctuation
     story = (

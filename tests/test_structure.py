@@ -57,6 +57,14 @@ def test_numbered_section_names_are_headings():
     assert kinds == ["title", "heading", "heading", "heading", "heading", "heading"]
 
 
+def test_a_short_line_opened_by_a_bracketed_name_is_a_heading():
+    # a newspaper's reader essays, each under its own heading; a blog's post titles
+    kinds = kinds_of("排隊美食", "〈人情味好味〉只吃在地味 隊就讓別人排", "文／Marine（台南市）",
+                     "北漂後回故鄉府城的中年女子，上大學後才知道台南人要有喝牛肉湯當早餐的習慣。",
+                     "【新竹】一口200元的肋眼牛排", "【編按】這是讀者投書，不代表本報立場。")
+    assert kinds == ["title", "heading", "byline", "text", "heading", "text"]
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

@@ -85,7 +85,7 @@ _WRAP_MIN_WIDTH = 40  # display columns: 20 Chinese characters (a poem's lines a
 _WRAP_SLACK = 0.15
 _WRAP_MIN_LINES = 4
 _WRAP_SHARE = 0.6  # of the lines at least the minimum width long
-_WRAP_ENDS = _TERMINATORS | _CLOSERS | frozenset("…:：")
+_WRAP_ENDS = _TERMINATORS | _CLOSERS | frozenset("…:：.~～")  # "..." and "~" end a blog's sentences
 
 
 def _hard_wraps(lines: list[str]) -> set[int]:
