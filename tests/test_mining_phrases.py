@@ -166,6 +166,16 @@ def test_a_word_only_ever_inside_one_longer_term_is_no_term():
     assert "部落" not in terms, sorted(terms)
 
 
+def test_a_laugh_or_a_sigh_in_latin_letters_is_no_term():
+    terms = terms_of(
+        "然后厨师热情的跟食客聊了一下... 部落客跟他太太完全没有要参与XD",
+        "结果排了两个小时才吃到XD 下次不排了orz",
+        "老板说OK，我们就在QQ群里约了下次聚餐。",
+    )
+    assert not {"XD", "orz", "OK"} & terms.keys(), sorted(terms)
+    assert "QQ" in terms, sorted(terms)  # Tencent's messenger
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

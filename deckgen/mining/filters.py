@@ -289,7 +289,7 @@ def _plausible(string: str, level: int) -> bool:
     """Not a number, label, function word, nor a word at or below the reader's level."""
     if _NUMERIC.match(string) or string.isdigit():
         return False
-    if not _HAS_HAN.search(string) and not _is_latin_term(string):
+    if not _HAS_HAN.search(string) and (not _is_latin_term(string) or _LATIN_INTERJECTION.match(string)):
         return False
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
@@ -301,6 +301,11 @@ def _plausible(string: str, level: int) -> bool:
     if string in POINTERS or string in _MODALS or _since_or_after(string):
         return False
     return not (level > 0 and _too_easy(string, level))
+
+
+# What forum posts and chat write in Latin letters for a laugh or a sigh (XD, orz, OMG)
+# or for yes (OK): no terms. Not QQ, which is also Tencent's messenger.
+_LATIN_INTERJECTION = re.compile(r"^(?:XD+|ORZ|OTZ|OTL|OK|LOL|OMG|TAT|QAQ|WTF)$", re.IGNORECASE)
 
 
 # Ma, Ga, Hz, Pa (a capital and one or two small letters) are unit symbols or short
