@@ -185,6 +185,20 @@ def test_pronouns_taiwan_writes_apart_are_no_terms():
     assert not {"妳们", "牠们"} & terms.keys(), sorted(terms)
 
 
+def test_a_word_of_how_many_starts_no_term():
+    # an encyclopedia-style text on diabetes
+    terms = terms_of(
+        "糖尿病是一組以慢性血葡萄糖水平增高為特征的代謝性疾病,由于胰島素分泌和或作用缺陷所引起的,長期碳水化合物以及脂肪,蛋白質代謝紊亂,可引起多系統損害,導致眼、腎、神經、心臟、血管等組織器官的慢性進行性病變。",
+        "功能減退以及衰竭,病情嚴重或應急時可發生急性嚴重代謝紊亂,比如糖尿病酮癥酸中毒、高血糖、高滲狀態等等。",
+        "它的發病因素,目前尚不明確,研究認為可能與遺傳因素、肥胖,現代的生活方式,年齡大于45歲,自身免疫系統缺陷、病毒感染,有巨大兒分娩史、基因因素、精神因素等等有關,臨床上可以分為一型糖尿病、二型糖尿病、妊娠糖尿病,特殊類型糖尿病四種類型。",
+        "胰島素缺乏是引起糖尿病的主要原因。糖尿病是一種由多種原因所引起的臨床綜合征,它的主要發病機制是由于各種原因導致的胰島素分泌不足,進而引起蛋白質,糖類,脂肪,電解質,水分等代謝紊亂。",
+        "患者的主要臨床特點是高血糖,典型的癥狀是3多1少。臨床上有相當數量的病人,癥狀不典型,只是表現為血糖升高。部分患者空腹血糖完全正常,飯后血糖急劇升高。",
+        "部分患者常常會出現比較嚴重的皮膚瘙癢。女性患者常常出現頑固的外陰瘙癢以及月經功能紊亂。",
+    )
+    assert {"瘙痒", "胰岛素"} <= terms.keys(), sorted(terms)
+    assert "部分患者" not in terms, sorted(terms)
+
+
 def test_a_noun_and_how_it_feels_is_no_term():
     # jieba lists 肚子饿 as a word; it is 'the belly is hungry'
     terms = terms_of(

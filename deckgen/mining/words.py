@@ -106,9 +106,10 @@ def _can_start(token: str) -> bool:
     """Terms do not start with a verb phrase: 利用AI, 超过GPT4, 开辟新赛道 are not terms
     (CC-CEDICT glosses verbs as "to ..."), unless jieba calls the verb a verbal noun
     (生产要素); they may end with one (出口管制, 长臂管辖).
-    Nor with a place or a time word, nor with a suffix jieba cut off the word before
-    (固定 + 论 + 学说: 论学说 is no term, 固定论学说 is)."""
-    if token in _SUFFIX_CHARACTERS:
+    Nor with a place or a time word, a word of how many (部分患者 'some patients'), nor
+    with a suffix jieba cut off the word before (固定 + 论 + 学说: 论学说 is no term,
+    固定论学说 is)."""
+    if token in _SUFFIX_CHARACTERS or token in _HOW_MANY:
         return False
     tag = _tag(token)
     # 美国制裁, 山西数据流量, 目前中国业界: a phrase, not a term (逾期 "to be overdue" is tagged t)
@@ -116,6 +117,11 @@ def _can_start(token: str) -> bool:
         return False
     # A verb jieba's dictionary calls a verbal noun names the activity: 生产要素.
     return _can_end(token) and (tag == "vn" or not _verb_like(token))
+
+
+# Words that say how many of a thing the sentence means (部分患者 'some patients', 所有燃煤):
+# jieba tags several as nouns.
+_HOW_MANY = frozenset("部分 大部分 一部分 全部 所有 许多 一些 有些 各种 多数 少数 大量 众多 诸多 若干".split())
 
 
 # Characters that end words as a suffix (固定论, 可靠性, 现代化, 消费者): standing alone
