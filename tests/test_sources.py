@@ -393,6 +393,17 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
     assert read_source(path).sentences[0].text == "他把三[san1]读错了[sic]。"
 
 
+def test_readings_a_site_prints_after_characters_are_no_part_of_a_sentence(tmp_path: Path):
+    # a health site's page: the reading of each character of several readings in brackets
+    path = tmp_path / "diabetes.txt"
+    path.write_text(
+        "糖尿病是一組代謝性疾病,長(zhǎng)期碳水化合物以及蛋白質(zhì)代謝紊亂,可導(dǎo)致多系統(tǒng)損害。\n"
+        "糖尿病(diabetes)的症狀(見下文)因人而異。\n", encoding="utf-8")
+    texts = [s.text for s in read_source(path).sentences]
+    assert texts[0] == "糖尿病是一組代謝性疾病,長期碳水化合物以及蛋白質代謝紊亂,可導致多系統損害。", texts
+    assert texts[1] == "糖尿病(diabetes)的症狀(見下文)因人而異。", texts  # English and asides stay
+
+
 def test_a_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
     sentences = split_sentences(WRAPPED_REPORT, "x")
     texts = [s.text for s in sentences]

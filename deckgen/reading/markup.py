@@ -1,6 +1,8 @@
 """Marks a page's format leaves in its text that are no part of it: Markdown emphasis
-(**经济总体回升向好**, as chat answers and blogs are pasted) and the reference marks of
-Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求])."""
+(**经济总体回升向好**, as chat answers and blogs are pasted), the reference marks of
+Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), and the
+reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
+which cuts the words it stands in."""
 
 from __future__ import annotations
 
@@ -12,6 +14,13 @@ _REFERENCE_MARK = re.compile(
 )
 
 
+# One syllable of pinyin with its tone mark, in brackets right after a Han character.
+_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_READING_AFTER_CHARACTER = re.compile(
+    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü]*[{_TONE_MARKED}][a-zü]*)[)）]")
+
+
 def without_markup(text: str) -> str:
-    """The text without emphasis marks and reference marks; its lines stay as they were."""
-    return _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
+    """The text without emphasis marks, reference marks and readings printed after
+    characters; its lines stay as they were."""
+    return _READING_AFTER_CHARACTER.sub("", _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text)))
