@@ -199,6 +199,15 @@ def test_a_word_of_how_many_starts_no_term():
     assert "部分患者" not in terms, sorted(terms)
 
 
+def test_a_suffix_jieba_glues_to_the_next_word_stays_with_the_word_before():
+    # jieba cuts 进行 + 性病变: 性病 is 'venereal disease'; the text says 进行性 'progressive'
+    terms = terms_of(
+        "长期的碳水化合物、脂肪以及蛋白质代谢紊乱可引起多系统损害,导致眼、肾、神经、心脏、血管等组织器官的慢性进行性病变。",
+        "进行性病变是指病情随时间推移逐渐加重的病变,糖尿病的慢性进行性病变常见于肾脏。",
+    )
+    assert "性病变" not in terms and "性病" not in terms, sorted(terms)
+
+
 def test_a_noun_and_how_it_feels_is_no_term():
     # jieba lists 肚子饿 as a word; it is 'the belly is hungry'
     terms = terms_of(

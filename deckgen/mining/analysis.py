@@ -84,14 +84,16 @@ def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
     start of the next, so discovery can see 出借人 and 保证人. A guess of jieba's (人向)
     is always split; a word (人为 "man-made", 人和) only where the suffix makes a known
     word of the one before it (保证人) and the second character is a preposition or a
-    verb of being (保证人为借款人提供担保)."""
+    verb of being (保证人为借款人提供担保). A word of three characters (性病变) is split
+    where the suffix makes a known word of the one before it and the rest is a word
+    (进行性 + 病变)."""
     if not any(map(_suffix_start, tokens)):  # remembered per token: a text repeats its words
         return tokens
     out: list[str] = []
     for token in tokens:
         if (_suffix_start(token) and out and len(out[-1]) >= 2
                 and (_is_guess(token) or _known_word(out[-1] + token[0]))):
-            out += token
+            out += (token[0], token[1:])
         else:
             out.append(token)
     return tuple(out)
@@ -103,6 +105,8 @@ _AFTER_NOUN = frozenset("为是在向对与和将把被从")
 
 @memo(1 << 20)
 def _suffix_start(token: str) -> bool:
+    if len(token) == 3:  # 进行 + 性病变: 进行性 'progressive' + 病变 'lesion', not 性病 'VD'
+        return token[0] in NOUN_SUFFIXES and _known_word(token[1:])
     return len(token) == 2 and token[0] in NOUN_SUFFIXES and (token[1] in _AFTER_NOUN or _is_guess(token))
 
 
