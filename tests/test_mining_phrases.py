@@ -176,6 +176,17 @@ def test_a_laugh_or_a_sigh_in_latin_letters_is_no_term():
     assert "QQ" in terms, sorted(terms)  # Tencent's messenger
 
 
+def test_pinyin_written_for_a_character_and_a_door_counted_are_no_terms():
+    # web fiction writes some characters as pinyin in odd capitals (色, 插, 阳)
+    terms = terms_of(
+        "“那扇粉sE的门,我可以带你过去。”一封信,正面有我的签名,反面用了金sE火漆封口。",
+        "她心如擂鼓,好像提前看到了yAn光。她迅速cHa入钥匙转动,一口气拉开一扇门。",
+        "走廊的尽头还是一扇门。一扇灰sE的、斑驳的门。门上有一盏灯,散着灰白sE的冷光。她又写了一封信。",
+    )
+    assert "钥匙" in terms, sorted(terms)
+    assert not {"sE", "yAn", "cHa", "一扇门", "一封信"} & terms.keys(), sorted(terms)
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

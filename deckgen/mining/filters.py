@@ -289,7 +289,8 @@ def _plausible(string: str, level: int) -> bool:
     """Not a number, label, function word, nor a word at or below the reader's level."""
     if _NUMERIC.match(string) or string.isdigit():
         return False
-    if not _HAS_HAN.search(string) and (not _is_latin_term(string) or _LATIN_INTERJECTION.match(string)):
+    if not _HAS_HAN.search(string) and (not _is_latin_term(string) or _LATIN_INTERJECTION.match(string)
+                                        or _pinyin_for_a_character(string)):
         return False
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
@@ -306,6 +307,20 @@ def _plausible(string: str, level: int) -> bool:
 # What forum posts and chat write in Latin letters for a laugh or a sigh (XD, orz, OMG)
 # or for yes (OK): no terms. Not QQ, which is also Tencent's messenger.
 _LATIN_INTERJECTION = re.compile(r"^(?:XD+|ORZ|OTZ|OTL|OK|LOL|OMG|TAT|QAQ|WTF)$", re.IGNORECASE)
+
+
+def _pinyin_for_a_character(string: str) -> bool:
+    """A syllable of pinyin written in place of a character, in odd capitals so that a
+    filter passes it (粉sE的门, cHa入, yAn光: web fiction's 色, 插, 阳). Brands and
+    products in such capitals are no syllable (iPhone, eBay, xAI)."""
+    return (string.isascii() and string[0].islower() and not string.islower()
+            and _SYLLABLE.match(string.lower()) is not None)
+
+
+_SYLLABLE = re.compile(
+    r"^(?:[jqx](?:i|ia|ian|iang|iao|ie|in|ing|iong|iu|u|ue|uan|un)"
+    r"|(?:[bpmfdtnlgkhrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu"
+    r"|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve))$")
 
 
 # Ma, Ga, Hz, Pa (a capital and one or two small letters) are unit symbols or short
@@ -414,10 +429,27 @@ _LOCALISERS = frozenset("外内里上下中前后旁边")
 
 def _quantity(string: str) -> bool:
     """A number and what it counts (一碟 'a saucer of', 两碗, 三季度 'the third quarter',
-    前三季 'the first three quarters'): jieba lists a few as words, CC-CEDICT does not;
+    前三季 'the first three quarters', 一扇门 'a door'): jieba lists a few as words,
+    discovery finds others, CC-CEDICT does not;
     its own (一体, 两岸, 三角, 第三产业) are words, and so are numbered plans (十四五规划)."""
     counted = _COUNTED.match(string)
-    return counted is not None and dictionary.knows(counted.group(1)) and not dictionary.knows(string)
+    if counted is None or dictionary.knows(string):
+        return False
+    what = counted.group(1)
+    if dictionary.knows(what):
+        return True
+    # ... or 'a', a measure word and the thing (一扇门 'a door', 一封信, 一家公司); other
+    # numbers make names (十二道金牌, 第四次工业革命, 二次开发)
+    return string[0] == "一" and len(what) >= 2 and _measure_word(what[0]) and dictionary.knows(what[1:])
+
+
+def _measure_word(char: str) -> bool:
+    """A measure word of things (扇 of doors, 封 of letters); not one of turns, ranks and
+    generations, which make terms after 一 (一代杂种 'first-generation hybrid', 一级方程式)."""
+    return char in _MEASURE_WORDS or (_tag(char) == "q" and char not in _RANKS_AND_TURNS)
+
+
+_RANKS_AND_TURNS = frozenset("代次级期届号批轮等档类")
 
 
 # a number of one or two numerals, perhaps after 前/后/第/近/头 ('the first … ', 'the …th')
