@@ -393,6 +393,15 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
     assert read_source(path).sentences[0].text == "他把三[san1]读错了[sic]。"
 
 
+def test_a_cited_document_number_in_brackets_is_no_part_of_a_sentence(tmp_path: Path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》(国办发〔2009〕3号)精神,"
+        "结合我省实际,现就有关问题通知如下:\n", encoding="utf-8")
+    text = read_source(path).sentences[0].text
+    assert text == "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》精神,结合我省实际,现就有关问题通知如下:"
+
+
 def test_readings_a_site_prints_after_characters_are_no_part_of_a_sentence(tmp_path: Path):
     # a health site's page: the reading of each character of several readings in brackets
     path = tmp_path / "diabetes.txt"

@@ -65,6 +65,13 @@ def test_a_short_line_opened_by_a_bracketed_name_is_a_heading():
     assert kinds == ["title", "heading", "byline", "text", "heading", "text"]
 
 
+def test_the_number_an_official_document_is_issued_under_is_no_text():
+    kinds = kinds_of("省人民政府關于", "進一步優化營商環境的若干意見", "鄂政發〔2018〕26號",
+                     "各市、州、縣人民政府,省政府各部門:", "国发〔2023〕16号", "湘政办发〔2009〕24号")
+    assert kinds[2] == kinds[4] == kinds[5] == "byline"
+    assert kinds[3] == "text"
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

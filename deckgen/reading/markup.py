@@ -1,6 +1,7 @@
 """Marks a page's format leaves in its text that are no part of it: Markdown emphasis
 (**经济总体回升向好**, as chat answers and blogs are pasted), the reference marks of
-Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), and the
+Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the numbers
+of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
 which cuts the words it stands in."""
 
@@ -20,7 +21,12 @@ _READING_AFTER_CHARACTER = re.compile(
     rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zü]*[{_TONE_MARKED}][a-zü]*)[)）]")
 
 
+_DOCUMENT_NUMBER = re.compile(
+    r"[(（]\s*[^\s()（），,。]{1,10}\s*[〔\[［【]\s*(?:19|20)[0-9]{2}\s*[〕\]］】]\s*[0-9]{1,4}\s*[号號]\s*[)）]")
+
+
 def without_markup(text: str) -> str:
-    """The text without emphasis marks, reference marks and readings printed after
-    characters; its lines stay as they were."""
-    return _READING_AFTER_CHARACTER.sub("", _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text)))
+    """The text without emphasis marks, reference marks, cited document numbers and
+    readings printed after characters; its lines stay as they were."""
+    text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
+    return _READING_AFTER_CHARACTER.sub("", _DOCUMENT_NUMBER.sub("", text))
