@@ -187,6 +187,17 @@ def test_pinyin_written_for_a_character_and_a_door_counted_are_no_terms():
     assert not {"sE", "yAn", "cHa", "一扇门", "一封信"} & terms.keys(), sorted(terms)
 
 
+def test_a_verb_and_how_it_is_done_is_no_term():
+    # jieba lists 全面实施 and 深入开展 as words
+    terms = terms_of(
+        "全面實施市場準入負面清單制度,除法律法規明令禁止的范圍外一律開放。",
+        "全面实施乡村振兴战略,深入开展农村人居环境整治。",
+        "深入开展爱国卫生运动,全面实施健康中国行动。",
+    )
+    assert "负面清单" in terms or "市场准入" in terms, sorted(terms)
+    assert not {"全面实施", "深入开展"} & terms.keys(), sorted(terms)
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

@@ -18,6 +18,7 @@ from deckgen.mining.words import (
     _GLUE_VERBS,
     _HAN_ONLY,
     _HAS_HAN,
+    _HOW_IT_IS_DONE,
     _MODALS,
     _NUMERALS,
     _NUMERIC,
@@ -297,7 +298,7 @@ def _plausible(string: str, level: int) -> bool:
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
-            or _joined_by_and(string) or _noun_and_how_it_is(string)):
+            or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
     if string in POINTERS or string in _MODALS or _since_or_after(string):
         return False
@@ -480,6 +481,14 @@ def _noun_and_how_it_is(string: str) -> bool:
 
 
 _FEELS_OR_FARES = frozenset("饿渴累困疼痛痒酸冷烦闷慌忙好坏糟棒")
+
+
+def _verb_and_how_it_is_done(string: str) -> bool:
+    """A verb led by a word of how it is done (全面实施 'implement in full', 大力发展): a
+    phrase jieba lists as a word and CC-CEDICT does not."""
+    if dictionary.knows(string):
+        return False
+    return any(string.startswith(how) and _glossed_as_a_verb(string[len(how):]) for how in _HOW_IT_IS_DONE)
 
 
 def _glossed_as_a_verb(word: str) -> bool:

@@ -164,13 +164,14 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
     - anything holding a word that points at other text (符合下列, 上述规定);
-    - anything led by an adverb, negation among them (不要塑胶, 非常感谢): what a clause
-      says of its verb, not a name for a thing."""
+    - anything led by an adverb, negation among them (不要塑胶, 非常感谢), or a verb led by
+      a word of how it is done (全面实施): what a clause says of its verb, not a name for a
+      thing."""
     if any(p in POINTERS for p in parts):
         return True
     if len(parts) < 2:
         return False
-    if _tag(parts[0]).startswith("d"):
+    if _tag(parts[0]).startswith("d") or (parts[0] in _HOW_IT_IS_DONE and _tag(parts[-1]) == "v"):
         return True
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
     if last in _WHEN:
@@ -189,6 +190,11 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
             and not _tag(last).startswith("v"))
+
+
+# Words that say how something is done, before its verb (全面实施 'implement in full',
+# 大力发展, 积极推进), which jieba tags as nouns or adjectives as often as adverbs.
+_HOW_IT_IS_DONE = frozenset("全面 大力 积极 充分 切实 深入 扎实 稳步 坚决 认真 努力 着力 持续 逐步 进一步".split())
 
 
 # Senses of words for kinds of people: who are called by them (“母亲，…”, 叫老爷) are no
