@@ -108,7 +108,6 @@ def test_ordinals_and_separable_words():
 
 
 @pytest.mark.parametrize("compound, part, inside_words, first_listed", [
-    ("新质生产力", "质", "quality", "character"),  # 质量, 品质, 素质: a part's sense from inside words
     ("出口管制", "出口", "export", "exit"),  # 出口商, 出口额
 ])
 def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, inside_words, first_listed):
@@ -118,6 +117,14 @@ def test_a_part_is_glossed_with_the_sense_it_has_inside_words(compound, part, in
     gloss, parts = compose(compound)
     assert part in parts
     assert inside_words in gloss and first_listed not in gloss, gloss
+
+
+def test_two_single_characters_side_by_side_compose_nothing():
+    # 新质生产力 'new quality productive forces' is no 'new quality production capability';
+    # 半程精彩 no 'semi-regulations brilliant'
+    assert compose("新质生产力") == ("", [])
+    assert compose("半程精彩") == ("", [])
+    assert compose("新一轮")[0] == "new round"  # a prefix before a word still composes
 
 
 def test_function_words_keep_their_grammatical_sense_when_composed():

@@ -120,6 +120,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     pieces = _fewest_pieces(simplified) if simplified else []
     if (simplified and not pieces) or _transliterated(pieces):
         return "", []
+    if any(len(a) == 1 == len(b) and has_han(a + b) for a, b in zip(pieces, pieces[1:])):
+        # two characters side by side that make no word together are no two words either:
+        # 半程精彩 is not 'semi-regulations brilliant'
+        return "", []
     if len(pieces) + bool(first) > MOST_PARTS and not letters:
         # 贷款市场报价利率 is the Loan Prime Rate, not 'loan marketplace quoted price interest
         # rates': the longer the phrase, the likelier a sense picked per part misleads
