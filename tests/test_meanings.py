@@ -513,3 +513,11 @@ def test_a_head_that_follows_a_noun_as_grammar_composes_nothing():
 
     assert compose("关键所在") == ("", [])
     assert compose("经济带")[0] == "economic belt"  # a head of its own still composes
+
+
+def test_no_english_word_is_made_of_a_gloss_and_a_suffix():
+    # 加快打造法治化、國際化、便利化的一流營商環境: 'facilitation', no 'convenient -ization'
+    from deckgen.annotating.composition import compose
+
+    assert compose("便利化") == ("", [])
+    assert compose("市场化改革")[0] == "marketization reform"  # 市场化 is CC-CEDICT's word

@@ -23,8 +23,10 @@ _HEAD_SENSES = "head_senses.tsv"
 # 產品線 'product line'). Any other single character is a morpheme whose sense inside
 # this word cannot be told (量 is a quantity, a volume or a capacity; 点 a point or a
 # dot; 库 a store, a bank or a database; 站 a station or a website): no gloss then.
+# Not 化 '-ize': English makes no word of a gloss and a suffix (便利化 is no 'convenient
+# -ization', and 'facilitation' is no gloss a part gives).
 _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
-             "化": "-ization", "界": "circles", "型": "type", "区": "zone", "剂": "agent",
+             "界": "circles", "型": "type", "区": "zone", "剂": "agent",
              "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
              "局": "bureau", "网": "network", "带": "belt", "群": "cluster", "链": "chain", "史": "history",
              "圈": "circle"}
