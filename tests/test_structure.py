@@ -72,6 +72,18 @@ def test_the_number_an_official_document_is_issued_under_is_no_text():
     assert kinds[3] == "text"
 
 
+def test_rows_of_a_table_are_no_text_but_a_paragraph_ending_in_credits_is():
+    kinds = kinds_of(
+        "維基百科是維基媒體基金會運營的一個多語言的網絡百科全書,並以建立和維護作為開放式協同合作專案。",
+        "網站類型 | 網絡百科全書 |",
+        "註冊 | 可選(但編輯受到保護的頁面等操作需要登入帳戶) |",
+        "繁體字 | 維基百科 | ||||||||||||||||||||||||||||||||||||",
+        "米磊:人形机器人的最先应用的场景大概率是工业上,因为相对于日常生活来说,工业场景较为固定和单一。"
+        "人形机器人就可以进到车里,完成一些复杂的装配工作。排版 | 沈望望编辑 | 正风 轮值主编 | 夏昆",
+    )
+    assert kinds == ["text", "list item", "list item", "list item", "text"]
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

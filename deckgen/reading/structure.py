@@ -3,7 +3,7 @@
 Plain-text articles keep the furniture of the page they came from: a title, section
 headings (1.2 显生宙, （二）总体思路。, 第 3 條), bylines and credits (文/曹博凱, ·鲁迅·,
 法新社), photo captions (▲, 圖／…), reference and "see also" sections, link lists,
-lists of bare names, and lines in another language (the English paragraphs of a
+lists of bare names, rows of tables, and lines in another language (the English paragraphs of a
 bilingual article). None of it is running text: mining counts and quotes running
 text only, and titles and headings tell it what the text is about.
 
@@ -101,6 +101,8 @@ def _kind(line: str, first: bool) -> str:
         return LINK
     if _CAPTION.match(line) or (len(line) <= _SHORT and _CREDITED.search(line)):
         return CAPTION
+    if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
+        return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
     if len(line) > _SHORT:
         return TEXT if has_han(line) else OTHER_LANGUAGE
     if _BYLINE.match(line):
