@@ -198,6 +198,22 @@ def test_a_verb_and_how_it_is_done_is_no_term():
     assert not {"全面实施", "深入开展"} & terms.keys(), sorted(terms)
 
 
+def test_an_office_holder_and_what_they_do_is_no_term():
+    # the Taiwan meeting transcript: 政委 is the minister the guests came to consult
+    terms = terms_of(
+        "大概兩年多前仁舟剛剛成立不久的時候，我們有來向政委請益，也很謝謝政委這段時間的支持。",
+        "今天特別來是想要跟政委請益，因為您時常在很多國際的社創組織的會議中代表我們發聲。",
+        "誠如我剛加入仁舟時，也來跟政委請益，政委給我們一些很好的發展方向建議。",
+    )
+    assert "请益" in terms, sorted(terms)
+    assert "政委请益" not in terms, sorted(terms)
+    # discovery finds 政委 + 请益 in the whole transcript; a holder of an office and what
+    # they do is a clause, as 被告抗辩 is
+    assert _clause_or_verb_phrase(("政委", "请益"))
+    assert _clause_or_verb_phrase(("市长", "视察"))
+    assert not _clause_or_verb_phrase(("政府", "采购"))
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

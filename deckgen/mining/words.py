@@ -204,7 +204,8 @@ _KIND_OF_PERSON = re.compile(
     r"grand\w+|nephew|niece|cousin|wife|husband|friend|teacher|master|lord|sir|madam|mister|Mr|Mrs|Miss|"
     r"lady|gentleman|man|woman|person|people|servant|elder|brother-in-law|sister-in-law|doctor|boss|"
     r"expert|specialist|scholar|official|researcher|reporter|journalist|spokesperson|analyst|professor|"
-    r"defendant|plaintiff|lender|borrower|creditor|debtor|guarantor|patient|applicant)\b",
+    r"defendant|plaintiff|lender|borrower|creditor|debtor|guarantor|patient|applicant|"
+    r"commissar|minister|secretary|chairman|president|premier|mayor|governor|judge|lawyer|student|soldier)\b",
     re.IGNORECASE,
 )
 
