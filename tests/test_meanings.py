@@ -499,6 +499,9 @@ def test_a_head_takes_the_sense_it_has_at_the_end_of_words():
     ("价值链", "value chain"),
     ("经济圈", "economic circle"),
     ("经济史", "economic history"),
+    # a cook's subtitles: 这个鹌鹑蛋呢，我们煮熟以后 / 摆成一朵牡丹花
+    ("鹌鹑蛋", "quail egg"),
+    ("骨头汤", "bone soup"),
 ])
 def test_a_noun_and_a_bound_head_compose(compound, gloss):
     from deckgen.annotating.composition import compose
