@@ -524,3 +524,11 @@ def test_no_english_word_is_made_of_a_gloss_and_a_suffix():
 
     assert compose("便利化") == ("", [])
     assert compose("市场化改革")[0] == "marketization reform"  # 市场化 is CC-CEDICT's word
+
+
+def test_a_negation_makes_no_part_of_a_composed_gloss():
+    # 公務員對預算執行充滿不確定性: 'uncertainty', no 'not determinacy'
+    from deckgen.annotating.composition import compose
+
+    assert compose("不確定性") == ("", [])
+    assert compose("非法人")[0] == "non-legal person"  # 非 is a prefix English has too

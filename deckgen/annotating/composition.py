@@ -37,6 +37,7 @@ _PREFIXES = {"新": "new", "非": "non-", "反": "anti-", "总": "total", "副":
              "大": "large", "小": "small", "硬": "hard", "软": "soft", "超": "super", "多": "multi-",
              "微": "micro", "半": "semi-", "双": "dual", "零": "zero", "后": "post-", "伪": "pseudo-", "准": "quasi-",
              "低": "low"}
+_NEGATIONS = frozenset("不没未无莫勿别")
 _AGENTS = "人者"  # after a verb: the one who does it (出借人 'lender')
 # Parts that modify no noun in English: adverbs, pronouns, prepositions, particles,
 # interjections (重新出具 is not 'again issue', 不要塑胶 not "don't! plastic")
@@ -156,6 +157,8 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             # a noun and an adjective after it say what it is like (情况紧急 'the situation
             # is urgent'), no 'circumstances emergency'
             return "", []
+        if piece in _NEGATIONS:
+            return "", []  # 不確定性 is 'uncertainty', no 'not determinacy': English negates inside words
         if len(piece) == 1:
             affix = _SUFFIXES.get(piece) if last and index else _PREFIXES.get(piece) if not last else None
             affix = _JOINS.get(piece) if index and not last else affix
