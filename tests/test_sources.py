@@ -402,6 +402,12 @@ def test_a_cited_document_number_in_brackets_is_no_part_of_a_sentence(tmp_path: 
     assert text == "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》精神,结合我省实际,现就有关问题通知如下:"
 
 
+def test_a_reporters_credit_opening_a_paragraph_is_no_part_of_its_sentence(tmp_path: Path):
+    path = tmp_path / "news.txt"
+    path.write_text("〔記者鍾麗華／台北報導〕藍白續掌國會多數，下會期即將在9月1日開議。\n", encoding="utf-8")
+    assert read_source(path).sentences[0].text == "藍白續掌國會多數，下會期即將在9月1日開議。"
+
+
 def test_readings_a_site_prints_after_characters_are_no_part_of_a_sentence(tmp_path: Path):
     # a health site's page: the reading of each character of several readings in brackets
     path = tmp_path / "diabetes.txt"

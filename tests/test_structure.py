@@ -84,6 +84,17 @@ def test_rows_of_a_table_are_no_text_but_a_paragraph_ending_in_credits_is():
     assert kinds == ["text", "list item", "list item", "list item", "text"]
 
 
+def test_a_news_sites_credits_and_captions_are_no_text():
+    kinds = kinds_of(
+        "政院催審總預算 盼6日付委國會辯論",
+        "台灣醒報／ 記者呂翔禾╱台北報導",
+        "行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）",
+        "【台灣醒報記者呂翔禾台北報導】",
+        "「國會就是總預算辯論的最好平台，盼立法院儘速審議總預算！」行政院發言人針對近日的說法補充說，國會就是最好的平台。",
+    )
+    assert kinds == ["title", "byline", "caption", "byline", "text"]
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

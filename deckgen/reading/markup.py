@@ -1,7 +1,8 @@
 """Marks a page's format leaves in its text that are no part of it: Markdown emphasis
 (**经济总体回升向好**, as chat answers and blogs are pasted), the reference marks of
 Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the numbers
-of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), and the
+of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
+credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
 which cuts the words it stands in."""
 
@@ -25,8 +26,15 @@ _DOCUMENT_NUMBER = re.compile(
     r"[(（]\s*[^\s()（），,。]{1,10}\s*[〔\[［【]\s*(?:19|20)[0-9]{2}\s*[〕\]］】]\s*[0-9]{1,4}\s*[号號]\s*[)）]")
 
 
+_REPORTERS_CREDIT = re.compile(
+    r"^[ \t\u3000]*[〔【\[［(（][^〕】\]］)）\n]{0,12}[记記]者[^〕】\]］)）\n]{1,20}"
+    r"(?:[报報][导導]|[电電])[〕】\]］)）][ \t\u3000]*(?=\S)", re.MULTILINE)
+
+
 def without_markup(text: str) -> str:
-    """The text without emphasis marks, reference marks, cited document numbers and
-    readings printed after characters; its lines stay as they were."""
+    """The text without emphasis marks, reference marks, cited document numbers,
+    reporters' credits opening a paragraph and readings printed after characters; its
+    lines stay as they were."""
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
-    return _READING_AFTER_CHARACTER.sub("", _DOCUMENT_NUMBER.sub("", text))
+    text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", text))
+    return _READING_AFTER_CHARACTER.sub("", text)

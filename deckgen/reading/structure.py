@@ -51,16 +51,21 @@ _HEADING = re.compile(
 _CAPTION = re.compile(
     r"^(?:[▲▼△▽■◆●►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
 )
-# A short line that ends by crediting a picture: 24小時雨量預測。（取自中央氣象署官網）
+# A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
+# 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 _CREDITED = re.compile(
-    r"[（(]\s*(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)[^（）()]{0,30}[）)]$"
+    r"[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
+    r"|Photo\s*(?:by\b|[:：]))[^（）()]{0,30}[）)]$",
+    re.IGNORECASE,
 )
 
 _BYLINE = re.compile(
     r"^(?:[·•‧]\s*\S{1,6}\s*[·•‧]$"  # ·鲁迅·
     r"|[（(]?(?:文|撰文|作者|[记記]者|[编編]者|[编編]?[辑輯]|整理|口述|采[访訪]|採[訪访]|排版|[责責]任[编編][辑輯]|来源|來源|出[处處])"
-    r"\s*[／/：:︰|｜]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, not 記者：a question
+    r"\s*[／/：:︰|｜╱]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, not 記者：a question
     r"|.{0,20}(?:法新社|路透社?|美[联聯]社|新[华華]社|中央社|[彭]博社?|共同社|合[众眾]社)[^。！？]{0,20}$"
+    # a reporter's credit: 台灣醒報／ 記者呂翔禾╱台北報導, 【台灣醒報記者呂翔禾台北報導】
+    r"|[〔【\[（(]?[^。！？，,]{0,12}[记記]者[^。！？，,]{1,20}(?:[报報][导導]|[电電])[〕】\]）)]?$"
     # the number an official document is issued under: 国发〔2023〕16号, 鄂政發〔2018〕26號
     r"|[^\s，,。]{1,10}\s*[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9]{1,4}\s*[号號]$)"
 )
@@ -99,7 +104,8 @@ def _kind(line: str, first: bool) -> str:
         return TEXT
     if _LINK.search(line) and len(line) <= 2 * _SHORT:
         return LINK
-    if _CAPTION.match(line) or (len(line) <= _SHORT and _CREDITED.search(line)):
+    credit = _CREDITED.search(line)
+    if _CAPTION.match(line) or (credit and credit.start() <= _SHORT):
         return CAPTION
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
