@@ -214,6 +214,20 @@ def test_an_office_holder_and_what_they_do_is_no_term():
     assert not _clause_or_verb_phrase(("政府", "采购"))
 
 
+def test_a_title_and_a_name_is_no_term():
+    lines = [line for line in UDN_BUDGET.splitlines() if line]
+    terms = terms_of(*lines)
+    assert "总预算" in terms, sorted(terms)
+    assert not any(t.endswith("卓荣泰") for t in terms), sorted(terms)
+
+
+UDN_BUDGET = """
+「國會就是總預算辯論的最好平台，盼立法院儘速審議總預算！」行政院發言人李慧芝針對近日行政院長卓榮泰喊話國會辯論總預算的說法補充說，國會就是最好的平台，不用再進行電視辯論，總預算已經147天未審，盼立法院6日將總預算付委。
+行政院長卓榮泰5日再次喊話國會辯論總預算，但立法院之前朝野協商指出，要與行政院三長進行電視辯論。對此，李慧芝強調，總預算已經147天沒有審議，而國會就是最好的辯論平台。
+李慧芝喊話說，若立法院在6日將總預算付委，最快下周就可以針對總預算進行辯論。
+"""
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

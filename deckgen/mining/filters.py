@@ -561,9 +561,14 @@ _CUES_WITHOUT_SURNAME = 2
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
-    for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示). A word
+    for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示); a
+    compound ending in a name is a person too. A word
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
     of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲)."""
+    compound = candidate.compound
+    if compound is not None and len(compound.parts) >= 2 and _HAN_ONLY.match(name := compound.parts[-1]) and (
+            _looks_like_a_name(name) or _called_a_person(name, person_cues, addressed)):
+        return "person"  # a title and a name (行政院长卓荣泰 'Premier Cho Jung-tai')
     for string in sorted(candidate.strings):
         if _looks_like_a_name(string) or _called_a_person(string, person_cues, addressed):
             return "person"
