@@ -532,3 +532,11 @@ def test_a_negation_makes_no_part_of_a_composed_gloss():
 
     assert compose("不確定性") == ("", [])
     assert compose("非法人")[0] == "non-legal person"  # 非 is a prefix English has too
+
+
+def test_parts_that_can_be_cut_two_ways_compose_nothing():
+    # 行政院长卓荣泰续任阁揆: the Premier, head of the 行政院; no 'administrative chair of a board'
+    from deckgen.annotating.composition import compose
+
+    assert compose("行政院长") == ("", [])
+    assert compose("电视辩论")[0] == "television debate"  # 电视辩 is no word: one cut only

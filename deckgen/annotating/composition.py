@@ -127,6 +127,11 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         # two characters side by side that make no word together are no two words either:
         # 半程精彩 is not 'semi-regulations brilliant'
         return "", []
+    if any(len(a) >= 2 and len(b) == 2 and has_han(a + b) and dictionary.knows(a + b[0])
+           for a, b in zip(pieces, pieces[1:])):
+        # the parts can be cut two ways: 行政院长 is 行政院 + 长 'the Premier', no 行政 + 院长
+        # 'administrative chair of a board'
+        return "", []
     if len(pieces) + bool(first) > MOST_PARTS and not letters:
         # 贷款市场报价利率 is the Loan Prime Rate, not 'loan marketplace quoted price interest
         # rates': the longer the phrase, the likelier a sense picked per part misleads
