@@ -228,6 +228,14 @@ UDN_BUDGET = """
 """
 
 
+def test_the_next_of_a_word_is_no_term():
+    terms = terms_of(
+        "行政院提出明年度中央政府總預算案，更為台灣擘畫下一階段軟、硬體實力的基礎韌性。",
+        "下一階段將推動中小微企業落實數位、淨零雙軸轉型。",
+    )
+    assert "下一阶段" not in terms, sorted(terms)
+
+
 def test_pronouns_taiwan_writes_apart_are_no_terms():
     terms = terms_of(
         "厨师热情的说:妳来真的是来对了!好吃吗?妳们是看文章来的阿?",

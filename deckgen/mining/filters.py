@@ -367,9 +367,13 @@ _SINCE_OR_AFTER = frozenset("以来 以后 以前 之后 之前".split())
 def _grammar_before_a_word(string: str) -> bool:
     """A word led by a character that belongs to the phrase around it: 每 or 各 (各部委
     'each ministry'), 相 or 互 before a verb (相结合 'to combine with each other'), an
-    adverb (刚出道 'had just started out', 很重要) or a measure word (篇文章 of 这篇文章,
-    家公司 of 一家公司): phrases jieba lists, CC-CEDICT does not."""
-    if len(string) < 3 or dictionary.knows(string) or not dictionary.knows(string[1:]):
+    adverb (刚出道 'had just started out', 很重要), a measure word (篇文章 of 这篇文章,
+    家公司 of 一家公司) or 'the next' (下一阶段): phrases jieba lists, CC-CEDICT does not."""
+    if len(string) < 3 or dictionary.knows(string):
+        return False
+    if string.startswith(("下一", "上一")) and dictionary.knows(string[2:]):
+        return True  # 下一阶段 'the next stage'
+    if not dictionary.knows(string[1:]):
         return False
     return string[0] in _LEADING_GRAMMAR or string[0] in _MEASURE_WORDS
 
