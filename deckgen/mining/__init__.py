@@ -172,7 +172,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
                 candidate, focus_text()):
             continue
         if proper == "organisation":
-            candidate.why.append("organisation or brand")
+            candidate.why += ("organisation or brand",)
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
 

@@ -157,7 +157,9 @@ class _Candidate:
     in_title: bool = False  # in the title of the focus
     in_headings: int = 0  # headings of the focus it is in
     score: float = 0.0
-    why: list[str] = field(default_factory=list)
+    # Tuples of strings, which the cycle collector stops walking after its first pass: a
+    # book has tens of thousands of candidates.
+    why: tuple[str, ...] = ()
 
 
 def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],

@@ -116,7 +116,7 @@ WEIGHTS_TABLE = "mining_weights.tsv"
 def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens: int, origins,
            learner: bool = True) -> None:
     w = weights()
-    why = candidate.why = []
+    why: list[str] = []
     count = candidate.count
     total = jieba_words.total_frequency()
     background = _background(candidate, origins)
@@ -165,6 +165,7 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
         score += w["sources"] * math.log2(candidate.sources)
         why.append(f"in {candidate.sources} sources")
     candidate.score = score
+    candidate.why = tuple(why)
 
 
 @memo(65536)
