@@ -96,6 +96,17 @@ def test_chinese_a_sense_lists_leaves_no_commas_behind():
     assert shanghai.startswith("Shanghai municipality") and not re.search(r"abbr\. to|,\s*$|,\s*,", shanghai)
 
 
+
+def test_a_note_on_spelling_or_reading_is_no_sense():
+    # 朱自清, 背影: 我买几个桔子去. CC-CEDICT's 桔子 'tangerine; also written 橘子' is a
+    # tangerine, not 'tangerine; also written' once the Chinese is taken out
+    assert concise_senses(cedict.lookup("桔子")[0]) == ["tangerine"]
+    # a note after a comma goes with what pointed at it: "Pond's (…), also written 旁氏"
+    ponds = next(e for e in cedict.lookup("庞氏") if any("Pond" in s for s in e.senses))
+    assert "; ".join(concise_senses(ponds)).endswith("(brand of skin care products)")
+    # readings are notes too: 热腾腾 '(coll.) also pr. […]'
+    assert not any("pr." in s for s in concise_senses(cedict.lookup("热腾腾")[0], limit=9))
+
 def test_a_synonym_after_a_slang_sense_is_slang_too():
     # 为让长江经济带这条“巨龙”舞得更好: CC-CEDICT's 巨龙 ends '(slang) big dick/schlong'
     shown = "; ".join(concise_senses(cedict.lookup("巨龙")[0], context="economic belt river dragon"))

@@ -73,7 +73,7 @@ def plain(sense: str) -> str:
     return re.sub(r"\s{2,}", " ", sense).strip()
 
 
-_DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|named)\s*$")
+_DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|named|written)\s*$")
 
 
 def _without_chinese(item: str) -> str:

@@ -50,9 +50,13 @@ class Entry:
 
 
 _POINTER = re.compile(r"^(old |archaic |Japanese |erroneous )?variant of |^see [^ ]+\[|^see also ")
-# Senses that say something other than a meaning: pointers, readings, classifiers,
-# and bound uses ("used in 自個兒").
-_NOT_A_MEANING = re.compile(_POINTER.pattern + r"|^see |^also pr\.|^Taiwan pr\.|^CL:|^\(?used in ")
+# Senses that say something other than a meaning: pointers, readings, spellings
+# ("also written 橘子" of 桔子), classifiers, and bound uses ("used in 自個兒").
+_NOT_A_MEANING = re.compile(
+    _POINTER.pattern
+    + r"|^see |^(?:\(coll\.\) )?(?:also|Taiwan|Beijing|colloquial|coll\.|former) pr\."
+    + r"|^(?:also|now|nowadays|sometimes|more commonly) written |^CL:|^\(?used in "
+)
 
 
 def is_meaning(sense: str) -> bool:
