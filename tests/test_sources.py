@@ -429,6 +429,24 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
     assert [s.line for s in sentences if s.text.startswith(("我们隆重", "主要表现在"))] == [2, 7]
 
 
+def test_a_wrapped_text_with_one_line_longer_than_the_width_is_still_joined():
+    # 朱自清, 背影, as a plain-text e-book wraps it (paragraphs indented), with a first
+    # paragraph someone joined back into one line
+    etext = (
+        "　　我与父亲不相见已二年余了，我最不能忘记的是他的背影。那年冬天，祖母死了，父亲的差使也交卸了，"
+        "正是祸不单行的日子。\n"
+        "　　父亲回家变卖典质，还了亏空，又借钱办了丧事。这些日子，家中光景很是惨淡，\n"
+        "一半为了丧事，一半为了父亲的赋闲。丧事完毕，父亲要到南京谋事，我也要回北京念\n"
+        "书，我们便同行。\n"
+        "　　到南京时，有朋友约去游逛，勾留了一日；第二日上午便须渡江到浦口，下午上车\n"
+        "北去。父亲因为事忙，本已说定不送我，叫旅馆里一个熟识的茶房陪我同去。他再三嘱\n"
+        "咐茶房，甚是仔细。但他终于不放心，怕茶房不妥帖；颇踌躇了一会。\n"
+    )
+    texts = [s.text for s in split_sentences(etext, "x")]
+    assert "丧事完毕，父亲要到南京谋事，我也要回北京念书，我们便同行。" in texts, texts
+    assert "他再三嘱咐茶房，甚是仔细。" in texts, texts
+
+
 def test_a_wrapped_line_ending_in_dots_or_a_tilde_ends_its_sentence():
     # a forum post wrapped at a fixed width, its sentences ending in "..." and "~"
     post = (

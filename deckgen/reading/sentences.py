@@ -85,6 +85,9 @@ _WRAP_MIN_WIDTH = 40  # display columns: 20 Chinese characters (a poem's lines a
 _WRAP_SLACK = 0.15
 _WRAP_MIN_LINES = 4
 _WRAP_SHARE = 0.6  # of the lines at least the minimum width long
+# Lines much longer than the width: a title or a paragraph someone joined by hand in a
+# wrapped file, at most one or this share; a text of one paragraph a line has many.
+_WRAP_LONGER = 0.05
 _WRAP_ENDS = _TERMINATORS | _CLOSERS | frozenset("…:：.~～")  # "..." and "~" end a blog's sentences
 
 
@@ -102,7 +105,8 @@ def _hard_wraps(lines: list[str]) -> set[int]:
 
     width = max(set(wide), key=lambda w: (filled(w), w))
     least = width * (1 - _WRAP_SLACK)
-    if filled(width) < max(_WRAP_MIN_LINES, _WRAP_SHARE * len(wide)) or wide[-1] > width * (1 + _WRAP_SLACK):
+    longer = len(wide) - bisect_right(wide, width * (1 + _WRAP_SLACK))
+    if filled(width) < max(_WRAP_MIN_LINES, _WRAP_SHARE * len(wide)) or longer > max(1, _WRAP_LONGER * len(wide)):
         return set()
     return {
         i for i, line in enumerate(lines[:-1])
