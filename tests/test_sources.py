@@ -447,6 +447,31 @@ def test_a_wrapped_text_with_one_line_longer_than_the_width_is_still_joined():
     assert "他再三嘱咐茶房，甚是仔细。" in texts, texts
 
 
+def test_a_statutes_list_items_wrapped_under_their_text_are_joined():
+    # 勞動基準法 as Taiwan's labour ministry prints it: wrapped at a fixed width, an
+    # item's wrapped lines indented to stand under the text after its number
+    statute = (
+        "中央主管機關指定之行業，雇主經工會或勞工半數以上同意後，其工作時\n"
+        "間得依下列原則變更：\n"
+        "一  四週內正常工作時數分配於其他工作日之時數，每日不得超過二小時\n"
+        "    ，不受第三十條第二項之限制。\n"
+        "二  當日正常工時達十小時者，其延長之工作時間不得超過二小時。\n"
+        "四  女性勞工，除妊娠或哺乳期間者外，於夜間工作，不受第四十九條之\n"
+        "    限制。但雇主應提供完善安全衛生設施。\n"
+        "本法適用於一切勞雇關係。但因經營型態、管理制度及工作特性等因素適\n"
+        "用本法確有窒礙難行者，並經中央主管機關指定公告之行業或工作者，不\n"
+        "適用之。\n"
+    )
+    sentences = split_sentences(statute, "x")
+    texts = [s.text for s in sentences]
+    assert "一  四週內正常工作時數分配於其他工作日之時數，每日不得超過二小時，不受第三十條第二項之限制。" in texts, texts
+    assert "四  女性勞工，除妊娠或哺乳期間者外，於夜間工作，不受第四十九條之限制。" in texts, texts
+    assert [s.line for s in sentences if s.text.startswith("但雇主")] == [7]
+    # an indented line after a line that is no list item starts a paragraph
+    indented = statute.replace("\n用本法", "\n    用本法")
+    assert any(t.startswith("用本法") for t in (s.text for s in split_sentences(indented, "x")))
+
+
 def test_a_wrapped_line_ending_in_dots_or_a_tilde_ends_its_sentence():
     # a forum post wrapped at a fixed width, its sentences ending in "..." and "~"
     post = (

@@ -71,7 +71,7 @@ def _sentence_pieces(text: str, first_line: int) -> list[_Piece]:
             for cut_start, cut_end in _cut_long(text, start, end):
                 number = next(i for i in range(last, index - 1, -1) if starts[i] <= cut_start)
                 pieces.append(_Piece(cut_start, cut_end, first_line + number,
-                                     text[cut_start:cut_end].replace("\n", "")))
+                                     _WRAP_BREAK.sub("", text[cut_start:cut_end])))
         index = last + 1
     return pieces
 
@@ -108,11 +108,27 @@ def _hard_wraps(lines: list[str]) -> set[int]:
     longer = len(wide) - bisect_right(wide, width * (1 + _WRAP_SLACK))
     if filled(width) < max(_WRAP_MIN_LINES, _WRAP_SHARE * len(wide)) or longer > max(1, _WRAP_LONGER * len(wide)):
         return set()
-    return {
-        i for i, line in enumerate(lines[:-1])
-        if widths[i] >= least and line.rstrip()[-1:] not in _WRAP_ENDS
-        and lines[i + 1].strip() and not lines[i + 1][:1].isspace()
-    }
+    wraps = set()
+    hang = 0  # columns a list item's wrapped lines are indented by, to stand under its text
+    for i, line in enumerate(lines[:-1]):
+        if not line[:1].isspace():
+            marker = _ITEM_MARKER.match(line)
+            hang = _display_width(marker.group()) if marker else 0
+        following = lines[i + 1]
+        indent = len(following) - len(following.lstrip())
+        if (widths[i] >= least and line.rstrip()[-1:] not in _WRAP_ENDS and following.strip()
+                and (not indent or (hang and _display_width(following[:indent]) == hang))):
+            wraps.add(i)
+    return wraps
+
+
+# A hard wrap inside a sentence, with the indent of a list item's hanging line.
+_WRAP_BREAK = re.compile(r"\n[ \t\u3000]*")
+
+
+# A list item's number and the space after it: 一、 四  (一) 1. — a statute as printed
+# from Taiwan's law database hangs an item's wrapped lines under the text after it.
+_ITEM_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])(?:[、．.]\s*|\s+)")
 
 
 def _display_width(line: str) -> int:
