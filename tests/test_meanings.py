@@ -293,6 +293,17 @@ def test_a_parts_sense_is_the_one_most_of_its_senses_share(compound, gloss):
     assert compose(compound)[0] == gloss
 
 
+def test_a_parts_sense_of_one_field_comes_after_its_general_ones():
+    from deckgen.annotating.composition import compose
+
+    # 勞動基準法 (Taiwan's Labor Standards Act): CC-CEDICT's 基准 is '(surveying) datum'
+    # first, then 'standard; criterion; benchmark'
+    gloss = compose("勞動基準")[0]
+    assert gloss.endswith("labor standard") and "datum" not in gloss, gloss
+    # '(raw) material' and '(fire) alarm' name no field
+    assert compose("材料創新")[0] == "material innovation"
+
+
 @pytest.mark.parametrize("clause", [
     "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
     "情况紧急",  # 'circumstances emergency': a noun and what it is like

@@ -393,9 +393,22 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
         items = [i for s in entry.senses[:limit] if dictionary.is_meaning(s)
                  for i in re.sub(r"\([^)]*\)", "", s).split(";")]
         return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
-    # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'
-    senses = (_short(s) for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s))
+    # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'; one
+    # marked as a field's comes after the general ones: 基准 is a 'standard' in 劳动基准,
+    # its '(surveying) datum' only in a surveyor's words
+    kept = [s for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s)]
+    kept.sort(key=lambda s: bool(_FIELD_SENSE.match(s)))
+    senses = map(_short, kept)
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
+
+
+# '(surveying) datum', '(computing) …', '(math.) …': a sense of one field's words (the
+# fields CC-CEDICT labels most, not '(raw) material' or '(fire) alarm').
+_FIELD_SENSE = re.compile(
+    r"^\((?:math\.|computing|computer|military|medicine|med\.|sports|botany|linguistics|law|finance|physics"
+    r"|astronomy|music|geology|zoology|chemistry|anatomy|mining|biology|economics|agriculture|statistics|theater"
+    r"|baseball|textiles|accounting|railway|photography|electrical|psychology|grammar|philosophy|geometry"
+    r"|mechanics|typesetting|phonetics|surveying|Buddhism|Taoism)\)\s")
 
 
 @once
