@@ -139,6 +139,29 @@ def test_the_english_paragraphs_of_a_bilingual_article_are_no_text(tmp_path: Pat
     assert all(has_han(o.sentence.text) for t in terms for o in t.occurrences)
 
 
+
+def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
+    # Wikipedia's 通货膨胀 copied whole from the page: its motto, the skip links and the
+    # notice asking for sources come before the article
+    path = tmp_path / "inflation.txt"
+    path.write_text(
+        "通货膨胀\n"
+        "维基百科，自由的百科全书\n"
+        "跳到导航\n"
+        "跳到搜索\n"
+        "此條目需要补充更多来源。（2010年9月21日）\n"
+        "请协助補充多方面可靠来源以改善这篇条目，无法查证的内容可能會因為异议提出而移除。\n"
+        "致使用者：请搜索一下条目的标题（来源搜索：\"通货膨胀\"—网页、新闻、书籍、学术、图像），"
+        "以检查网络上是否存在该主题的更多可靠来源（判定指引）。\n"
+        "通货膨胀（英語：inflation，简称通膨）本意为货币流通数量增加，但也指整體物价水準持續上漲，"
+        "人们的購買力下降的經濟現象。\n", "utf-8")
+    source = read_source(path)
+    kinds = [s.kind for s in source.sentences]
+    assert kinds[1:6] == ["notice"] * 5 and kinds[-1] == "text", kinds
+    terms = {t.text for t in mine([source], MiningOptions(level=4))}
+    assert "購買力" in terms
+    assert not terms & {"可靠来源", "条目", "查证", "移除", "搜索", "维基百科"}, terms
+
 def test_an_unnumbered_section_name_before_its_paragraph_is_a_heading():
     # Business Weekly 1896: a sub-heading between a related-article line and a paragraph
     kinds = kinds_of(

@@ -3,8 +3,8 @@
 Plain-text articles keep the furniture of the page they came from: a title, section
 headings (1.2 显生宙, （二）总体思路。, 第 3 條), bylines and credits (文/曹博凱, ·鲁迅·,
 法新社), photo captions (▲, 圖／…), reference and "see also" sections, link lists,
-lists of bare names, rows of tables, and lines in another language (the English paragraphs of a
-bilingual article). None of it is running text: mining counts and quotes running
+lists of bare names, rows of tables, lines in another language (the English paragraphs of a
+bilingual article), and a wiki's navigation and notices. None of it is running text: mining counts and quotes running
 text only, and titles and headings tell it what the text is about.
 
 Only short lines are furniture: a numbered clause of a law (一、末期病人：…。) is prose.
@@ -25,6 +25,7 @@ BYLINE = "byline"
 REFERENCE = "reference"
 LINK = "link"
 OTHER_LANGUAGE = "other language"  # a line with no Chinese: the English of a bilingual article
+NOTICE = "notice"  # a wiki's navigation and maintenance notices, copied with its article
 
 # Kinds that say what the text is about (mining gives their words salience).
 TOPICAL = frozenset({TITLE, HEADING})
@@ -79,6 +80,16 @@ _REFERENCES = re.compile(
 
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
 
+# What Wikipedia prints around an article, in either script: its motto, the links that skip
+# to navigation, and the notices asking for sources (此條目需要补充更多来源。, 请协助補充多方面
+# 可靠来源以改善这篇条目…, 致使用者：请搜索一下条目的标题…). Whole lines, however long:
+# their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
+_NOTICE = re.compile(
+    r"[维維]基百科\s*[，,]\s*自由的百科全[书書]|^跳(?:转|轉)?到(?:导航|導航|搜索)"
+    r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|[请請](?:协助|協助).{0,30}(?:条目|條目)"
+    r"|^致使用者\s*[：:]|[来來]源搜索\s*[：:]"
+)
+
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
@@ -102,6 +113,8 @@ def _first_line(lines: list[str]) -> int:
 def _kind(line: str, first: bool) -> str:
     if not line:
         return TEXT
+    if _NOTICE.search(line):
+        return NOTICE
     if _LINK.search(line) and len(line) <= 2 * _SHORT:
         return LINK
     credit = _CREDITED.search(line)
