@@ -128,7 +128,9 @@ _WRAP_BREAK = re.compile(r"\n[ \t\u3000]*")
 
 # A list item's number and the space after it: 一、 四  (一) 1. — a statute as printed
 # from Taiwan's law database hangs an item's wrapped lines under the text after it.
-_ITEM_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])(?:[、．.]\s*|\s+)")
+_ITEM_MARKER = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}|\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])(?:[、．.]\s*|\s+)"
+)
 
 
 def _display_width(line: str) -> int:
