@@ -307,6 +307,7 @@ def test_a_parts_sense_of_one_field_comes_after_its_general_ones():
 @pytest.mark.parametrize("clause", [
     "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
     "情况紧急",  # 'circumstances emergency': a noun and what it is like
+    "经济过热",  # 'economic too hot' (供不应求, 比如经济过热): 过热 'too hot' is a verb of degree
 ])
 def test_a_clause_composes_no_phrase(clause):
     from deckgen.annotating.composition import compose

@@ -291,9 +291,11 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     if head:
         nouns = [s for s in senses if not s.startswith("to ")]
         # the head names the thing: 地区 'region', not the 'regional' of 地区性
-        things = [s for s in nouns if not english_forms.is_adjective(s)]
-        if things or nouns:
-            return (things or nouns)[0]
+        things = [s for s in nouns if not english_forms.is_adjective(s) and not _DEGREE.match(s)]
+        if things:
+            return things[0]
+        if nouns and _tag(entry.simplified) != "v":
+            return nouns[0]
         # a compound ending in a verb is a clause (合同成立 'the contract is formed'), not
         # a noun: only a verb Chinese also uses as a noun (jieba's "vn") and English too
         # ('export control') heads one
@@ -319,6 +321,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
     return english_forms.as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
+
+
+# 'too hot' (过热), 'very …': how much of a quality, no thing a phrase can end in.
+_DEGREE = re.compile(r"^(?:too|very|extremely|rather|quite|so|over)\b")
 
 
 def _tag(word: str) -> str:
