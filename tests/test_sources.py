@@ -391,6 +391,9 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
     # a bracket that says something stays: 三[san1], [sic]
     path.write_text("他把三[san1]读错了[sic]。\n", encoding="utf-8")
     assert read_source(path).sentences[0].text == "他把三[san1]读错了[sic]。"
+    # a picture's place in a copy from an e-book reader (老舍, 骆驼祥子) is no word of it
+    path.write_text("腮上没有多余的肉，脖子可是几乎与头一边儿[插图]粗。\n", encoding="utf-8")
+    assert read_source(path).sentences[0].text == "腮上没有多余的肉，脖子可是几乎与头一边儿粗。"
 
 
 def test_a_cited_document_number_in_brackets_is_no_part_of_a_sentence(tmp_path: Path):

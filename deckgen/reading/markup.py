@@ -1,6 +1,7 @@
 """Marks a page's format leaves in its text that are no part of it: Markdown emphasis
 (**经济总体回升向好**, as chat answers and blogs are pasted), the reference marks of
-Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the numbers
+Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the place of a
+picture in a copy from an e-book reader (脖子几乎与头一边儿[插图]粗), the numbers
 of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
 credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# ... and the place of a picture an e-book reader's copy leaves ([插图], [图片]).
 _REFERENCE_MARK = re.compile(
-    r"\[(?:[0-9]{1,3}|[a-z]|[注註]\s*[0-9]{1,3}|[來来]源[請请]求|需要[來来]源|需要引用|需要引[證证]|[來来]源[無无]效)\]"
+    r"\[(?:[0-9]{1,3}|[a-z]|[注註]\s*[0-9]{1,3}|[來来]源[請请]求|需要[來来]源|需要引用|需要引[證证]|[來来]源[無无]效"
+    r"|[插挿]?[图圖](?:片|像)?(?:\s*[0-9]{1,3})?)\]"
 )
 
 
