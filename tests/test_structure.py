@@ -140,6 +140,23 @@ def test_the_english_paragraphs_of_a_bilingual_article_are_no_text(tmp_path: Pat
 
 
 
+def test_a_sites_breadcrumbs_page_details_and_download_link_come_before_the_title():
+    # 中华人民共和国国家通用语言文字法 as a site of laws prints it
+    kinds = kinds_of(
+        "您的位置: 首页 » 法律资料网 » 法律法规 »",
+        "中华人民共和国国家通用语言文字法",
+        "时间:2024-04-29 19:28:23 来源: 法律资料网 作者:法律资料网 阅读:9237",
+        "下载地址: 点击此处下载",
+        "第三条 国家推广普通话，推行规范汉字。",
+    )
+    assert kinds == ["notice", "title", "byline", "notice", "text"]
+    # a policy document's page: its date and source on the first line
+    assert kinds_of("发布时间:2024-11-01 21:09:52 来源: sp20241101", "国务院关于推动内蒙古高质量发展")[:2] == [
+        "byline", "title"]
+    # one label is no page's details: 来源 of a sentence that names a source
+    assert kinds_of("經濟", "來源：主計總處的資料顯示，今年經濟成長率將達百分之三，創下新高。")[1] == "text"
+
+
 def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
     # Wikipedia's 通货膨胀 copied whole from the page: its motto, the skip links and the
     # notice asking for sources come before the article

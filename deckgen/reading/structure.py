@@ -88,6 +88,17 @@ _NOTICE = re.compile(
     r"[维維]基百科\s*[，,]\s*自由的百科全[书書]|^跳(?:转|轉)?到(?:导航|導航|搜索)"
     r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|[请請](?:协助|協助).{0,30}(?:条目|條目)"
     r"|^致使用者\s*[：:]|[来來]源搜索\s*[：:]"
+    # ... and what any site prints around a page: where the page is (您的位置: 首页 » 法律法规 »),
+    # and where to click to download it
+    r"|^(?:您的位置|您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[：:]"
+    r"|^(?:首页|首頁)\s*[»>›/]|^(?:下载地址|下載地址)\s*[：:]|^(?:点击|點擊)(?:此处|此處|这里|這裡)"
+)
+
+# A page's own details on one line: 时间:2024-04-29 来源: 法律资料网 作者:… 阅读:9237. Two such
+# labels or more make it the page's byline, whatever its length.
+_PAGE_DETAIL = re.compile(
+    r"(?:发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|阅读|閱讀|浏览量?|瀏覽量?|点击|點擊|"
+    r"责任编辑|責任編輯|编辑|編輯|分类|分類|字号|字號)\s*[：:]"
 )
 
 
@@ -99,15 +110,19 @@ _BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇]\s*\S")
 def line_kinds(text: str) -> list[str]:
     """The kind of each line of `text` (index 0 is line 1)."""
     lines = text.split("\n")
-    kinds = [_kind(line.strip(), number == _first_line(lines)) for number, line in enumerate(lines)]
+    kinds = []
+    first = True  # no line of the text itself yet: the page's furniture may come before its title
+    for line in lines:
+        kinds.append(_kind(line.strip(), first))
+        first = first and (not line.strip() or kinds[-1] in _BEFORE_TITLE)
     _mark_lists(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_references(lines, kinds)
     return kinds
 
 
-def _first_line(lines: list[str]) -> int:
-    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+# What a page may print above an article's title.
+_BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 
 
 def _kind(line: str, first: bool) -> str:
@@ -115,6 +130,8 @@ def _kind(line: str, first: bool) -> str:
         return TEXT
     if _NOTICE.search(line):
         return NOTICE
+    if len(_PAGE_DETAIL.findall(line)) >= 2 and len(line) <= 3 * _SHORT:
+        return BYLINE
     if _LINK.search(line) and len(line) <= 2 * _SHORT:
         return LINK
     credit = _CREDITED.search(line)
