@@ -391,6 +391,10 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
     # a bracket that says something stays: 三[san1], [sic]
     path.write_text("他把三[san1]读错了[sic]。\n", encoding="utf-8")
     assert read_source(path).sentences[0].text == "他把三[san1]读错了[sic]。"
+    # what a transcript notes of the room is no speech: 唐鳳's talk with a social enterprise
+    # (2020), and the marks talks are transcribed with
+    path.write_text("過了五年就不再是新創了，正式進入中小企業。(笑)\n謝謝大家。[掌声]（全场鼓掌）\n", encoding="utf-8")
+    assert [s.text for s in read_source(path).sentences] == ["過了五年就不再是新創了，正式進入中小企業。", "謝謝大家。"]
     # a picture's place in a copy from an e-book reader (老舍, 骆驼祥子) is no word of it
     path.write_text("腮上没有多余的肉，脖子可是几乎与头一边儿[插图]粗。\n", encoding="utf-8")
     assert read_source(path).sentences[0].text == "腮上没有多余的肉，脖子可是几乎与头一边儿粗。"

@@ -3,7 +3,8 @@
 Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the place of a
 picture in a copy from an e-book reader (脖子几乎与头一边儿[插图]粗), the numbers
 of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
-credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), and the
+credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), what a transcript
+notes of the room ([掌声], （笑）), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
 which cuts the words it stands in."""
 
@@ -16,6 +17,17 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _REFERENCE_MARK = re.compile(
     r"\[(?:[0-9]{1,3}|[a-z]|[注註]\s*[0-9]{1,3}|[來来]源[請请]求|需要[來来]源|需要引用|需要引[證证]|[來来]源[無无]效"
     r"|[插挿]?[图圖](?:片|像)?(?:\s*[0-9]{1,3})?)\]"
+)
+
+
+# What a transcript notes of the room, in brackets: [掌声], （笑）, （全场鼓掌）, [Applause].
+# Sounds and pauses, not speech: their words (掌声, 鼓掌, 停顿) are no terms of the talk.
+_STAGE_DIRECTION = re.compile(
+    r"[\[［(（【]\s*(?:全场|全場|观众|觀眾|众人|眾人|现场|現場)?(?:热烈|熱烈)?"
+    r"(?:掌声|掌聲|鼓掌|笑声|笑聲|大笑|众笑|眾笑|哄笑|笑|音乐|音樂|背景音乐|背景音樂|停顿|停頓|沉默|咳嗽|叹气|嘆氣"
+    r"|欢呼|歡呼|哭|哭泣|哽咽|鼓掌欢呼|鼓掌歡呼|掌声笑声|掌聲笑聲|Applause|Laughter|Laughs|Music|Pause|Silence)"
+    r"\s*[\]］)）】]",
+    re.IGNORECASE,
 )
 
 
@@ -36,8 +48,9 @@ _REPORTERS_CREDIT = re.compile(
 
 def without_markup(text: str) -> str:
     """The text without emphasis marks, reference marks, cited document numbers,
-    reporters' credits opening a paragraph and readings printed after characters; its
+    reporters' credits opening a paragraph, a transcript's notes of the room and readings
+    printed after characters; its
     lines stay as they were."""
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
-    text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", text))
+    text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))
     return _READING_AFTER_CHARACTER.sub("", text)
