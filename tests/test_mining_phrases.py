@@ -963,6 +963,19 @@ def test_a_short_phrase_of_two_basic_words_is_no_term_but_a_terms_four_character
     assert not _too_easy("一模一样", 4)
 
 
+def test_a_basic_verb_negated_is_no_term_whatever_sense_cedict_lists():
+    # 朱自清, 背影: 本已说定不送我 is 'not see me off'; CC-CEDICT's 不送 is the formula "don't
+    # bother to see me out", as its 不想 is 'unexpectedly' (他不是不想下班: not want to)
+    terms = terms_of(
+        "父亲因为事忙，本已说定不送我，叫旅馆里一个熟识的茶房陪我同去。",
+        "他终于决定还是自己送我去，我再三劝他不送我。",
+        "他跟我说，他不是不想下班，而是大家都不走，他也不敢走。",
+        "其实我也不想加班，可是不想也得加。",
+    )
+    assert "不送" not in terms and "不想" not in terms, sorted(terms)
+    assert "茶房" in terms
+
+
 # Provisions on private lending, articles 15, 16 and 18: the defendant argues (被告抗辩),
 # the claim is plainly unreasonable (明显不符合常理)
 DEFENDANT_ARGUES = (

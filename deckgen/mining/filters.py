@@ -512,14 +512,19 @@ def _grammar_entry(string: str) -> bool:
 
 
 def _too_easy(simplified: str, level: int) -> bool:
-    """A word at or below the reader's HSK level, or a phrase of three characters that
-    CC-CEDICT does not list, made of two basic words (坐火车, 黑眼睛, 卖东西): the reader
-    knows both, and the phrase means what they say. Four characters of two words are
+    """A word at or below the reader's HSK level, a basic verb negated (不想), or a phrase
+    of three characters that CC-CEDICT does not list, made of two basic words (坐火车,
+    黑眼睛, 卖东西): the reader knows both, and the phrase means what they say. Four characters of two words are
     often a term of a field (意思表示 'declaration of intent')."""
     hsk = hsk_words.hsk_level(simplified)
     if hsk is not None:
         return hsk <= level
     basic = min(level, _BASIC_LEVEL)
+    if len(simplified) == 2 and simplified[0] in "不没" and _known_at(simplified[1], basic) and (
+            _tag(simplified[1]).startswith("v")):
+        # 不想 'not want to', 不送 'not see off': a basic verb negated, whatever sense
+        # CC-CEDICT lists for the pair (不想 'unexpectedly', 不送 "don't bother to see me out")
+        return True
     if len(simplified) == 4 and _known_at(simplified[:2], basic) and _known_at(simplified[2:], basic):
         # 非常 + 感谢: CC-CEDICT lists the phrase, 'extremely grateful' (jieba calls it an
         # idiom); CC-CEDICT's idioms and figures of speech stay
