@@ -976,6 +976,16 @@ def test_a_basic_verb_negated_is_no_term_whatever_sense_cedict_lists():
     assert "茶房" in terms
 
 
+def test_the_days_of_the_week_are_no_terms():
+    # a WeChat article on students' weekend trips: 周五下课后坐上夜车 … 周一照常上课
+    terms = terms_of(
+        "不少大学生周五下课后坐上夜车，周六一早抵达目的地，两天打卡十几个景点，周日晚上再坐夜车回学校，周一照常上课。",
+        "周五晚上的夜车总是很挤，周日晚上的夜车也一样。",
+    )
+    assert not set(terms) & {"周五", "周六", "周日", "周一"}, sorted(terms)
+    assert "夜车" in terms
+
+
 # Provisions on private lending, articles 15, 16 and 18: the defendant argues (被告抗辩),
 # the claim is plainly unreasonable (明显不符合常理)
 DEFENDANT_ARGUES = (

@@ -157,6 +157,23 @@ def test_a_sites_breadcrumbs_page_details_and_download_link_come_before_the_titl
     assert kinds_of("經濟", "來源：主計總處的資料顯示，今年經濟成長率將達百分之三，創下新高。")[1] == "text"
 
 
+def test_a_social_media_posts_byline_calls_to_follow_and_more_articles_are_no_text():
+    # a WeChat account's article as copied from the app
+    kinds = kinds_of(
+        "年轻人为什么爱上了“特种兵式旅游”？",
+        "原创 小鹿 鹿鸣财经 2023-05-06 08:00 发表于北京",
+        "点击上方蓝字关注我们",
+        "五一假期刚刚结束，“特种兵式旅游”又一次冲上了热搜。",
+        "往期推荐",
+        "▶ 2023年，年轻人还愿意存钱吗？",
+        "长按识别二维码关注我们",
+        "阅读原文",
+    )
+    assert kinds == ["title", "byline", "notice", "text", "reference", "reference", "reference", "reference"]
+    # a sentence that happens to start with the word is text
+    assert kinds_of("标题", "原创音乐人越来越难以靠作品谋生，平台的分成比例太低，这是许多独立音乐人共同的感受。")[1] == "text"
+
+
 def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
     # Wikipedia's 通货膨胀 copied whole from the page: its motto, the skip links and the
     # notice asking for sources come before the article

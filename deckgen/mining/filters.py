@@ -520,6 +520,8 @@ def _too_easy(simplified: str, level: int) -> bool:
     if hsk is not None:
         return hsk <= level
     basic = min(level, _BASIC_LEVEL)
+    if _WEEKDAY.match(simplified):
+        return True  # 周五, 星期一: the days of the week, as basic as the numbers they are named by
     if len(simplified) == 2 and simplified[0] in "不没" and _known_at(simplified[1], basic) and (
             _tag(simplified[1]).startswith("v")):
         # 不想 'not want to', 不送 'not see off': a basic verb negated, whatever sense
@@ -532,6 +534,9 @@ def _too_easy(simplified: str, level: int) -> bool:
             "idiom" in s or "fig." in s for e in dictionary.lookup(simplified) for s in e.senses)
     return len(simplified) == 3 and not dictionary.knows(simplified) and any(
         _known_at(simplified[:k], basic) and _known_at(simplified[k:], basic) for k in range(1, len(simplified)))
+
+
+_WEEKDAY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天]$")
 
 
 # The words of a phrase that says what they say: the first two HSK levels. Words a
