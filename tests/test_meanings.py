@@ -351,6 +351,7 @@ def test_a_name_of_four_parts_or_more_gets_no_literal_gloss_unless_its_acronym_g
 @pytest.mark.parametrize("acronym, english", [
     ("SVM", "support vector machine"),
     ("CT", "computed tomography"),
+    ("ATP", "adenosine triphosphate"),  # 植物利用ATP和NADPH，把二氧化碳固定并还原成糖类 (photosynthesis)
 ])
 def test_common_acronyms_of_science_and_engineering_have_their_english(acronym, english):
     # CSL abstracts: 支持向量机(SVM), CT分析技术在土壤科学研究中的应用
