@@ -438,6 +438,16 @@ def test_an_acronym_that_names_only_part_of_a_long_form_gives_it_no_english():
     assert index.english == "consumer price index", index.english
 
 
+def test_an_acronym_names_a_long_form_whose_first_and_last_words_it_shares():
+    from dataclasses import replace
+
+    # the 2020 provisions on private lending as the press reported them: the Loan Prime
+    # Rate's English leaves 市场报价 'market quotation' unsaid, as English names do
+    sentence = ("民间借贷利率的司法保护上限为合同成立时一年期贷款市场报价利率（LPR）的4倍。", "A")
+    rate = annotate(replace(term("贷款市场报价利率", sentence), abbreviation="LPR"))
+    assert rate.english == "Loan Prime Rate", rate.english
+
+
 def test_the_spoken_suffix_er_adds_no_meaning():
     note = annotate(term("鱼儿", ("我接着便有许多话，想要连珠一般涌出：角鸡，跳鱼儿，贝壳，猹，……但又总觉得被什么挡着似的。", "A")))
     assert "fish" in note.english and "儿" in note.meaning_from, (note.english, note.meaning_from)

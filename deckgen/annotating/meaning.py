@@ -210,17 +210,19 @@ def _english_of(chinese: str, letters: str, readings: tuple[str, ...] = (), *, d
 
 
 def _acronym_of_a_part(long_form: str, acronym: str) -> bool:
-    """The long form says more than the acronym's English: a word of it has no sense
-    sharing a word with that English. 核心消费者物价指数年增率 (CPI) is a growth rate of
-    core CPI, and 核心 'core' is not in 'consumer price index': the acronym's English would
-    be too broad for the whole. 图形处理器 (GPU): 图形 'graph', 处理器 'processor' are."""
-    expansion = {w[:5] for w in re.findall(r"[a-z]{3,}", acronym_meaning(acronym).lower())}
-    for piece in dictionary_pieces(long_form):
-        if len(piece) < 2 or not has_han(piece):
-            continue
-        senses = " ".join(s for e in dictionary.lookup(piece) for s in e.senses[:4]).lower()
-        words = {w[:5] for w in re.findall(r"[a-z]{3,}", senses)}
-        if not words & expansion:
+    """The long form says more than the acronym's English: its first or last word has no
+    sense sharing a word with that English. 核心消费者物价指数年增率 (CPI) is a growth rate
+    of core CPI, and neither 核心 'core' nor 年增率 'annual growth rate' is in 'consumer price
+    index': the acronym's English would be too broad for the whole. 图形处理器 (GPU): 图形
+    'graph', 处理器 'processor' are. Words between them may be put otherwise in English:
+    贷款市场报价利率 (LPR) is the Loan Prime Rate, its 市场报价 'market quotation' unsaid."""
+    def stems(text: str) -> set[str]:  # 'rates' and 'rate' alike
+        return {w.removesuffix("s")[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+    expansion = stems(acronym_meaning(acronym))
+    words = [piece for piece in dictionary_pieces(long_form) if len(piece) >= 2 and has_han(piece)]
+    for piece in {*words[:1], *words[-1:]}:
+        if not stems(" ".join(s for e in dictionary.lookup(piece) for s in e.senses[:4])) & expansion:
             return True
     return False
 
