@@ -192,6 +192,8 @@ def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
     source = read_source(path)
     kinds = [s.kind for s in source.sentences]
     assert kinds[1:6] == ["notice"] * 5 and kinds[-1] == "text", kinds
+    # Baidu Baike's line after an article: its picture albums
+    assert kinds_of("光合作用", "1779年，荷兰科学家英格豪斯证明，植物只有在光照下才能更新空气。", "词条图册 更多图册")[2] == "notice"
     terms = {t.text for t in mine([source], MiningOptions(level=4))}
     assert "購買力" in terms
     assert not terms & {"可靠来源", "条目", "查证", "移除", "搜索", "维基百科"}, terms
