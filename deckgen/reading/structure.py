@@ -85,21 +85,21 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
 
 # What Wikipedia prints around an article, in either script: its motto, the links that skip
 # to navigation, and the notices asking for sources (此條目需要补充更多来源。, 请协助補充多方面
-# 可靠来源以改善这篇条目…, 致使用者：请搜索一下条目的标题…). Whole lines, however long:
+# 可靠来源以改善这篇条目…, 致使用者：请搜索一下条目的标题…), each opening its line. Whole lines, however long:
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
-    r"[维維]基百科\s*[，,]\s*自由的百科全[书書]|^跳(?:转|轉)?到(?:导航|導航|搜索)"
+    r"(?:.{0,30}[维維]基百科\s*[，,]\s*自由的百科全[书書]|跳(?:转|轉)?到(?:导航|導航|搜索)"
     r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|[请請](?:协助|協助).{0,30}(?:条目|條目)"
-    r"|^致使用者\s*[：:]|[来來]源搜索\s*[：:]"
-    r"|^(?:词条图册|詞條圖冊|更多图册|更多圖冊|词条标签|詞條標籤|本词条|本詞條)"  # Baidu Baike's
+    r"|致使用者\s*[：:]"
+    r"|(?:词条图册|詞條圖冊|更多图册|更多圖冊|词条标签|詞條標籤|本词条|本詞條)"  # Baidu Baike's
     # ... and what any site prints around a page: where the page is (您的位置: 首页 » 法律法规 »),
     # and where to click to download it
-    r"|^(?:您的位置|您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[：:]"
-    r"|^(?:首页|首頁)\s*[»>›/]|^(?:下载地址|下載地址)\s*[：:]|^(?:点击|點擊)(?:此处|此處|这里|這裡)"
+    r"|(?:您的位置|您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[：:]"
+    r"|(?:首页|首頁)\s*[»>›/]|(?:下载地址|下載地址)\s*[：:]|(?:点击|點擊)(?:此处|此處|这里|這裡)"
     # ... and a social-media account's calls to follow, share and read on (WeChat's 点击上方蓝字
     # 关注我们, 长按识别二维码, 点个“在看”, 阅读原文)
-    r"|^(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|^(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
-    r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|^点个?\s*[“\"「]?在看|^(?:阅读|閱讀)原文$"
+    r"|(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
+    r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$)"
 )
 
 # A page's own details on one line: 时间:2024-04-29 来源: 法律资料网 作者:… 阅读:9237. Two such
@@ -136,9 +136,9 @@ _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 def _kind(line: str, first: bool) -> str:
     if not line:
         return TEXT
-    if _NOTICE.search(line):
+    if _NOTICE.match(line):
         return NOTICE
-    if len(_PAGE_DETAIL.findall(line)) >= 2 and len(line) <= 3 * _SHORT:
+    if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
     if _LINK.search(line) and len(line) <= 2 * _SHORT:
         return LINK
