@@ -187,6 +187,9 @@ def test_tone_mark(numbered, marked):
         ("我们重新开始。", "重", 0, "chong2"),
         ("他们决定重建大桥。", "重", 0, "chong2"),
         ("这是双重标准。", "重", 0, "chong2"),
+        # the central bank's rediscount rate (Taiwan's CNA): 重 'again' before 贴现
+        ("中央銀行決議重貼現率維持年息2%。", "重", 0, "chong2"),
+        ("這頭牛重達五百公斤。", "重", 0, "zhong4"),
         # 为: wei4 'for' vs wei2 'be, as'
         ("因为下雨，比赛取消了。", "为", 0, "wei4"),
         ("他被任命为部长。", "为", 0, "wei2"),

@@ -248,7 +248,8 @@ def _zhang(ctx: _Context, i: int) -> str:
 
 
 # Verbs that take 重 'again' (chong2) in front: 重录, 重建, 重返 ...
-_REDONE = set("建返回申演写修组现启开来做播印订设整生逢叠审选置装拍编制排游振燃塑铸录映考读画译算测新复")
+_REDONE = set("建返回申演写修组现启开来做播印订设整生逢叠审选置装拍编制排游振燃塑铸录映考读画译算测新复"
+              "贴划述温拾聚估提获掌构")  # 重贴现率 'rediscount rate', 重划区, 重拾, 重估
 
 
 @_rule("重")
