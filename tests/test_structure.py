@@ -192,6 +192,10 @@ def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
     source = read_source(path)
     kinds = [s.kind for s in source.sentences]
     assert kinds[1:6] == ["notice"] * 5 and kinds[-1] == "text", kinds
+    # a mirror of the page that runs its lines together keeps them notices
+    assert kinds_of("通货膨胀", "因為不同物價影響不同人 ... 通货膨胀 维基百科,自由的百科全书 跳到导航 跳到搜索 此條目需要补充更多来源。",
+                    "(2010年9月21日)请协助補充多方面可靠来源以改善这篇条目,无法查证的内容可能會因為异议提出而移除。")[1:] == [
+        "notice", "notice"]
     # Baidu Baike's line after an article: its picture albums
     assert kinds_of("光合作用", "1779年，荷兰科学家英格豪斯证明，植物只有在光照下才能更新空气。", "词条图册 更多图册")[2] == "notice"
     terms = {t.text for t in mine([source], MiningOptions(level=4))}

@@ -88,8 +88,8 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
 # 可靠来源以改善这篇条目…, 致使用者：请搜索一下条目的标题…), each opening its line. Whole lines, however long:
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
-    r"(?:.{0,30}[维維]基百科\s*[，,]\s*自由的百科全[书書]|跳(?:转|轉)?到(?:导航|導航|搜索)"
-    r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|[请請](?:协助|協助).{0,30}(?:条目|條目)"
+    r"(?:跳(?:转|轉)?到(?:导航|導航|搜索)"
+    r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|.{0,20}[请請](?:协助|協助).{0,30}(?:条目|條目)"
     r"|致使用者\s*[：:]"
     r"|(?:词条图册|詞條圖冊|更多图册|更多圖冊|词条标签|詞條標籤|本词条|本詞條)"  # Baidu Baike's
     # ... and what any site prints around a page: where the page is (您的位置: 首页 » 法律法规 »),
@@ -101,6 +101,9 @@ _NOTICE = re.compile(
     r"|(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
     r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$)"
 )
+
+# ... and the motto anywhere in a line, where a copy runs the page's lines together.
+_WIKI_MOTTO = re.compile(r"[维維]基百科\s*[，,]\s*自由的百科全[书書]")
 
 # A page's own details on one line: 时间:2024-04-29 来源: 法律资料网 作者:… 阅读:9237. Two such
 # labels or more make it the page's byline, whatever its length.
@@ -136,7 +139,7 @@ _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 def _kind(line: str, first: bool) -> str:
     if not line:
         return TEXT
-    if _NOTICE.match(line):
+    if _NOTICE.match(line) or _WIKI_MOTTO.search(line):
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
