@@ -1172,3 +1172,17 @@ def test_english_in_brackets_is_the_terms_own_unless_it_names_someone():
     names = glosses_of("「華為現在是一切的核心,」顧問公司策緯(TriviumChina)合夥人舍費爾(Kendra Schaefer)對彭博說。",
                        "美國要求輝達(Nvidia)停止向中國輸出高階晶片。", "空气中二氧化硫的浓度为百万分之五（ppm）。")
     assert not any(not acronym for _, _, acronym in names), names
+
+
+def test_a_countrys_full_name_is_general_knowledge_like_its_short_one():
+    # 中华人民共和国国家通用语言文字法, as a site of laws prints it: the country's full name
+    # in every heading and article is no term of the law
+    terms = terms_of(
+        "中华人民共和国国家通用语言文字法",
+        "《中华人民共和国国家通用语言文字法》已由中华人民共和国第九届全国人民代表大会常务委员会第十八次会议通过。",
+        "2000年10月31日中华人民共和国主席令第三十七号公布，自2001年1月1日起施行。",
+        "第二条 本法所称的国家通用语言文字是普通话和规范汉字。",
+        "第三条 国家推广普通话，推行规范汉字。",
+    )
+    assert "中华人民共和国" not in terms, sorted(terms)
+    assert "规范汉字" in terms

@@ -205,8 +205,11 @@ _PERSON_SENSE = re.compile(
 )
 
 
-# A sense that is nothing but a name: United States, Japan, Europe (abbr. ...).
-_BARE_NAME = re.compile(r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+)*(?: \(abbr\.[^)]*\))?$")
+# A sense that is nothing but a name: United States, Japan, Europe (abbr. ...), People's
+# Republic of China, Republic of Korea (South Korea).
+_BARE_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+)(?: [A-Z][a-z]+|'s| of| the| and)*(?: \((?:abbr\.[^)]*|[A-Z][a-z]+(?: [A-Z][a-z]+)*)\))?$"
+)
 
 
 # CC-CEDICT senses of places, old names of cities among them (建康 "old name for Nanjing").
