@@ -395,6 +395,16 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
     # (2020), and the marks talks are transcribed with
     path.write_text("過了五年就不再是新創了，正式進入中小企業。(笑)\n謝謝大家。[掌声]（全场鼓掌）\n", encoding="utf-8")
     assert [s.text for s in read_source(path).sentences] == ["過了五年就不再是新創了，正式進入中小企業。", "謝謝大家。"]
+    # a microblog's handles, reposts and emoticons are no words of the post; an e-mail stays
+    path.write_text("回复 @旅行达人阿杰：哈哈哈，兵马俑真的值得去，就是人太多了[允悲]\n"
+                    "转发微博 //@小鹿爱旅行: 年轻人就是要有说走就走的勇气！[doge]\n"
+                    "#特种兵式旅游# 穷游也是游，这次只花了800块。\n"
+                    "投稿请寄 editor@example.com。\n", encoding="utf-8")
+    sentences = read_source(path).sentences
+    assert [s.text for s in sentences] == [
+        "哈哈哈，兵马俑真的值得去，就是人太多了", "年轻人就是要有说走就走的勇气！",
+        "#特种兵式旅游# 穷游也是游，这次只花了800块。", "投稿请寄 editor@example.com。"], [s.text for s in sentences]
+    assert sentences[2].kind == "text"  # a #topic# opens no Markdown heading
     # a picture's place in a copy from an e-book reader (老舍, 骆驼祥子) is no word of it
     path.write_text("腮上没有多余的肉，脖子可是几乎与头一边儿[插图]粗。\n", encoding="utf-8")
     assert read_source(path).sentences[0].text == "腮上没有多余的肉，脖子可是几乎与头一边儿粗。"

@@ -4,7 +4,7 @@ Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請�
 picture in a copy from an e-book reader (脖子几乎与头一边儿[插图]粗), the numbers
 of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
 credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), what a transcript
-notes of the room ([掌声], （笑）), and the
+notes of the room ([掌声], （笑）), a microblog's handles and emoticons (@旅行达人阿杰, [允悲]), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
 which cuts the words it stands in."""
 
@@ -31,6 +31,13 @@ _STAGE_DIRECTION = re.compile(
 )
 
 
+# What a microblog adds to a post: the handles it mentions, replies to and reposts from (回复
+# @旅行达人阿杰：, 转发微博 //@小鹿爱旅行:), whose words are names (达人 of 旅行达人阿杰), and its emoticons in
+# brackets ([允悲], [doge]).
+_HANDLE = re.compile(r"(?:回复|回覆|转发微博|轉發微博)?\s*(?://)?(?<![\w.%+-])@[^\s@:：,，。!！?？)）]{1,30}\s*[:：]?")
+_EMOTICON = re.compile(r"\[(?![注註])(?:[\u4e00-\u9fff]{1,4}|doge|good|ok|haha|bm\w{0,8})\]", re.IGNORECASE)
+
+
 # One syllable of pinyin with its tone mark, in brackets right after a Han character.
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _READING_AFTER_CHARACTER = re.compile(
@@ -52,5 +59,7 @@ def without_markup(text: str) -> str:
     printed after characters; its
     lines stay as they were."""
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
+    if "@" in text or "[" in text:
+        text = _EMOTICON.sub("", _HANDLE.sub("", text))
     text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))
     return _READING_AFTER_CHARACTER.sub("", text)

@@ -40,7 +40,7 @@ _HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff"
 # Headings are names of sections, no clauses: 第 3 條, 第二章 总则, （二）总体思路。,
 # 1.2 地质年代比例, 三、主要任务, 【台北】老乾杯. 第九条 自然人之间的借款合同… is an article, not a heading.
 _HEADING = re.compile(
-    rf"^(?:#+\s*\S.*"  # markdown
+    rf"^(?:#{{1,6}}(?:[ \t]+\S.*|(?![^#]{{1,30}}#)\S.*)"  # markdown, not a microblog's #topic#
     rf"|第\s*[{_NUMERAL}]+\s*[章节節条條款编編部篇回卷](?:\s+[^，,；;。：:]{{0,12}})?"
     rf"|[（(][{_NUMERAL}]+[）)]\s*[^，,；;。：:、的]{{1,10}}。?"
     rf"|[{_NUMERAL}]+(?:\.[0-9]+)*\s+[{_HAN_CLASS}][^，,；;。：:]*"
