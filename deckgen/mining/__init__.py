@@ -25,6 +25,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.memo import memo, once
@@ -100,8 +101,11 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             candidate.compound = corpus.compounds[string]
     _add_marks(candidates, keys, focus_analyses)
     _count_unaligned(candidates, focus_analyses)
-    for candidate in candidates.values():  # a law's name may be used as its title only
-        if "title" in kinds_of(candidate, origins):
+    # A law's name may be used as its title only. A set test per candidate, not the
+    # union of its origins: a book has tens of thousands of candidates and one title.
+    titled = frozenset(string for string, kinds in origins.items() if "title" in kinds)
+    for candidate in candidates.values():
+        if not titled.isdisjoint(candidate.strings):
             candidate.count = max(candidate.count, 1)
     candidates = {k: c for k, c in candidates.items() if c.count > 0}
     _learn_parts(candidates.values(), segmenter)
@@ -109,8 +113,9 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     learner = options.level > 0
     in_title, in_headings = _topical(focus_analyses)
     for candidate in candidates.values():
-        candidate.in_title = any(s in in_title for s in candidate.strings)
-        candidate.in_headings = max((in_headings.get(s, 0) for s in candidate.strings), default=0)
+        candidate.in_title = not in_title.isdisjoint(candidate.strings)
+        candidate.in_headings = max(map(in_headings.get, candidate.strings, repeat(0)), default=0) \
+            if in_headings else 0
         candidate.sources = _source_count(candidate, corpus, focus is not None)
         _score(candidate, corpus, focus is not None, focus_tokens, origins, learner)
     holders = _holders(candidates, focus_grams, _head_of_its_own)

@@ -176,7 +176,7 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
                 origins[gram].add("word")
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
         headwords = [
-            gram for gram in filter(dictionary.knows, filterfalse(analysis.words.__contains__, grams))
+            gram for gram in dictionary.known_among(filterfalse(analysis.words.__contains__, grams))
             if gram not in compounds and len(gram) >= 2 and not _unit_of_a_number(gram, analysis)
         ]
         segmenter.words_of_each(headwords)  # in one batch, for _parts
