@@ -155,7 +155,7 @@ def _score(candidate: _Candidate, corpus: _Corpus, has_focus: bool, focus_tokens
     if any(map(_is_set_phrase, candidate.strings)):
         score += w["set_phrase"]
         why.append("set phrase")
-    elif any(map(dictionary.knows, candidate.strings)):
+    elif dictionary.knows_any(candidate.strings):
         score += w["cedict"]
         why.append("in CC-CEDICT")
     if has_focus and len(corpus.analyses) > 1:
@@ -176,11 +176,16 @@ def _rarest_character(word: str) -> float:
     A reader past the basics knows the common characters: words written with them
     (紫色, 喝茶, 房外, 涉及) are easy to read however rare the word, while a word with a
     rare character (萧索, 鄙夷, 侵蚀, 颧骨) has to be learnt."""
-    return max(map(_character_rarity, filter(_HAS_HAN.match, word)), default=0.0)
+    return max(map(_character_rarity, word), default=0.0)
 
 
 @memo(65536)
 def _character_rarity(character: str) -> float:
+    """0 for a character that is no Han character. A Han character's rarity is above 0
+    (jieba counts even 的 far less often than its total), so the max over a word's
+    characters is that of its Han characters."""
+    if not _HAS_HAN.match(character):
+        return 0.0
     return min(math.log(jieba_words.total_frequency() / (jieba_words.word_frequency(character) + 1)), _RARITY_CAP)
 
 
