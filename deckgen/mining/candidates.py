@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
@@ -165,35 +165,36 @@ class _Candidate:
 def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
                        segmenter: Segmenter) -> dict[str, tuple[str, ...]]:
     """Simplified candidate string -> its origins ("word", "compound", "cedict", "marked", "gloss")."""
-    origins: dict[str, set[str]] = defaultdict(set)
+    # Tuples of strings in a plain dict, which the cycle collector stops walking after its
+    # first pass, built as tuples from the start: most strings have one origin and share
+    # its one tuple, no set of their own (a book has tens of thousands of them).
+    origins: dict[str, tuple[str, ...]] = {}
+
+    def add(strings: Iterable[str], kind: str) -> None:
+        alone = (kind,)
+        for string in strings:
+            kinds = origins.get(string, ())
+            if kind not in kinds:
+                origins[string] = kinds + alone if kinds else alone
+
     for analysis in focus:
         grams = analysis.grams.keys()
         compounds = grams & corpus.compounds.keys()
-        for gram in compounds:
-            origins[gram].add("compound")
-        for gram in (grams & analysis.words) - compounds:
-            if not _is_guess(gram):
-                origins[gram].add("word")
+        add(compounds, "compound")
+        add(filterfalse(_is_guess, (grams & analysis.words) - compounds), "word")
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
         headwords = [
             gram for gram in dictionary.known_among(filterfalse(analysis.words.__contains__, grams))
             if gram not in compounds and len(gram) >= 2 and not _unit_of_a_number(gram, analysis)
         ]
         segmenter.words_of_each(headwords)  # in one batch, for _parts
-        for gram in headwords:
-            if _whole_entry(_parts(gram, segmenter)):
-                origins[gram].add("cedict")
-        for term in analysis.marked:
-            origins[term].add("marked")
+        add((gram for gram in headwords if _whole_entry(_parts(gram, segmenter))), "cedict")
+        add(analysis.marked, "marked")
         if _names_a_document(analysis.title):
-            origins[analysis.title].add("title")
+            add((analysis.title,), "title")
         for gloss in analysis.glosses:
-            origins[gloss.term].add("gloss")
-            if gloss.acronym:
-                origins[gloss.gloss].add("gloss")
-    # Tuples of strings in a plain dict, which the cycle collector stops walking after its
-    # first pass: a book has tens of thousands of candidate strings.
-    return {string: tuple(kinds) for string, kinds in origins.items()}
+            add((gloss.term, gloss.gloss) if gloss.acronym else (gloss.term,), "gloss")
+    return origins
 
 
 def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
