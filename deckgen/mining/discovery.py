@@ -174,7 +174,10 @@ def discover(
     # the acceptable cut of fewest tokens giving its parts.
     accepted: dict[str, tuple[int, Compound]] = {}
     pairs: dict[str, list[str]] = {}  # two-part runs that did not stick together, for a second look
-    recurring = compress(zip(cuts, cut_texts), map((2).__le__, map(counts.__getitem__, cut_texts)))
+    # Looked up in a set of the few texts that recur, not in the counts of every n-gram:
+    # most n-grams occur once, and a small set answers faster than a large dict.
+    recurring_texts = frozenset(compress(counts, map((2).__le__, counts.values())))
+    recurring = compress(zip(cuts, cut_texts), map(recurring_texts.__contains__, cut_texts))
     for key, text in recurring:
         if CUT in key:
             parts = key.split(CUT)
