@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from deckgen.memo import once
@@ -44,8 +45,21 @@ def normalise(text: str) -> str:
     """Line breaks to LF, no BOM, control or invisible format characters, tabs as spaces, full-width
     Latin letters and digits as ASCII, combining marks composed (NFC). Linear time."""
     # Invisible characters go first: one between CR and LF must not make it two line breaks.
-    text = text.translate(_normalisation_table())
+    text = _changed_characters().sub(_replacement, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+# Runs of the characters the table changes, found by a regular expression and
+# translated run by run: a text holds few of them, and str.translate of the whole
+# text looks up every one of its characters in the table.
+@once
+def _changed_characters() -> re.Pattern[str]:
+    changed = "".join(chr(code) for code, to in _normalisation_table().items() if to != chr(code))
+    return re.compile(f"[{re.escape(changed)}]+")
+
+
+def _replacement(run: re.Match[str]) -> str:
+    return run.group().translate(_normalisation_table())

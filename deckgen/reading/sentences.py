@@ -136,11 +136,12 @@ _ITEM_MARKER = re.compile(
 def _display_width(line: str) -> int:
     """Columns the line takes in a fixed-width font: two for a Chinese character or a
     full-width sign."""
-    return len(line) + len(_WIDE.findall(line))
+    # Runs of wide characters, not one string per character: most of a Chinese line is wide.
+    return len(line) + sum(map(len, _WIDE.findall(line)))
 
 
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+")
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
