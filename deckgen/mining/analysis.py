@@ -87,7 +87,9 @@ def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
     verb of being (保证人为借款人提供担保). A word of three characters (性病变) is split
     where the suffix makes a known word of the one before it and the rest is a word
     (进行性 + 病变)."""
-    if not any(map(_suffix_start, tokens)):  # remembered per token: a text repeats its words
+    # Most sentences hold no noun suffix at all, which one search of their text tells;
+    # _suffix_start is remembered per token, as a text repeats its words.
+    if not _NOUN_SUFFIX.search("".join(tokens)) or not any(map(_suffix_start, tokens)):
         return tokens
     out: list[str] = []
     for token in tokens:
@@ -97,6 +99,9 @@ def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(token)
     return tuple(out)
+
+
+_NOUN_SUFFIX = re.compile(f"[{''.join(sorted(NOUN_SUFFIXES))}]")
 
 
 # Characters that follow a noun as a preposition or a verb of being (保证人为, 当事人在).
@@ -205,7 +210,7 @@ def _count_addresses(tokens: Sequence[str], addressed: Counter) -> None:
     """Where a story calls a person by name: at the head of a quote and followed by a
     comma or an exclamation (“水生，给老爷磕头。”), or told by 叫 to do something (又叫水生
     上来打拱). Not 叫 naming a thing (这就叫内卷): no verb follows it."""
-    if "叫" not in tokens and not any(t in _OPENING_QUOTES for t in tokens):
+    if "叫" not in tokens and _OPENING_QUOTES.isdisjoint(tokens):
         return
     for i, token in enumerate(tokens[1:], 1):
         if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):

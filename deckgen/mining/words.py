@@ -4,7 +4,7 @@ guesses, Latin terms; and the mainland form variants are merged by."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from deckgen import script
 from deckgen.lexicon import cedict as dictionary
@@ -302,9 +302,11 @@ def _wordlike(token: str) -> bool:
     return _WORDLIKE.match(token) is not None
 
 
-def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
+def _merge_latin(tokens: Sequence[str]) -> tuple[str, ...]:
     """jieba cuts 910B into 910 + B and 4IR into 4 + IR; Latin terms are one token.
     Its HMM glues a number to the word after it (五奈米, 七奈米): two tokens."""
+    if not _LATIN_OR_NUMERAL.search("".join(tokens)):  # nothing to merge or cut: most sentences
+        return tuple(tokens)
     out: list[str] = []
     latin = False  # is out[-1] Latin letters and digits
     match = _ASCII_ALNUM.match
@@ -326,6 +328,7 @@ def _merge_latin(tokens: Iterable[str]) -> tuple[str, ...]:
 
 
 _NUMERALS = frozenset("零〇一二三四五六七八九十两百千万亿几")
+_LATIN_OR_NUMERAL = re.compile(f"[0-9A-Za-z{''.join(sorted(_NUMERALS))}]")
 
 
 @memo(65536)
