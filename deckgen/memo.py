@@ -8,7 +8,7 @@ keep one value.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -47,6 +47,11 @@ class BoundedDict(Generic[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
+
+    def known(self, keys: Iterable[K]) -> dict[K, V]:
+        """The entries held for any of `keys`, looked up in one batch."""
+        items = self._items
+        return {key: items[key] for key in keys if key in items}
 
     def __getitem__(self, key: K) -> V:
         return self._items[key]

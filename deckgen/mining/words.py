@@ -352,13 +352,18 @@ def _merge_keys(strings: Iterable[str]) -> dict[str, str]:
     by way of 輝達, so the key is mainland_form(to_traditional(simplified)).
     """
     strings = [s for s in dict.fromkeys(strings) if "\n" not in s]
-    if not strings:
-        return {}
-    keys = script.mainland_form(script.to_traditional("\n".join(strings))).split("\n")
-    if len(keys) != len(strings):
-        keys = [script.mainland_form(script.to_traditional(s)) for s in strings]
-    merged = dict(zip(strings, keys))
-    _MAINLAND.update(merged.items())
+    # Strings converted before keep their keys (_learn_mainland_forms has converted the
+    # words of the text): a string's key does not depend on the batch it was converted in.
+    merged = _MAINLAND.known(strings)
+    new = [s for s in strings if s not in merged]
+    if not new:
+        return merged
+    keys = script.mainland_form(script.to_traditional("\n".join(new))).split("\n")
+    if len(keys) != len(new):
+        keys = [script.mainland_form(script.to_traditional(s)) for s in new]
+    fresh = dict(zip(new, keys))
+    _MAINLAND.update(fresh.items())
+    merged.update(fresh)
     return merged
 
 
