@@ -1186,3 +1186,14 @@ def test_a_countrys_full_name_is_general_knowledge_like_its_short_one():
     )
     assert "中华人民共和国" not in terms, sorted(terms)
     assert "规范汉字" in terms
+
+
+def test_a_microblogs_topic_marks_its_term_as_quotes_do():
+    # a Weibo thread on students' weekend trips: the topic #特种兵式旅游# is the term, though
+    # no dictionary lists it and jieba cuts it 特种兵 + 式 + 旅游
+    terms = terms_of(
+        "#特种兵式旅游# 打卡成功！周五下课直接冲火车站，48小时逛完西安五个景点。",
+        "#特种兵式旅游# 穷游也是游，这次只花了800块，夜车来回省了两晚住宿费。",
+        "你们觉得特种兵式旅游值得吗？",
+    )
+    assert "特种兵式旅游" in terms and terms["特种兵式旅游"].count == 3, sorted(terms)

@@ -227,7 +227,8 @@ _DIRECTIONS = frozenset("来 去 上来 下来 过来 进来 出来 回来 起�
 _VOCATIVE_ENDS = frozenset("，,！!")
 
 
-_QUOTES = re.compile(r"「([^「」]+)」|『([^『』]+)』|“([^“”]+)”|‘([^‘’]+)’|\"([^\"]+)\"")
+# ... and a microblog's #topic#, a term its writers chose to mark (#特种兵式旅游#).
+_QUOTES = re.compile(r"「([^「」]+)」|『([^『』]+)』|“([^“”]+)”|‘([^‘’]+)’|\"([^\"]+)\"|#([^#\s]+)#")
 
 
 
@@ -256,4 +257,4 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 
 
-_MAY_QUOTE = re.compile(r"[「『“‘\"]")
+_MAY_QUOTE = re.compile(r"[「『“‘\"#]")
