@@ -664,6 +664,11 @@ def test_the_name_of_a_law_that_titles_the_text_is_a_term(tmp_path):
     assert "病人自主權利法" in terms, sorted(terms)  # as the title writes it
     assert "in the title" in terms["病人自主權利法"].why
     assert frequency_label(terms["病人自主權利法"]).startswith("the title of the text")
+    # a law titled with the country it is of is cited by its name without it
+    terms = mined("中华人民共和国国家通用语言文字法", "第一章 总则",
+                  "第一条 为推动国家通用语言文字的规范化、标准化及其健康发展，根据宪法，制定本法。",
+                  "第二条 本法所称的国家通用语言文字是普通话和规范汉字。")
+    assert "国家通用语言文字法" in terms and "in the title" in terms["国家通用语言文字法"].why, sorted(terms)
     # a long official heading is no name
     terms = mined("最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
                   "为正确审理民间借贷纠纷案件，根据有关法律规定，结合审判实践，制定本规定。")

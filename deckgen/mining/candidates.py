@@ -190,8 +190,9 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
         segmenter.words_of_each(headwords)  # in one batch, for _parts
         add((gram for gram in headwords if _whole_entry(_parts(gram, segmenter))), "cedict")
         add(analysis.marked, "marked")
-        if _names_a_document(analysis.title):
-            add((analysis.title,), "title")
+        name = _document_name(analysis.title)
+        if name:
+            add((name,), "title")
         for gloss in analysis.glosses:
             add((gloss.term, gloss.gloss) if gloss.acronym else (gloss.term,), "gloss")
     return origins
@@ -225,6 +226,18 @@ _AFTER_A_NUMBER = re.compile(f"[0-9０-９{''.join(sorted(_NUMERALS))}]")
 # What the names of laws and regulations end in: 病人自主权利法, 个人信息保护法, 消防条例.
 _DOCUMENT_KINDS = ("法", "条例", "规定", "办法", "细则", "公约", "宪章", "条约", "协定", "准则", "守则")
 _DOCUMENT_NAME_LENGTH = range(3, 13)
+
+
+# The country a law is of, before its name in its title and left out where it is cited:
+# 中华人民共和国国家通用语言文字法 is the 国家通用语言文字法.
+_COUNTRIES = ("中华人民共和国", "中华民国")
+
+
+def _document_name(title: str) -> str:
+    """The name of the law or regulation a title names, "" if it names none."""
+    country = next((c for c in _COUNTRIES if title.startswith(c) and len(title) > len(c)), "")
+    name = title[len(country):]
+    return name if _names_a_document(name) else ""
 
 
 def _names_a_document(title: str) -> bool:
