@@ -174,6 +174,22 @@ def test_a_social_media_posts_byline_calls_to_follow_and_more_articles_are_no_te
     assert kinds_of("标题", "原创音乐人越来越难以靠作品谋生，平台的分成比例太低，这是许多独立音乐人共同的感受。")[1] == "text"
 
 
+def test_a_copyright_notice_is_no_text():
+    # the footer a Zhihu answer is copied with, and a book's
+    kinds = kinds_of(
+        "为什么年轻人越来越不爱存钱了？",
+        "其实不是年轻人不爱存钱，而是存不下钱。房租、通勤、社交，每一项都是刚性支出。",
+        "作者：理财小白",
+        "来源：知乎",
+        "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。",
+        "版权所有，翻印必究",
+    )
+    assert kinds[1] == "text" and kinds[-2:] == ["notice", "notice"], kinds
+    # a long paragraph about copyright is the text's own
+    assert kinds_of("著作权", "著作权归作者所有是著作权法的基本原则，但职务作品、委托作品和合作作品的著作权归属"
+                    "另有规定，当事人可以通过合同约定著作权的归属，法律另有规定的除外。")[1] == "text"
+
+
 def test_a_wikis_navigation_and_notices_are_no_text(tmp_path: Path):
     # Wikipedia's 通货膨胀 copied whole from the page: its motto, the skip links and the
     # notice asking for sources come before the article

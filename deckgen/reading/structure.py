@@ -102,6 +102,16 @@ _NOTICE = re.compile(
     r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$)"
 )
 
+# A site's or an author's claim to the text, however it is worded around it: 著作权归作者所有。
+# 商业转载请联系作者获得授权，非商业转载请注明出处。 (Zhihu), 版权所有，翻印必究: its words
+# (转载, 授权, 出处) are no words of the text.
+_COPYRIGHT = re.compile(
+    r"(?:著作权|著作權|版权|版權)(?:归|歸)|(?:版权|版權)所有|(?:转载|轉載)(?:请|請)|(?:未经|未經)(?:许可|許可|授权|授權|同意)"
+    r"|(?:不得|禁止|谢绝|謝絕)(?:转载|轉載)|(?:商业|商業)(?:转载|轉載)|(?:免责|免責)(?:声明|聲明)"
+)
+
+_NOTICE_LENGTH = 60  # characters: a notice is a line or two; a paragraph on copyright is text
+
 # ... and the motto anywhere in a line, where a copy runs the page's lines together.
 _WIKI_MOTTO = re.compile(r"[维維]基百科\s*[，,]\s*自由的百科全[书書]")
 
@@ -139,7 +149,7 @@ _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 def _kind(line: str, first: bool) -> str:
     if not line:
         return TEXT
-    if _NOTICE.match(line) or _WIKI_MOTTO.search(line):
+    if _NOTICE.match(line) or _WIKI_MOTTO.search(line) or (len(line) <= _NOTICE_LENGTH and _COPYRIGHT.search(line)):
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
