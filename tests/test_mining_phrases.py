@@ -979,6 +979,10 @@ def test_a_basic_verb_negated_is_no_term_whatever_sense_cedict_lists():
     )
     assert "不送" not in terms and "不想" not in terms, sorted(terms)
     assert "茶房" in terms
+    # ... nor a direction that makes its complement: 存不下钱 'cannot save money', not CC-CEDICT's
+    # 不下 'not less than' (a Zhihu answer on why the young save little)
+    terms = terms_of("其实不是年轻人不爱存钱，而是存不下钱。", "房租太贵了，工资一到手就存不下了。")
+    assert "不下" not in terms, sorted(terms)
 
 
 def test_the_days_of_the_week_are_no_terms():

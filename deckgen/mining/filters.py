@@ -526,9 +526,10 @@ def _too_easy(simplified: str, level: int) -> bool:
     if _WEEKDAY.match(simplified):
         return True  # 周五, 星期一: the days of the week, as basic as the numbers they are named by
     if len(simplified) == 2 and simplified[0] in "不没" and _known_at(simplified[1], basic) and (
-            _tag(simplified[1]).startswith("v")):
-        # 不想 'not want to', 不送 'not see off': a basic verb negated, whatever sense
-        # CC-CEDICT lists for the pair (不想 'unexpectedly', 不送 "don't bother to see me out")
+            _tag(simplified[1]).startswith(("v", "f"))):
+        # 不想 'not want to', 不送 'not see off', 存不下 'cannot save': a basic verb or direction
+        # negated, whatever sense CC-CEDICT lists for the pair (不想 'unexpectedly', 不送 "don't
+        # bother to see me out", 不下 'not less than')
         return True
     if len(simplified) == 4 and _known_at(simplified[:2], basic) and _known_at(simplified[2:], basic):
         # 非常 + 感谢: CC-CEDICT lists the phrase, 'extremely grateful' (jieba calls it an
