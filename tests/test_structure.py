@@ -153,6 +153,11 @@ def test_a_sites_breadcrumbs_page_details_and_download_link_come_before_the_titl
     # a policy document's page: its date and source on the first line
     assert kinds_of("发布时间:2024-11-01 21:09:52 来源: sp20241101", "国务院关于推动内蒙古高质量发展")[:2] == [
         "byline", "title"]
+    # a press release's date, source and contact lines (Taiwan's Executive Yuan)
+    kinds = kinds_of("行政院會通過「氣候變遷因應法」部分條文修正草案", "發布日期：113-12-19", "資料來源：環境部",
+                     "行政院今（19）日召開院會，通過環境部擬具的「氣候變遷因應法」部分條文修正草案，將送請立法院審議。",
+                     "新聞聯絡人：王小明 科長", "聯絡電話：02-2311-7722 分機 2101")
+    assert kinds == ["title", "byline", "byline", "text", "byline", "byline"], kinds
     # one label is no page's details: 来源 of a sentence that names a source
     assert kinds_of("經濟", "來源：主計總處的資料顯示，今年經濟成長率將達百分之三，創下新高。")[1] == "text"
 
