@@ -162,6 +162,24 @@ def test_dialogue_a_phrase_a_line_is_running_text(tmp_path, suffix):
     assert {"红烧肉", "五花肉", "老抽"} <= set(terms), terms
 
 
+def test_a_transcript_a_cue_a_line_with_its_times_is_read_as_subtitles(tmp_path):
+    # what speech-to-text tools write: each line opened by its times; the lines fill about
+    # the same width and end no sentence, yet each is a cue of its own, never a wrap
+    lines = [
+        "大家好，欢迎收听本期的科技早知道", "今天我们来聊一聊最近很火的一个话题，就是人形机器人",
+        "人形机器人这个概念其实不新，但是今年特别火", "主要原因是大模型的发展，让机器人的理解能力有了很大的提升",
+        "很多厂商都在做人形机器人，比如特斯拉的擎天柱", "还有国内的优必选、宇树科技，都推出了自己的产品",
+        "不过，人形机器人离真正走进家庭，还有很长的路要走",
+    ]
+    path = tmp_path / "podcast.txt"
+    path.write_text("".join(f"[00:{6 * i:02}.000 --> 00:{6 * i + 5:02}.400] {line}\n" for i, line in enumerate(lines)),
+                    encoding="utf-8")
+    sentences = read_texts([path])[0].sentences
+    assert [s.text for s in sentences] == lines
+    assert [s.where for s in sentences][:2] == ["cue 1 at 00:00", "cue 2 at 00:06"]
+    assert {s.kind for s in sentences} == {"text"}
+
+
 def test_a_gbk_webvtt_file_with_a_bom_is_read_whole(tmp_path):
     path = tmp_path / "drama.vtt"
     path.write_bytes("\ufeffWEBVTT\n\n00:01.000 --> 00:03.000\n<v 小王>你好&nbsp;北京<ruby>胡同<rt>hútòng</rt></ruby>。\n\n"

@@ -90,9 +90,10 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
 
     damage = _locate_damage(text)
     splittable_text, masked = _apply_repairs(text, damage)
-    pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1), masked)
-    # every cue of subtitles is dialogue, however short and unpunctuated its lines
-    kinds = line_kinds(text) if document is None or document.kind != "subtitles" else [TEXT] * (text.count("\n") + 1)
+    # every cue of subtitles is dialogue of its own, however short and unpunctuated its lines
+    subtitles = document is not None and document.kind == "subtitles"
+    pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles), masked)
+    kinds = [TEXT] * (text.count("\n") + 1) if subtitles else line_kinds(text)
     sentences = tuple(
         Sentence(piece.text, short_name, piece.line, simplified, places[piece.line - 1] if places else "",
                  kinds[piece.line - 1])

@@ -54,10 +54,11 @@ def split_sentences(text: str, source_name: str, first_line: int = 1) -> tuple[S
     return tuple(Sentence(piece.text, source_name, piece.line) for piece in _sentence_pieces(text, first_line))
 
 
-def _sentence_pieces(text: str, first_line: int) -> list[_Piece]:
+def _sentence_pieces(text: str, first_line: int, wrapped: bool = True) -> list[_Piece]:
+    """`wrapped`: whether the text may be hard-wrapped (not subtitles, a cue a line)."""
     pieces: list[_Piece] = []
     lines = text.split("\n")
-    wraps = _hard_wraps(lines)
+    wraps = _hard_wraps(lines) if wrapped else set()
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)

@@ -44,6 +44,11 @@ _BY_EXTENSION = {
 }
 
 _SRT_START = re.compile(rb"^\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+# A transcript a line per cue, each opened by its times, as speech-to-text tools write it:
+# [00:04.200 --> 00:09.800] 今天我们来聊一聊……
+TIMED_LINE = re.compile(
+    r"^\s*\[((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\]\s*(.*)$"
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
 _MHTML_START = re.compile(rb"^(From:|MIME-Version:|Snapshot-Content-Location:|Subject:)", re.I | re.M)
 
@@ -74,7 +79,7 @@ def kind_of(path: Path, data: bytes) -> str | None:
         return by_extension
     if _HTML_START.match(text_head) or (b"multipart/related" in head and _MHTML_START.search(head)):
         return "html"
-    if _SRT_START.match(text_head):
+    if _SRT_START.match(text_head) or TIMED_LINE.match(text_head.decode("utf-8", "ignore").split("\n", 1)[0]):
         return "subtitles"
     return None
 

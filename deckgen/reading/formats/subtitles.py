@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from deckgen.errors import SourceError
-from deckgen.reading.formats import Extracted
+from deckgen.reading.formats import TIMED_LINE, Extracted
 from deckgen.script import has_han
 
 _RUBY = re.compile(r"<rt>.*?</rt>|<rp>.*?</rp>", re.S | re.I)
@@ -29,6 +29,8 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
 
     text, used = _decode(data, path, encoding)
     text = _RUBY.sub("", text.lstrip("\ufeff"))
+    if TIMED_LINE.match(text.split("\n", 1)[0]):
+        return _timed_lines(text, path, used)
     try:
         subs = pysubs2.SSAFile.from_string(text)
     except (pysubs2.exceptions.Pysubs2Error, ValueError) as error:
@@ -57,6 +59,26 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         raise SourceError("the subtitles hold no Chinese dialogue", path=path,
                           hint="Choose the Chinese subtitle track of the video.")
     return Extracted(tuple(lines), tuple(places), None, "subtitles", used)
+
+
+def _timed_lines(text: str, path: Path, encoding: str) -> Extracted:
+    """A transcript a cue a line, each opened by its times ([00:04.200 --> 00:09.800] …);
+    a line without times goes on the cue before it."""
+    lines: list[str] = []
+    places: list[str] = []
+    for line in text.splitlines():
+        timed = TIMED_LINE.match(line)
+        said = (timed.group(2) if timed else line).strip()
+        if not said or not has_han(said):
+            continue
+        if timed or not lines:
+            lines.append(said)
+            places.append(f"cue {len(lines)} at {timed.group(1).split('.')[0].split(',')[0] if timed else '0:00'}")
+        else:
+            lines[-1] += said
+    if not lines:
+        raise SourceError("the transcript holds no Chinese", path=path, hint="Choose the Chinese transcript.")
+    return Extracted(tuple(lines), tuple(places), None, "subtitles", encoding)
 
 
 def _clock(ms: int) -> str:
