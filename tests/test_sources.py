@@ -405,6 +405,20 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
         "哈哈哈，兵马俑真的值得去，就是人太多了", "年轻人就是要有说走就走的勇气！",
         "#特种兵式旅游# 穷游也是游，这次只花了800块。", "投稿请寄 editor@example.com。"], [s.text for s in sentences]
     assert sentences[2].kind == "text"  # a #topic# opens no Markdown heading
+    # a PTT post's pushes: the comment without the mark, the pusher's id and the time; a
+    # line ending in the post's address is no wrap into the first of them
+    path.write_text(
+        "作者 lovecat (貓奴) 看板 Gossiping\n標題 [問卦] 為什麼現在年輕人都不想生小孩？\n"
+        "最近看到新聞說台灣的生育率又創新低，總生育率只剩0.87。身邊的朋友結婚的很多，但是想生小孩的很少。\n"
+        "房價太高、薪水太低，再加上托育資源不足，生小孩真的是奢侈品，大家都說養不起，只好不生了。\n"
+        "※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 111.250.12.34 (臺灣)\n"
+        "※ 文章網址: https://www.ptt.cc/bbs/Gossiping/M.1733231742.A.1B2.html\n"
+        "推 abc123: 養不起啊 房價這麼高                                     12/03 21:16\n"
+        "→ xyz456: 生育率低是全球趨勢                                        12/03 21:17\n", encoding="utf-8")
+    sentences = read_source(path).sentences
+    assert [s.text for s in sentences][-2:] == ["養不起啊 房價這麼高", "生育率低是全球趨勢"], [s.text for s in sentences]
+    assert [s.kind for s in sentences][:2] == ["byline", "title"]
+    assert [s.kind for s in sentences if s.text.startswith("※")] == ["notice", "notice"]
     # a picture's place in a copy from an e-book reader (老舍, 骆驼祥子) is no word of it
     path.write_text("腮上没有多余的肉，脖子可是几乎与头一边儿[插图]粗。\n", encoding="utf-8")
     assert read_source(path).sentences[0].text == "腮上没有多余的肉，脖子可是几乎与头一边儿粗。"

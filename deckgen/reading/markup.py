@@ -4,7 +4,8 @@ Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請�
 picture in a copy from an e-book reader (脖子几乎与头一边儿[插图]粗), the numbers
 of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
 credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), what a transcript
-notes of the room ([掌声], （笑）), a microblog's handles and emoticons (@旅行达人阿杰, [允悲]), and the
+notes of the room ([掌声], （笑）), a microblog's handles and emoticons (@旅行达人阿杰, [允悲]),
+the id and time around a PTT push (推 abc123: … 12/03 21:16), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
 which cuts the words it stands in."""
 
@@ -38,6 +39,12 @@ _HANDLE = re.compile(r"(?:回复|回覆|转发微博|轉發微博)?\s*(?://)?(?<
 _EMOTICON = re.compile(r"\[(?![注註])(?:[\u4e00-\u9fff]{1,4}|doge|good|ok|haha|bm\w{0,8})\]", re.IGNORECASE)
 
 
+# A PTT push: its mark (推, 噓, →), the pusher's id and the time after it, around the comment:
+# 推 abc123: 養不起啊 房價這麼高          12/03 21:16
+_PUSH = re.compile(r"^(?:推|噓|→) ?[A-Za-z0-9_]{2,12}\s*:[ \t]?(.*?)[ \t]*(?:\d{2}/\d{2}(?: \d{2}:\d{2})?)?[ \t]*$",
+                   re.MULTILINE)
+
+
 # One syllable of pinyin with its tone mark, in brackets right after a Han character.
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _READING_AFTER_CHARACTER = re.compile(
@@ -59,6 +66,8 @@ def without_markup(text: str) -> str:
     printed after characters; its
     lines stay as they were."""
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
+    if "推 " in text or "→ " in text:
+        text = _PUSH.sub(r"\1", text)
     if "@" in text:  # most texts have none: the handle's optional lead-in is slow to scan for
         text = _HANDLE.sub("", text)
     text = _EMOTICON.sub("", text)

@@ -118,9 +118,14 @@ def _hard_wraps(lines: list[str]) -> set[int]:
         following = lines[i + 1]
         indent = len(following) - len(following.lstrip())
         if (widths[i] >= least and line.rstrip()[-1:] not in _WRAP_ENDS and following.strip()
+                and not _ENDS_IN_A_LINK.search(line)
                 and (not indent or (hang and _display_width(following[:indent]) == hang))):
             wraps.add(i)
     return wraps
+
+
+# A line that ends in a web address ends there: the address goes no further.
+_ENDS_IN_A_LINK = re.compile(r"(?:https?://|www\.)\S+\s*$")
 
 
 # A hard wrap inside a sentence, with the indent of a list item's hanging line.

@@ -71,6 +71,8 @@ _BYLINE = re.compile(
     r"|.{0,20}(?:法新社|路透社?|美[联聯]社|新[华華]社|中央社|[彭]博社?|共同社|合[众眾]社)[^。！？]{0,20}$"
     # a reporter's credit: 台灣醒報／ 記者呂翔禾╱台北報導, 【台灣醒報記者呂翔禾台北報導】
     r"|[〔【\[（(]?[^。！？，,]{0,12}[记記]者[^。！？，,]{1,20}(?:[报報][导導]|[电電])[〕】\]）)]?$"
+    # a PTT post's header: 作者 lovecat (貓奴) 看板 Gossiping, 時間 Tue Dec  3 21:15:42 2024
+    r"|作者\s+\S+.*\s看板\s+\S+$|[時时]間\s+[A-Z][a-z]{2} [A-Z][a-z]{2}\s+\d.*$"
     # a social-media post's author, account and time: 原创 小鹿 鹿鸣财经 2023-05-06 08:00 发表于北京
     r"|(?:原创|原創)\s.{0,30}$|.{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*(?:发表于|發表於)\S{0,6})?$"
     # the number an official document is issued under: 国发〔2023〕16号, 鄂政發〔2018〕26號
@@ -103,7 +105,9 @@ _NOTICE = re.compile(
     # ... and a social-media account's calls to follow, share and read on (WeChat's 点击上方蓝字
     # 关注我们, 长按识别二维码, 点个“在看”, 阅读原文)
     r"|(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
-    r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$)"
+    r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$"
+    # ... and what PTT adds to a post: ※ 發信站: 批踢踢實業坊(ptt.cc), ※ 文章網址: …, ※ 編輯: …
+    r"|※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑|引述|轉錄|转录))"
 )
 
 # A site's or an author's claim to the text, however it is worded around it: 著作权归作者所有。
