@@ -1206,3 +1206,17 @@ def test_a_microblogs_topic_marks_its_term_as_quotes_do():
         "你们觉得特种兵式旅游值得吗？",
     )
     assert "特种兵式旅游" in terms and terms["特种兵式旅游"].count == 3, sorted(terms)
+
+
+def test_a_word_and_a_character_jieba_tags_as_a_name_is_a_term_unless_shaped_like_one():
+    # a Taiwan food blog: jieba's dictionary tags 牛肉湯 (牛肉 + 湯) as a person's name, as
+    # it does 博士生 and 立法權; 王國生, a common surname and a given name, is one
+    terms = terms_of(
+        "說到台南的早餐，很多人第一個想到的就是牛肉湯。",
+        "整體來說，這家牛肉湯CP值很高，雖然要排隊，但絕對值得！",
+        "牛肉湯的湯頭是用牛骨加上蔬果熬煮的，喝起來很清甜。",
+        "老闆王國生說，他們家的牛肉都是凌晨兩點從善化的屠宰場直送。",
+        "王國生說，牛肉湯一定要趁熱喝。",
+    )
+    assert "牛肉汤" in terms and terms["牛肉汤"].count == 4, sorted(terms)
+    assert "王国生" not in terms, sorted(terms)

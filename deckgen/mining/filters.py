@@ -633,6 +633,16 @@ def _looks_like_a_name(string: str) -> bool:
     return string[0] in _COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
 
 
+def _word_and_a_character(string: str) -> bool:
+    """A common word and one character more (牛肉 + 汤, 博士 + 生, 立法 + 权): jieba tags
+    thousands of these as names, which a name of that shape seldom is; a common surname
+    and a given name (王 + 国生) are still one."""
+    if len(string) < 3 or (string[0] in _COMMON_SURNAMES and not dictionary.knows(string[1:])):
+        return False
+    entries = dictionary.lookup(string[:-1])
+    return bool(entries) and not any(e.proper for e in entries)
+
+
 @memo(262144)
 def _proper_kind_of(string: str) -> tuple[str | None, bool]:
     """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
@@ -657,7 +667,7 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
             return "place", True  # 美国 'United States', 日本 'Japan': general knowledge
         return None, True
     tag = _tag(string)
-    if tag.startswith("nr"):
+    if tag.startswith("nr") and not _word_and_a_character(string):
         return "person", False
     if tag.startswith("ns"):
         return "place", False
