@@ -1220,3 +1220,16 @@ def test_a_word_and_a_character_jieba_tags_as_a_name_is_a_term_unless_shaped_lik
     )
     assert "牛肉汤" in terms and terms["牛肉汤"].count == 4, sorted(terms)
     assert "王国生" not in terms, sorted(terms)
+
+
+def test_no_term_ends_in_a_verb_of_causing():
+    # a court's judgment on a lease: 使用不当造成 "improper use causes" runs twice, its effect
+    # (房屋损坏) after it
+    terms = terms_of(
+        "合同第八条约定，租赁期间因承租人使用不当造成房屋损坏的，承租人应负责修复或承担赔偿责任。",
+        "被告提交的维修单据系其单方制作，未经原告确认，且无法证明损坏系原告使用不当所致。",
+        "本案中，被告未能提供充分证据证明房屋损坏系原告使用不当造成，应承担举证不能的不利后果。",
+        "承租人按照约定的方法使用租赁物，致使租赁物受到损耗的，不承担赔偿责任。",
+    )
+    assert not any(len(t) > 2 and t.endswith(("造成", "导致", "致使")) for t in terms), sorted(terms)
+    assert "承租人" in terms, sorted(terms)

@@ -95,6 +95,47 @@ def test_a_news_sites_credits_and_captions_are_no_text():
     assert kinds == ["title", "byline", "caption", "byline", "text"]
 
 
+# A broker's research report on energy storage, as its PDF copies out.
+REPORT = (
+    "储能行业深度报告：大储需求高增，产业链价格企稳",
+    "2024年05月20日",
+    "投资评级：增持（维持）",
+    "分析师：张明远　执业证书编号：S0570522080001",
+    "● 全球储能装机持续高增长。据CNESA统计，2023年全球新增投运新型储能装机规模达45.6GW，同比增长130%。",
+    "● 电芯价格触底",
+    "图表1：2019—2023年全球新型储能新增装机规模（GW）",
+    "资料来源：CNESA，华泰研究",
+    "新型储能是指除抽水蓄能以外的储能技术，主要包括锂离子电池储能、压缩空气储能、液流电池储能、飞轮储能等。",
+    "免责声明：本报告仅供华泰证券股份有限公司客户参考。本报告中的信息均来源于公开资料，本公司对这些信息的准确性及完整性不作任何保证。",
+)
+
+
+def test_a_reports_date_rating_analysts_figures_sources_and_disclaimer_are_no_text_but_its_bullets_are():
+    kinds = kinds_of(*REPORT)
+    assert kinds == ["title", "byline", "byline", "byline", "text", "list item", "caption", "byline", "text", "notice"]
+
+
+def test_a_bullet_mark_is_no_part_of_the_sentence(tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(REPORT), "utf-8")
+    texts = [s.text for s in read_source(path).sentences if s.kind == "text"]
+    assert texts[0] == "全球储能装机持续高增长。", texts
+
+
+@pytest.mark.parametrize("line", [
+    "2025/08/23 09:12", "2024年5月20日 星期一", "二〇二三年九月十八日", "2024-05-20",
+    "（2023）京0105民初12345号",  # a court's case number
+])
+def test_a_date_or_a_case_number_alone_is_a_byline(line):
+    assert kinds_of("民事判决书", line, "原告与被告房屋租赁合同纠纷一案，本院于2023年6月5日立案后，依法适用简易程序。")[1] == "byline"
+
+
+def test_a_blogs_line_of_tags_is_no_text():
+    kinds = kinds_of("【台南美食】府城必吃的牛肉湯！", "整體來說，這家牛肉湯CP值很高，雖然要排隊，但絕對值得！",
+                     "#台南美食 #牛肉湯 #台南早餐 #府城小吃")
+    assert kinds[1:] == ["text", "link"]
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

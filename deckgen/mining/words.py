@@ -160,6 +160,7 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明), or
       another adverb inside before a verb (发展韧性持续显现 'resilience keeps showing');
     - a word of place or time inside (自然人之间借贷), or 时 'when' closing it (个人资料时);
+    - a verb of causing closing it (使用不当造成), its effect left to the next words;
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
@@ -176,6 +177,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
     if last in _WHEN:
         return True  # 蒐集个人资料时: 'when … is collected'
+    if last in _CAUSES:
+        return True  # 使用不当造成: 'improper use causes', its object in the next words
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
     if any(_tag(p) in ("d", "vd") and _tag(q) == "v" for p, q in zip(parts[1:], parts[2:])):
@@ -190,6 +193,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
             and not _tag(last).startswith("v"))
+
+
+# Verbs of causing, which want the effect after them: no term ends in one.
+_CAUSES = frozenset("造成 导致 引起 引发 致使 使得 促使 带来".split())
 
 
 # Words that say how something is done, before its verb (全面实施 'implement in full',

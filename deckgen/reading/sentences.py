@@ -205,7 +205,7 @@ def _ends_sentence(text: str, index: int, end: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _BULLET_MARKS):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -216,6 +216,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
+
+# A bullet before a line's first sentence (● 全球储能装机持续高增长。) is no part of it.
+_BULLET_MARKS = frozenset("●•◆■◇○◎▪")
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:

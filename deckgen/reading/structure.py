@@ -49,8 +49,9 @@ _HEADING = re.compile(
     rf")$"
 )
 
+# ... and a report's figures and tables: 图表1：…, 图 3：…, 表2：…
 _CAPTION = re.compile(
-    r"^(?:[▲▼△▽■◆●►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
+    r"^(?:[▲▼△▽►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
 )
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
@@ -68,6 +69,14 @@ _BYLINE = re.compile(
     # 新聞聯絡人：王小明 科長, 聯絡電話：02-2311-7722 分機 2101
     r"|(?:[发發][布佈]日期|日期|[资資]料[来來]源|(?:[新][闻聞])?[联聯][络絡]人|[联聯][络絡][电電][话話]|[联聯][系繫][电電][话話]"
     r"|[电電][话話]|[传傳]真|[电電]子信箱|[电電]子[邮郵]件|E-?mail)\s*[：:]\s*[^。！？?，,]{1,30}$"
+    # a report's sources, however many (资料来源：CNESA，华泰研究), its analysts and its rating
+    r"|(?:[资資]料|[数數]据|[數]據)[来來]源\s*[：:]\s*[^。！？?]{1,40}$"
+    r"|(?:分析[师師]|研究[员員]|[联聯][系繫]人|[邮郵]箱|(?:[执執]业|[執]業)?[证證][书書][编編][号號]|(?:投[资資])?[评評][级級])"
+    r"\s*[：:]\s*[^。！？?]{1,40}$"
+    # a date alone: 2024年05月20日, 2025/08/23 09:12, 二〇二三年九月十八日
+    r"|(?:[0-9]{2,4}|[〇○零一二三四五六七八九]{4})\s*[年/.\-]\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*[月/.\-]"
+    r"\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日?(?:\s*[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?)?"
+    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
     r"|.{0,20}(?:法新社|路透社?|美[联聯]社|新[华華]社|中央社|[彭]博社?|共同社|合[众眾]社)[^。！？]{0,20}$"
     # a reporter's credit: 台灣醒報／ 記者呂翔禾╱台北報導, 【台灣醒報記者呂翔禾台北報導】
     r"|[〔【\[（(]?[^。！？，,]{0,12}[记記]者[^。！？，,]{1,20}(?:[报報][导導]|[电電])[〕】\]）)]?$"
@@ -76,7 +85,9 @@ _BYLINE = re.compile(
     # a social-media post's author, account and time: 原创 小鹿 鹿鸣财经 2023-05-06 08:00 发表于北京
     r"|(?:原创|原創)\s.{0,30}$|.{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*(?:发表于|發表於)\S{0,6})?$"
     # the number an official document is issued under: 国发〔2023〕16号, 鄂政發〔2018〕26號
-    r"|[^\s，,。]{1,10}\s*[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9]{1,4}\s*[号號]$)"
+    r"|[^\s，,。]{1,10}\s*[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9]{1,4}\s*[号號]$"
+    # ... and the number of a court's case: （2023）京0105民初12345号
+    r"|[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]\s*[^\s，,。]{1,16}[0-9]\s*[号號]$)"
 )
 
 _REFERENCES = re.compile(
@@ -88,6 +99,9 @@ _REFERENCES = re.compile(
 )
 
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
+
+# A blog's tags, each a link to its other posts: #台南美食 #牛肉湯 #府城小吃
+_HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+\s*){2,}$")
 
 # What Wikipedia prints around an article, in either script: its motto, the links that skip
 # to navigation, and the notices asking for sources (此條目需要补充更多来源。, 请协助補充多方面
@@ -107,7 +121,9 @@ _NOTICE = re.compile(
     r"|(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
     r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$"
     # ... and what PTT adds to a post: ※ 發信站: 批踢踢實業坊(ptt.cc), ※ 文章網址: …, ※ 編輯: …
-    r"|※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑|引述|轉錄|转录))"
+    r"|※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑|引述|轉錄|转录)"
+    # ... and a report's or a site's disclaimer: 免责声明：本报告仅供…客户参考。…
+    r"|(?:免责|免責|法律|重要|特别|特別)(?:声明|聲明)\s*[：:])"
 )
 
 # A site's or an author's claim to the text, however it is worded around it: 著作权归作者所有。
@@ -133,7 +149,8 @@ _PAGE_DETAIL = re.compile(
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
-_BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇]\s*\S")
+# A bullet (● 全球储能装机持续高增长。): a list item, or prose if it holds sentences.
+_BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇◆■]\s*\S")
 
 
 def line_kinds(text: str) -> list[str]:
@@ -161,7 +178,7 @@ def _kind(line: str, first: bool) -> str:
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
-    if _LINK.search(line) and len(line) <= 2 * _SHORT:
+    if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
         return LINK
     credit = _CREDITED.search(line)
     if _CAPTION.match(line) or (credit and credit.start() <= _SHORT):
