@@ -1233,3 +1233,31 @@ def test_no_term_ends_in_a_verb_of_causing():
     )
     assert not any(len(t) > 2 and t.endswith(("造成", "导致", "致使")) for t in terms), sorted(terms)
     assert "承租人" in terms, sorted(terms)
+
+
+def test_an_expansion_the_acronym_spells_is_the_english_of_both_terms():
+    # a programming blog: 全局解释器锁（Global Interpreter Lock，简称 GIL）. The capitals are the
+    # acronym's initials, not a name's; GIL takes the English spelt out beside it.
+    from deckgen.annotating import annotate
+    from deckgen.annotating.meaning import FROM_TEXT_ENGLISH
+
+    sentences = (
+        "这背后的“罪魁祸首”就是全局解释器锁（Global Interpreter Lock，简称 GIL）。",
+        "GIL 是 CPython 解释器中的一把互斥锁，它保证同一时刻只有一个线程在执行 Python 字节码。",
+        "对于 I/O 密集型任务，线程在等待 I/O 时会主动释放 GIL，其他线程就可以趁机执行。",
+    )
+    assert ("全局解释器锁", "Global Interpreter Lock", False) in glosses_of(*sentences)
+    terms = terms_of(*sentences)
+    for term in ("全局解释器锁", "GIL"):
+        note = annotate(terms[term], segmenter())
+        assert (note.english, note.meaning_from) == ("Global Interpreter Lock", FROM_TEXT_ENGLISH), note
+
+
+def test_an_acronym_takes_no_english_that_merely_stands_near_it():
+    from deckgen.annotating import annotate
+
+    terms = terms_of(
+        "GIL 是 CPython 解释器中的一把互斥锁。",
+        "有人开玩笑说 GIL 就是 Guido Is Lazy 的意思，GIL 并不会很快消失。",
+    )
+    assert not annotate(terms["GIL"], segmenter()).english.startswith("Guido")

@@ -129,6 +129,9 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     # CC-CEDICT has almost no Latin headwords; an acronym's own expansion is a better
     # meaning than composing the Chinese the text spells it out with (GPU: 'graphics
     # processing unit', not 'figure + processor').
+    spelled = _spelled_out(term)
+    if spelled:
+        return spelled, FROM_TEXT_ENGLISH
     acronym = acronym_meaning(term.text)
     if acronym:
         return acronym, FROM_ACRONYMS
@@ -165,6 +168,45 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     if explained:
         return "", f"{NOTHING_KNOWN_SHORT}; {FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
+
+
+# English words of a phrase, capitalised or not: Global Interpreter Lock, graphics processing unit
+_ENGLISH_PHRASE = re.compile(r"[A-Za-z][A-Za-z'\-]*(?:[ \t]+[A-Za-z][A-Za-z'\-]*){1,7}")
+
+
+def _spelled_out(term: Term) -> str:
+    """The English an acronym's own sentences spell out beside it (全局解释器锁（Global
+    Interpreter Lock，简称 GIL）, CANN (Compute Architecture for Neural Networks)): a phrase
+    whose initials, small words aside, are the acronym, with only brackets, a comma or
+    简称 between them."""
+    acronym = term.text
+    if not (acronym.isascii() and acronym.isalpha() and acronym.isupper() and len(acronym) >= 2):
+        return ""
+    for sentence in term.sentences:
+        text = sentence.text
+        for m in _ENGLISH_PHRASE.finditer(text):
+            before = text.rfind(acronym, max(0, m.start() - _BESIDE), m.start())
+            after = text.find(acronym, m.end(), m.end() + _BESIDE)
+            if not ((before != -1 and _BETWEEN.fullmatch(text, before + len(acronym), m.start()))
+                    or (after != -1 and _BETWEEN.fullmatch(text, m.end(), after))):
+                continue
+            words = m.group().replace("-", " ").split()
+            for first in range(len(words)):
+                for last in range(first + len(acronym) - 1, min(len(words), first + 2 * len(acronym))):
+                    phrase = words[first:last + 1]
+                    if phrase[0].lower() in _SMALL_WORDS or phrase[-1].lower() in _SMALL_WORDS:
+                        continue
+                    if "".join(w[0] for w in phrase if w.lower() not in _SMALL_WORDS).upper() == acronym:
+                        return " ".join(phrase)
+    return ""
+
+
+_BESIDE = 12  # characters between an acronym and the phrase it abbreviates
+# ... and what they may be: brackets, commas, 简称 'abbreviated'
+_BETWEEN = re.compile(
+    r"[\s（()）,，、：:]*(?:(?:英[文语語])?(?:简称|簡稱|缩写|縮寫|简写|簡寫)(?:为|為)?)?[\s（()）,，、：:]*"
+)
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
 
 def written_in_traditional(term: Term) -> bool | None:

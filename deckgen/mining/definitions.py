@@ -53,10 +53,12 @@ _ACRONYM_BEFORE = re.compile(rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s
 # Wikipedia article's 板块构造学说（英语：Plate tectonics）. Letters, spaces and hyphens;
 # a whole phrase or a word of four letters or more (not a unit: ppm, km). Without
 # 英语, only words in small letters: a capital opens a name (輝達（Nvidia）, 合夥人舍費爾
-# （Kendra Schaefer）), and where a transliterated name begins the text does not say.
+# （Kendra Schaefer）), and where a transliterated name begins the text does not say;
+# unless the acronym after it spells its initials (全局解释器锁（Global Interpreter Lock，
+# 简称 GIL）).
 _ENGLISH_AFTER = re.compile(
     r"[(（]\s*(英[语語文]\s*[：:]\s*|English\s*[：:]\s*)?([A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){0,7})"
-    r"\s*(?:[，,;；]\s*([A-Z][0-9A-Za-z\-]{1,7})\s*)?[)）]"
+    r"\s*(?:[，,;；]\s*(?:(?:英[文语語])?(?:简称|簡稱|缩写|縮寫|简写|簡寫)(?:为|為)?\s*[：:]?\s*)?([A-Z][0-9A-Za-z\-]{1,7})\s*)?[)）]"
 )
 
 
@@ -102,6 +104,13 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _spells(acronym: str | None, english: str) -> bool:
+    """The acronym is the English's initials (GIL, Global Interpreter Lock): the capitals
+    are an expansion's, not a name's."""
+    words = english.replace("-", " ").split()
+    return acronym is not None and len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.upper()
+
+
 def _glosses(analysed: _Analysed) -> list[_Gloss]:
     text = analysed.simplified
     out = []
@@ -121,7 +130,7 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
         if not term or not _HAS_HAN.search(term):
             continue
         if (not _is_acronym(english) and (" " in english or len(english) >= 4)
-                and (labelled or english == english.lower())):
+                and (labelled or english == english.lower() or _spells(acronym, english))):
             out.append(_Gloss(term, english, acronym=False, term_is_short=False))
         if acronym and _is_acronym(acronym):  # 体外膜肺氧合(extracorporeal membrane oxygenation,ECMO)
             out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
