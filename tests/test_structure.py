@@ -136,6 +136,22 @@ def test_a_blogs_line_of_tags_is_no_text():
     assert kinds[1:] == ["text", "link"]
 
 
+@pytest.mark.parametrize("line, first", [
+    ("新华社上海1月1日电（记者王辰阳、贾远琨）1日下午，我国首艘国产大型邮轮从上海出发。", "1日下午，"),
+    ("（中央社記者王承中台北20日電）行政院今天通過明年度總預算案。", "行政院今天"),
+    ("本报讯（记者 李四）昨日，市政府召开会议，部署防汛工作。", "昨日，"),
+    # no agency and no reporter: the story's own words
+    ("他在5月20日电话里说，明天再来。", "他在5月20日电话"),
+    ("5月20日电视台播出了这期节目。", "5月20日电视台"),
+])
+def test_a_news_agencys_dateline_is_no_part_of_the_first_sentence(tmp_path: Path, line, first):
+    path = tmp_path / "news.txt"
+    path.write_text("我国首艘大型邮轮完成首航\n\n" + line + "\n\n【纠错】 【责任编辑：张樵苏】\n", "utf-8")
+    sentences = read_source(path).sentences
+    assert sentences[1].text.startswith(first), sentences[1].text
+    assert sentences[-1].kind == "byline"
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",
