@@ -1261,3 +1261,16 @@ def test_an_acronym_takes_no_english_that_merely_stands_near_it():
         "有人开玩笑说 GIL 就是 Guido Is Lazy 的意思，GIL 并不会很快消失。",
     )
     assert not annotate(terms["GIL"], segmenter()).english.startswith("Guido")
+
+
+def test_a_passive_a_modal_or_a_particle_inside_a_phrase_jieba_lists_is_no_term():
+    # jieba lists 被誉为 'is hailed as', 需谨慎 'calls for caution' and 值得一提的是 'it is worth
+    # mentioning that' as words (a Xinhua report on a cruise ship, a programming blog)
+    terms = terms_of(
+        "大型邮轮被誉为造船业“皇冠上的明珠”，与航空母舰、大型液化天然气运输船并称为造船业的三颗明珠。",
+        "值得一提的是，Python 3.13 引入了实验性的“自由线程”构建，可以完全禁用 GIL。",
+        "不过目前很多第三方库还没有适配，生产环境中仍需谨慎。",
+        "申请执行人可以向人民法院申请对被执行人的财产采取查封措施。",
+    )
+    assert not {"被誉为", "需谨慎", "值得一提的是"} & terms.keys(), sorted(terms)
+    assert "被执行人" in terms, sorted(terms)  # a party to a case, not a passive

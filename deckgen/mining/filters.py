@@ -299,7 +299,7 @@ def _plausible(string: str, level: int) -> bool:
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
-            or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
+            or _particle_inside(string) or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
@@ -376,17 +376,30 @@ def _grammar_before_a_word(string: str) -> bool:
         return False
     if string.startswith(("下一", "上一")) and dictionary.knows(string[2:]):
         return True  # 下一阶段 'the next stage'
+    if string[0] == "被" and string[-1] not in "人者方":
+        return True  # 被誉为 'is hailed as', a passive; not 被执行人 'person subject to enforcement'
     if not dictionary.knows(string[1:]):
         return False
     return string[0] in _LEADING_GRAMMAR or string[0] in _MEASURE_WORDS
 
 
 # Adverbs that never begin a word of their own before another word, and 好 'good' (好黄酒);
-# not 总 or 正 (总书记, 正能量) nor 再 (再工业化), which also make terms.
-_LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好")
+# not 总 or 正 (总书记, 正能量) nor 再 (再工业化), which also make terms; a modal verb
+# (需谨慎 'calls for caution'), not 应 (应收款 'receivables').
+_LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好需须")
 # Measure words that follow 这, 那 or a number before a noun; not the many that also lead
 # terms (扇三角洲 'fan delta', 盒维数 'box dimension', 集体性)
 _MEASURE_WORDS = frozenset("个篇位家件条张本部台只座所项名首支款辆种")
+
+
+def _particle_inside(string: str) -> bool:
+    """The particle 的 inside a phrase jieba lists (值得一提的是 'it is worth mentioning
+    that'), not in a word of it (目的, 的士): grammar, no term."""
+    if len(string) < 3 or "的" not in string[1:] or dictionary.knows(string):
+        return False
+    return any(char == "的" and not any(_common_word(string[j:k]) for j in range(i + 1)
+                                      for k in range(i + 1, len(string) + 1) if 2 <= k - j < len(string))
+               for i, char in enumerate(string) if i > 0)
 
 
 def _joined_by_and(string: str) -> bool:
