@@ -180,6 +180,18 @@ def test_a_transcript_a_cue_a_line_with_its_times_is_read_as_subtitles(tmp_path)
     assert {s.kind for s in sentences} == {"text"}
 
 
+def test_a_sound_in_brackets_is_no_cue_of_speech(tmp_path):
+    # a Taiwan drama's subtitles for the deaf (lines written for the case): the phone's
+    # ringing, in italics and brackets, is no line of dialogue; a bracket inside speech stays
+    path = tmp_path / "drama.srt"
+    cues = ["<i>（電話鈴聲）</i>", "喂？是，我是陳怡君。什麼？又要改？", "[音樂]", "好，我知道了（嘆氣），我今天晚上會改好。"]
+    path.write_text("".join(f"{i}\n00:00:{2 * i:02},000 --> 00:00:{2 * i + 1:02},500\n{cue}\n\n"
+                            for i, cue in enumerate(cues, 1)), encoding="utf-8")
+    sentences = [s.text for s in read_texts([path])[0].sentences]
+    assert not any("鈴聲" in s or "音樂" in s for s in sentences), sentences
+    assert sentences[0] == "喂？" and sentences[-1].startswith("好，我知道了")
+
+
 def test_a_gbk_webvtt_file_with_a_bom_is_read_whole(tmp_path):
     path = tmp_path / "drama.vtt"
     path.write_bytes("\ufeffWEBVTT\n\n00:01.000 --> 00:03.000\n<v 小王>你好&nbsp;北京<ruby>胡同<rt>hútòng</rt></ruby>。\n\n"

@@ -140,9 +140,11 @@ def test_a_blogs_line_of_tags_is_no_text():
     ("新华社上海1月1日电（记者王辰阳、贾远琨）1日下午，我国首艘国产大型邮轮从上海出发。", "1日下午，"),
     ("（中央社記者王承中台北20日電）行政院今天通過明年度總預算案。", "行政院今天"),
     ("本报讯（记者 李四）昨日，市政府召开会议，部署防汛工作。", "昨日，"),
+    ("【明報專訊】行政長官李家超昨日在立法會發表任內第三份《施政報告》。", "行政長官"),
     # no agency and no reporter: the story's own words
     ("他在5月20日电话里说，明天再来。", "他在5月20日电话"),
     ("5月20日电视台播出了这期节目。", "5月20日电视台"),
+    ("电台讯号不好，我们改天再谈。", "电台讯号"),
 ])
 def test_a_news_agencys_dateline_is_no_part_of_the_first_sentence(tmp_path: Path, line, first):
     path = tmp_path / "news.txt"

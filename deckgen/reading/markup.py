@@ -3,7 +3,8 @@
 Wikipedia and of answers that cite sources (增长5.2%[4], [注 1], [來源請求]), the place of a
 picture in a copy from an e-book reader (脖子几乎与头一边儿[插图]粗), the numbers
 of the official documents a sentence cites, in brackets ((国发〔2014〕45号)), a reporter's
-credit opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…), what a transcript
+credit or an agency's dateline opening a paragraph (〔記者鍾麗華／台北報導〕藍白續掌國會多數…,
+新华社上海1月1日电（记者王辰阳）1日下午，…), what a transcript
 notes of the room ([掌声], （笑）), a microblog's handles and emoticons (@旅行达人阿杰, [允悲]),
 the id and time around a PTT push (推 abc123: … 12/03 21:16), and the
 reading some sites print after each character of many readings (長(zhǎng)期, 導(dǎo)致),
@@ -60,6 +61,25 @@ _REPORTERS_CREDIT = re.compile(
     r"(?:[报報][导導]|[电電])[〕】\]］)）][ \t\u3000]*(?=\S)", re.MULTILINE)
 
 
+# A news agency's dateline before its first sentence: 新华社上海1月1日电（记者王辰阳、贾远琨）,
+# 中新网北京5月20日电 (记者 张三), 本报讯, （中央社記者王承中台北20日電）, 【明報專訊】: the
+# agency's words, not the story's. An agency names itself or a reporter follows in brackets:
+# 他在5月20日电话里说 and 5月20日电视台 are no datelines.
+_DAY = r"(?:[0-9０-９一二三四五六七八九十]{1,3}月)?[0-9０-９一二三四五六七八九十]{1,3}日"
+_BY = r"[^\s，,。；;：:（()）\n]"
+_REPORTER = r"\s*[（(][^（）()\n]{1,30}[）)]"
+_DATELINE = re.compile(
+    r"^[ \t\u3000]*(?:"
+    rf"{_BY}{{0,12}}?[社网網报報台]{_BY}{{0,8}}?{_DAY}[电電讯訊](?:{_REPORTER})?"
+    rf"|{_BY}{{0,12}}?{_DAY}[电電讯訊]{_REPORTER}"
+    rf"|(?:本[报報]|{_BY}{{1,4}}[社网網报報台])[讯訊](?:{_REPORTER}|[ \t\u3000])"
+    r"|[（(][^（）()\n]{0,30}?[0-9０-９]{1,2}日[电電][）)]"
+    r"|【[^】\n]{1,12}[讯訊]】"
+    r")[ \t\u3000]*(?=\S)",
+    re.MULTILINE,
+)
+
+
 def without_markup(text: str) -> str:
     """The text without emphasis marks, reference marks, cited document numbers,
     reporters' credits opening a paragraph, a transcript's notes of the room and readings
@@ -72,4 +92,6 @@ def without_markup(text: str) -> str:
         text = _HANDLE.sub("", text)
     text = _EMOTICON.sub("", text)
     text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))
+    if "电" in text or "電" in text or "讯" in text or "訊" in text:
+        text = _DATELINE.sub("", text)
     return _READING_AFTER_CHARACTER.sub("", text)

@@ -37,26 +37,6 @@ _SOFT_BREAK_REACH = 50
 _LABEL = re.compile(r"[ \u3000]*([^\W\d_]{1,4})[：:](?![/\d])")
 
 
-# A news agency's dateline before its first sentence: 新华社上海1月1日电（记者王辰阳、贾远琨）,
-# 中新网北京5月20日电 (记者 张三), 本报讯, （中央社記者王承中台北20日電）: the agency's, not the
-# story's. An agency names itself or a reporter follows in brackets: 他在5月20日电话里说 is no dateline.
-_DATELINE = re.compile(
-    r"[ \u3000]*(?:(?P<by>[^\s，,。；;：:（(]{0,12}?)(?:[0-9０-９一二三四五六七八九十]{1,3}月)?"
-    r"[0-9０-９一二三四五六七八九十]{1,3}日[电電讯訊]|(?:本[报報]|[^\s，,。；;：:（(]{1,4}[社网網报報台])[讯訊])"
-    r"(?P<after>\s*[（(][^（）()]{1,30}[）)])?[ \u3000]*"
-    r"|[ \u3000]*[（(][^（）()]{0,30}?[0-9０-９]{1,2}日[电電][）)][ \u3000]*"
-)
-_AGENCY = re.compile(r"[社网網报報台]")
-
-
-def _dateline_end(text: str, start: int, end: int) -> int:
-    """Where the text after a news agency's dateline at `start` begins; `start` if none."""
-    m = _DATELINE.match(text, start, end)
-    if m is None or m.group("by") is not None and not (m.group("after") or _AGENCY.search(m.group("by"))):
-        return start
-    return m.end()
-
-
 # 他說：「…」 introduces a quotation inside a sentence; it is no speaker label.
 _SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
 
@@ -175,7 +155,6 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     label = _LABEL.match(text, start, end)
     if label and _is_speaker_label(text, label):
         start = label.end()
-    start = _dateline_end(text, start, end)
     spans: list[tuple[int, int]] = []
     sentence_start = start
     protected_until = -1

@@ -2,9 +2,9 @@
 
 pysubs2 parses the timing and strips ASS override blocks and SRT tags; what it
 leaves for WebVTT (ruby readings, karaoke timestamps, entities, voice tags) is
-removed here. Lines without Chinese (the English half of bilingual subtitles) are
-left out, and a line repeated by the next cue (rolling captions, two styles of one
-line) is read once.
+removed here. Lines without Chinese (the English half of bilingual subtitles) and
+sounds in brackets (（電話鈴聲）) are left out, and a line repeated by the next cue
+(rolling captions, two styles of one line) is read once.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from deckgen.script import has_han
 _RUBY = re.compile(r"<rt>.*?</rt>|<rp>.*?</rp>", re.S | re.I)
 _LEFTOVER_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"\s+")
+# A cue wholly in brackets is a sound for the deaf, not speech: （電話鈴聲）, [音樂], 【敲門聲】.
+_SOUND = re.compile(r"[\[［(（【][^\[\]［］()（）【】]{1,20}[\]］)）】]")
 
 
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
@@ -48,7 +50,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         current: set[str] = set()
         for line in plain.splitlines():
             line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip().lstrip("-–— ").strip()
-            if not line or not has_han(line) or line in previous or line in current:
+            if not line or not has_han(line) or line in previous or line in current or _SOUND.fullmatch(line):
                 continue
             current.add(line)
             lines.append(line)
