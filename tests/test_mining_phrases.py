@@ -1274,3 +1274,14 @@ def test_a_passive_a_modal_or_a_particle_inside_a_phrase_jieba_lists_is_no_term(
     )
     assert not {"被誉为", "需谨慎", "值得一提的是"} & terms.keys(), sorted(terms)
     assert "被执行人" in terms, sorted(terms)  # a party to a case, not a passive
+
+
+def test_a_demonstrative_and_a_measure_word_are_no_term():
+    # a Taiwan drama's subtitles (lines written for the case): jieba lists 那件 as a word
+    terms = terms_of(
+        "尾牙喔？那我要穿那件紅色的衣服，比較喜氣。",
+        "那件衣服是你孫子買給你的吧？",
+        "好啊，說不定你還可以抽到頭獎，一台機車喔！",
+    )
+    assert "那件" not in terms, sorted(terms)
+    assert "尾牙" in terms, sorted(terms)

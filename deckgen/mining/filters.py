@@ -336,15 +336,20 @@ _UNIT_OR_SHORT_NAME = re.compile(
 
 
 def _grammar_pair(string: str) -> bool:
-    """Two characters that are each grammar (便是, 不会, 是从, 就是): an adverb,
+    """Two characters that are each grammar (便是, 不会, 是从, 就是, 那件): an adverb,
     preposition, conjunction, pronoun or a verb that attaches to anything, then one of
     those or a particle: a phrase jieba or CC-CEDICT happens to list, no term. Not
     地层 or 用户: 地 is a particle only after a word, 户 a measure word only after a number."""
     if len(string) != 2:
         return False
     first, second = string[0], string[1]
+    if first in _DEMONSTRATIVES and second in _MEASURE_WORDS:
+        return True  # 那件 of 那件紅色的衣服 'that (piece of) red dress'
     grammar = first in _GLUE_VERBS or first in _ADVERBS_TAGGED_OTHERWISE or _tag(first)[:1] in ("d", "c", "p", "r")
     return grammar and _is_glue_char(second) and not _tag(second).startswith("r")
+
+
+_DEMONSTRATIVES = frozenset("这那哪每某")
 
 
 # Adverbs jieba tags as something else: 总 'always' (a distinguishing word, as in 总书记),
