@@ -60,6 +60,7 @@ class Source:
     sentences: tuple[Sentence, ...]  # clean sentences, in order
     damage: tuple[DamagedSpan, ...] = ()
     warnings: tuple[str, ...] = ()  # things the user should hear about, already worded
+    speakers: frozenset[str] = frozenset()  # a play's speakers, named at the start of their lines
 
     @property
     def clean_text(self) -> str:

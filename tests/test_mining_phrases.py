@@ -1285,3 +1285,14 @@ def test_a_demonstrative_and_a_measure_word_are_no_term():
     )
     assert "那件" not in terms, sorted(terms)
     assert "尾牙" in terms, sorted(terms)
+
+
+def test_a_negated_verb_or_a_pronoun_and_a_modal_jieba_lists_is_no_term():
+    # 老舍, 茶馆: jieba lists 不戒 'not give up' and 谁肯 'who would'
+    terms = terms_of(
+        "我告诉你，你要是不戒了大烟，就永远交不了好运！",
+        "康六，你也得算计算计！谁肯出十两银子买你的闺女呢？",
+        "他要是不戒烟，身体早晚要垮。",
+    )
+    assert not {"不戒", "谁肯"} & terms.keys(), sorted(terms)
+    assert "大烟" in terms, sorted(terms)

@@ -154,6 +154,41 @@ def test_a_news_agencys_dateline_is_no_part_of_the_first_sentence(tmp_path: Path
     assert sentences[-1].kind == "byline"
 
 
+# 老舍, 茶馆 (1957), the first act's opening: each line opens with its speaker's name and
+# wide spaces, a stage direction in brackets before some speeches.
+TEAHOUSE = (
+    "茶馆（节选）",
+    "王利发　（向唐铁嘴）唐先生，你外边遛遛吧！",
+    "唐铁嘴　（惨笑）王掌柜，捧捧我吧！送给我碗茶喝，我就先给您相相面吧！手相奉送，不取分文！",
+    "王利发　免了吧！我告诉你，你要是不戒了大烟，就永远交不了好运！这是我的相法，比你的更灵验！",
+    "松二爷　这年月呀，谁活着谁死了都不知道，还讲究什么大烟不大烟的！",
+    "刘麻子　（向康六）康六，你也得算计算计！谁肯出十两银子买你的闺女呢？",
+    "康六　　刘爷！十五岁的大姑娘，就值十两银子吗？",
+    "刘麻子　卖到窑子去，也许多拿一两八钱的，可是你又不肯！",
+)
+
+
+def test_a_plays_speakers_and_stage_directions_are_no_part_of_the_speech(tmp_path: Path):
+    path = tmp_path / "teahouse.txt"
+    path.write_text("\n".join(TEAHOUSE), "utf-8")
+    source = read_source(path)
+    assert source.speakers == {"王利发", "唐铁嘴", "松二爷", "刘麻子", "康六"}
+    texts = [s.text for s in source.sentences if s.kind == "text"]
+    assert texts[:3] == ["唐先生，你外边遛遛吧！", "王掌柜，捧捧我吧！", "送给我碗茶喝，我就先给您相相面吧！"], texts
+    terms = {t.simplified for t in mine([source], MiningOptions(top=60))}
+    assert {"大烟", "窑子"} <= terms, sorted(terms)
+    # the speakers and a given name the text uses alone (铁嘴 of 唐铁嘴) are people
+    assert not terms & {"王利发", "松二爷", "刘麻子", "康六", "铁嘴", "唐铁嘴"}, sorted(terms)
+
+
+def test_a_headline_with_a_wide_space_is_no_play(tmp_path: Path):
+    path = tmp_path / "news.txt"
+    path.write_text("台積電　營收創新高\n台積電今天公布上月營收，年增百分之四十。\n法人　看好第四季\n", "utf-8")
+    source = read_source(path)
+    assert not source.speakers
+    assert source.sentences[0].text.startswith("台積電")
+
+
 def test_numbered_articles_and_clauses_of_a_law_are_text():
     kinds = kinds_of(
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定",

@@ -25,6 +25,7 @@ from deckgen.mining.words import (
     _wordlike,
 )
 from deckgen.records import Segmenter, Source
+from deckgen.script import to_simplified
 
 
 def _runs(tokens: Sequence[str], outside: Collection[int] = ()) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -128,6 +129,9 @@ class _SourceAnalysis:
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
     addressed: Counter  # token -> times it is called or spoken to as a person (“水生，…”, 叫水生)
+    # a play's speakers (simplified) and the given names of those of three characters
+    # (唐铁嘴: 铁嘴), which the text uses alone
+    speakers: frozenset[str] = frozenset()
     title: str = ""  # the source's title line, simplified ("" if it has none)
     headings: tuple[str, ...] = ()  # its section headings, simplified
     title_written: str = ""  # the title line as the source writes it
@@ -167,8 +171,10 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
+    speakers = frozenset(to_simplified(name) for name in source.speakers)
+    speakers |= frozenset(name[1:] for name in speakers if len(name) == 3)
     return _SourceAnalysis(tuple(sentences), grams, tuple(cuts), tuple(cut_texts), words, marked, tuple(glosses),
-                           person_cues, addressed, title, headings, title_line.text if title_line else "")
+                           person_cues, addressed, speakers, title, headings, title_line.text if title_line else "")
 
 
 # Where names stand in news and interviews: after a title (教授戚凯, 研究总监杨瑞临,

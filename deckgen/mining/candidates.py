@@ -42,6 +42,7 @@ class _Corpus:
     tokens: int
     person_cues: Counter
     addressed: Counter
+    speakers: frozenset[str]  # a play's speakers and their given names (simplified)
 
 
 @memo(4)
@@ -80,7 +81,9 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
         addressed.update(analysis.addressed)
-    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed)
+    speakers = frozenset().union(*(analysis.speakers for analysis in analyses))
+    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed,
+                   speakers)
 
 
 def _objects_of_verbs(compounds: dict[str, discovery.Compound],

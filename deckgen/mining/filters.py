@@ -336,7 +336,7 @@ _UNIT_OR_SHORT_NAME = re.compile(
 
 
 def _grammar_pair(string: str) -> bool:
-    """Two characters that are each grammar (便是, 不会, 是从, 就是, 那件): an adverb,
+    """Two characters that are each grammar (便是, 不会, 是从, 就是, 那件, 谁肯, 不戒): an adverb,
     preposition, conjunction, pronoun or a verb that attaches to anything, then one of
     those or a particle: a phrase jieba or CC-CEDICT happens to list, no term. Not
     地层 or 用户: 地 is a particle only after a word, 户 a measure word only after a number."""
@@ -345,11 +345,17 @@ def _grammar_pair(string: str) -> bool:
     first, second = string[0], string[1]
     if first in _DEMONSTRATIVES and second in _MEASURE_WORDS:
         return True  # 那件 of 那件紅色的衣服 'that (piece of) red dress'
+    if second in _MODAL_CHARACTERS and _tag(first).startswith("r"):
+        return True  # 谁肯 of 谁肯出十两银子 'who would pay ten taels'
+    if first in "不没未" and not dictionary.knows(string) and (
+            _tag(second).startswith("v") or _glossed_as_a_verb(second)):
+        return True  # 不戒 of 你要是不戒了大烟 'if you do not give up opium'
     grammar = first in _GLUE_VERBS or first in _ADVERBS_TAGGED_OTHERWISE or _tag(first)[:1] in ("d", "c", "p", "r")
     return grammar and _is_glue_char(second) and not _tag(second).startswith("r")
 
 
 _DEMONSTRATIVES = frozenset("这那哪每某")
+_MODAL_CHARACTERS = frozenset("肯能会要敢想该可得")
 
 
 # Adverbs jieba tags as something else: 总 'always' (a distinguishing word, as in 总书记),
@@ -595,12 +601,16 @@ _ADDRESSES_OF_A_NAME = 2
 _CUES_WITHOUT_SURNAME = 2
 
 
-def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter) -> str | None:
+def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter,
+                 speakers: frozenset[str] = frozenset()) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示); a
     compound ending in a name is a person too. A word
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
-    of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲)."""
+    of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲).
+    A play's speakers are people, and so are their given names (铁嘴 of 唐铁嘴)."""
+    if speakers and not speakers.isdisjoint(candidate.strings):
+        return "person"
     compound = candidate.compound
     if compound is not None and len(compound.parts) >= 2 and _HAN_ONLY.match(name := compound.parts[-1]) and (
             _looks_like_a_name(name) or _called_a_person(name, person_cues, addressed)):

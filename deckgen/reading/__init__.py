@@ -35,6 +35,7 @@ from deckgen.reading.normalising import normalise
 from deckgen.reading.sentences import (
     _sentence_pieces,
     _without_overlaps,
+    script_speakers,
     split_sentences,
 )
 from deckgen.reading.structure import TEXT, line_kinds
@@ -92,7 +93,9 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     splittable_text, masked = _apply_repairs(text, damage)
     # every cue of subtitles is dialogue of its own, however short and unpunctuated its lines
     subtitles = document is not None and document.kind == "subtitles"
-    pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles), masked)
+    speakers = script_speakers(splittable_text)
+    pieces = _without_overlaps(
+        _sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles, speakers=speakers), masked)
     kinds = [TEXT] * (text.count("\n") + 1) if subtitles else line_kinds(text)
     sentences = tuple(
         Sentence(piece.text, short_name, piece.line, simplified, places[piece.line - 1] if places else "",
@@ -112,6 +115,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
         sentences=sentences,
         damage=tuple(found.span for found in damage),
         warnings=chinese_warning + warnings,
+        speakers=speakers,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from deckgen.records import Sentence
@@ -49,13 +50,37 @@ class _Piece:
     text: str
 
 
+# A play's speaker opening a line: a name of two to four characters and wide spaces
+# (王利发　（向唐铁嘴）唐先生，你外边遛遛吧！), then what they say, perhaps after a stage
+# direction in brackets.
+_SCRIPT_LABEL = re.compile(r"[ \u3000]*([\u3400-\u9fff]{2,4})(?:\u3000+|[ \t]{2,})(?=\S)")
+_STAGE_DIRECTION = re.compile(r"[（(][^（）()]{1,12}[）)][ \u3000]*")
+# Lines a script's labels open, and how often one speaker at least speaks, for a text to be
+# a play: a headline with a wide space after its first word (台積電　營收創新高) is none.
+_SCRIPT_LINES = 3
+_SCRIPT_TURNS = 2
+
+
+def script_speakers(text: str) -> frozenset[str]:
+    """The names a play's lines open with (王利发, 唐铁嘴), as the text writes them: the
+    speakers' names, which are no part of what they say."""
+    if "\u3000" not in text and "  " not in text:
+        return frozenset()
+    found = Counter(m.group(1) for line in text.split("\n") if (m := _SCRIPT_LABEL.match(line)))
+    if sum(found.values()) < _SCRIPT_LINES or max(found.values()) < _SCRIPT_TURNS:
+        return frozenset()
+    return frozenset(found)
+
+
 def split_sentences(text: str, source_name: str, first_line: int = 1) -> tuple[Sentence, ...]:
     """Sentences of `text`, each with the line it starts on (counting from `first_line`)."""
     return tuple(Sentence(piece.text, source_name, piece.line) for piece in _sentence_pieces(text, first_line))
 
 
-def _sentence_pieces(text: str, first_line: int, wrapped: bool = True) -> list[_Piece]:
-    """`wrapped`: whether the text may be hard-wrapped (not subtitles, a cue a line)."""
+def _sentence_pieces(text: str, first_line: int, wrapped: bool = True,
+                     speakers: frozenset[str] = frozenset()) -> list[_Piece]:
+    """`wrapped`: whether the text may be hard-wrapped (not subtitles, a cue a line);
+    `speakers`: a play's (script_speakers), whose names opening a line are left out."""
     pieces: list[_Piece] = []
     lines = text.split("\n")
     wraps = _hard_wraps(lines) if wrapped else set()
@@ -68,7 +93,7 @@ def _sentence_pieces(text: str, first_line: int, wrapped: bool = True) -> list[_
         while last in wraps:  # a sentence a hard wrap broke goes on on the next line
             last += 1
         line_start, line_end = starts[index], starts[last] + len(lines[last])
-        for start, end in _split_line(text, line_start, line_end):
+        for start, end in _split_line(text, line_start, line_end, speakers):
             for cut_start, cut_end in _cut_long(text, start, end):
                 number = next(i for i in range(last, index - 1, -1) if starts[i] <= cut_start)
                 pieces.append(_Piece(cut_start, cut_end, first_line + number,
@@ -150,11 +175,15 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
                    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+")
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one line, label and edges stripped."""
     label = _LABEL.match(text, start, end)
     if label and _is_speaker_label(text, label):
         start = label.end()
+    elif speakers and (spoken := _SCRIPT_LABEL.match(text, start, end)) and spoken.group(1) in speakers:
+        start = spoken.end()
+        if direction := _STAGE_DIRECTION.match(text, start, end):  # （惨笑）王掌柜，捧捧我吧！
+            start = direction.end()
     spans: list[tuple[int, int]] = []
     sentence_start = start
     protected_until = -1
