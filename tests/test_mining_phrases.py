@@ -1296,3 +1296,15 @@ def test_a_negated_verb_or_a_pronoun_and_a_modal_jieba_lists_is_no_term():
     )
     assert not {"不戒", "谁肯"} & terms.keys(), sorted(terms)
     assert "大烟" in terms, sorted(terms)
+
+
+def test_a_word_cc_cedict_also_lists_as_a_place_is_that_place_where_the_text_puts_it_there():
+    # a Douban diary: 大理 is Dali (CC-CEDICT also has an old 'judicial officer'), the text
+    # going to it and living in it
+    terms = terms_of(
+        "我在大理租了一间带院子的小房子，月租一千五。",
+        "在大理我认识了很多“数字游民”，他们靠一台笔记本电脑就能远程工作。",
+        "现在是我在大理的第四个月，存款还能撑半年。",
+    )
+    assert "大理" not in terms, sorted(terms)
+    assert "数字游民" in terms, sorted(terms)

@@ -602,13 +602,16 @@ _CUES_WITHOUT_SURNAME = 2
 
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter,
-                 speakers: frozenset[str] = frozenset()) -> str | None:
+                 speakers: frozenset[str] = frozenset(), place_cues: Mapping[str, int] | None = None) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示); a
     compound ending in a name is a person too. A word
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
     of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲).
-    A play's speakers are people, and so are their given names (铁嘴 of 唐铁嘴)."""
+    A play's speakers are people, and so are their given names (铁嘴 of 唐铁嘴). A word
+    CC-CEDICT lists both as a place and as something else is the place where the text
+    puts it where places stand, twice at least (在大理, 去了大理: Dali, not 'judicial
+    officer'), unless the something else is a word of the HSK lists (在和平年代)."""
     if speakers and not speakers.isdisjoint(candidate.strings):
         return "person"
     compound = candidate.compound
@@ -621,9 +624,20 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         kind, known = _proper_kind_of(string)
         if kind is not None:
             return kind
+        if known and place_cues and place_cues.get(string, 0) >= _PLACE_CUES and _also_a_place(string):
+            return "place"
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
     return None
+
+
+# Times a text puts a word where places stand before a word CC-CEDICT lists also as a place is that place.
+_PLACE_CUES = 2
+
+
+def _also_a_place(string: str) -> bool:
+    return hsk_words.hsk_level(string) is None and any(
+        e.proper and any(_PLACE_SENSE.search(s) for s in e.senses) for e in dictionary.lookup(string))
 
 
 def _called_a_person(string: str, person_cues: Counter, addressed: Counter) -> bool:
