@@ -304,6 +304,16 @@ def test_a_parts_sense_of_one_field_comes_after_its_general_ones():
     assert compose("材料創新")[0] == "material innovation"
 
 
+def test_a_part_is_no_computer_term_for_the_words_computing_makes_of_it():
+    from deckgen.annotating.composition import compose
+
+    # a court's judgment: 依法适用简易程序 'under the summary procedure'; 程序 is a 'computer
+    # program' in most of CC-CEDICT's words containing it (程序员, 应用程序), but 'procedures' first
+    for compound in ("简易程序", "诉讼程序"):
+        gloss = compose(compound)[0]
+        assert gloss.endswith("procedures") and "computer" not in gloss, gloss
+
+
 @pytest.mark.parametrize("clause", [
     "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
     "情况紧急",  # 'circumstances emergency': a noun and what it is like

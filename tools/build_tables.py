@@ -52,6 +52,9 @@ def write_character_frequencies() -> Path:
     ], ([char, str(counts[char])] for char in sorted(counts)))
 
 
+_ONE_FIELDS = re.compile(r"(?:computer|computing|software|internet|online)\b", re.I)
+
+
 def build_part_senses(heads: bool = False) -> dict[tuple[str, str], str]:
     """The sense each word or character mostly has inside longer words, where CC-CEDICT
     lists another sense first; with `heads`, the sense each word of two characters or
@@ -105,7 +108,9 @@ def build_part_senses(heads: bool = False) -> dict[tuple[str, str], str]:
                 continue
             support = {s: sum(w for w, words in definitions if content_words(s) & words) for s in senses}
             best = max(senses, key=lambda s: (support[s], -senses.index(s)))
-            if best != senses[0] and support[best] >= 2 * support[senses[0]] + 3:
+            # a sense one field's words give it (程序 'computer program' in 程序员, 应用程序)
+            # is no sense it has in every field's (简易程序 'summary procedure')
+            if best != senses[0] and support[best] >= 2 * support[senses[0]] + 3 and not _ONE_FIELDS.match(best):
                 table[(part, " ".join(entry.pinyin))] = best
     return table
 
