@@ -1308,3 +1308,9 @@ def test_a_word_cc_cedict_also_lists_as_a_place_is_that_place_where_the_text_put
     )
     assert "大理" not in terms, sorted(terms)
     assert "数字游民" in terms, sorted(terms)
+
+
+def test_a_verb_jiebas_guess_glued_to_a_term_is_no_part_of_what_an_acronym_abbreviates():
+    # a popular-science article on mRNA vaccines: jieba's HMM cuts 需要 + 用脂质 + 纳米 + 颗粒
+    glosses = glosses_of("此外，mRNA分子非常脆弱，需要用脂质纳米颗粒（LNP）包裹起来，才能顺利进入细胞。")
+    assert ("LNP", "脂质纳米颗粒", True) in glosses, glosses

@@ -16,6 +16,8 @@ from deckgen.mining.words import (
     _TERM_IN_QUOTES,
     _WORDLIKE,
     _is_function_word,
+    _is_guess,
+    _known_word,
     _tag,
 )
 from deckgen.records import Sentence
@@ -194,6 +196,10 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         words.pop(0)
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
         words.pop(0)
+    if (words and len(words[0]) >= 3 and words[0][0] in _GLUE_VERBS and _is_guess(words[0])
+            and not _known_word(words[0][:2])):
+        # jieba's guess glued the verb to the term's first word: 需要 + 用脂质 + 纳米颗粒（LNP）
+        words[0] = words[0][1:]
     term = "".join(words)
     return term if len(term) >= 2 else None
 
