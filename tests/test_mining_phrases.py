@@ -62,6 +62,9 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("存在民法典", True),  # an everyday verb and its object
     ("提供证据证明", True),
     ("符合下列", True),  # a word pointing at other text
+    ("判令被告", True),  # a verb of telling and the person told: 判令被告返还押金
+    ("通知原告", True),
+    ("委托代理人", False),  # an agent someone entrusts: a party to a case
     ("集中采购", False),  # an activity: the verb's object is a verb too
     ("维持生命治疗", False),
     ("出口管制", False),

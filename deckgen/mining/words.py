@@ -160,7 +160,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     - a negation inside, or a negated verb closing it (明显不符合常理, 利息约定不明), or
       another adverb inside before a verb (发展韧性持续显现 'resilience keeps showing');
     - a word of place or time inside (自然人之间借贷), or 时 'when' closing it (个人资料时);
-    - a verb of causing closing it (使用不当造成), its effect left to the next words;
+    - a verb of causing closing it (使用不当造成), its effect left to the next words, or a
+      verb of telling and the person told (判令被告), the order left to them;
     - an everyday verb and its object (存在民法典, 提供证据证明, 具有法律效力): a verb among
       the commonest of jieba's dictionary leading parts that do not end in a verb
       (集中采购, 维持生命治疗 end in one: activities, kept);
@@ -179,6 +180,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 蒐集个人资料时: 'when … is collected'
     if last in _CAUSES:
         return True  # 使用不当造成: 'improper use causes', its object in the next words
+    if len(parts) == 2 and _tells_someone(before) and _names_a_kind_of_person(last):
+        return True  # 判令被告 'orders the defendant' (to return the deposit): what follows is the order
     if any(p in _NEGATIONS for p in parts[1:]):
         return True  # 明显不符合常理: a clause says what is not so
     if any(_tag(p) in ("d", "vd") and _tag(q) == "v" for p, q in zip(parts[1:], parts[2:])):
@@ -193,6 +196,18 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
             and not _tag(last).startswith("v"))
+
+
+# Verbs that tell someone to do something (判令 '(of a court) to order', 责令, 通知, 要求):
+# with a person after them, the rest of the sentence says what.
+_TELLING = re.compile(
+    r"^(?:\([^()]*\)\s*)?to (?:order|enjoin|instruct|notify|inform|request|require|urge|tell|ask|command|demand"
+    r"|summon)\b"
+)
+
+
+def _tells_someone(word: str) -> bool:
+    return any(_TELLING.match(s) for e in dictionary.lookup(word) for s in e.senses[:3])
 
 
 # Verbs of causing, which want the effect after them: no term ends in one.
