@@ -314,6 +314,15 @@ def test_a_part_is_no_computer_term_for_the_words_computing_makes_of_it():
         assert gloss.endswith("procedures") and "computer" not in gloss, gloss
 
 
+def test_parts_are_two_words_rather_than_a_word_and_a_character():
+    from deckgen.annotating.composition import dictionary_pieces
+
+    # a Wikipedia biography: 代表作品 is 代表 + 作品 'representative works', not 代表作 +
+    # 品 'representative work product'
+    assert dictionary_pieces("代表作品") == ["代表", "作品"]
+    assert dictionary_pieces("非法人组织") == ["非", "法人", "组织"]  # an affix still counts as one
+
+
 @pytest.mark.parametrize("clause", [
     "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
     "情况紧急",  # 'circumstances emergency': a noun and what it is like

@@ -470,14 +470,15 @@ def _fewest_pieces(text: str, longest: int = 8) -> list[str]:
     return best[n] or []
 
 
-def _split_rank(pieces: list[str]) -> tuple[int, int, list[int]]:
+def _split_rank(pieces: list[str]) -> tuple[int, int, int, list[int]]:
     """Fewest pieces; then fewest single characters that are no affix where they stand
-    (非 + 法人 + 组织, not 非法 + 人 + 组织); then longer words first (固定 + 论 + 学说,
-    not 固 + 定论 + 学说)."""
+    (非 + 法人 + 组织, not 非法 + 人 + 组织); then fewest single characters (代表 + 作品, not
+    代表作 + 品); then longer words first (固定 + 论 + 学说, not 固 + 定论 + 学说)."""
     def loose(index: int, piece: str) -> bool:
         if len(piece) != 1:
             return False
         if index == 0:
             return piece not in _PREFIXES
         return piece not in (_SUFFIXES if index == len(pieces) - 1 else _JOINS)
-    return len(pieces), sum(loose(i, p) for i, p in enumerate(pieces)), [-len(p) for p in pieces]
+    singles = sum(len(p) == 1 for p in pieces)
+    return len(pieces), sum(loose(i, p) for i, p in enumerate(pieces)), singles, [-len(p) for p in pieces]
