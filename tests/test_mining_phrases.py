@@ -1317,3 +1317,16 @@ def test_a_verb_jiebas_guess_glued_to_a_term_is_no_part_of_what_an_acronym_abbre
     # a popular-science article on mRNA vaccines: jieba's HMM cuts 需要 + 用脂质 + 纳米 + 颗粒
     glosses = glosses_of("此外，mRNA分子非常脆弱，需要用脂质纳米颗粒（LNP）包裹起来，才能顺利进入细胞。")
     assert ("LNP", "脂质纳米颗粒", True) in glosses, glosses
+
+
+def test_a_piece_of_a_works_title_and_the_people_of_a_place_are_no_terms():
+    # a Wikipedia biography of 鄧麗君: jieba lists 月亮代表 (of the song 《月亮代表我的心》);
+    # 河北人 is 'a native of Hebei'. A law's name inside 《》 still gives its term.
+    terms = terms_of(
+        "代表作品有《月亮代表我的心》、《甜蜜蜜》、《小城故事》、《我只在乎你》等。",
+        "鄧麗君出生於一個外省軍人家庭，父親鄧樞是河北人，母親趙素桂是山東人。",
+        "依照《中华人民共和国民法典》第五百零九条之规定，判决如下。",
+        "民法典自2021年1月1日起施行。",
+    )
+    assert not {"月亮代表", "河北人", "山东人"} & terms.keys(), sorted(terms)
+    assert "民法典" in terms, sorted(terms)

@@ -47,6 +47,7 @@ from deckgen.mining.filters import (
     _cut_across_a_term,
     _only_inside_longer,
     _piece_after_a_lone_character,
+    _piece_of_a_title,
     _proper_kind,
     _qualifies,
     _quotes_a_person,
@@ -174,7 +175,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
-                candidate, focus_text()):
+                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):
             continue
         if proper == "organisation":
             candidate.why += ("organisation or brand",)

@@ -109,6 +109,27 @@ def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[s
 _MISCUT_MAX_COUNT = 5
 
 
+def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
+    """A word no dictionary lists used only inside the title of a work, never the whole
+    of it: 月亮代表 of 《月亮代表我的心》, a song. The whole title (《甜蜜蜜》) and a law's
+    words (民法典 of 《中华人民共和国民法典》) stay."""
+    word = candidate.key
+    if "《" not in text or dictionary.knows(word):
+        return False
+    start = text.find(word)
+    if start < 0:
+        return False
+    while start >= 0:
+        opening, closing = text.rfind("《", 0, start), text.find("》", start)
+        inside = opening >= 0 and closing >= 0 and text.rfind("》", opening, start) < 0
+        if not inside or text.find("\n", opening, closing) >= 0:
+            return False  # outside any title
+        if text[opening + 1:closing] == word:
+            return False
+        start = text.find(word, start + 1)
+    return True
+
+
 def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     """A name or an unknown word after the same character at every use, a character
     jieba seldom takes for a word of its own: the rest of a longer word no dictionary
@@ -303,7 +324,7 @@ def _plausible(string: str, level: int) -> bool:
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
-    if string in POINTERS or string in _MODALS or _since_or_after(string):
+    if string in POINTERS or string in _MODALS or _since_or_after(string) or _people_of_a_place(string):
         return False
     return not (level > 0 and _too_easy(string, level))
 
@@ -401,6 +422,13 @@ _LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已�
 # Measure words that follow 这, 那 or a number before a noun; not the many that also lead
 # terms (扇三角洲 'fan delta', 盒维数 'box dimension', 集体性)
 _MEASURE_WORDS = frozenset("个篇位家件条张本部台只座所项名首支款辆种")
+
+
+def _people_of_a_place(string: str) -> bool:
+    """A place and 人 that no dictionary lists (河北人, 台南人): who comes from there, a
+    phrase, no term."""
+    return (len(string) >= 3 and string.endswith("人") and not dictionary.knows(string)
+            and _proper_kind_of(string[:-1])[0] == "place")
 
 
 def _particle_inside(string: str) -> bool:
