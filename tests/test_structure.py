@@ -130,6 +130,14 @@ def test_a_date_or_a_case_number_alone_is_a_byline(line):
     assert kinds_of("民事判决书", line, "原告与被告房屋租赁合同纠纷一案，本院于2023年6月5日立案后，依法适用简易程序。")[1] == "byline"
 
 
+def test_a_date_among_a_laws_closing_signatures_keeps_them_a_list():
+    # 国家通用语言文字法 as a site of laws prints its promulgation: the signatures around the
+    # date are a list, not running text
+    kinds = kinds_of("第二十八条 本法自2001年1月1日起施行。", "", "中华人民共和国主席 江泽民", "2000年10月31日",
+                     "", "", "中华人民共和国国家通用语言文字法")
+    assert kinds[2:4] == ["list item", "byline"] and kinds[6] == "list item", kinds
+
+
 def test_a_blogs_line_of_tags_is_no_text():
     kinds = kinds_of("【台南美食】府城必吃的牛肉湯！", "整體來說，這家牛肉湯CP值很高，雖然要排隊，但絕對值得！",
                      "#台南美食 #牛肉湯 #台南早餐 #府城小吃")

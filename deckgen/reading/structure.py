@@ -230,7 +230,7 @@ _ITEM = 20
 
 def _is_item(line: str, kind: str) -> bool:
     line = line.strip()
-    if kind == LINK:
+    if kind in (LINK, BYLINE):  # a date among the signatures closing a law or a judgment
         return True
     return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
 
