@@ -669,6 +669,7 @@ def test_the_name_of_a_law_that_titles_the_text_is_a_term(tmp_path):
     assert frequency_label(terms["病人自主權利法"]).startswith("the title of the text")
     # a law titled with the country it is of is cited by its name without it
     terms = mined("中华人民共和国国家通用语言文字法", "第一章 总则",
+                  "《中华人民共和国国家通用语言文字法》已由全国人民代表大会常务委员会通过。",  # cited in 《》 too
                   "第一条 为推动国家通用语言文字的规范化、标准化及其健康发展，根据宪法，制定本法。",
                   "第二条 本法所称的国家通用语言文字是普通话和规范汉字。")
     assert "国家通用语言文字法" in terms and "in the title" in terms["国家通用语言文字法"].why, sorted(terms)
@@ -1276,6 +1277,9 @@ def test_a_passive_a_modal_or_a_particle_inside_a_phrase_jieba_lists_is_no_term(
         "申请执行人可以向人民法院申请对被执行人的财产采取查封措施。",
     )
     assert not {"被誉为", "需谨慎", "值得一提的是"} & terms.keys(), sorted(terms)
+    # 的 closing a word makes a noun of it: Lu Xun's 掌柜的 'the shopkeeper'
+    assert "掌柜的" in terms_of("掌柜的是一副凶脸孔，主顾也没有好声气，教人活泼不得。",
+                                "掌柜的也不要他还，便又在旁人面前说他的闲话。")
     assert "被执行人" in terms, sorted(terms)  # a party to a case, not a passive
 
 
@@ -1330,3 +1334,4 @@ def test_a_piece_of_a_works_title_and_the_people_of_a_place_are_no_terms():
     )
     assert not {"月亮代表", "河北人", "山东人"} & terms.keys(), sorted(terms)
     assert "民法典" in terms, sorted(terms)
+

@@ -110,9 +110,9 @@ _MISCUT_MAX_COUNT = 5
 
 
 def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
-    """A word no dictionary lists used only inside the title of a work, never the whole
-    of it: 月亮代表 of 《月亮代表我的心》, a song. The whole title (《甜蜜蜜》) and a law's
-    words (民法典 of 《中华人民共和国民法典》) stay."""
+    """A word no dictionary lists used only inside the title of a work, never at its end:
+    月亮代表 of 《月亮代表我的心》, a song. The whole title (《甜蜜蜜》) and a law's name
+    after its country's (国家通用语言文字法 of 《中华人民共和国国家通用语言文字法》) stay."""
     word = candidate.key
     if "《" not in text or dictionary.knows(word):
         return False
@@ -124,8 +124,8 @@ def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
         inside = opening >= 0 and closing >= 0 and text.rfind("》", opening, start) < 0
         if not inside or text.find("\n", opening, closing) >= 0:
             return False  # outside any title
-        if text[opening + 1:closing] == word:
-            return False
+        if start + len(word) == closing:
+            return False  # the whole title, or its end: a law's name after its country's
         start = text.find(word, start + 1)
     return True
 
@@ -433,12 +433,13 @@ def _people_of_a_place(string: str) -> bool:
 
 def _particle_inside(string: str) -> bool:
     """The particle 的 inside a phrase jieba lists (值得一提的是 'it is worth mentioning
-    that'), not in a word of it (目的, 的士): grammar, no term."""
-    if len(string) < 3 or "的" not in string[1:] or dictionary.knows(string):
+    that'), not in a word of it (目的, 的士): grammar, no term. At the end it makes a noun
+    of what comes before (掌柜的 'the shopkeeper')."""
+    if len(string) < 3 or "的" not in string[1:-1] or dictionary.knows(string):
         return False
     return any(char == "的" and not any(_common_word(string[j:k]) for j in range(i + 1)
                                       for k in range(i + 1, len(string) + 1) if 2 <= k - j < len(string))
-               for i, char in enumerate(string) if i > 0)
+               for i, char in enumerate(string[:-1]) if i > 0)
 
 
 def _joined_by_and(string: str) -> bool:
