@@ -1335,3 +1335,24 @@ def test_a_piece_of_a_works_title_and_the_people_of_a_place_are_no_terms():
     assert not {"月亮代表", "河北人", "山东人"} & terms.keys(), sorted(terms)
     assert "民法典" in terms, sorted(terms)
 
+
+
+# A Taiwan story of a typhoon night (lines written for the case, in the manner of such fiction).
+TYPHOON_NIGHT = (
+    "「阿明，去把頂樓的花盆搬下來！」媽媽朝我喊。",
+    "我爬上頂樓，風已經大得讓人站不穩，阿明心裡第一次感到一點害怕。",
+    "阿公說那一年，濁水溪的水漫過了堤防，整個村子泡在水裡三天三夜。",
+    "陽光從雲縫裡灑下來，照在積水上，鄰居們已經拿著掃把和水桶，開始清理家門口。",
+    "阿公站在門口，看著滿地狼藉，只說了一句：好佳在，人攏平安。",
+)
+
+
+def test_a_pet_name_a_plural_a_locative_and_a_verbs_complement_are_no_terms():
+    from deckgen.mining.filters import _pet_name
+
+    assert not _pet_name("阿伯") and not _pet_name("阿姨")  # 'uncle', 'aunt': kin, no names
+    terms = terms_of(*TYPHOON_NIGHT)
+    # 阿明 is a boy called so (CC-CEDICT's 阿明 is only 'Al-Amin'); 鄰居們 is 'the neighbours',
+    # 縫裡 'in the crack', 站不穩 'cannot stand steady', 漫過 'flowed over'
+    assert not {"阿明", "邻居们", "缝里", "站不稳", "漫过"} & terms.keys(), sorted(terms)
+    assert {"堤防", "狼藉"} <= terms.keys(), sorted(terms)

@@ -326,6 +326,8 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if string in POINTERS or string in _MODALS or _since_or_after(string) or _people_of_a_place(string):
         return False
+    if len(string) >= 3 and string.endswith("们") and not dictionary.knows(string) and dictionary.knows(string[:-1]):
+        return False  # 邻居们 'the neighbours': a plural, the word is 邻居
     return not (level > 0 and _too_easy(string, level))
 
 
@@ -479,10 +481,13 @@ def _doubled_character(string: str) -> bool:
 
 
 def _place_phrase(string: str) -> bool:
-    """A noun and where with respect to it (房外 'outside the room', 柜外): a phrase
+    """A noun and where with respect to it (房外 'outside the room', 柜外, 缝里): a phrase
     CC-CEDICT does not list; its own (海外, 体外, 线上) are words."""
-    return (2 <= len(string) <= 3 and string[-1] in _LOCALISERS and not dictionary.knows(string)
-            and _tag(string[:-1]).startswith("n") and not _tag(string[:-1]).startswith(("nr", "ns")))
+    if not (2 <= len(string) <= 3 and string[-1] in _LOCALISERS) or dictionary.knows(string):
+        return False
+    if len(string) == 2 and string[-1] in "里裡":
+        return True  # 缝里 of 雲縫裡 'in the crack of the clouds': 里 after one character is 'in'
+    return _tag(string[:-1]).startswith("n") and not _tag(string[:-1]).startswith(("nr", "ns"))
 
 
 _LOCALISERS = frozenset("外内里上下中前后旁边")
@@ -519,15 +524,22 @@ _COUNTED = re.compile(f"^[前后第近头]?[{''.join(sorted(_NUMERALS))}]{{1,2}}
 
 def _verb_and_complement(string: str) -> bool:
     """A verb and the complement saying where it gets or goes (追溯到, 转变成, 放在, 舀出,
-    迈入, 追上, 撑下去, 记录下来), whether it can (瞒不过, 扛不住) or its aspect (贴着):
+    迈入, 追上, 撑下去, 记录下来, 漫过), whether it can (瞒不过, 扛不住, 站不稳) or its aspect (贴着):
     grammar jieba lists as a word and CC-CEDICT does not; the verb is the word to learn.
     CC-CEDICT's own (达到, 受到, 变成, 提出, 受不了, 随着) are words."""
-    if len(string) < 2 or string[-1] not in _COMPLEMENTS or dictionary.knows(string):
+    if len(string) < 2 or dictionary.knows(string):
+        return False
+    if len(string) == 3 and string[1] in "不得" and _glossed_as_a_verb(string[0]):
+        return True  # 站不稳 'cannot stand steady', 吃得饱: whether the verb can reach its result
+    if string[-1] not in _COMPLEMENTS:
         return False
     if len(string) >= 3 and string[-2:] in _DIRECTIONS:
         return True  # 撑下去, and a thing and where it goes (海参下去 'in goes the sea cucumber')
     verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
-    return _glossed_as_a_verb(verb)
+    # a verb of one character CC-CEDICT glosses as one after its other senses: 漫 'free;
+    # unrestrained; to inundate' of 漫过堤防
+    return _glossed_as_a_verb(verb) or (len(verb) == 1 and any(
+        s.startswith("to ") for e in dictionary.lookup(verb) for s in e.senses[:4]))
 
 
 def _noun_and_how_it_is(string: str) -> bool:
@@ -653,6 +665,8 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         kind, known = _proper_kind_of(string)
         if kind is not None:
             return kind
+        if _pet_name(string):
+            return "person"
         if known and place_cues and place_cues.get(string, 0) >= _PLACE_CUES and _also_a_place(string):
             return "place"
         if known:
@@ -691,6 +705,18 @@ _COMMON_SURNAMES = frozenset(
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
     "颜庞樊殷翟倪聂柴鲍祝耿裴邢"
 )
+
+
+def _pet_name(string: str) -> bool:
+    """阿 and a given name (阿明, 阿珍): how family and neighbours call someone. Not a
+    word for a kind of person (阿姨 'aunt', 阿公 'grandpa', 阿伯 'uncle'), which CC-CEDICT
+    lists as a common word or which names a kin; CC-CEDICT's 阿明 is only 'Al-Amin'."""
+    return (len(string) == 2 and string[0] == "阿" and _HAN_ONLY.match(string) is not None
+            and string[1] not in _KIN and not _common_word(string))
+
+
+# Characters of kinship after 阿 (阿伯 'uncle', 阿嫂): a way to call an elder, no name.
+_KIN = frozenset("伯叔姑舅婆公嬤嫲爸妈媽爹哥姐妹弟嫂姨婶嬸母爷爺奶")
 
 
 @memo(65536)
