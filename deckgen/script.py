@@ -80,7 +80,7 @@ def _convert(text: str, config: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Characters only: 晶片 stays 晶片 (a Taiwan word written in simplified)."""
-    return _convert(text, "t2s")
+    return _convert(text, "tw2s")
 
 
 def simplified_in_place(text: str) -> str:

@@ -1356,3 +1356,19 @@ def test_a_pet_name_a_plural_a_locative_and_a_verbs_complement_are_no_terms():
     # 縫裡 'in the crack', 站不穩 'cannot stand steady', 漫過 'flowed over'
     assert not {"阿明", "邻居们", "缝里", "站不稳", "漫过"} & terms.keys(), sorted(terms)
     assert {"堤防", "狼藉"} <= terms.keys(), sorted(terms)
+
+
+def test_taiwans_aspect_marker_is_read_as_the_mainlands_and_a_preposition_is_no_term():
+    # Taiwan writes the aspect marker 着 as 著 (拿著, 接著, 隨著), the character of 著名: read
+    # in simplified as 着 where it is the marker, jieba knows 接着 and 随着 as the words they are
+    from deckgen.script import to_simplified
+
+    assert to_simplified("拿著掃把，接著說，隨著時間，著名作家") == "拿着扫把，接着说，随着时间，著名作家"
+    terms = terms_of(
+        "阿伯拿著掃把走過來，說要幫忙清理。",
+        "鄰居們也拿著掃把和水桶，開始清理家門口。",
+        "隨著天色變亮，巷子裡漸漸熱鬧起來。",
+        "大家看著滿地狼藉，接著就動手了。",
+    )
+    assert not {"接著", "接着", "随着", "随著"} & terms.keys(), sorted(terms)
+    assert {"扫把", "狼藉"} <= terms.keys(), sorted(terms)

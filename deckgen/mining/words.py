@@ -415,7 +415,8 @@ _GRAMMAR_GLOSS = frozenset(
     "according regarding about concerning otherwise therefore hence however moreover besides even only all every "
     "each this that these those what which who whom how why where when whether not no used particle also still "
     "yet just very rather whereas unless until while lest once like unlike than instead after before almost "
-    "again already always never ever quite too suddenly".split()
+    "again already always never ever quite too suddenly along toward towards via through throughout across against "
+    "among amongst between beyond within upon despite except amid".split()
 )
 
 
