@@ -1355,6 +1355,11 @@ def test_a_pet_name_a_plural_a_locative_and_a_verbs_complement_are_no_terms():
     # 阿明 is a boy called so (CC-CEDICT's 阿明 is only 'Al-Amin'); 鄰居們 is 'the neighbours',
     # 縫裡 'in the crack', 站不穩 'cannot stand steady', 漫過 'flowed over'
     assert not {"阿明", "邻居们", "缝里", "站不稳", "漫过"} & terms.keys(), sorted(terms)
+    # a Liberty Times reader's essay: 排得上隊 'can get a place in the queue'
+    queue = terms_of("於是我選擇開發在地人穿著夾腳拖、睡衣，甚至戴著安全帽排隊的店家。那種和異鄉異地的人共享生活經驗的"
+                     "歸屬感，一股融進肚裡的生活味，才是我心裡「排得上隊」的美食。",
+                     "如今，這些庶民小吃成了動輒好幾條人龍的必比登清單。", "在外地時，我早已學會繞開名店人龍。")
+    assert "排得上队" not in queue and "人龙" in queue, sorted(queue)
     assert {"堤防", "狼藉"} <= terms.keys(), sorted(terms)
 
 

@@ -529,17 +529,22 @@ def _verb_and_complement(string: str) -> bool:
     CC-CEDICT's own (达到, 受到, 变成, 提出, 受不了, 随着) are words."""
     if len(string) < 2 or dictionary.knows(string):
         return False
-    if len(string) == 3 and string[1] in "不得" and _glossed_as_a_verb(string[0]):
-        return True  # 站不稳 'cannot stand steady', 吃得饱: whether the verb can reach its result
+    if len(string) in (3, 4) and string[1] in "不得" and _verb_character(string[0]):
+        # 站不稳 'cannot stand steady', 吃得饱, 排得上队 'can get a place in the queue': whether
+        # the verb can reach its result
+        return True
     if string[-1] not in _COMPLEMENTS:
         return False
     if len(string) >= 3 and string[-2:] in _DIRECTIONS:
         return True  # 撑下去, and a thing and where it goes (海参下去 'in goes the sea cucumber')
     verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
-    # a verb of one character CC-CEDICT glosses as one after its other senses: 漫 'free;
-    # unrestrained; to inundate' of 漫过堤防
-    return _glossed_as_a_verb(verb) or (len(verb) == 1 and any(
-        s.startswith("to ") for e in dictionary.lookup(verb) for s in e.senses[:4]))
+    return _glossed_as_a_verb(verb) or (len(verb) == 1 and _verb_character(verb))
+
+
+def _verb_character(char: str) -> bool:
+    """A character CC-CEDICT glosses as a verb among its first senses, after others too:
+    漫 'free; unrestrained; to inundate' of 漫过堤防, 排 'a row; a line; to set in order'."""
+    return any(s.startswith("to ") for e in dictionary.lookup(char) for s in e.senses[:4])
 
 
 def _noun_and_how_it_is(string: str) -> bool:
