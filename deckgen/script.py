@@ -79,8 +79,30 @@ def _convert(text: str, config: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Characters only: 晶片 stays 晶片 (a Taiwan word written in simplified)."""
-    return _convert(text, "tw2s")
+    """Characters only: 晶片 stays 晶片 (a Taiwan word written in simplified). In text
+    written in Traditional characters, Taiwan's 著 for the aspect marker and its kin
+    (拿著, 接著, 隨著, 著急) is 着, as OpenCC's Taiwan table of variants reads it; 著 'to
+    write' and 'marked' stays (著名, 原著, 土著). Text in simplified characters writes 着
+    for those, so its 著 is always 'to write' or 'marked'."""
+    converted = _convert(text, "t2s")
+    if "著" in converted and converted != text:
+        converted = _aspect_marker(converted, _convert(text, "tw2s"))
+    return converted
+
+
+# Words of 著 'to write' that OpenCC's Taiwan table turns into 着: 原著 'the original
+# work', 土著 'aboriginal'.
+_WRITTEN = re.compile("原著|专著|论著|编著|译著|遗著|新著|拙著|大著|卓著|土著|所著")
+
+
+def _aspect_marker(simplified: str, taiwan: str) -> str:
+    """`simplified` with 着 where the Taiwan table reads 著 as 着, outside the words of
+    著 'to write' it misses."""
+    if len(taiwan) != len(simplified):
+        return simplified
+    kept = {i for m in _WRITTEN.finditer(simplified) for i in range(m.start(), m.end())}
+    return "".join("着" if c == "著" and t == "着" and i not in kept else c
+                   for i, (c, t) in enumerate(zip(simplified, taiwan)))
 
 
 def simplified_in_place(text: str) -> str:

@@ -1372,6 +1372,10 @@ def test_taiwans_aspect_marker_is_read_as_the_mainlands_and_a_preposition_is_no_
     from deckgen.script import to_simplified
 
     assert to_simplified("拿著掃把，接著說，隨著時間，著名作家") == "拿着扫把，接着说，随着时间，著名作家"
+    # text in simplified characters writes 着 for the marker: its 著 is 'to write' (THCHS-30's
+    # news sentences), and so is 原著 in Traditional, which OpenCC's Taiwan table misses
+    assert to_simplified("他们以凶恶著称") == "他们以凶恶著称"
+    assert to_simplified("當然是英文原著") == "当然是英文原著"
     terms = terms_of(
         "阿伯拿著掃把走過來，說要幫忙清理。",
         "鄰居們也拿著掃把和水桶，開始清理家門口。",
