@@ -128,7 +128,6 @@ class _SourceAnalysis:
     marked: Counter  # quoted term (simplified) -> times quoted
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
-    place_cues: Counter  # token -> times it stands where a place's name stands (在大理, 去了大理)
     addressed: Counter  # token -> times it is called or spoken to as a person (“水生，…”, 叫水生)
     # a play's speakers (simplified) and the given names of those of three characters
     # (唐铁嘴: 铁嘴), which the text uses alone
@@ -155,7 +154,6 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     marked: Counter = Counter()
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
-    place_cues: Counter = Counter()
     addressed: Counter = Counter()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
@@ -169,7 +167,6 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         if _MAY_DEFINE.search(simp):
             glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
-        _count_place_cues(analysed.tokens, place_cues)
         _count_addresses(analysed.tokens, addressed)
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
@@ -177,7 +174,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     speakers = frozenset(to_simplified(name) for name in source.speakers)
     speakers |= frozenset(name[1:] for name in speakers if len(name) == 3)
     return _SourceAnalysis(tuple(sentences), grams, tuple(cuts), tuple(cut_texts), words, marked, tuple(glosses),
-                           person_cues, place_cues, addressed, speakers, title, headings,
+                           person_cues, addressed, speakers, title, headings,
                            title_line.text if title_line else "")
 
 
@@ -213,21 +210,6 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
         if (before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":")
                 or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
                 or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
-            cues[token] += 1
-
-
-# Words that put a place after them: 在大理, 去了大理, 回到北京, 从台南.
-_TO_A_PLACE = frozenset("在 去 到 回 从 往 赴 住在 来到 回到 前往 飞往 搬到 抵达".split())
-
-
-def _count_place_cues(tokens: Sequence[str], cues: Counter) -> None:
-    if _TO_A_PLACE.isdisjoint(tokens):
-        return
-    for i, token in enumerate(tokens[1:], 1):
-        if not (2 <= len(token) <= 3 and _HAN_ONLY.match(token)):
-            continue
-        before = tokens[i - 1] if tokens[i - 1] != "了" or i < 2 else tokens[i - 2]
-        if before in _TO_A_PLACE:
             cues[token] += 1
 
 

@@ -41,7 +41,6 @@ class _Corpus:
     compounds: dict[str, discovery.Compound]
     tokens: int
     person_cues: Counter
-    place_cues: Counter
     addressed: Counter
     speakers: frozenset[str]  # a play's speakers and their given names (simplified)
 
@@ -78,15 +77,13 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     }
     compounds = _objects_of_verbs(compounds, grams)
     person_cues: Counter = Counter()
-    place_cues: Counter = Counter()
     addressed: Counter = Counter()
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
-        place_cues.update(analysis.place_cues)
         addressed.update(analysis.addressed)
     speakers = frozenset().union(*(analysis.speakers for analysis in analyses))
-    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, place_cues,
-                   addressed, speakers)
+    return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed,
+                   speakers)
 
 
 def _objects_of_verbs(compounds: dict[str, discovery.Compound],

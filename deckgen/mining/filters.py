@@ -648,7 +648,7 @@ _CUES_WITHOUT_SURNAME = 2
 
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter,
-                 speakers: frozenset[str] = frozenset(), place_cues: Mapping[str, int] | None = None) -> str | None:
+                 speakers: frozenset[str] = frozenset(), text: Callable[[], str] | None = None) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示); a
     compound ending in a name is a person too. A word
@@ -672,7 +672,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
             return kind
         if _pet_name(string):
             return "person"
-        if known and place_cues and place_cues.get(string, 0) >= _PLACE_CUES and _also_a_place(string):
+        if known and text is not None and _also_a_place(string) and _placed(string, text()) >= _PLACE_CUES:
             return "place"
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
@@ -681,6 +681,15 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
 
 # Times a text puts a word where places stand before a word CC-CEDICT lists also as a place is that place.
 _PLACE_CUES = 2
+
+
+# Words that put a place after them: 在大理, 去了大理, 回到北京, 从台南.
+_TO_A_PLACE = ("在", "去", "到", "回", "从", "往", "赴", "来到", "前往", "飞往", "搬到", "抵达")
+
+
+def _placed(string: str, text: str) -> int:
+    """Times the text puts the word where places stand: after 在, 去, 到 … (and 了)."""
+    return sum(text.count(cue + string) + text.count(cue + "了" + string) for cue in _TO_A_PLACE)
 
 
 def _also_a_place(string: str) -> bool:
