@@ -86,23 +86,31 @@ def to_simplified(text: str) -> str:
     for those, so its 著 is always 'to write' or 'marked'."""
     converted = _convert(text, "t2s")
     if "著" in converted and converted != text:
-        converted = _aspect_marker(converted, _convert(text, "tw2s"))
+        converted = _aspect_marker(text, converted)
     return converted
 
 
 # Words of 著 'to write' that OpenCC's Taiwan table turns into 着: 原著 'the original
 # work', 土著 'aboriginal'.
 _WRITTEN = re.compile("原著|专著|论著|编著|译著|遗著|新著|拙著|大著|卓著|土著|所著")
+_REACH = 4  # characters either side that OpenCC's phrases for 著 look at
 
 
-def _aspect_marker(simplified: str, taiwan: str) -> str:
-    """`simplified` with 着 where the Taiwan table reads 著 as 着, outside the words of
-    著 'to write' it misses."""
-    if len(taiwan) != len(simplified):
+def _aspect_marker(text: str, simplified: str) -> str:
+    """`simplified` with 着 where the Taiwan table reads the 著 of `text` as 着, outside the
+    words of 著 'to write' it misses. Only the few characters around each 著 are looked at."""
+    if len(text) != len(simplified):
         return simplified
-    kept = {i for m in _WRITTEN.finditer(simplified) for i in range(m.start(), m.end())}
-    return "".join("着" if c == "著" and t == "着" and i not in kept else c
-                   for i, (c, t) in enumerate(zip(simplified, taiwan)))
+    chars = list(simplified)
+    at = simplified.find("著")
+    while at >= 0:
+        start = max(0, at - _REACH)
+        taiwan = _convert(text[start:at + _REACH + 1], "tw2s")
+        written = any(m.start() <= at < m.end() for m in _WRITTEN.finditer(simplified, start, at + _REACH + 1))
+        if len(taiwan) == len(text[start:at + _REACH + 1]) and taiwan[at - start] == "着" and not written:
+            chars[at] = "着"
+        at = simplified.find("著", at + 1)
+    return "".join(chars)
 
 
 def simplified_in_place(text: str) -> str:
