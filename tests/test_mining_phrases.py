@@ -1384,3 +1384,17 @@ def test_taiwans_aspect_marker_is_read_as_the_mainlands_and_a_preposition_is_no_
     )
     assert not {"接著", "接着", "随着", "随著"} & terms.keys(), sorted(terms)
     assert {"扫把", "狼藉"} <= terms.keys(), sorted(terms)
+
+
+def test_a_name_a_story_both_calls_and_has_ask_is_a_person_and_reduplications_are_no_terms():
+    # lines written for the case, in the manner of 余华's 活着: 福贵 is called once and asks
+    # once; jieba knows the word, CC-CEDICT does not
+    terms = terms_of(
+        "那年秋天，福贵挑着两筐棉花进城，路上碰见了春生。",
+        "春生穿着一身旧军装，瘦得皮包骨头。他说：“福贵，你还认得我吗？”",
+        "福贵愣了半天，才想起来，这是当年一起被抓去当壮丁的春生。",
+        "“你当上官了？”福贵问。春生笑了笑，说：“什么官不官的。”",
+        "家珍的病越来越重，走路都要扶着墙，福贵看着她，心里一阵发酸。",
+    )
+    assert not {"福贵", "笑了笑", "越来越重"} & terms.keys(), sorted(terms)
+    assert {"壮丁", "皮包骨头"} <= terms.keys(), sorted(terms)

@@ -195,7 +195,13 @@ _SPEECH = frozenset(
 _ADVERBS = frozenset("又 也 便 就 却 还 才 都 总 则 忙 只".split())
 
 
-_PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True)))
+# ... and, in a story, asking, crying out or answering at the end of a clause (“你当上官了？”福贵问。)
+_ASKS = frozenset("问 道 喊 答".split())
+_CLAUSE_END = frozenset("，。！？：:,“「")
+
+
+_PERSON_CUE = re.compile("|".join(sorted((*_TITLES, *_SPEECH, "：", ":"), key=len, reverse=True))
+                         + "|[问道喊答][，。！？：:,“「]")
 
 
 def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
@@ -208,6 +214,7 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         then = tokens[i + 2] if i + 2 < len(tokens) else ""
         if (before.endswith(_TITLES) or after in _SPEECH or after in ("：", ":")
+                or (after in _ASKS and then in _CLAUSE_END)
                 or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
                 or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
             cues[token] += 1

@@ -474,8 +474,13 @@ def _a_little(string: str) -> bool:
 
 
 def _doubled_character(string: str) -> bool:
-    """A character said twice (翻翻 'to leaf through', 看看, 走走): a verb done briefly,
-    grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words."""
+    """A character said twice (翻翻 'to leaf through', 看看, 走走; 笑了笑, 想一想): a verb done
+    briefly, grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words. And 越来越 'more and
+    more' before what grows (越来越重 'heavier and heavier')."""
+    if string.startswith("越来越") and len(string) > 3:
+        return True
+    if len(string) == 3 and string[1] in "了一" and string[0] == string[2] and _HAS_HAN.match(string) is not None:
+        return not dictionary.knows(string)
     return len(string) == 2 and string[0] == string[1] and _HAS_HAN.match(string) is not None \
         and not dictionary.knows(string)
 
@@ -698,10 +703,13 @@ def _also_a_place(string: str) -> bool:
 
 
 def _called_a_person(string: str, person_cues: Counter, addressed: Counter) -> bool:
-    """The text calls someone by it (“孔乙己，…”), or it stands where names stand (研究总监杨瑞临)."""
+    """The text calls someone by it (“孔乙己，…”), or it stands where names stand (研究总监杨瑞临),
+    or both, once each, a name no CC-CEDICT entry knows (“福贵，你还认得我吗？” … 福贵问。)."""
     # a noun: 可是 and 那么 open quotes too
     if (addressed.get(string, 0) >= _ADDRESSES_OF_A_NAME and _tag(string).startswith("n")
             and not _names_a_kind_of_person(string)):
+        return True
+    if addressed.get(string) and person_cues.get(string) and 2 <= len(string) <= 3 and not dictionary.knows(string):
         return True
     return bool(
         person_cues.get(string)
