@@ -49,6 +49,15 @@ def test_headword_reading_fits_the_headword_and_its_context(headword, sentence, 
     assert note.pinyin == reading
 
 
+def test_a_heteronym_takes_the_entry_its_neighbours_call_for_and_that_entrys_reading():
+    # the State Council's opinion on payment services (2024): 发卡 is fā kǎ 'to issue a card'
+    # beside 银行卡, not fà qiǎ 'hair clip', which the sentence's phrase tables give
+    note = annotate(term("发卡", ("鼓励银行卡清算机构与境外发卡机构加强合作，降低外卡受理成本。", "A")))
+    assert note.pinyin == ("fa1", "ka3") and note.english.startswith("to issue a card"), note
+    # with nothing around it that either entry names, the sentence's reading stands
+    assert annotate(term("发卡", ("她头上别着一个红色的发卡。", "A"))).pinyin == ("fa4", "qia3")
+
+
 def test_latin_terms_have_no_pinyin_and_mixed_terms_keep_their_latin_part():
     assert annotate(term("CANN", ("華為也正在建立中國版CUDA,即昇騰異構計算架構(CANN)。", "B"),
                          expansion_of="昇騰異構計算架構")).pinyin == ()

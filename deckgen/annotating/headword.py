@@ -6,6 +6,7 @@ from collections import Counter
 
 from deckgen import script
 from deckgen.annotating import pinyin
+from deckgen.annotating.senses import context_english, fit
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
 from deckgen.records import Segmenter, Term
@@ -60,6 +61,22 @@ def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     return _best_entry(term, entries, segmenter)
 
 
+def _fitting_reading(term: Term, entries: list[Entry], reading: tuple[str, ...],
+                     segmenter: Segmenter) -> tuple[str, ...] | None:
+    """The reading of the one entry whose senses the words around the term call for, where
+    the reading the sentence gives has an entry they do not: 发卡 beside 银行卡 'bank card' is
+    fā kǎ 'to issue a card', not fà qiǎ 'hair clip', whatever the phrase tables say."""
+    context = context_english(term, segmenter)
+    fits: dict[tuple[str, ...], int] = {}
+    for e in entries:
+        fits[e.pinyin] = max(fits.get(e.pinyin, 0), fit(e.senses, context))
+    best = max(fits.values())
+    winners = [p for p, f in fits.items() if f == best]
+    if best == 0 or len(winners) > 1 or fits.get(reading, 0) > 0:
+        return None
+    return winners[0]
+
+
 def variant_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     """An entry of another form of the term (the other region's word), for its meaning only."""
     forms = (term.simplified, term.traditional, *term.forms)
@@ -72,9 +89,11 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry
     readings = {e.pinyin for e in entries}
     in_context = reading_in_context(term, segmenter) if len(readings) > 1 else ()
     lower_context = tuple(s.lower() for s in in_context)
+    fitting = _fitting_reading(term, entries, lower_context, segmenter) if len(readings) > 1 else None
 
     def rank(e: Entry):
         return (
+            e.pinyin == fitting,
             e.pinyin == lower_context,  # the reading the sentence gives
             # the spelling the card shows: 颱風 'typhoon', not 臺風 'stage presence', for 台风
             # (悽涼 and 淒涼 are one word spelt two ways)

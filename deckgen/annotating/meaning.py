@@ -9,7 +9,7 @@ from deckgen import script, tables
 from deckgen.annotating import names
 from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable
 from deckgen.annotating.headword import headword_pinyin
-from deckgen.annotating.senses import concise_senses, fit, plain, short
+from deckgen.annotating.senses import concise_senses, context_english, fit, plain, short
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
@@ -37,22 +37,6 @@ LITERALLY = "literally:"  # a composed gloss says so on the card
 
 
 _ACRONYMS = "acronyms.tsv"
-
-
-def context_english(term: Term, segmenter: Segmenter) -> str:
-    """The English glosses of the words around the term, to choose its senses by."""
-    words = []
-    for sentence in term.sentences[:3]:
-        for token in segmenter.tokens(sentence.simplified):
-            if len(token.text) >= 2 and token.text != term.simplified and has_han(token.text):
-                words.append(token.text)
-    if term.gloss:
-        words.extend(t.text for t in segmenter.tokens(script.to_simplified(term.gloss)) if len(t.text) >= 2)
-    glosses: list[str] = []
-    for word in dict.fromkeys(words):
-        for e in dictionary.lookup(word)[:1]:
-            glosses.extend(e.senses[:2])
-    return " ".join(glosses)
 
 
 def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> Entry | None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from deckgen import script
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon.cedict import Entry
-from deckgen.script import HAN_RANGES
+from deckgen.records import Segmenter, Term
+from deckgen.script import HAN_RANGES, has_han
 
 MAX_SENSES = 3
 
@@ -273,3 +275,19 @@ def classifier_of(entry: Entry) -> str:
             items = [re.sub(r"\[.*?\]", "", c) for c in sense[3:].split(",")]
             return ", ".join(i.split("|")[-1] for i in items if i)
     return ""
+
+
+def context_english(term: Term, segmenter: Segmenter) -> str:
+    """The English glosses of the words around the term, to choose its senses by."""
+    words = []
+    for sentence in term.sentences[:3]:
+        for token in segmenter.tokens(sentence.simplified):
+            if len(token.text) >= 2 and token.text != term.simplified and has_han(token.text):
+                words.append(token.text)
+    if term.gloss:
+        words.extend(t.text for t in segmenter.tokens(script.to_simplified(term.gloss)) if len(t.text) >= 2)
+    glosses: list[str] = []
+    for word in dict.fromkeys(words):
+        for e in dictionary.lookup(word)[:1]:
+            glosses.extend(e.senses[:2])
+    return " ".join(glosses)
