@@ -1398,3 +1398,13 @@ def test_a_name_a_story_both_calls_and_has_ask_is_a_person_and_reduplications_ar
     )
     assert not {"福贵", "笑了笑", "越来越重"} & terms.keys(), sorted(terms)
     assert {"壮丁", "皮包骨头"} <= terms.keys(), sorted(terms)
+
+
+def test_each_and_a_measure_word_before_a_word_is_no_term():
+    # the State Council's opinion on payment services (2024): 各项措施 'each of the measures'
+    terms = terms_of(
+        "中国人民银行要会同有关部门加强督促指导，确保各项措施落地见效。",
+        "各地区各部门要加强统筹协调，把各项措施落到实处，支持各类经营主体发展。",
+    )
+    assert not {"各项措施", "各类经营主体"} & terms.keys(), sorted(terms)
+    assert "督促" in terms, sorted(terms)

@@ -403,13 +403,15 @@ _SINCE_OR_AFTER = frozenset("以来 以后 以前 之后 之前".split())
 
 def _grammar_before_a_word(string: str) -> bool:
     """A word led by a character that belongs to the phrase around it: 每 or 各 (各部委
-    'each ministry'), 相 or 互 before a verb (相结合 'to combine with each other'), an
+    'each ministry', with a measure word: 各项措施), 相 or 互 before a verb (相结合 'to combine with each other'), an
     adverb (刚出道 'had just started out', 很重要), a measure word (篇文章 of 这篇文章,
     家公司 of 一家公司) or 'the next' (下一阶段): phrases jieba lists, CC-CEDICT does not."""
     if len(string) < 3 or dictionary.knows(string):
         return False
     if string.startswith(("下一", "上一")) and dictionary.knows(string[2:]):
         return True  # 下一阶段 'the next stage'
+    if string[0] in "各每" and (string[1] in _MEASURE_WORDS or string[1] == "类") and dictionary.knows(string[2:]):
+        return True  # 各项措施 'each of the measures', 各类企业
     if string[0] == "被" and string[-1] not in "人者方":
         return True  # 被誉为 'is hailed as', a passive; not 被执行人 'person subject to enforcement'
     if not dictionary.knows(string[1:]):
