@@ -189,6 +189,17 @@ def test_a_plays_speakers_and_stage_directions_are_no_part_of_the_speech(tmp_pat
     assert not terms & {"王利发", "松二爷", "刘麻子", "康六", "铁嘴", "唐铁嘴"}, sorted(terms)
 
 
+def test_verse_laid_out_with_a_wide_space_is_no_play(tmp_path: Path):
+    # 诗经·关雎, its half-lines parted by a wide space: the first halves recur, but no
+    # speech follows them
+    path = tmp_path / "guanju.txt"
+    path.write_text("关雎\n关关雎鸠　在河之洲\n窈窕淑女　君子好逑\n参差荇菜　左右流之\n窈窕淑女　寤寐求之\n"
+                    "求之不得　寤寐思服\n", "utf-8")
+    source = read_source(path)
+    assert not source.speakers
+    assert any(s.text.startswith("窈窕淑女") for s in source.sentences)
+
+
 def test_a_headline_with_a_wide_space_is_no_play(tmp_path: Path):
     path = tmp_path / "news.txt"
     path.write_text("台積電　營收創新高\n台積電今天公布上月營收，年增百分之四十。\n法人　看好第四季\n", "utf-8")

@@ -59,6 +59,10 @@ _STAGE_DIRECTION = re.compile(r"[（(][^（）()]{1,12}[）)][ \u3000]*")
 # a play: a headline with a wide space after its first word (台積電　營收創新高) is none.
 _SCRIPT_LINES = 3
 _SCRIPT_TURNS = 2
+# ... and what follows the names is speech, not the other half of a line of verse laid out
+# with a wide space (关关雎鸠　在河之洲): a sentence's mark, or more than half a line's characters.
+_SCRIPT_HALF_LINE = 8
+_SPEECH_MARK = re.compile(r"[，。！？,!?…；;：:“”「」]")
 
 
 def script_speakers(text: str) -> frozenset[str]:
@@ -66,8 +70,14 @@ def script_speakers(text: str) -> frozenset[str]:
     speakers' names, which are no part of what they say."""
     if "\u3000" not in text and "  " not in text:
         return frozenset()
-    found = Counter(m.group(1) for line in text.split("\n") if (m := _SCRIPT_LABEL.match(line)))
-    if sum(found.values()) < _SCRIPT_LINES or max(found.values()) < _SCRIPT_TURNS:
+    found: Counter = Counter()
+    spoken = 0
+    for line in text.split("\n"):
+        if m := _SCRIPT_LABEL.match(line):
+            found[m.group(1)] += 1
+            speech = line[m.end():].strip()
+            spoken += len(speech) > _SCRIPT_HALF_LINE or _SPEECH_MARK.search(speech) is not None
+    if sum(found.values()) < _SCRIPT_LINES or max(found.values()) < _SCRIPT_TURNS or 2 * spoken < sum(found.values()):
         return frozenset()
     return frozenset(found)
 
