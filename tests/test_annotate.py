@@ -54,6 +54,10 @@ def test_a_heteronym_takes_the_entry_its_neighbours_call_for_and_that_entrys_rea
     # beside 银行卡, not fà qiǎ 'hair clip', which the sentence's phrase tables give
     note = annotate(term("发卡", ("鼓励银行卡清算机构与境外发卡机构加强合作，降低外卡受理成本。", "A")))
     assert note.pinyin == ("fa1", "ka3") and note.english.startswith("to issue a card"), note
+    # ... spelt and read in its example as that entry: 發卡, not the 髮卡 of 'hair clip'
+    assert note.traditional == "發卡"
+    example = note.examples[0]
+    assert tuple(s.pinyin for s in example.syllables[example.start:example.end]) == ("fa1", "ka3")
     # with nothing around it that either entry names, the sentence's reading stands
     assert annotate(term("发卡", ("她头上别着一个红色的发卡。", "A"))).pinyin == ("fa4", "qia3")
 

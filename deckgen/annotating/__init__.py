@@ -13,13 +13,19 @@ from deckgen import script
 from deckgen.annotating import pinyin
 from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
-from deckgen.annotating.headword import choose_entry, headword_pinyin, traditional_form, variant_entry
+from deckgen.annotating.headword import (
+    choose_entry,
+    chosen_by_neighbours,
+    headword_pinyin,
+    traditional_form,
+    variant_entry,
+)
 from deckgen.annotating.labels import also_written, frequency_label
 from deckgen.annotating.meaning import FROM_CEDICT, entry_by_context, meaning_of, written_in_traditional
 from deckgen.annotating.senses import classifier_of
 from deckgen.lexicon import hsk
-from deckgen.records import Example, Note, Script, Segmenter, Term
-from deckgen.script import has_han
+from deckgen.records import Example, Note, Script, Segmenter, Syllable, Term
+from deckgen.script import has_han, is_han
 
 __all__ = [
     "annotate", "disambiguate_homographs", "example_from_text", "in_deck_script", "pinyin", "reading_and_meaning",
@@ -36,7 +42,13 @@ def _shown_in_traditional(term: Term, hanzi: str, simplified: str, deck_script: 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
     """The note for `term`, from the texts and the dictionaries."""
     simplified = script.to_simplified(term.text)
+    entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     traditional = traditional_form(simplified, segmenter, term.text)
+    chosen_over_context = chosen_by_neighbours(term, entry, segmenter)
+    if chosen_over_context and entry is not None and term.text == simplified and entry.simplified == simplified \
+            and script.to_simplified(entry.traditional) == simplified:
+        # 发卡 'to issue a card' is 發卡 in Traditional; OpenCC writes the 髮卡 of 'hair clip'
+        traditional = entry.traditional
     if deck_script is Script.TRADITIONAL:
         hanzi = traditional
     elif deck_script is Script.SIMPLIFIED:
@@ -44,7 +56,6 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
     else:
         hanzi = _majority_form(term, simplified, traditional)
 
-    entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
     meaning_entry = entry or variant_entry(term, segmenter)  # 輝達 means what 英伟达 means, but is read huī dá
     meaning_entry = entry_by_context(term, meaning_entry, segmenter)  # 新生代 in geology: the Cenozoic
     english, meaning_from = meaning_of(term, meaning_entry, segmenter)
@@ -66,7 +77,8 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
         pinyin=headword_pinyin(term, entry, segmenter),
         english=english,
         meaning_from=meaning_from,
-        examples=choose_examples(term, segmenter),
+        examples=tuple(_read_as(example, entry.pinyin) for example in choose_examples(term, segmenter))
+        if chosen_over_context and entry is not None else choose_examples(term, segmenter),
         also_written=also_written(hanzi, term),
         classifier=classifier_of(meaning_entry) if meaning_entry else "",
         chinese_definition=chinese_definition,
@@ -75,6 +87,16 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
         sources=term.sources,
         identity=term.simplified,
     )
+
+
+def _read_as(example: Example, reading: tuple[str, ...]) -> Example:
+    """The example with the term read as its entry reads it, where the card chose the entry
+    over the reading the sentence gives (发卡 fā kǎ beside 银行卡, not the phrase tables' fà qiǎ)."""
+    span = example.syllables[example.start:example.end]
+    if len(span) != len(reading) or not all(is_han(s.text) for s in span):
+        return example
+    read = tuple(Syllable(s.text, r) for s, r in zip(span, reading))
+    return replace(example, syllables=example.syllables[:example.start] + read + example.syllables[example.end:])
 
 
 def _majority_form(term: Term, simplified: str, traditional: str) -> str:

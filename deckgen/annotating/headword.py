@@ -61,6 +61,19 @@ def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     return _best_entry(term, entries, segmenter)
 
 
+def chosen_by_neighbours(term: Term, entry: Entry | None, segmenter: Segmenter) -> bool:
+    """Whether choose_entry took `entry` for the words around the term over the reading the
+    sentence gives (发卡 beside 银行卡): the card then reads and spells the term as the entry does."""
+    if entry is None:
+        return False
+    entries = [e for e in _entries_for((term.text, script.to_simplified(term.text)))
+               if term.text in (e.simplified, e.traditional) and not e.variant_only]
+    if len({e.pinyin for e in entries}) < 2:
+        return False
+    in_context = tuple(s.lower() for s in reading_in_context(term, segmenter))
+    return entry.pinyin != in_context and _fitting_reading(term, entries, in_context, segmenter) == entry.pinyin
+
+
 def _fitting_reading(term: Term, entries: list[Entry], reading: tuple[str, ...],
                      segmenter: Segmenter) -> tuple[str, ...] | None:
     """The reading of the one entry whose senses the words around the term call for, where
