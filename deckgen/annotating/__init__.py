@@ -15,8 +15,8 @@ from deckgen.annotating.abbreviations import with_long_forms
 from deckgen.annotating.examples import choose_examples, example_from_text
 from deckgen.annotating.headword import (
     choose_entry,
-    chosen_by_neighbours,
     headword_pinyin,
+    read_entry,
     traditional_form,
     variant_entry,
 )
@@ -42,10 +42,10 @@ def _shown_in_traditional(term: Term, hanzi: str, simplified: str, deck_script: 
 def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = None) -> Note:
     """The note for `term`, from the texts and the dictionaries."""
     simplified = script.to_simplified(term.text)
-    entry = choose_entry(term, segmenter)  # an entry written like the headword: its reading is the headword's
+    # an entry written like the headword: its reading is the headword's
+    entry, chosen_by_neighbours = read_entry(term, segmenter)
     traditional = traditional_form(simplified, segmenter, term.text)
-    chosen_over_context = chosen_by_neighbours(term, entry, segmenter)
-    if chosen_over_context and entry is not None and term.text == simplified and entry.simplified == simplified \
+    if chosen_by_neighbours and entry is not None and term.text == simplified and entry.simplified == simplified \
             and script.to_simplified(entry.traditional) == simplified:
         # 发卡 'to issue a card' is 發卡 in Traditional; OpenCC writes the 髮卡 of 'hair clip'
         traditional = entry.traditional
@@ -70,6 +70,9 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
     if term.gloss and has_han(term.gloss):  # as the text wrote it, in the deck's script if it has one
         chinese_definition = term.gloss
     level = hsk.hsk_level(term.simplified)
+    examples = choose_examples(term, segmenter)
+    if chosen_by_neighbours and entry is not None:
+        examples = tuple(_read_as(example, entry.pinyin) for example in examples)
     return Note(
         hanzi=hanzi,
         simplified=simplified,
@@ -77,8 +80,7 @@ def annotate(term: Term, segmenter: Segmenter, *, deck_script: Script | None = N
         pinyin=headword_pinyin(term, entry, segmenter),
         english=english,
         meaning_from=meaning_from,
-        examples=tuple(_read_as(example, entry.pinyin) for example in choose_examples(term, segmenter))
-        if chosen_over_context and entry is not None else choose_examples(term, segmenter),
+        examples=examples,
         also_written=also_written(hanzi, term),
         classifier=classifier_of(meaning_entry) if meaning_entry else "",
         chinese_definition=chinese_definition,

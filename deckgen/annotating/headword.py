@@ -52,6 +52,13 @@ def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
 
     Never simply the first entry: 卡 has ka3 and qia3 entries, 行 xing2 and hang2.
     """
+    return read_entry(term, segmenter)[0]
+
+
+def read_entry(term: Term, segmenter: Segmenter) -> tuple[Entry | None, bool]:
+    """choose_entry's entry, and whether the words around the term chose it over the reading
+    the sentence gives (发卡 beside 银行卡): the card then reads and spells the term as the
+    entry does."""
     headword = term.text
     written = [e for e in _entries_for((headword, script.to_simplified(headword)))
                if headword in (e.simplified, e.traditional)]
@@ -59,19 +66,6 @@ def choose_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     # headword's reading; its meaning is the one it points to (meaning.py follows it).
     entries = [e for e in written if not e.variant_only] or [e for e in written if dictionary.links(e)]
     return _best_entry(term, entries, segmenter)
-
-
-def chosen_by_neighbours(term: Term, entry: Entry | None, segmenter: Segmenter) -> bool:
-    """Whether choose_entry took `entry` for the words around the term over the reading the
-    sentence gives (发卡 beside 银行卡): the card then reads and spells the term as the entry does."""
-    if entry is None:
-        return False
-    entries = [e for e in _entries_for((term.text, script.to_simplified(term.text)))
-               if term.text in (e.simplified, e.traditional) and not e.variant_only]
-    if len({e.pinyin for e in entries}) < 2:
-        return False
-    in_context = tuple(s.lower() for s in reading_in_context(term, segmenter))
-    return entry.pinyin != in_context and _fitting_reading(term, entries, in_context, segmenter) == entry.pinyin
 
 
 def _fitting_reading(term: Term, entries: list[Entry], reading: tuple[str, ...],
@@ -93,12 +87,12 @@ def _fitting_reading(term: Term, entries: list[Entry], reading: tuple[str, ...],
 def variant_entry(term: Term, segmenter: Segmenter) -> Entry | None:
     """An entry of another form of the term (the other region's word), for its meaning only."""
     forms = (term.simplified, term.traditional, *term.forms)
-    return _best_entry(term, [e for e in _entries_for(forms) if not e.variant_only], segmenter)
+    return _best_entry(term, [e for e in _entries_for(forms) if not e.variant_only], segmenter)[0]
 
 
-def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry | None:
+def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> tuple[Entry | None, bool]:
     if not entries:
-        return None
+        return None, False
     readings = {e.pinyin for e in entries}
     in_context = reading_in_context(term, segmenter) if len(readings) > 1 else ()
     lower_context = tuple(s.lower() for s in in_context)
@@ -117,7 +111,8 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> Entry
             len([s for s in e.senses if dictionary.is_meaning(s)]),
         )
 
-    return max(entries, key=rank)
+    best = max(entries, key=rank)
+    return best, fitting is not None and best.pinyin == fitting
 
 
 def _entries_for(forms) -> list[Entry]:

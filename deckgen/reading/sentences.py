@@ -54,7 +54,7 @@ class _Piece:
 # (王利发　（向唐铁嘴）唐先生，你外边遛遛吧！), then what they say, perhaps after a stage
 # direction in brackets.
 _SCRIPT_LABEL = re.compile(r"[ \u3000]*([\u3400-\u9fff]{2,4})(?:\u3000+|[ \t]{2,})(?=\S)")
-_STAGE_DIRECTION = re.compile(r"[（(][^（）()]{1,12}[）)][ \u3000]*")
+_DIRECTION_AFTER_SPEAKER = re.compile(r"[（(][^（）()]{1,12}[）)][ \u3000]*")
 # Lines a script's labels open, and how often one speaker at least speaks, for a text to be
 # a play: a headline with a wide space after its first word (台積電　營收創新高) is none.
 _SCRIPT_LINES = 3
@@ -192,7 +192,7 @@ def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = froz
         start = label.end()
     elif speakers and (spoken := _SCRIPT_LABEL.match(text, start, end)) and spoken.group(1) in speakers:
         start = spoken.end()
-        if direction := _STAGE_DIRECTION.match(text, start, end):  # （惨笑）王掌柜，捧捧我吧！
+        if direction := _DIRECTION_AFTER_SPEAKER.match(text, start, end):  # （惨笑）王掌柜，捧捧我吧！
             start = direction.end()
     spans: list[tuple[int, int]] = []
     sentence_start = start
