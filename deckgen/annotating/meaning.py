@@ -11,6 +11,7 @@ from deckgen.annotating.composition import compose, dictionary_pieces, reduplica
 from deckgen.annotating.headword import headword_pinyin
 from deckgen.annotating.senses import concise_senses, context_english, fit, plain, short
 from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import english as english_words
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
 from deckgen.records import Segmenter, Term
@@ -178,9 +179,9 @@ def _spelled_out(term: Term) -> str:
             for first in range(len(words)):
                 for last in range(first + len(acronym) - 1, min(len(words), first + 2 * len(acronym))):
                     phrase = words[first:last + 1]
-                    if phrase[0].lower() in _SMALL_WORDS or phrase[-1].lower() in _SMALL_WORDS:
+                    if {phrase[0].lower(), phrase[-1].lower()} & english_words.SMALL_WORDS:
                         continue
-                    if "".join(w[0] for w in phrase if w.lower() not in _SMALL_WORDS).upper() == acronym:
+                    if english_words.initials(phrase) == acronym:
                         return " ".join(phrase)
     return ""
 
@@ -190,7 +191,6 @@ _BESIDE = 12  # characters between an acronym and the phrase it abbreviates
 _BETWEEN = re.compile(
     r"[\s（()）,，、：:]*(?:(?:英[文语語])?(?:简称|簡稱|缩写|縮寫|简写|簡寫)(?:为|為)?)?[\s（()）,，、：:]*"
 )
-_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
 
 
 def written_in_traditional(term: Term) -> bool | None:

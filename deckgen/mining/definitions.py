@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from deckgen.lexicon import english as english_words
 from deckgen.mining.words import (
     _FUNCTION_TAGS,
     _GLUE_VERBS,
@@ -109,12 +110,9 @@ def _is_acronym(text: str) -> bool:
 def _spells(acronym: str | None, english: str) -> bool:
     """The acronym is the English's initials (GIL, Global Interpreter Lock): the capitals
     are an expansion's, not a name's."""
-    words = [w for w in english.replace("-", " ").split() if w.lower() not in _SMALL_WORDS]
-    return acronym is not None and len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.upper()
-
-
-# Words an acronym leaves out: CANN is Compute Architecture for Neural Networks.
-_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+    words = english.replace("-", " ").split()
+    return (acronym is not None and len([w for w in words if w.lower() not in english_words.SMALL_WORDS]) >= 2
+            and english_words.initials(words) == acronym.upper())
 
 
 def _glosses(analysed: _Analysed) -> list[_Gloss]:
