@@ -439,6 +439,26 @@ def test_a_reporters_credit_opening_a_paragraph_is_no_part_of_its_sentence(tmp_p
     assert read_source(path).sentences[0].text == "藍白續掌國會多數，下會期即將在9月1日開議。"
 
 
+def test_a_transcripts_time_code_goes_with_the_speaker_label_after_it(tmp_path: Path):
+    # a public lecture's transcript, a time code opening each turn
+    path = tmp_path / "lecture.txt"
+    path.write_text(
+        "[00:09:55] 张教授：还有一个大家很熟悉的词，叫“报复性熬夜”。\n\n"
+        "[00:14:32] 观众：老师，我是那种天生的“夜猫子”，就是晚上特别精神。\n"
+        "会议定在 [10:30] 开始。\n", encoding="utf-8")
+    texts = [s.text for s in read_source(path).sentences]
+    assert texts == ["还有一个大家很熟悉的词，叫“报复性熬夜”。", "老师，我是那种天生的“夜猫子”，就是晚上特别精神。",
+                     "会议定在 [10:30] 开始。"]
+
+
+def test_a_wire_storys_closing_editor_and_date_code_are_no_sentence(tmp_path: Path):
+    # a CNA story's last paragraph
+    path = tmp_path / "cna.txt"
+    path.write_text("根據立法院議事規則，三讀通過的法案將咨請總統公布，新制最快明年元旦上路。（編輯：林志明）1130521\n",
+                    encoding="utf-8")
+    assert [s.text for s in read_source(path).sentences] == ["根據立法院議事規則，三讀通過的法案將咨請總統公布，新制最快明年元旦上路。"]
+
+
 def test_readings_a_site_prints_after_characters_are_no_part_of_a_sentence(tmp_path: Path):
     # a health site's page: the reading of each character of several readings in brackets
     path = tmp_path / "diabetes.txt"
@@ -564,6 +584,9 @@ def test_line_numbers_and_first_line():
         ("10:30開會。", "10:30開會。"),
         ("https://example.com 網址。", "https://example.com 網址。"),
         ("中華人民共和國成立:1949年。", "中華人民共和國成立:1949年。"),
+        # an interviewer asking about a document in 《》 (人民日报's interview on the silver economy)
+        ("　　记者：《意见》提出了26项举措。", "《意见》提出了26项举措。"),
+        ("口号：“绿水青山就是金山银山”", "口号：“绿水青山就是金山银山”"),
     ],
 )
 def test_interview_labels_are_stripped(line, expected):

@@ -33,6 +33,56 @@ def test_first_short_line_is_the_title_and_a_credit_is_a_byline():
     assert kinds == ["title", "byline", "text"]
 
 
+@pytest.mark.parametrize("line", [
+    "本报记者  孙婉清", "本報記者 王小明 李華",  # a paper's own reporters
+    "主讲：张启明（某大学生命科学学院教授）", "主持人：林小雨",  # a talk's speaker and host
+    "《 人民日报 》（ 2024年03月18日 第 10 版）",  # the paper and page the article was printed on
+])
+def test_reporters_speakers_and_the_printed_page_are_bylines(line):
+    assert kinds_of("让老年人过上更有品质的晚年生活", line, "今年1月，国务院办公厅印发《关于发展银发经济增进老年人福祉的意见》。")[1] \
+        == "byline"
+
+
+def test_a_speaker_label_before_speech_is_no_byline():
+    kinds = kinds_of("公开课实录", "主持人：各位同学，大家晚上好！", "主持人：好的")
+    assert kinds[1] == "text"
+
+
+@pytest.mark.parametrize("line", [
+    "（重定向自老年痴呆症）", "“老年痴呆”重定向至此。关于其他类型的痴呆，请见“痴呆”。",  # a wiki's redirect and hatnote
+    "（本文根据现场录音整理，未经主讲人审阅）",  # how a transcript was made
+    "关注者 3,281 被浏览 2,145,907", "赞同 1.2 万　　986 条评论　　分享　　收藏　　喜欢",  # a social site's counts
+])
+def test_redirects_hatnotes_transcript_notes_and_a_sites_counts_are_notices(line):
+    assert kinds_of("阿尔茨海默病", line, "阿尔茨海默病是一种起病隐匿、呈进行性发展的神经退行性疾病。")[1] == "notice"
+
+
+def test_a_sentence_about_sharing_is_no_notice():
+    assert kinds_of("标题", "他把收藏多年的照片分享给了大家。")[1] == "text"
+
+
+def test_a_photo_described_or_credited_to_its_photographer_is_a_caption():
+    # a CNA story's photo: what it shows, then who took it, on one line
+    kinds = kinds_of(
+        "長照服務法修正案三讀", "圖為立法院會21日三讀通過長期照顧服務法部分條文修正案。中央社記者張家銘攝　113年5月21日",
+        "立法院會今天三讀通過長照服務法修正案，朝野立委在表決後於議場內合影。記者林建宏／攝影",
+        "立法院今天三讀通過長期照顧服務法修正草案，外籍看護工的家庭也能申請喘息服務。")
+    assert kinds == ["title", "caption", "caption", "text"]
+
+
+def test_a_short_heading_may_quote_and_be_followed_by_a_question():
+    # an interview in 人民日报: its section headings, each followed by the reporter's question
+    kinds = kinds_of(
+        "让老年人过上更有品质的晚年生活", "",
+        "　　可以说，银发经济是一个潜力巨大的朝阳产业。", "",
+        "让“老有所养”迈向“老有所乐”", "",
+        "　　记者：有人担心，银发经济的“热”可能会带来一哄而上的问题。", "",
+        "“是的。”", "",
+        "　　记者：最后，请您展望一下银发经济的发展前景。")
+    assert kinds[4] == "heading"
+    assert kinds[8] == "text"  # a reply alone on its line is speech
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 

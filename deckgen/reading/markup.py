@@ -36,6 +36,14 @@ _STAGE_DIRECTION = re.compile(
 # What a microblog adds to a post: the handles it mentions, replies to and reposts from (回复
 # @旅行达人阿杰：, 转发微博 //@小鹿爱旅行:), whose words are names (达人 of 旅行达人阿杰), and its emoticons in
 # brackets ([允悲], [doge]).
+# A transcript's time code opening a turn: [00:12:30] 张教授：… (the speaker label after it is
+# then left out with it, as at any line's start).
+_TIME_CODE = re.compile(
+    r"^[ \t\u3000]*[\[［【(（]\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?\s*[\]］】)）][ \t\u3000]*",
+    re.MULTILINE)
+# A wire story's last editor and its date code after its last sentence: （編輯：林志明）1130521.
+_EDITOR_AFTER = re.compile(
+    r"[（(](?:[责責]任)?[编編][辑輯][：:][^（）()\n]{1,12}[）)][ \t\u3000]*[0-9]{0,8}[ \t\u3000]*$", re.MULTILINE)
 _HANDLE = re.compile(r"(?:回复|回覆|转发微博|轉發微博)?\s*(?://)?(?<![\w.%+-])@[^\s@:：,，。!！?？)）]{1,30}\s*[:：]?")
 _EMOTICON = re.compile(r"\[(?![注註])(?:[\u4e00-\u9fff]{1,4}|doge|good|ok|haha|bm\w{0,8})\]", re.IGNORECASE)
 
@@ -82,7 +90,8 @@ _DATELINE = re.compile(
 
 def without_markup(text: str) -> str:
     """The text without emphasis marks, reference marks, cited document numbers,
-    reporters' credits opening a paragraph, a transcript's notes of the room and readings
+    reporters' credits opening a paragraph and editors' closing it, a transcript's time codes and
+    notes of the room and readings
     printed after characters; its
     lines stay as they were."""
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
@@ -91,6 +100,7 @@ def without_markup(text: str) -> str:
     if "@" in text:  # most texts have none: the handle's optional lead-in is slow to scan for
         text = _HANDLE.sub("", text)
     text = _EMOTICON.sub("", text)
+    text = _EDITOR_AFTER.sub("", _TIME_CODE.sub("", text))
     text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))
     if "电" in text or "電" in text or "讯" in text or "訊" in text:
         text = _DATELINE.sub("", text)

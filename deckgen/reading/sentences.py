@@ -221,7 +221,8 @@ def _is_speaker_label(text: str, label: re.Match) -> bool:
     if len(name) > 1 and name[-1] in _SPEECH_VERBS:
         return False
     after = label.end()
-    return not (after < len(text) and text[after] in _QUOTE_PAIRS)
+    # 口号：“…” introduces a quotation; 记者：《意见》提出了… asks about a document.
+    return not (after < len(text) and text[after] in _QUOTE_PAIRS and text[after] not in "《〈")
 
 
 def _ends_sentence(text: str, index: int, end: int) -> bool:

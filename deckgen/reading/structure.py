@@ -51,12 +51,14 @@ _HEADING = re.compile(
 
 # ... and a report's figures and tables: 图表1：…, 图 3：…, 表2：…
 _CAPTION = re.compile(
-    r"^(?:[▲▼△▽►]|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
+    r"^(?:[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
 )
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 _CREDITED = re.compile(
-    r"[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
+    # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
+    r"[记記]者\s*[\u3400-\u9fff]{2,4}\s*[／/]?\s*[摄攝](?:影)?(?:\s*[0-9]{2,4}年[0-9]{1,2}月[0-9]{1,2}日)?$"
+    r"|[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
     r"|Photo\s*(?:by\b|[:：]))[^（）()]{0,30}[）)]$",
     re.IGNORECASE,
 )
@@ -65,6 +67,13 @@ _BYLINE = re.compile(
     r"^(?:[·•‧]\s*\S{1,6}\s*[·•‧]$"  # ·鲁迅·
     r"|(?:【[^】]{1,6}】\s*)?[（(【\[]?(?:文|撰文|作者|[记記]者|[编編]者|[编編]?[辑輯]|整理|口述|采[访訪]|採[訪访]|排版|[责責]任[编編][辑輯]|来源|來源|出[处處])"
     r"\s*[／/：:︰|｜╱]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, 【纠错】 【责任编辑：张樵苏】, not 記者：a question
+    # a newspaper's own reporters: 本报记者  孙婉清, 本報記者 王小明 李華
+    r"|(?:本[报報刊台网網]|本[报報]特[约約])[记記]者(?:\s*[\u3400-\u9fff·]{2,4}){1,4}$"
+    # a talk's speaker, host or translator, with their post: 主讲：张启明（某大学生命科学学院教授）
+    r"|(?:主[讲講]人?|[讲講]者|演[讲講]者?|嘉[宾賓]|主持人?|翻[译譯]|[译譯]者|校[对對]|审[校订]|審[校訂])\s*[：:]\s*"
+    r"[\u3400-\u9fff·A-Za-z]{2,12}(?:\s*[（(][^（）()。！？?]{1,30}[）)])?$"
+    # the paper and page an article was printed on: 《 人民日报 》（ 2024年03月18日 第 10 版）
+    r"|《[^》]{1,12}》\s*[（(]\s*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日[^（）()]{0,12}[）)]$"
     # a press release's date, source and contact: 發布日期：113-12-19, 資料來源：環境部,
     # 新聞聯絡人：王小明 科長, 聯絡電話：02-2311-7722 分機 2101
     r"|(?:[发發][布佈]日期|日期|[资資]料[来來]源|(?:[新][闻聞])?[联聯][络絡]人|[联聯][络絡][电電][话話]|[联聯][系繫][电電][话話]"
@@ -122,6 +131,11 @@ _NOTICE = re.compile(
     r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$"
     # ... and what PTT adds to a post: ※ 發信站: 批踢踢實業坊(ptt.cc), ※ 文章網址: …, ※ 編輯: …
     r"|※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑|引述|轉錄|转录)"
+    # ... and a wiki's redirects and hatnotes: （重定向自老年痴呆症）, “老年痴呆”重定向至此。关于其他类型
+    # 的痴呆，请见“痴呆”。
+    r"|[（(]?(?:重定向自|重新[导導]向自)|.{0,20}(?:重定向至此|重新[导導]向至此)"
+    r"|(?:本文|此[条條]目|本[条條]目)?(?:介[绍紹]的是|[说說]明的是).{0,30}[。，,]\s*(?:关于|關於)"
+    r"|(?:关于|關於).{1,30}[，,]\s*(?:请见|請見|请参见|請參見|参见|參見|请参阅|請參閱|参阅|參閱)"
     # ... and a report's or a site's disclaimer: 免责声明：本报告仅供…客户参考。…
     r"|(?:免责|免責|法律|重要|特别|特別)(?:声明|聲明)\s*[：:])"
 )
@@ -132,6 +146,14 @@ _NOTICE = re.compile(
 _COPYRIGHT = re.compile(
     r"(?:著作权|著作權|版权|版權)(?:归|歸)|(?:版权|版權)所有|(?:转载|轉載)(?:请|請)|(?:未经|未經)(?:许可|許可|授权|授權|同意)"
     r"|(?:不得|禁止|谢绝|謝絕)(?:转载|轉載)|(?:商业|商業)(?:转载|轉載)|(?:免责|免責)(?:声明|聲明)"
+    # ... and a transcript's note on how it was made: （本文根据现场录音整理，未经主讲人审阅）
+    r"|(?:根据|根據)[^，,。]{0,12}(?:录音|錄音|速记|速記|视频|視頻|发言|發言)[^，,。]{0,4}整理|(?:未经|未經)[^，,。]{0,8}(?:审阅|審閱|审定|審定|审核|審核)"
+)
+
+# The counts and buttons a social site prints around a post: 关注者 3,281 被浏览 2,145,907,
+# 赞同 1.2 万　986 条评论　分享　收藏　喜欢. Two of them on a short line make it the site's.
+_SOCIAL_COUNTS = re.compile(
+    r"关注者|關注者|被浏览|被瀏覽|赞同|贊同|点赞|點讚|条评论|條評論|分享|收藏|喜欢|喜歡|转发|轉發|阅读量|閱讀量|举报|舉報"
 )
 
 _NOTICE_LENGTH = 60  # characters: a notice is a line or two; a paragraph on copyright is text
@@ -176,6 +198,8 @@ def _kind(line: str, first: bool) -> str:
         return TEXT
     if _NOTICE.match(line) or _WIKI_MOTTO.search(line) or (len(line) <= _NOTICE_LENGTH and _COPYRIGHT.search(line)):
         return NOTICE
+    if len(line) <= _NOTICE_LENGTH and not _SENTENCE_END.search(line) and len(_SOCIAL_COUNTS.findall(line)) >= 2:
+        return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
     if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
@@ -206,20 +230,26 @@ def _kind(line: str, first: bool) -> str:
 # An unnumbered heading (概述, 霍金辐射 in a copied Wikipedia article, 官方刺激需求 開闢新賽道
 # in a magazine's): a short line with no punctuation after a finished paragraph and
 # before a paragraph of prose. Lists are told apart first.
-_BARE_HEADING = 12
+# A heading may quote a phrase (银发经济不只是“老年人的经济”, 让“老有所养”迈向“老有所乐”), and an
+# interview's heading is followed by the interviewer's question (记者：在您看来，…？).
+_BARE_HEADING = 16
 _PUNCTUATION = re.compile(r"[，,。！？!?；;：:、“”‘’「」『』《》〈〉（）()…—]")
+_QUOTED = re.compile(r"[“「‘][^“”「」‘’。！？!?]{1,10}[”」’]")
 _PARAGRAPH_END = ("。", "！", "？", "!", "?", "」", "”", "』", "》", "…")
+_ASKED = re.compile(r"[ \u3000]*(?:[记記]者|问|問|主持人|Q)\s*[：:]")
 
 
 def _mark_bare_headings(lines: list[str], kinds: list[str]) -> None:
     for i, line in enumerate(lines):
         line = line.strip()
-        if kinds[i] != TEXT or not line or len(line) > _BARE_HEADING or _PUNCTUATION.search(line):
+        unquoted = _QUOTED.sub("", line)
+        if kinds[i] != TEXT or len(unquoted) < 2 or len(line) > _BARE_HEADING or _PUNCTUATION.search(unquoted):
             continue
         before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
         ended = before is None or kinds[before] != TEXT or lines[before].strip().endswith(_PARAGRAPH_END)
-        if ended and after is not None and kinds[after] == TEXT and len(lines[after].strip()) > _SHORT:
+        if ended and after is not None and kinds[after] == TEXT and (
+                len(lines[after].strip()) > _SHORT or _ASKED.match(lines[after])):
             kinds[i] = HEADING
 
 
