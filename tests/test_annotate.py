@@ -362,10 +362,31 @@ def test_examples_are_not_cut_at_list_commas_inside_numbers_or_quotes():
     ("- 科技创新:国家实验室体系建设推进,关键核心技术攻关成果显著", "实验室",
      "科技创新:国家实验室体系建设推进,关键核心技术攻关成果显著"),
     ("• 粮食产量再创历史新高,能源资源供应稳定", "粮食产量", "粮食产量再创历史新高,能源资源供应稳定"),
+    # an article of the Criminal Law as sites print it, the crime's name in 【】 after its number
+    ("第二百六十四条　【盗窃罪】盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制", "公私财物",
+     "盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制"),
 ])
 def test_an_example_leaves_out_the_number_of_its_list_item_or_article(sentence, word, example):
     start = sentence.index(word)
     assert sentence[slice(*trim(sentence, start, start + len(word)))] == example
+
+
+def test_an_example_cut_from_one_long_clause_starts_and_ends_on_whole_words():
+    # an item of the Criminal Law's article on polluting the environment: no comma for 75 characters
+    item = ("（一）在饮用水水源保护区、自然保护地核心保护区等依法确定的重点保护区域排放、倾倒、处置有放射性的废物、"
+            "含传染病病原体的废物、有毒物质，情节特别严重的；")
+    for word in ("病原体", "重点保护", "核心保护区"):
+        example = annotate(term(word, (item, "刑法"))).examples[0].text
+        assert example[0] not in "）", example
+        words = {0, len(item)} | {b for t in segmenter().tokens(item) for b in (t.start, t.end)}
+        assert item.index(example) in words and item.index(example) + len(example) in words, example
+
+
+def test_the_same_clause_is_one_example_whatever_mark_ends_it():
+    # 没收财产 in two articles: once closing a sentence, once closing its clause
+    note = annotate(term("没收财产", ("数额特别巨大的，处十年以上有期徒刑或者无期徒刑，并处罚金或者没收财产。", "刑法"),
+                         ("数额特别巨大的，处十年以上有期徒刑或者无期徒刑，并处罚金或者没收财产；", "刑法")))
+    assert len(note.examples) == 1
 
 
 def test_a_term_inside_a_longer_word_is_no_example_of_it():

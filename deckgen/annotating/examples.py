@@ -35,20 +35,22 @@ def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
     return best
 
 
-def _whole_word_span(occurrence, term: Term, segmenter: Segmenter) -> tuple[int, int] | None:
+def _whole_word_span(occurrence, term: Term, segmenter: Segmenter) -> tuple[tuple[int, int] | None, frozenset[int]]:
     """The term's span in the occurrence's sentence if it stands there as a word of its
     own (生物 in 生物多样性, not in 生物圈): the segmenter puts a word boundary at
-    both ends. A sentence where it is only part of a longer word is no example of it."""
+    both ends. A sentence where it is only part of a longer word is no example of it.
+    With it, the sentence's word boundaries."""
     sentence = occurrence.sentence
     span = (occurrence.start, occurrence.end) if occurrence.end > occurrence.start else _locate(sentence.text, term)
     if span is None:
-        return None
-    if sentence.text[span[0]:span[1]] == "" or not script.has_han(sentence.text[span[0]:span[1]]):
-        return span
+        return None, frozenset()
     boundaries = {0, len(sentence.simplified)}
     for token in segmenter.tokens(sentence.simplified):
         boundaries.update((token.start, token.end))
-    return span if span[0] in boundaries and span[1] in boundaries else None
+    words = frozenset(boundaries)
+    if sentence.text[span[0]:span[1]] == "" or not script.has_han(sentence.text[span[0]:span[1]]):
+        return span, words
+    return (span if span[0] in boundaries and span[1] in boundaries else None), words
 
 
 def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_NOTE) -> tuple[Example, ...]:
@@ -56,10 +58,10 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
     candidates = []  # (order, trimmed text, start, end, source); pinyin only for the chosen
     for order, occurrence in enumerate(term.occurrences):
         sentence = occurrence.sentence
-        span = _whole_word_span(occurrence, term, segmenter)
+        span, words = _whole_word_span(occurrence, term, segmenter)
         if span is None:
             continue
-        left, right = trim(sentence.text, *span)
+        left, right = trim(sentence.text, *span, words=words)
         candidates.append((order, sentence.text, left, right, span, sentence.source))
     if not candidates:  # the segmenter never cuts the term out whole (奈|米制|程): take it as found
         for order, sentence in enumerate(term.sentences):
@@ -81,13 +83,17 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
             text = written[left:right]
             if len(chosen) == limit:
                 break
-            if text in used_texts or (prefer_new_source and source in used_sources):
+            if text.rstrip(_SENTENCE_MARKS) in used_texts or (prefer_new_source and source in used_sources):
                 continue
             syllables = pinyin.syllables(written, segmenter, left, right)
             chosen.append(Example(text, start - left, end - left, syllables, source))
             used_sources.add(source)
-            used_texts.add(text)
+            used_texts.add(text.rstrip(_SENTENCE_MARKS))
     return tuple(chosen)
+
+
+# The same clause cut from a sentence and from a longer one differs only in its final mark.
+_SENTENCE_MARKS = "。！？!?；;…"
 
 
 def _definition_start(term: Term) -> str:
@@ -123,13 +129,15 @@ def _inside_brackets(text: str) -> set[int]:
 _NUMERALS = "一二三四五六七八九十百〇零0-9０-９"
 _ITEM_NUMBER = re.compile(
     rf"(?:[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
-    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?|[-*+]\s|[•●○◎◇▪])\s*"
+    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?(?:\s*【[^】]{{1,16}}】)?|【[^】]{{1,16}}】|[-*+]\s|[•●○◎◇▪])\s*"
 )
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Bounds of the clause or two around text[start:end]: about EXAMPLE_TARGET, at most
-    EXAMPLE_MAX characters, never cutting the term, without leading or trailing commas."""
+    EXAMPLE_MAX characters, never cutting the term, without leading or trailing commas.
+    A clause too long for that is cut at word boundaries (`words`, offsets where words
+    start or end) where they are known: 水域排放, not 域排放."""
     inside = _inside_brackets(text)
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside] + [len(text)]
     bounds = sorted(set(bounds))
@@ -151,6 +159,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         left = max(left, start - half)
         right = min(right, left + EXAMPLE_MAX)
         left = max(left, right - EXAMPLE_MAX)
+        left = min((b for b in words if left <= b <= start), default=left)
+        right = max((b for b in words if end <= b <= right), default=right)
+        left = _past_a_cut_bracket(text, left, start)
     # A piece that stops right after the term reads as cut off: take the next clause too.
     if right < len(text) and text[end:right].strip(" ，,；;：:") == "":
         further = min((b for b in bounds if b > right), default=None)
@@ -167,6 +178,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and text[right - 1] in separators:
         right -= 1
     return left, right
+
+
+def _past_a_cut_bracket(text: str, left: int, start: int) -> int:
+    """Where a piece starting at `left` should start so as not to open on the second half
+    of a bracket the cut left behind (一）在饮用水… of （一）在饮用水…)."""
+    depth = 0
+    for i in range(left, start):
+        if text[i] in _OPENERS:
+            depth += 1
+        elif text[i] in _CLOSERS:
+            if depth == 0:
+                left = i + 1
+            else:
+                depth -= 1
+    return left
 
 
 def example_from_text(text: str, term: Term, source: str, segmenter: Segmenter) -> Example:
