@@ -83,6 +83,30 @@ def test_a_short_heading_may_quote_and_be_followed_by_a_question():
     assert kinds[8] == "text"  # a reply alone on its line is speech
 
 
+def test_a_statutes_history_amendment_notes_contents_and_long_chapter_names_are_furniture():
+    # the Criminal Law as government sites print it
+    kinds = kinds_of(
+        "中华人民共和国刑法",
+        "（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日第八届全国人民代表大会第五次会议修订　"
+        "根据2020年12月26日第十三届全国人民代表大会常务委员会第二十四次会议通过的《中华人民共和国刑法修正案（十一）》修正）",
+        "目录",
+        "第一章　刑法的任务、基本原则和适用范围",
+        "第十七条　已满十六周岁的人犯罪，应当负刑事责任。",
+        "（根据《中华人民共和国刑法修正案（十一）》修改）",
+        "（根据《中华人民共和国刑法修正案（十一）》增加）")
+    assert kinds == ["title", "notice", "notice", "heading", "text", "notice", "notice"]
+
+
+def test_a_bracketed_aside_on_its_own_line_stays_text():
+    assert kinds_of("标题", "（他后来承认，这个决定是错误的。）")[1] == "text"
+
+
+def test_the_month_closing_a_story_is_a_byline():
+    kinds = kinds_of("故乡", "我想：希望是本无所谓有，无所谓无的。这正如地上的路；其实地上本没有路，走的人多了，也便成了路。",
+                     "一九二一年一月。")
+    assert kinds[2] == "byline"
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 
