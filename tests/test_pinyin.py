@@ -256,6 +256,35 @@ def test_tone_mark(numbered, marked):
         ("此说明称：“学伴”活动合法正当，自由报名，不存在强制。", "当", 0, "dang4"),
         ("並應與蒐集之目的具有正當合理之關聯。", "當", 0, "dang4"),
         ("正当此时，他来了。", "当", 0, "dang1"),
+        # the Criminal Law's sentences: 处 'sentence to' (chu3), not the place
+        ("盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。", "处", 0, "chu3"),
+        ("情节严重的，处拘役，并处罚金。", "处", 0, "chu3"),
+        ("数十处古迹", "处", 0, "chu4"),
+        ("此处三年前还是一片荒地。", "处", 0, "chu4"),
+        # 将 'will' after a ministry, not the general (部将) a dictionary word across them makes
+        ("劳动部将持续与来源国协商。", "将", 0, "jiang1"),
+        ("他是岳飞的部将。", "将", 0, "jiang4"),
+        # 地 of land after a one-character noun; the particle after a reduplicated adverb
+        ("房地合一税新制上路。", "地", 0, "di4"),
+        ("我远远地看见他，轻轻地走过去。", "地", 0, "de5"),
+        ("我远远地看见他，轻轻地走过去。", "地", 1, "de5"),
+        # 误认为: 误 + 认为 wéi, not 误认 + a lone 为 (a Wikipedia article on Alzheimer's disease)
+        ("早期症状常被误认为是正常老化。", "为", 0, "wei2"),
+        # a dictionary word running past a name jieba saw: 单克隆抗体 dān, not the surname Shàn
+        ("美国正式批准单克隆抗体仑卡奈单抗上市。", "单", 0, "dan1"),
+        ("评书艺术家单田芳", "单", 0, "shan4"),
+        # 倾倒 'dump' beside waste, 'topple, admire' elsewhere
+        ("向水域排放、倾倒、处置有放射性的废物", "倒", 0, "dao4"),
+        ("她的才华令众人为之倾倒。", "倒", 0, "dao3"),
+        # 早发型 'early-onset', not a hairstyle
+        ("早发型阿尔茨海默病", "发", 0, "fa1"),
+        ("她换了一个新发型。", "发", 0, "fa4"),
+        # 调 'adjust' before how: 调暗, 调大
+        ("睡前至少把屏幕调暗。", "调", 0, "tiao2"),
+        ("他被调到北京工作。", "调", 0, "diao4"),
+        # 咧 the particle closing a clause (故乡), the grin elsewhere
+        ("他还抱过你咧！", "咧", 0, "lie5"),
+        ("他咧着嘴笑。", "咧", 0, "lie3"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):
@@ -286,6 +315,15 @@ def test_no_sandhi_citation_tones_for_yi_and_bu():
 )
 def test_traditional_input(text, expected):
     assert numbered_line(text) == expected
+
+
+@pytest.mark.parametrize("text, char, expected", [
+    ("立委籲政院儘速提出長照財源方案。", "籲", "yu4"),  # 吁 is xū or yù; 籲 only yù
+    ("儘管如此", "儘", "jin3"), ("盡力而為", "盡", "jin4"),
+    ("她剪了短髮。", "髮", "fa4"), ("發卡機構", "發", "fa1"),
+])
+def test_a_traditional_character_of_one_reading_keeps_it(text, char, expected):
+    assert reading_of(text, char, 0) == expected
 
 
 def test_traditional_and_simplified_agree():

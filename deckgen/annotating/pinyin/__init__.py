@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from deckgen.annotating.pinyin.readings import (
+    TRADITIONAL_READING,
     _bound_readings,
     _cedict_readings,
     _char_prior,
@@ -136,6 +137,11 @@ def _resolve(text: str, segmenter: Segmenter) -> tuple[str | None, ...]:
     for i, char in enumerate(text):
         if is_han(char):
             readings[i] = resolved[i]
+            # A Traditional character may have one reading where its simplified form has two
+            # (籲 yù 'appeal' of 吁, 髮 fà 'hair' of 发); a neutral tone a word gives stays (頭髮 fa5).
+            told = TRADITIONAL_READING.get(char)
+            if told and (readings[i] or "")[-1:] != "5":
+                readings[i] = told
     return tuple(readings)
 
 
@@ -206,20 +212,29 @@ def _citation_tone(char: str, reading: str | None) -> str | None:
 
 
 def _read_word(ctx: _Context, start: int, end: int) -> None:
-    """Readings from the dictionary for the word text[start:end], or for the longest
-    known words inside it when the whole is unknown (a name, a compound jieba made up)."""
-    i = start
-    while i < end:
-        for j in range(min(end, i + _MAX_WORD), i + 1, -1):
-            reading = word_reading(ctx.text[i:j])
-            if reading:
-                for k, syllable in enumerate(reading):
-                    ctx.readings[i + k] = syllable
-                    ctx.from_word[i + k] = True
-                i = j
-                break
-        else:
-            i += 1
+    """Readings from the dictionary for the word text[start:end], or for the known words
+    inside it when the whole is unknown (a name, a compound jieba made up): the fewest
+    characters left outside a known word, of those the fewest with more than one reading,
+    then the fewest words (误认为 is 误 + 认为 wéi, not 误认 + a lone 为)."""
+    # cost[k]: (characters left alone, polyphones among them, words) reading text[start:start + k]
+    cost: list[tuple[int, int, int]] = [(0, 0, 0)] * (end - start + 1)
+    how: list[tuple[int, tuple[str, ...] | None]] = [(0, None)] * (end - start + 1)
+    for k in range(1, end - start + 1):
+        alone, polyphones, words = cost[k - 1]
+        cost[k] = (alone + 1, polyphones + (len(char_readings(ctx.text[start + k - 1])) > 1), words)
+        how[k] = (k - 1, None)
+        for j in range(max(0, k - _MAX_WORD), k - 1):
+            reading = word_reading(ctx.text[start + j:start + k])
+            if reading and (cost[j][0], cost[j][1], cost[j][2] + 1) < cost[k]:
+                cost[k], how[k] = (cost[j][0], cost[j][1], cost[j][2] + 1), (j, reading)
+    k = end - start
+    while k > 0:
+        j, reading = how[k]
+        if reading:
+            for offset, syllable in enumerate(reading):
+                ctx.readings[start + j + offset] = syllable
+                ctx.from_word[start + j + offset] = True
+        k = j
 
 
 def _context_reading(ctx: _Context, i: int) -> str | None:
@@ -228,12 +243,19 @@ def _context_reading(ctx: _Context, i: int) -> str | None:
     char = ctx.text[i]
     if char in _MEASURE_WORD and _after_numeral(ctx, i):
         return _MEASURE_WORD[char]
-    if char in _SURNAME and _starts_chinese_name(ctx, i):
+    if char in _SURNAME and _starts_chinese_name(ctx, i) and not _begins_a_longer_word(ctx, i):
         return _SURNAME[char]
     if char in _TRANSLITERATION and _in_foreign_name(ctx, i):
         return _TRANSLITERATION[char]
     rule = _RULES.get(char)
     return rule(ctx, i) if rule else None
+
+
+def _begins_a_longer_word(ctx: _Context, i: int) -> bool:
+    """A dictionary word starts here and runs past the name jieba saw: 单克隆抗体 (dān),
+    not the surname 单 (Shàn) of a name 单克隆."""
+    end = ctx.word_of(i).end
+    return any(word_reading(ctx.text[i:j]) for j in range(end + 1, min(len(ctx.text), i + _MAX_WORD) + 1))
 
 
 # jieba's tags for a character it does not know as a free word: zg (a morpheme seen

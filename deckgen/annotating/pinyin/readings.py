@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 _PRIOR = "pinyin_char_prior.tsv"
 
 
+# Traditional characters with one reading whose simplified form has several (吁 xū/yù,
+# 发 fā/fà, 只 zhī/zhǐ, 干 gān/gàn, 斗 dǒu/dòu, 谷 gǔ/yù, 系 xì/jì, 尽 jǐn/jìn, 卷 juǎn/juàn):
+# the Traditional text has already chosen.
+TRADITIONAL_READING = {
+    "籲": "yu4", "發": "fa1", "髮": "fa4", "隻": "zhi1", "幹": "gan4", "鬥": "dou4", "穀": "gu3",
+    "係": "xi4", "儘": "jin3", "盡": "jin4", "捲": "juan3",
+}
+
+
 _NAME_READINGS = "pinyin_given_names.tsv"
 
 

@@ -210,12 +210,28 @@ def _di(ctx: _Context, i: int) -> str | None:
     # Clause-final it is the noun: 西沙群岛等地， (jieba still tags some of these uv).
     if _clause_end(ctx, i):
         return "di4"
-    if _pos(ctx.word_of(i)) == "uv":
-        return "de5"
+    word = ctx.word_of(i)
     before, after = ctx.word_before(i), ctx.word_after(i)
+    if _ends_a_reduplicated_adverb(ctx, i):
+        return "de5"
+    # ... and tags uv the 地 of land after a one-character noun: 房地合一, 田地
+    if _pos(word) == "uv" and not (before is not None and _pos(before) == "n" and len(before.text) == 1):
+        return "de5"
     if _pos(before) in ("a", "ad", "d", "z", "i", "l") and _pos(after).startswith("v"):
         return "de5"
     return "di4"
+
+
+def _ends_a_reduplicated_adverb(ctx: _Context, i: int) -> bool:
+    """jieba glues the particle 地 to a reduplicated adverb: 远远地, 轻轻地, 渐渐地."""
+    word = ctx.word_of(i)
+    return word.end == i + 1 and i - word.start >= 2 and ctx.char(i - 1) == ctx.char(i - 2)
+
+
+@_rule("地", _WORD_RULES)
+def _de_after_reduplication(ctx: _Context, i: int) -> str | None:
+    # ... even where a dictionary word takes the 地 (远地 'a distant place' of 远远地)
+    return "de5" if _ends_a_reduplicated_adverb(ctx, i) else None
 
 
 _RETURN_OBJECTS = set("钱债款贷账")
@@ -351,6 +367,28 @@ def _qia_in_word(ctx: _Context, i: int) -> str | None:
     return "qia3" if word is not None and word.start == i and word.text in ("卡住", "卡壳") else None
 
 
+@_rule("倒", _WORD_RULES)
+def _qing_dao(ctx: _Context, i: int) -> str | None:
+    # 倾倒 is 'topple, admire' (qing1 dao3), or 'dump, pour out' (qing1 dao4) beside what is
+    # dumped or how: 排放、倾倒、处置有放射性的废物, 倾倒垃圾.
+    word = ctx.word_of(i)
+    if word.text != "倾倒" or word.start != i - 1:
+        return None
+    around = ctx.text[max(0, i - 12):i + 12]
+    return "dao4" if any(w in around for w in _DUMPED) else None
+
+
+_DUMPED = ("废", "垃圾", "污", "排放", "处置", "填埋", "渣", "泥", "海洋", "水域", "河")
+
+
+@_rule("发", _WORD_RULES)
+def _fa_onset(ctx: _Context, i: int) -> str | None:
+    # After 早, 晚, 迟 the 发 of 发型 is 'onset' (早发型 'early-onset', 迟发型), not the hair of
+    # a hairstyle, which jieba's word 发型 would make of it.
+    word = ctx.word_of(i)
+    return "fa1" if word.text == "发型" and word.start == i and ctx.char(i - 1) in "早晚迟" else None
+
+
 @_rule("量")
 def _liang(ctx: _Context, i: int) -> str | None:
     # The verb 'measure': 量一量, 量一下, or tagged as a verb.
@@ -367,7 +405,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
     # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
     if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
         return "diao4"
-    if nxt in ("高", "低", "整", "节", "和", "解", "控", "味", "试", "剂", "皮", "戏", "侃", "停", "教"):
+    if nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准":
         return "tiao2"
     return None
 
@@ -377,6 +415,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
 # name, or interjections: 贴吧 ba1, 啦啦队 la1, 哇唧唧哇 wa1, “啊，…” a1. A particle
 # follows what it modifies, so one that opens a clause is an interjection.
 _PARTICLES = {
+    "咧": "lie3",  # 咧嘴 'grin'; clause-final the particle: 抱过你咧！
     "吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1", "啊": "a1",
     "哦": "o4",  # opening a clause it is 'oh, I see': 哦，原来如此。
 }
@@ -429,7 +468,13 @@ def _chu(ctx: _Context, i: int) -> str | None:
     # A place after a demonstrative (此处, 各处, 何处) is chu4, as after a numeral.
     if ctx.char(i - 1) in set("各此该何到住好"):
         return "chu4"
+    # A sentence in a statute: 处三年以下有期徒刑, 处拘役, 并处罚金 'is sentenced to' (chu3).
+    if ctx.char(i + 1) in _NUMERALS or ctx.text.startswith(_SENTENCES, i + 1):
+        return "chu3"
     return None
+
+
+_SENTENCES = ("罚金", "拘役", "管制", "死刑", "无期徒刑", "有期徒刑", "罚款", "以罚款", "以罚金", "没收")
 
 
 # Punctuation that closes a clause or a quotation (not 《 or an opening quote).
@@ -441,7 +486,11 @@ def _jiang(ctx: _Context, i: int) -> str | None:
     # The adverb 'will' and the preposition (将…) need a verb or an object after
     # them; before closing punctuation 将 is the noun 'general': 参将。, 告知诸将：
     nxt = ctx.char(i + 1)
-    return "jiang4" if not nxt or nxt in _CLOSING else None
+    if not nxt or nxt in _CLOSING:
+        return "jiang4"
+    # jieba's adverb or preposition is 'will' or 'with': 劳动部将持续, not the 部将 'general'
+    # a dictionary word across the boundary would make of it.
+    return "jiang1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) in ("d", "p") else None
 
 
 @_rule("迤")
