@@ -405,7 +405,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
     # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
     if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
         return "diao4"
-    if nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准":
+    if nxt and nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准":
         return "tiao2"
     return None
 
