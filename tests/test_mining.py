@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from deckgen import mining, script
 from deckgen.errors import SourceError
 from deckgen.mining import MiningOptions, discovery, load_known_words
+from deckgen.reading import read_source
 from deckgen.records import Script, Sentence, Source
 from deckgen.segmenting import segmenter
 
@@ -251,6 +252,36 @@ def test_mining_nothing_gives_nothing():
     assert mine([source("empty")]) == []
 
 
+def test_two_dictionary_words_across_a_word_only_jieba_lists_are_cut_as_the_dictionary_does():
+    from deckgen import segmenting as segment
+
+    # the Criminal Law: 并处罚金 'and also a fine' is 并处 + 罚金, not 并 + 处罚金
+    words = segment.words_of("数额巨大的，处三年以上十年以下有期徒刑，并处罚金。")
+    assert ("并处", "罚金") in zip(words, words[1:])
+    assert "处罚金" not in words
+    # a word both dictionaries know stays whole
+    assert "处罚" in segment.words_of("依照处罚较重的规定定罪处罚。")
+
+
+def test_a_word_is_split_by_the_one_before_only_where_that_character_stands_alone():
+    from deckgen.mining.filters import _split_by_the_word_before
+
+    assert _split_by_the_word_before(["处罚金"], "数额巨大的，并处罚金。") == (1, 1)  # 并处 + 罚金
+    # a Xinhua report: 上海 + 外高桥 (a port), whatever 海外 'overseas' is
+    assert _split_by_the_word_before(["外高桥"], "邮轮已在上海外高桥造船有限公司出坞。") == (0, 1)
+
+
+def test_a_term_inside_a_word_jieba_made_across_another_stands_alone(tmp_path):
+    path = tmp_path / "law.txt"
+    path.write_text(
+        "第二百六十四条　盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金；"
+        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金；数额特别巨大的，处十年以上有期徒刑或者无期徒刑，并处罚金或者没收财产。\n"
+        "第二百六十六条　诈骗公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金；"
+        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金。\n", encoding="utf-8")
+    terms = [t.text for t in mine((read_source(path),), MiningOptions(top=30))]
+    assert "罚金" in terms and "处罚金" not in terms, terms
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
@@ -336,7 +367,7 @@ def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
     from deckgen import segmenting as segment
 
     tk = segment.tokenizer()
-    alone = [segment._units_after_numbers(list(tk.cut(t, HMM=True)), tk) for t in texts]
+    alone = [segment._overlaps_resolved(segment._units_after_numbers(list(tk.cut(t, HMM=True)), tk)) for t in texts]
     assert [list(words) for words in segment.words_of_each(texts)] == alone
     for text, words in zip(texts, alone):
         assert [t.text for t in segment.tokens(text)] == words

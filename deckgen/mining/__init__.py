@@ -52,6 +52,7 @@ from deckgen.mining.filters import (
     _qualifies,
     _quotes_a_person,
     _senses_allow,
+    _split_by_the_word_before,
     _stands_alone,
 )
 from deckgen.mining.known_words import load_known_words
@@ -147,8 +148,11 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             return False
         # ... nor one that stands alone only where jieba cut across the longer term (部落
         # of 部落客 'blogger' in 部落 + 客推). A term many longer ones are built on is one.
+        # The longer term must be one wherever the text writes it: 处罚金 of 单处罚金 is no
+        # term in 并处罚金 (并处 + 罚金), where 罚金 stands alone.
         if candidate.inside_longer and any(
                 qualified(key) and _only_inside_longer(candidate.strings, candidates[key].strings, focus_text())
+                and not _split_by_the_word_before(candidates[key].strings, focus_text())[0]
                 for key, _ in holders.get(candidate.key, ())):
             return False
         if candidate.inside_longer:
@@ -174,6 +178,9 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
+        split, uses = _split_by_the_word_before(candidate.strings, focus_text())
+        if 2 * split > uses:
+            continue  # jieba's word across a dictionary's two at most of its uses
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
                 candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):
             continue

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from deckgen.lexicon import jieba_words
+from deckgen.lexicon import cedict, jieba_words
 from deckgen.memo import BoundedDict, memo, once
 from deckgen.records import Token
+from deckgen.script import is_han
 
 __all__ = ["JiebaSegmenter", "segmenter", "tokenizer", "tokens", "tagged_tokens", "words_of", "words_of_each"]
 
@@ -167,8 +168,21 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
             out = None
     if out is None:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
-    return [_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words
+    return [_overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words)
             for words, text in zip(out, texts)]
+
+
+def _overlaps_resolved(words: list[str]) -> list[str]:
+    """jieba's words, where it chose a word of its own table no dictionary lists over two
+    that CC-CEDICT does, across the same characters: 并 + 处罚金 is 并处 'also sentence to'
+    + 罚金 'a fine', as the Criminal Law means it; 处罚金 is no word."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        before, word = out[i], out[i + 1]
+        if len(before) == 1 and len(word) == 3 and is_han(before) and cedict.knows(before + word[0]) \
+                and cedict.knows(word[1:]) and not cedict.knows(word):
+            out[i], out[i + 1] = before + word[0], word[1:]
+    return out
 
 
 _NUMBER = re.compile(r"^(?:[0-9０-９]+|[零〇一二三四五六七八九十百千万两]+)$")
