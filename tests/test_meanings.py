@@ -180,6 +180,21 @@ def test_a_short_form_of_a_compound_takes_its_literal_gloss(tmp_path):
     assert model.long_form is None
 
 
+def test_a_name_with_its_first_character_left_out_is_short_for_the_name(tmp_path):
+    # a CNA story: 政院 is the Executive Yuan, 行政院, as Taiwan news shortens it
+    short, note = _short_form(tmp_path, "行政院會今天通過長照服務法修正草案，送立法院審議。\n"
+                                        "立委要求政院儘速提出長照財源方案。\n", "政院")
+    assert short.long_form == "行政院"
+    assert "Executive Yuan" in note.english, note
+
+
+def test_a_ministry_is_short_for_its_name_not_for_its_minister(tmp_path):
+    short, note = _short_form(tmp_path, "衛生福利部長鄭啟銘表示，修法後將擴大服務對象。\n"
+                                        "衛福部統計，全國失能人口已超過80萬人。\n", "衛福部")
+    assert short.long_form == "衛生福利部"
+    assert note.english == "literally: health welfare department", note
+
+
 def test_a_short_form_without_a_long_form_nearby_stays_unknown(tmp_path):
     short, note = _short_form(tmp_path, "今年冬天的空汙比去年嚴重,專家建議民眾減少外出。\n", "空汙")
     assert short.long_form is None

@@ -73,7 +73,15 @@ def _candidates(short: str, sentence: str, composed: bool):
     """(start, long form) for each known word in `sentence` (or, if `composed`, compound
     with a literal gloss) that begins with the short form's first character, holds the
     others in order, and is not the short form extended (科创板上市 contains 科创板: not
-    an expansion of it)."""
+    an expansion of it); or that is the short form after one character more."""
+    # Taiwan's way with a name of three characters: its first left out (政院 of 行政院, 北市
+    # of 台北市), where the name is a dictionary word
+    start = sentence.find(short)
+    while start >= 1:
+        long = sentence[start - 1:start + len(short)]
+        if is_han(long[0]) and _has_meaning(long):
+            yield start - 1, long
+        start = sentence.find(short, start + 1)
     start = sentence.find(short[0])
     while start >= 0:
         for end in range(start + len(short) + 1, min(len(sentence), start + LONGEST) + 1):

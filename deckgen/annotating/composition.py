@@ -28,8 +28,8 @@ _HEAD_SENSES = "head_senses.tsv"
 _SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
              "界": "circles", "型": "type", "区": "zone", "剂": "agent",
              "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
-             "局": "bureau", "网": "network", "带": "belt", "群": "cluster", "链": "chain", "史": "history",
-             "圈": "circle", "蛋": "egg", "汤": "soup", "花": "flower", "肉": "meat"}
+             "局": "bureau", "部": "department", "网": "network", "带": "belt", "群": "cluster", "链": "chain",
+             "史": "history", "圈": "circle", "蛋": "egg", "汤": "soup", "花": "flower", "肉": "meat"}
 # 前 is 'former' (前总统), 'front' (前军) or 'pre-' (前寒武纪): no steady sense; 高 is as
 # often the surname of the person a title follows (高区长) as 'high'; 全 is 'whole'
 # (全民族) or 'total' (全要素生产率, total factor productivity)
