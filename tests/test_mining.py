@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -261,6 +262,22 @@ def test_two_dictionary_words_across_a_word_only_jieba_lists_are_cut_as_the_dict
     assert "处罚金" not in words
     # a word both dictionaries know stays whole
     assert "处罚" in segment.words_of("依照处罚较重的规定定罪处罚。")
+
+
+def test_a_given_name_between_a_surname_and_a_title_is_a_person_even_if_it_is_a_word(tmp_path):
+    from deckgen.mining.analysis import _analyse
+    from deckgen.mining.candidates import _Candidate
+    from deckgen.mining.filters import _proper_kind
+
+    # a public lecture's host: 启明 'Venus' is 张启明's given name
+    path = tmp_path / "lecture.txt"
+    path.write_text("你的生物钟\n今天我们请到的是生命科学学院的张启明教授，张老师长期研究睡眠和昼夜节律。\n"
+                    "王老师的学生都很努力。\n", encoding="utf-8")
+    people = _analyse(read_source(path), segmenter()).people
+    assert "启明" in people and not people & {"生命科学", "学院", "学生"}, people
+    given = _Candidate("启明")
+    given.strings.add("启明")
+    assert _proper_kind(given, Counter(), Counter(), people) == "person"
 
 
 def test_a_word_is_split_by_the_one_before_only_where_that_character_stands_alone():

@@ -173,7 +173,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     for candidate in _best_first(candidates.values(), judge):
         if len(ranked) >= limit or candidate.score < floor:
             break
-        proper = _proper_kind(candidate, corpus.person_cues, corpus.addressed, corpus.speakers, focus_text)
+        proper = _proper_kind(candidate, corpus.person_cues, corpus.addressed, corpus.people, focus_text)
         if proper in ("person", "place"):
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):

@@ -17,6 +17,7 @@ from deckgen.mining.words import (
     _HAS_HAN,
     _PARTICLE_TAGS,
     _TERM_IN_QUOTES,
+    COMMON_SURNAMES,
     NOUN_SUFFIXES,
     _is_guess,
     _known_word,
@@ -129,9 +130,10 @@ class _SourceAnalysis:
     glosses: tuple[_Gloss, ...]
     person_cues: Counter  # token -> times it stands where a person's name stands
     addressed: Counter  # token -> times it is called or spoken to as a person (“水生，…”, 叫水生)
-    # a play's speakers (simplified) and the given names of those of three characters
-    # (唐铁嘴: 铁嘴), which the text uses alone
-    speakers: frozenset[str] = frozenset()
+    # names the text gives people beyond doubt (simplified): a play's speakers and the given
+    # names of those of three characters (唐铁嘴: 铁嘴), which the text uses alone, and a given
+    # name between a surname and a title (张 + 启明 + 教授), even one that is a word (Venus)
+    people: frozenset[str] = frozenset()
     title: str = ""  # the source's title line, simplified ("" if it has none)
     headings: tuple[str, ...] = ()  # its section headings, simplified
     title_written: str = ""  # the title line as the source writes it
@@ -155,6 +157,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     glosses: list[_Gloss] = []
     person_cues: Counter = Counter()
     addressed: Counter = Counter()
+    titled: set[str] = set()
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, cut in zip(running, simplified, segmenter.words_of_each(simplified)):
@@ -168,13 +171,14 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
             glosses.extend(_glosses(analysed))
         _count_person_cues(analysed.tokens, person_cues)
         _count_addresses(analysed.tokens, addressed)
+        titled.update(_titled_given_names(analysed.tokens))
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
     speakers = frozenset(to_simplified(name) for name in source.speakers)
-    speakers |= frozenset(name[1:] for name in speakers if len(name) == 3)
+    people = speakers | frozenset(name[1:] for name in speakers if len(name) == 3) | frozenset(titled)
     return _SourceAnalysis(tuple(sentences), grams, tuple(cuts), tuple(cut_texts), words, marked, tuple(glosses),
-                           person_cues, addressed, speakers, title, headings,
+                           person_cues, addressed, people, title, headings,
                            title_line.text if title_line else "")
 
 
@@ -218,6 +222,19 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
                 or (after in _ADVERBS and (then in _SPEECH or then == "对"))  # 闰土又对我说
                 or (after == "这" and then in ("名字", "人"))):  # 闰土这名字
             cues[token] += 1
+
+
+# Titles that follow a name: 张启明教授, 李华老师, 王明先生
+_TITLES_AFTER = frozenset(
+    "教授 老师 先生 女士 小姐 博士 院士 医生 大夫 律师 主任 同学 师傅 书记 部长 局长 市长 县长 校长 院长 所长 经理 总裁"
+    " 董事长".split())
+
+
+def _titled_given_names(tokens: Sequence[str]) -> list[str]:
+    """A given name jieba cut from its surname, before a title: 张 + 启明 + 教授."""
+    return [token for before, token, after in zip(tokens, tokens[1:], tokens[2:])
+            if after in _TITLES_AFTER and before in COMMON_SURNAMES and 1 <= len(token) <= 2
+            and _HAN_ONLY.match(token)]
 
 
 def _count_addresses(tokens: Sequence[str], addressed: Counter) -> None:

@@ -42,7 +42,7 @@ class _Corpus:
     tokens: int
     person_cues: Counter
     addressed: Counter
-    speakers: frozenset[str]  # a play's speakers and their given names (simplified)
+    people: frozenset[str]  # names the texts give people beyond doubt (_SourceAnalysis.people)
 
 
 @memo(4)
@@ -81,9 +81,9 @@ def _corpus(sources: tuple[Source, ...], segmenter: Segmenter) -> _Corpus:
     for analysis in analyses:
         person_cues.update(analysis.person_cues)
         addressed.update(analysis.addressed)
-    speakers = frozenset().union(*(analysis.speakers for analysis in analyses))
+    people = frozenset().union(*(analysis.people for analysis in analyses))
     return _Corpus(analyses, grams, document_frequency, compounds, sum(map(len, runs)), person_cues, addressed,
-                   speakers)
+                   people)
 
 
 def _objects_of_verbs(compounds: dict[str, discovery.Compound],

@@ -23,6 +23,7 @@ from deckgen.mining.words import (
     _NUMERALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
+    COMMON_SURNAMES,
     POINTERS,
     _function_tagged,
     _glossed_as_thing,
@@ -674,17 +675,18 @@ _CUES_WITHOUT_SURNAME = 2
 
 
 def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter,
-                 speakers: frozenset[str] = frozenset(), text: Callable[[], str] | None = None) -> str | None:
+                 people: frozenset[str] = frozenset(), text: Callable[[], str] | None = None) -> str | None:
     """"person", "place", "organisation" or None, from CC-CEDICT senses, jieba tags and,
     for names no dictionary knows, where the word stands (研究总监杨瑞临, 戚凯表示); a
     compound ending in a name is a person too. A word
     CC-CEDICT knows is a name when the story calls someone by it at least twice and none
     of its senses is a kind of person (水生 'aquatic', called “水生，…” and 叫水生; not 母亲).
-    A play's speakers are people, and so are their given names (铁嘴 of 唐铁嘴). A word
+    `people`: names the text gives people beyond doubt (a play's speakers, a given name
+    between a surname and a title). A word
     CC-CEDICT lists both as a place and as something else is the place where the text
     puts it where places stand, twice at least (在大理, 去了大理: Dali, not 'judicial
     officer'), unless the something else is a word of the HSK lists (在和平年代)."""
-    if speakers and not speakers.isdisjoint(candidate.strings):
+    if people and not people.isdisjoint(candidate.strings):
         return "person"
     compound = candidate.compound
     if compound is not None and len(compound.parts) >= 2 and _HAN_ONLY.match(name := compound.parts[-1]) and (
@@ -740,16 +742,6 @@ def _called_a_person(string: str, person_cues: Counter, addressed: Counter) -> b
     )
 
 
-# The commonest Chinese surnames (simplified) that are seldom anything else (not 高,
-# 金, 石, 方): an unknown word of two or three characters led by one of them is far
-# more often a person (张宪, 王彦, 杜充, 颜孝恭) than a term.
-_COMMON_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
-    "颜庞樊殷翟倪聂柴鲍祝耿裴邢"
-)
-
-
 def _pet_name(string: str) -> bool:
     """阿 and a given name (阿明, 阿珍): how family and neighbours call someone. Not a
     word for a kind of person (阿姨 'aunt', 阿公 'grandpa', 阿伯 'uncle'), which CC-CEDICT
@@ -770,14 +762,14 @@ def _looks_like_a_name(string: str) -> bool:
         return False
     if string.endswith("儿"):
         return True
-    return string[0] in _COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
+    return string[0] in COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
 
 
 def _word_and_a_character(string: str) -> bool:
     """A common word and one character more (牛肉 + 汤, 博士 + 生, 立法 + 权): jieba tags
     thousands of these as names, which a name of that shape seldom is; a common surname
     and a given name (王 + 国生) are still one."""
-    if len(string) < 3 or (string[0] in _COMMON_SURNAMES and not dictionary.knows(string[1:])):
+    if len(string) < 3 or (string[0] in COMMON_SURNAMES and not dictionary.knows(string[1:])):
         return False
     entries = dictionary.lookup(string[:-1])
     return bool(entries) and not any(e.proper for e in entries)

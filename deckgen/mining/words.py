@@ -489,3 +489,13 @@ def _only_a_verb(word: str) -> bool:
         return False
     senses = [s for e in dictionary.lookup(word) if not e.proper for s in e.senses if not s.startswith("CL:")]
     return bool(senses) and all(s.startswith("to ") for s in senses)
+
+
+# The commonest Chinese surnames (simplified) that are seldom anything else (not 高,
+# 金, 石, 方): an unknown word of two or three characters led by one of them is far
+# more often a person (张宪, 王彦, 杜充, 颜孝恭) than a term.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
+    "颜庞樊殷翟倪聂柴鲍祝耿裴邢"
+)
