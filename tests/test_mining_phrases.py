@@ -1408,3 +1408,24 @@ def test_each_and_a_measure_word_before_a_word_is_no_term():
     )
     assert not {"各项措施", "各类经营主体"} & terms.keys(), sorted(terms)
     assert "督促" in terms, sorted(terms)
+
+
+def test_a_question_a_denial_two_times_and_a_doubled_verb_are_no_terms():
+    # a newspaper interview, a public lecture and a Zhihu answer on buying a flat
+    terms = terms_of(
+        "下一步应当从哪些方面着力？我们要从哪些方面入手推进银发经济？",
+        "昨天晚上十二点以后才睡的，举一下手？昨天晚上我也睡得很晚。",
+        "很多小伙子咬咬牙也得上车。对未来没把握的那批年轻人，咬咬牙还是买了。",
+        "对未来没把握的年轻人越来越多，房价也没把握。",
+        "所以与其说“年轻人不愿意买房”，不如说年轻人变得更理性了。",
+        "经济的不确定性上升，不确定性带来风险。",
+    )
+    assert not {"哪些方面", "昨天晚上", "咬咬牙", "没把握", "年轻人不愿意买房"} & terms.keys(), sorted(terms)
+    assert "不确定性" in terms  # 'uncertainty': a denial made a noun
+
+
+def test_the_second_half_of_a_verb_split_by_its_aspect_is_no_term():
+    # 算过账 'have done the sums': 算账 split by 过, not 过账 'to post to the ledger'
+    terms = terms_of("其实我接触过的年轻客户，几乎每个人都认真算过账。",
+                     "他们算过账之后发现买不起，又重新算过账。", "每个人都算过账，房贷利率太高。")
+    assert "过账" not in terms, sorted(terms)

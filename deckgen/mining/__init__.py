@@ -43,6 +43,7 @@ from deckgen.mining.candidates import (
     kinds_of,
 )
 from deckgen.mining.filters import (
+    _aspect_inside_a_verb,
     _clause_around_a_term,
     _cut_across_a_term,
     _only_inside_longer,
@@ -179,7 +180,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
         split, uses = _split_by_the_word_before(candidate.strings, focus_text())
-        if 2 * split > uses:
+        if 2 * split > uses or _aspect_inside_a_verb(candidate.strings, focus_text()):
             continue  # jieba's word across a dictionary's two at most of its uses
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
                 candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):

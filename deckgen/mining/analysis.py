@@ -284,8 +284,14 @@ def _quoted(simplified: str) -> list[str]:
 
 def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     words = segmenter.words_of(inside)
-    # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿).
+    # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿). Nor
+    # do they deny (“年轻人不愿意买房”), unless as short as a slogan or an idiom (“没房不嫁”).
+    if len(inside) > 4 and any(w in _NEGATIONS for w in words):
+        return False
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
+
+
+_NEGATIONS = frozenset("不 没 没有 别 未".split())
 
 
 _MAY_QUOTE = re.compile(r"[「『“‘\"#]")

@@ -79,6 +79,23 @@ def _split_by_the_word_before(strings: Iterable[str], text: str) -> tuple[int, i
     return split, uses
 
 
+def _aspect_inside_a_verb(strings: Iterable[str], text: str) -> bool:
+    """A word no dictionary lists that opens with the aspect 过, 了 or 着 and is, at every
+    use, the second half of a verb and its object split by it: 过账 of 算过账 (算账 'to
+    reckon up'), 了澡 of 洗了澡."""
+    for string in strings:
+        if len(string) != 2 or string[0] not in "过了着" or dictionary.knows(string):
+            return False
+        at = text.find(string)
+        if at < 0:
+            return False
+        while at >= 0:
+            if at == 0 or not dictionary.knows(text[at - 1] + string[1]):
+                return False
+            at = text.find(string, at + 1)
+    return True
+
+
 def _offsets(part: str, whole: str) -> list[int]:
     return [i for i in range(len(whole) - len(part) + 1) if whole.startswith(part, i)]
 
@@ -344,7 +361,8 @@ def _plausible(string: str, level: int) -> bool:
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
-    if string in POINTERS or string in _MODALS or _since_or_after(string) or _people_of_a_place(string):
+    if (string in POINTERS or string in _MODALS or _since_or_after(string) or _people_of_a_place(string)
+            or _two_times(string)):
         return False
     if len(string) >= 3 and string.endswith("们") and not dictionary.knows(string) and dictionary.knows(string[:-1]):
         return False  # 邻居们 'the neighbours': a plural, the word is 邻居
@@ -412,6 +430,12 @@ def _adverb_of_manner(string: str) -> bool:
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
 
 
+def _two_times(string: str) -> bool:
+    """Two words of time (昨天晚上 'last night', 明天上午): a phrase jieba lists, CC-CEDICT does not."""
+    return (len(string) == 4 and not dictionary.knows(string) and dictionary.knows(string[:2])
+            and dictionary.knows(string[2:]) and _tag(string[:2]) == "t" and _tag(string[2:]) == "t")
+
+
 def _since_or_after(string: str) -> bool:
     """A time and since, after or before it (今年以来 'since the start of this year',
     改革开放以后): phrases jieba lists as words, CC-CEDICT does not."""
@@ -434,15 +458,22 @@ def _grammar_before_a_word(string: str) -> bool:
         return True  # 各项措施 'each of the measures', 各类企业
     if string[0] == "被" and string[-1] not in "人者方":
         return True  # 被誉为 'is hailed as', a passive; not 被执行人 'person subject to enforcement'
+    if string.startswith(_ASKING) and dictionary.knows(string[2:]):
+        return True  # 哪些方面 'which aspects', 什么问题
+    if string[0] in "不没未" and dictionary.knows(string[1:]) and _tag(string[1:])[:1] in ("v", "a"):
+        return True  # 没把握 'not sure': a denial; 不确定性 'uncertainty' is a noun's
     if not dictionary.knows(string[1:]):
         return False
     return string[0] in _LEADING_GRAMMAR or string[0] in _MEASURE_WORDS
 
 
-# Adverbs that never begin a word of their own before another word, and 好 'good' (好黄酒);
+# Adverbs that never begin a word of their own before another word (只够 'only enough'),
+# and 好 'good' (好黄酒);
 # not 总 or 正 (总书记, 正能量) nor 再 (再工业化), which also make terms; a modal verb
 # (需谨慎 'calls for caution'), not 应 (应收款 'receivables').
-_LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好需须")
+_LEADING_GRAMMAR = frozenset("各每相互刚才就都也又还很太便曾已仍皆竟亦却好需须只")
+# Words that ask which or what, before what they ask of
+_ASKING = ("哪些", "哪个", "哪种", "哪家", "什么", "怎样", "多少")
 # Measure words that follow 这, 那 or a number before a noun; not the many that also lead
 # terms (扇三角洲 'fan delta', 盒维数 'box dimension', 集体性)
 _MEASURE_WORDS = frozenset("个篇位家件条张本部台只座所项名首支款辆种")
@@ -496,13 +527,16 @@ def _a_little(string: str) -> bool:
 
 
 def _doubled_character(string: str) -> bool:
-    """A character said twice (翻翻 'to leaf through', 看看, 走走; 笑了笑, 想一想): a verb done
+    """A character said twice (翻翻 'to leaf through', 看看, 走走; 笑了笑, 想一想, 咬咬牙): a verb done
     briefly, grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words. And 越来越 'more and
     more' before what grows (越来越重 'heavier and heavier')."""
     if string.startswith("越来越") and len(string) > 3:
         return True
     if len(string) == 3 and string[1] in "了一" and string[0] == string[2] and _HAS_HAN.match(string) is not None:
         return not dictionary.knows(string)
+    if len(string) == 3 and string[0] == string[1] and _HAS_HAN.match(string) is not None:
+        # 咬咬牙 'grit one's teeth a moment', 摇摇头: a verb and its object, the verb said twice
+        return dictionary.knows(string[1:]) and not dictionary.knows(string)
     return len(string) == 2 and string[0] == string[1] and _HAS_HAN.match(string) is not None \
         and not dictionary.knows(string)
 
