@@ -1326,6 +1326,12 @@ def test_a_verb_jiebas_guess_glued_to_a_term_is_no_part_of_what_an_acronym_abbre
     assert ("LNP", "脂质纳米颗粒", True) in glosses, glosses
 
 
+def test_what_an_acronym_abbreviates_starts_after_the_copula():
+    # a Wikipedia article on Alzheimer's disease
+    glosses = glosses_of("最重要的遗传风险因素是载脂蛋白E（APOE）的ε4等位基因。")
+    assert ("APOE", "载脂蛋白E", True) in glosses, glosses
+
+
 def test_a_piece_of_a_works_title_and_the_people_of_a_place_are_no_terms():
     # a Wikipedia biography of 鄧麗君: jieba lists 月亮代表 (of the song 《月亮代表我的心》);
     # 河北人 is 'a native of Hebei'. A law's name inside 《》 still gives its term.

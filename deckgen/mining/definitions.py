@@ -210,4 +210,8 @@ def _is_stop_before_term(token: str) -> bool:
     tag = _tag(token)
     if token.startswith("第"):  # ordinals belong to the term: 第四次工业革命
         return False
-    return tag in _FUNCTION_TAGS or tag.startswith("t") or tag.startswith("ns") or token in ("即", "也就是")
+    # ... and a copula: 最重要的遗传风险因素是载脂蛋白E（APOE）
+    return tag in _FUNCTION_TAGS or tag.startswith("t") or tag.startswith("ns") or token in _LINKS
+
+
+_LINKS = frozenset("即 也就是 就是 是 为 乃 叫 称为 叫做".split())
