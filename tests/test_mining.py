@@ -297,6 +297,7 @@ def test_a_term_inside_a_word_jieba_made_across_another_stands_alone(tmp_path):
         "数额巨大的，处三年以上十年以下有期徒刑，并处罚金。\n", encoding="utf-8")
     terms = [t.text for t in mine((read_source(path),), MiningOptions(top=30))]
     assert "罚金" in terms and "处罚金" not in terms, terms
+    assert "单处罚金" not in terms, terms  # 单 + 处罚金, a compound of the same miscut
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -179,9 +179,14 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
-        split, uses = _split_by_the_word_before(candidate.strings, focus_text())
-        if 2 * split > uses or _aspect_inside_a_verb(candidate.strings, focus_text()):
-            continue  # jieba's word across a dictionary's two at most of its uses
+        # jieba's word across a dictionary's two at most of its uses, or a compound of one
+        # (单 + 处罚金, where the text's 并处罚金 is 并处 + 罚金)
+        parts = candidate.compound.parts if candidate.compound is not None else ()
+        if any(2 * split > uses for split, uses in (_split_by_the_word_before(strings, focus_text())
+                                                    for strings in (candidate.strings, *([p] for p in parts)))):
+            continue
+        if _aspect_inside_a_verb(candidate.strings, focus_text()):
+            continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
                 candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):
             continue
