@@ -291,10 +291,13 @@ def test_a_word_is_split_by_the_one_before_only_where_that_character_stands_alon
 def test_a_term_inside_a_word_jieba_made_across_another_stands_alone(tmp_path):
     path = tmp_path / "law.txt"
     path.write_text(
+        "刑法（节选）\n"
         "第二百六十四条　盗窃公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金；"
-        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金；数额特别巨大的，处十年以上有期徒刑或者无期徒刑，并处罚金或者没收财产。\n"
+        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金。\n"
         "第二百六十六条　诈骗公私财物，数额较大的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金；"
-        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金。\n", encoding="utf-8")
+        "数额巨大的，处三年以上十年以下有期徒刑，并处罚金。\n"
+        "第三百三十八条　违反国家规定，严重污染环境的，处三年以下有期徒刑或者拘役，并处或者单处罚金；"
+        "情节严重的，处三年以上七年以下有期徒刑，并处罚金。\n", encoding="utf-8")
     terms = [t.text for t in mine((read_source(path),), MiningOptions(top=30))]
     assert "罚金" in terms and "处罚金" not in terms, terms
     assert "单处罚金" not in terms, terms  # 单 + 处罚金, a compound of the same miscut

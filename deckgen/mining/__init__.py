@@ -128,7 +128,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     def qualified(key: str) -> bool:
         candidate = candidates[key]
         kinds = kinds_of(candidate, origins)
-        return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds)
+        return _qualifies(candidate, options, kinds) and _senses_allow(candidate, kinds) and not miscut(candidate)
 
     def term_count(string: str) -> int:
         """How often the text uses `string` as a term: 0 for no term."""
@@ -138,6 +138,17 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
     @once
     def focus_text() -> str:  # one sentence a line, for the few searches of the picked terms
         return "\n".join(s.simplified for a in focus_analyses for s in a.sentences)
+
+    def miscut(candidate: _Candidate) -> bool:
+        """jieba's word across two of the dictionary's at half of its uses or more, or a
+        compound of one (单 + 处罚金, where the text's 并处罚金 is 并处 + 罚金); the second half
+        of a verb split by its aspect (过账 of 算过账)."""
+        parts = candidate.compound.parts if candidate.compound is not None else ()
+        for strings in (candidate.strings, *([part] for part in parts if len(part) >= 3)):
+            split, uses = _split_by_the_word_before(strings, focus_text())
+            if split and 2 * split >= uses:
+                return True
+        return _aspect_inside_a_verb(candidate.strings, focus_text())
 
     def judge(candidate: _Candidate) -> bool:
         if not qualified(candidate.key) or _clause_around_a_term(candidate, focus_grams, term_count):
@@ -178,14 +189,6 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if proper in ("person", "place"):
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
-            continue
-        # jieba's word across a dictionary's two at most of its uses, or a compound of one
-        # (单 + 处罚金, where the text's 并处罚金 is 并处 + 罚金)
-        parts = candidate.compound.parts if candidate.compound is not None else ()
-        if any(2 * split > uses for split, uses in (_split_by_the_word_before(strings, focus_text())
-                                                    for strings in (candidate.strings, *([p] for p in parts)))):
-            continue
-        if _aspect_inside_a_verb(candidate.strings, focus_text()):
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
                 candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):
