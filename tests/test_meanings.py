@@ -342,6 +342,11 @@ def test_parts_are_two_words_rather_than_a_word_and_a_character():
     "法律关系审理",  # 'law relation hear': English uses no bare 'hear' as a noun
     "情况紧急",  # 'circumstances emergency': a noun and what it is like
     "经济过热",  # 'economic too hot' (供不应求, 比如经济过热): 过热 'too hot' is a verb of degree
+    # the Criminal Law and an interview on the silver economy
+    "严重残疾",  # 'serious disabled': a head English reads as an adjective
+    "对方当事人",  # 'other person persons involved or implicated': a head of alternatives
+    "高龄老人",  # 'elderly old man or woman'
+    "晚年生活",  # "one's later years life": a possessive modifies nothing
 ])
 def test_a_clause_composes_no_phrase(clause):
     from deckgen.annotating.composition import compose
@@ -357,6 +362,13 @@ def test_english_verbs_used_as_nouns_are_those_cedict_uses_so():
     # CC-CEDICT opens glosses of idioms with these as imperatives: 'hear what he says'
     assert not verbs.get("hear", (False, ""))[0]
     assert not verbs.get("avoid", (False, ""))[0]
+
+
+def test_plain_noun_phrases_still_compose():
+    from deckgen.annotating.composition import compose
+
+    assert compose("刑事责任")[0] == "criminal responsibility"
+    assert compose("政策文件")[0] == "policy document"
 
 
 def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():

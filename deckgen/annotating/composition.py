@@ -49,6 +49,9 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _LATIN_SIGNS = {"+": "plus", "&": "and"}
 _AFTER_A_NOUN = ("(after a noun)", "(following a noun)")
+_POSSESSIVE = ("one's ", "sb's ", "sth's ", "someone's ")
+# A participle or an adjective of a shape no noun has: 'disabled', 'dangerous', 'endless'
+_ADJECTIVE_ONLY = re.compile(r"[a-z]{3,}[^e]ed|[a-z]+(?:ous|less)")
 MOST_PARTS = 3  # parts a literal gloss is composed of, unless an acronym the text gives guides them
 
 
@@ -197,6 +200,13 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if index and piece.startswith("一") and gloss.startswith("first "):
             gloss = gloss.removeprefix("first ")  # 新一轮 is a new round, not a new first round
         gloss = re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # 'round or stage': one word in a phrase
+        if " or " in gloss or (not last and gloss.startswith(_POSSESSIVE)):
+            # 'old man or woman' (老人) and 'one's later years' (晚年) make no phrase of a
+            # compound: 'elderly old man or woman', 'one's later years life'
+            return "", []
+        if last and index and _ADJECTIVE_ONLY.fullmatch(gloss):
+            # a head English reads as an adjective names nothing: 严重残疾 is no 'serious disabled'
+            return "", []
         if not letters and _ambiguous(entries[0]):
             # 机构 'mechanism; structure; organization; agency; institution': which one
             # 医疗机构 means is a guess, and a guess is no meaning
