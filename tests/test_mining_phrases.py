@@ -565,6 +565,18 @@ def test_a_term_and_a_verb_of_saying_after_it_are_no_term():
     assert not clause_around_a_term("国家统计局", release)
 
 
+def test_a_body_and_what_it_reports_is_no_term_but_a_noun_and_its_verb_is():
+    # the National Bureau of Statistics' releases: 国家统计局发布 'the bureau releases'; a
+    # government guide's 信息发布 'release of information' is a term
+    release = ("国家统计局发布数据显示，前三季度国内生产总值同比增长4.8%。",
+               "国家统计局表示，国民经济运行总体平稳，稳中有进。",
+               "国家统计局发布的数据显示，外部环境更趋复杂严峻，国内需求仍显不足。")
+    assert clause_around_a_term("国家统计局发布", release)
+    guide = ("各地区各部门要做好政务信息发布工作。", "信息发布要及时准确。", "政务公开的信息要统一发布。",
+             "要建立健全信息发布机制，信息要权威。")
+    assert not clause_around_a_term("信息发布", guide)
+
+
 def test_a_verb_the_term_always_comes_with_belongs_to_it():
     # Taiwan's Patient Right to Autonomy Act: 維持生命治療, life-sustaining treatment,
     # and 支持向量机 of an abstract on machine learning: neither object stands alone

@@ -110,8 +110,8 @@ def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_
         return False
     together = max(grams.get(s, 0) for s in candidate.strings)
     subject, last = "".join(compound.parts[:-1]), compound.parts[-1]
-    if last in _SAYING_VERBS and term_count(subject) > 0:
-        return True  # 傑昇通信表示: a company the text names, and what it says
+    if (last in _SAYING_VERBS or (last in _WHAT_BODIES_DO and subject[-1] in _BODIES)) and term_count(subject) > 0:
+        return True  # 傑昇通信表示: a company the text names, and what it says; 信息发布 'release of information' stays
     if (_is_latin_term(subject) and len(last) >= 2 and _only_a_verb(last)
             and grams.get(subject, 0) > together and term_count(subject) > 0):
         return True  # GDP超过 'GDP exceeds': an acronym the text names, and what it does
@@ -227,6 +227,10 @@ def _someone_says(word: str) -> bool:
 
 
 _SAYING_VERBS = frozenset("建议 表示 认为 指出 强调 坦言 直言 透露 提醒 呼吁".split())
+# ... and what a body the text names reports or does as the news tells it: 卫福部统计 'according
+# to the ministry's figures', 国务院发布
+_WHAT_BODIES_DO = frozenset("统计 通过 发布 公布 宣布 预估 估计 估算 预计 调查 证实".split())
+_BODIES = frozenset("部局院会署委厅所处社司府")  # what the name of a body ends in
 
 
 def _relates_a_noun(word: str) -> bool:
