@@ -34,6 +34,7 @@ Nothing is loaded on import: pypinyin, jieba, OpenCC and CC-CEDICT load on first
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,7 @@ from deckgen.annotating.pinyin.rules import (
     _starts_chinese_name,
 )
 from deckgen.lexicon import cedict as dictionary
+from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.records import Segmenter, Syllable
 from deckgen.script import HAN_RANGES, is_han, simplified_in_place
@@ -214,24 +216,27 @@ def _citation_tone(char: str, reading: str | None) -> str | None:
 def _read_word(ctx: _Context, start: int, end: int) -> None:
     """Readings from the dictionary for the word text[start:end], or for the known words
     inside it when the whole is unknown (a name, a compound jieba made up): the fewest
-    characters left outside a known word, of those the fewest with more than one reading,
-    then the fewest words (误认为 is 误 + 认为 wéi, not 误认 + a lone 为)."""
-    # cost[k]: (characters left alone, polyphones among them, words) reading text[start:start + k]
-    cost: list[tuple[int, int, int]] = [(0, 0, 0)] * (end - start + 1)
+    characters left outside a known word, then the fewest words, then the commonest
+    (误认为 is 误 + 认为 wéi, not 误认 + a lone 为; 集中式 is 集中 + 式, not 集 + 中式 zhòng)."""
+    frequencies = jieba_words.word_frequencies()
+    # cost[k]: (characters left alone, words, minus their log frequency) reading text[start:start + k]
+    cost: list[tuple[int, int, float]] = [(0, 0, 0.0)] * (end - start + 1)
     how: list[tuple[int, tuple[str, ...] | None]] = [(0, None)] * (end - start + 1)
     for k in range(1, end - start + 1):
-        alone, polyphones, words = cost[k - 1]
-        cost[k] = (alone + 1, polyphones + (len(char_readings(ctx.text[start + k - 1])) > 1), words)
-        how[k] = (k - 1, None)
+        alone, words, rarity = cost[k - 1]
+        cost[k], how[k] = (alone + 1, words, rarity), (k - 1, None)
         for j in range(max(0, k - _MAX_WORD), k - 1):
-            reading = word_reading(ctx.text[start + j:start + k])
-            if reading and (cost[j][0], cost[j][1], cost[j][2] + 1) < cost[k]:
-                cost[k], how[k] = (cost[j][0], cost[j][1], cost[j][2] + 1), (j, reading)
+            word = ctx.text[start + j:start + k]
+            reading = word_reading(word)
+            if reading:
+                option = (cost[j][0], cost[j][1] + 1, cost[j][2] - math.log1p(frequencies.get(word, 0)))
+                if option < cost[k]:
+                    cost[k], how[k] = option, (j, reading)
     k = end - start
     while k > 0:
-        j, reading = how[k]
-        if reading:
-            for offset, syllable in enumerate(reading):
+        j, found = how[k]
+        if found:
+            for offset, syllable in enumerate(found):
                 ctx.readings[start + j + offset] = syllable
                 ctx.from_word[start + j + offset] = True
         k = j
