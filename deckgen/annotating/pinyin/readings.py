@@ -200,12 +200,13 @@ def word_reading(word: str) -> tuple[str, ...] | None:
             return name
         reading = phrase
         # pypinyin's list has slips CC-CEDICT's editors do not share (吡咯 bi3 ge1 for
-        # luo4, 质朴 piao2, 肚子 du3 'tripe' for du4 'belly'): where CC-CEDICT knows
-        # the word with one reading only and that reading differs in more than a
-        # neutral tone (关系 xi4/xi5), CC-CEDICT's wins. Where it lists several (结果
-        # jie1/jie2, 明朝 chao2/zhao1), pypinyin's choice of the common one stands.
+        # luo4, 质朴 piao2, 肚子 du3 'tripe' for du4 'belly') and writes full tones where
+        # the dictionaries write the neutral one (衣服 fu2, 豆腐 fu3): where CC-CEDICT knows
+        # the word with one reading only, CC-CEDICT's wins, and the examples read as the
+        # headword does. Where it lists several (结果 jie1/jie2, 明朝 chao2/zhao1),
+        # pypinyin's choice of the common one stands.
         listed = _cedict_word_readings(word)
-        if len(listed) == 1 and _differs_beyond_neutral_tone(reading, listed[0]):
+        if len(listed) == 1 and reading != listed[0]:
             reading = listed[0]
         return _erhua(word, reading)
     return _cedict_reading(word)
@@ -226,11 +227,6 @@ def _entries_read_as(word: str) -> list:
     per character: their pinyin reads the word."""
     return [e for e in dictionary.lookup(word) if e.simplified == word and len(e.pinyin) == len(word)
             and all(map(_SYLLABLE.fullmatch, e.pinyin))]
-
-
-def _differs_beyond_neutral_tone(reading: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """`other` reads some syllable differently, not only with the neutral tone."""
-    return any(a != b and not (b.endswith("5") and a[:-1] == b[:-1]) for a, b in zip(reading, other))
 
 
 def _common_word(word: str) -> bool:
