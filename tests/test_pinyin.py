@@ -282,6 +282,25 @@ def test_tone_mark(numbered, marked):
         # 调 'adjust' before how: 调暗, 调大
         ("睡前至少把屏幕调暗。", "调", 0, "tiao2"),
         ("他被调到北京工作。", "调", 0, "diao4"),
+        # a vlog, a Taiwan travel blog, a wuxia chapter, a provincial plan
+        ("你懂吗？", "吗", 0, "ma5"),
+        ("难道过去也是‘陈区长’吗？", "吗", 0, "ma5"),
+        ("十指连弹，七枚银针激射而出。", "弹", 0, "tan2"),
+        ("虾肉很弹，汤汁也鲜。", "弹", 0, "tan2"),
+        ("导弹发射成功。", "弹", 0, "dan4"),
+        ("連假期間遊客很多。", "假", 0, "jia4"),
+        ("真假难辨。", "假", 0, "jia3"),
+        ("他身上只有一件极薄的棉衣。", "薄", 0, "bao2"),
+        ("越南薄辽省下辖的一个县。", "薄", 0, "bo2"),
+        ("奶油上面还撒了一层糖粉。", "撒", 0, "sa3"),
+        ("横穿撒哈拉沙漠是非常困难的。", "撒", 0, "sa1"),
+        ("回到民宿直接倒在床上。", "倒", 0, "dao3"),
+        ("他左肩已中了一针。", "中", 0, "zhong4"),
+        ("支持赣州等地建设国家级再生资源循环利用基地。", "地", 0, "di4"),
+        ("推荐在地的小吃。", "地", 0, "di4"),
+        ("還車的時候油箱要加滿。", "還", 0, "huan2"),
+        # a compound jieba made up is read as the commoner words: 集中 + 式, not 集 + 中式 zhòng
+        ("集中式充电站", "中", 0, "zhong1"),
         # 咧 the particle closing a clause (故乡), the grin elsewhere
         ("他还抱过你咧！", "咧", 0, "lie5"),
         ("他咧着嘴笑。", "咧", 0, "lie3"),
@@ -323,6 +342,14 @@ def test_traditional_input(text, expected):
     ("她剪了短髮。", "髮", "fa4"), ("發卡機構", "發", "fa1"),
 ])
 def test_a_traditional_character_of_one_reading_keeps_it(text, char, expected):
+    assert reading_of(text, char, 0) == expected
+
+
+@pytest.mark.parametrize("text, char, expected", [
+    ("她换了一件丝绸衣服。", "服", "fu5"),  # CC-CEDICT's yi1 fu5, where pypinyin's list has fu2
+    ("臭豆腐很香。", "腐", "fu5"),
+])
+def test_a_word_cc_cedict_reads_one_way_is_read_so_neutral_tone_and_all(text, char, expected):
     assert reading_of(text, char, 0) == expected
 
 

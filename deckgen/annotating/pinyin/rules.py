@@ -67,7 +67,7 @@ _SURNAME = {
     "单": "shan4", "仇": "qiu2", "解": "xie4", "朴": "piao2", "区": "ou1", "查": "zha1",
     "曾": "zeng1", "盖": "ge3", "缪": "miao4", "覃": "qin2", "翟": "zhai2", "隗": "wei3",
     "燕": "yan1", "肖": "xiao1", "葛": "ge3", "召": "shao4", "秘": "bi4", "任": "ren2",
-    "种": "chong2", "纪": "ji3", "宿": "su4", "过": "guo1", "贲": "ben1", "阚": "kan4",
+    "种": "chong2", "纪": "ji3", "薄": "bo2", "宿": "su4", "过": "guo1", "贲": "ben1", "阚": "kan4",
     "柏": "bai3", "华": "hua4", "员": "yun4", "繁": "po2", "应": "ying1", "尉": "wei4",
 }
 
@@ -191,7 +191,50 @@ def _de_particle(ctx: _Context, i: int) -> str | None:
 @_rule("中")
 def _zhong_middle(ctx: _Context, i: int) -> str | None:
     # The localizer 'in, during' (报告中, 兴建中的): zhong1, not the zhòng of 中的 'hit'.
+    if ctx.stands_alone(i) and ctx.char(i + 1) == "了" and ctx.char(i - 1) not in "之其当":
+        return "zhong4"  # 'be hit by, win': 中了他一掌, 左肩已中了一针, 中了头奖
     return "zhong1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "f" else None
+
+
+@_rule("弹")
+def _tan(ctx: _Context, i: int) -> str | None:
+    # The verb 'pluck, flick, spring' and the adjective 'springy' (十指连弹, 虾肉很弹) are tan2;
+    # the bullet dan4 is a noun, in words (子弹, 导弹) or after a number (一发弹).
+    if ctx.char(i - 1) in "很太真超好连轻" or (ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v")):
+        return "tan2"
+    return None
+
+
+@_rule("假")
+def _jia(ctx: _Context, i: int) -> str | None:
+    # A day off (連假 'a long weekend', 休假, 请了三天假, 颱風假) is jia4; 'false' jia3.
+    return "jia4" if ctx.char(i - 1) in "连連休请請放寒暑病产產婚丧喪事年春风風" else None
+
+
+@_rule("薄")
+def _bao(ctx: _Context, i: int) -> str | None:
+    # The free adjective 'thin' is bao2 (极薄的棉衣, 皮薄); bo2 lives in words (薄弱, 单薄), and
+    # in names (薄谷开来, 薄辽省).
+    after = ctx.word_after(i)
+    if _pos(ctx.word_of(i)).startswith(("nr", "ns")) or (
+            ctx.stands_alone(i) and after is not None and _pos(after).startswith(("nr", "ns"))):
+        return "bo2"
+    return "bao2"
+
+
+@_rule("撒")
+def _sa(ctx: _Context, i: int) -> str | None:
+    # The verb 'scatter, sprinkle' (撒了一层糖, 撒下秕谷) is sa3; sa1 'let go' lives in words (撒谎,
+    # 撒娇), and in names (撒哈拉, 耶路撒冷).
+    if ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v") and ctx.char(i + 1) not in "谎娇野手腿欢泼":
+        return "sa3"
+    return None
+
+
+@_rule("倒")
+def _dao(ctx: _Context, i: int) -> str | None:
+    # 'fall, lie down' before where (倒在床上, 倒在地上) is dao3.
+    return "dao3" if ctx.char(i + 1) == "在" else None
 
 
 @_rule("著")
@@ -208,8 +251,8 @@ def _di(ctx: _Context, i: int) -> str | None:
     # The adverbial particle: jieba tags it uv (高兴地跳, 预见性地警告), or it follows
     # an adjective, adverb or idiom and precedes a verb.
     # Clause-final it is the noun: 西沙群岛等地， (jieba still tags some of these uv).
-    if _clause_end(ctx, i):
-        return "di4"
+    if _clause_end(ctx, i) or ctx.char(i + 1) == "的" or ctx.char(i - 1) == "等":
+        return "di4"  # 赣州等地 'Ganzhou and other places', 在地的小吃 'local snacks': no particle before 的
     word = ctx.word_of(i)
     before, after = ctx.word_before(i), ctx.word_after(i)
     if _ends_a_reduplicated_adverb(ctx, i):
@@ -234,7 +277,7 @@ def _de_after_reduplication(ctx: _Context, i: int) -> str | None:
     return "de5" if _ends_a_reduplicated_adverb(ctx, i) else None
 
 
-_RETURN_OBJECTS = set("钱债款贷账")
+_RETURN_OBJECTS = set("钱债款贷账车书")
 
 
 @_rule("还")
@@ -416,6 +459,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
 # follows what it modifies, so one that opens a clause is an interjection.
 _PARTICLES = {
     "咧": "lie3",  # 咧嘴 'grin'; clause-final the particle: 抱过你咧！
+    "吗": "ma2",  # 干吗 'what for'; clause-final the question: 你懂吗？
     "吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1", "啊": "a1",
     "哦": "o4",  # opening a clause it is 'oh, I see': 哦，原来如此。
 }
@@ -426,7 +470,8 @@ def _particle(ctx: _Context, i: int) -> str:
     char = ctx.text[i]
     nxt = ctx.char(i + 1)
     repeated = char in (ctx.char(i - 1), nxt)
-    if not repeated and is_han(ctx.char(i - 1)) and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
+    after_words = is_han(ctx.char(i - 1)) or (i > 0 and ctx.char(i - 1) in "”’」』）)")  # 是‘陈区长’吗？
+    if not repeated and after_words and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
         return _PARTICLES[char][:-1] + "5"
     return _PARTICLES[char]
 
