@@ -1447,3 +1447,15 @@ def test_the_second_half_of_a_verb_split_by_its_aspect_is_no_term():
     terms = terms_of("其实我接触过的年轻客户，几乎每个人都认真算过账。",
                      "他们算过账之后发现买不起，又重新算过账。", "每个人都算过账，房贷利率太高。")
     assert "过账" not in terms, sorted(terms)
+
+
+def test_a_set_phrase_led_by_a_preposition_is_a_term_and_grammar_is_not():
+    # a provincial plan for equipment renewal and trade-ins of consumer goods
+    terms = terms_of(
+        "推动大规模设备更新和消费品以旧换新，是加快构建新发展格局的重要举措。",
+        "开展汽车以旧换新，鼓励有条件的地区对个人消费者报废旧车给予补贴。",
+        "支持家电以旧换新，严厉打击以次充好等违法行为。",
+        "在我看来，以旧换新的关键在于回收体系，消费者可以自行决定是否参加。",
+    )
+    assert "以旧换新" in terms, sorted(terms)
+    assert not {"在我看来", "自行决定"} & terms.keys(), sorted(terms)

@@ -305,10 +305,21 @@ def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -
     if not marked and (_spoken_phrase(word) or _reports_a_finding(word) or _relates_a_noun(word) or _someone_says(word)
                        or _two_terms_joined(candidate)):
         return False
-    if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word):
+    if _tag(word) == "l" and _is_function_word(word[0]) and not _glossed_as_thing(word) and not _set_phrase(word):
         # jieba's set expressions that are grammar: 在我看来, 两国之间 (not 自然人 "natural person").
         return False
     return True
+
+
+def _set_phrase(word: str) -> bool:
+    """Four characters of a set phrase led by a preposition, with no pronoun nor a word of
+    place or time after it, and no two words side by side: 以旧换新 'trade in the old for
+    new', 以次充好 (not 在我看来, 两国之间, 自行决定)."""
+    return (len(word) == 4 and not any(c in _PRONOUN_OR_PLACE for c in word[1:]) and word[-1] not in _LOCALISERS
+            and not (dictionary.knows(word[:2]) and dictionary.knows(word[2:])))  # 自行决定: two words
+
+
+_PRONOUN_OR_PLACE = frozenset("我你您他她它们此这那其自之")
 
 
 # A single character is a term only when the text is about it: in the title and used
