@@ -610,3 +610,13 @@ def test_parts_that_can_be_cut_two_ways_compose_nothing():
 
     assert compose("行政院长") == ("", [])
     assert compose("电视辩论")[0] == "television debate"  # 电视辩 is no word: one cut only
+
+
+def test_a_usage_note_is_no_sense():
+    from deckgen.annotating.senses import concise_senses
+    from deckgen.lexicon import cedict
+
+    # 师父 'used for 師傅|师傅 (in Taiwan)': the card showed "used for (in Taiwan)"
+    [entry] = [e for e in cedict.lookup("师父") if not e.proper]
+    senses = concise_senses(entry)
+    assert senses[0] == "master" and not any(s.startswith("used for") for s in senses), senses

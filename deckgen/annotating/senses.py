@@ -156,7 +156,8 @@ within""".split())
 _DATED = re.compile(
     r"\((?:originally|archaic|old|literary|dialect|Cantonese|slang|Internet slang|classical|obsolete)\)"
     r"|^surname |\(surname\)|variant of |\bpr\. \[|\bdynasty\b|\b\d+ ?BC\b|\(\d+-\d+ BC\)"
-    r"|Spring and Autumn|Warring States|\bin ancient times\b|^old name\b|^(?:formerly|former name)\b",
+    r"|Spring and Autumn|Warring States|\bin ancient times\b|^old name\b|^(?:formerly|former name)\b"
+    r"|^used (?:for|as) \S*[\u3400-\u9fff]",  # a usage note: 师父 'used for 師傅|师傅 (in Taiwan)'
     re.I,
 )
 _NEW = re.compile(r"\(neologism")
