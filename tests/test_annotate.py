@@ -321,6 +321,10 @@ def test_also_written_lists_only_true_variants():
     # OpenCC's Taiwan phrase for 循环 is 迴圈 ('loop'): nobody writes 迴圈經濟
     economy = annotate(term("循環經濟", ("另外，其實我們覺得在減塑領域中，還有一塊也很重要，也就是循環經濟的這件事。", "A")))
     assert not any("迴圈" in w for w in economy.also_written), economy.also_written
+    # a Taiwan travel blog's 行程 'itinerary': OpenCC makes it the mainland's 进程 'process', whose
+    # Taiwan form is 程序; neither is another way to write it
+    trip = annotate(term("行程", ("民宿老闆還幫我們規劃行程。", "A")))
+    assert not any(w.startswith(("程序", "进程")) for w in trip.also_written), trip.also_written
 
 
 def test_a_deck_without_a_script_heads_a_term_as_most_texts_write_it():

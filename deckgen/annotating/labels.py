@@ -14,11 +14,15 @@ def also_written(hanzi: str, term: Term) -> tuple[str, ...]:
     """Other ways the word is written: the other script, and the other region's word."""
     out: list[str] = []
     simplified = script.to_simplified(hanzi)
+    # Each region's form of the word itself, both ways round: OpenCC's tables are one-way
+    # for some words (Taiwan's 行程 'itinerary' is the mainland's 进程 'process', whose Taiwan
+    # form is 程序), and such a form is no other way of writing the word.
     mainland = script.mainland_form(simplified)
-    taiwan = script.taiwan_form(mainland)
-    if taiwan != script.to_traditional(mainland) and taiwan != hanzi and _written_or_known(taiwan, term):
+    taiwan = script.taiwan_form(simplified)
+    if taiwan != script.to_traditional(simplified) and taiwan != hanzi and _written_or_known(taiwan, term):
         out.append(f"{taiwan} (Taiwan)")
-    if mainland != simplified and mainland != hanzi and _known_word(mainland, term):
+    if (mainland != simplified and mainland != hanzi and _known_word(mainland, term)
+            and script.to_simplified(script.taiwan_form(mainland)) == simplified):
         out.append(f"{mainland} (mainland)")
     other_script = script.to_traditional(hanzi) if not _is_traditional(hanzi) else simplified
     if other_script != hanzi and not any(o.startswith(other_script + " ") for o in out):
