@@ -192,6 +192,16 @@ def test_a_sound_in_brackets_is_no_cue_of_speech(tmp_path):
     assert sentences[0] == "喂？" and sentences[-1].startswith("好，我知道了")
 
 
+def test_a_song_and_a_speakers_name_in_brackets_are_no_speech(tmp_path):
+    # a food vlog's subtitles: its theme song between notes, and who speaks in brackets
+    path = tmp_path / "vlog.srt"
+    cues = ["♪ 出发吧 去吃遍这座城 ♪", "（小王）我破防了", "这家的臭豆腐（其实是黑色的）真的绝了"]
+    path.write_text("".join(f"{i}\n00:00:{2 * i:02},000 --> 00:00:{2 * i + 1:02},500\n{cue}\n\n"
+                            for i, cue in enumerate(cues, 1)), encoding="utf-8")
+    sentences = [s.text for s in read_texts([path])[0].sentences]
+    assert sentences == ["我破防了", "这家的臭豆腐（其实是黑色的）真的绝了"], sentences
+
+
 def test_a_gbk_webvtt_file_with_a_bom_is_read_whole(tmp_path):
     path = tmp_path / "drama.vtt"
     path.write_bytes("\ufeffWEBVTT\n\n00:01.000 --> 00:03.000\n<v 小王>你好&nbsp;北京<ruby>胡同<rt>hútòng</rt></ruby>。\n\n"

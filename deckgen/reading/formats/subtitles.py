@@ -22,6 +22,10 @@ _LEFTOVER_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>|</?[a-zA-Z][^>]*>
 _SPACES = re.compile(r"\s+")
 # A cue wholly in brackets is a sound for the deaf, not speech: （電話鈴聲）, [音樂], 【敲門聲】.
 _SOUND = re.compile(r"[\[［(（【][^\[\]［］()（）【】]{1,20}[\]］)）】]")
+# ... and so is a song's line between notes: ♪ 长沙的夜 灯火亮 ♪
+_SONG = re.compile(r"[♪♫♬][^♪♫♬]*[♪♫♬]?")
+# A cue opened by its speaker's name in brackets: （小王）我破防了. The name is no speech.
+_SPEAKER = re.compile(r"^[(（][^()（）\s]{1,6}[)）]\s*(?=\S)")
 
 
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
@@ -50,7 +54,10 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
         current: set[str] = set()
         for line in plain.splitlines():
             line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip().lstrip("-–— ").strip()
-            if not line or not has_han(line) or line in previous or line in current or _SOUND.fullmatch(line):
+            if _SOUND.fullmatch(line) or _SONG.fullmatch(line):
+                continue
+            line = _SPEAKER.sub("", line)
+            if not line or not has_han(line) or line in previous or line in current:
                 continue
             current.add(line)
             lines.append(line)
