@@ -107,6 +107,36 @@ def test_the_month_closing_a_story_is_a_byline():
     assert kinds[2] == "byline"
 
 
+def test_an_official_documents_responsible_units_copies_salutation_and_issue_line_are_bylines():
+    # a provincial implementation plan, as government sites print it
+    kinds = kinds_of(
+        "江西省推动大规模设备更新和消费品以旧换新实施方案",
+        "各市、县（区）人民政府，省政府各部门：",
+        "　　1.加快工业领域设备更新。围绕有色金属、电子信息、装备制造、石化化工、钢铁、建材等重点行业，推进设备更新。",
+        "　　责任单位：省工业和信息化厅、省发展改革委、省财政厅",
+        "　　附件：江西省推动大规模设备更新和消费品以旧换新重点任务清单",
+        "抄送：省委各部门，省人大常委会办公厅，省政协办公厅，省法院，省检察院。",
+        "江西省人民政府办公厅　　　　　　　　　　　　　2024年4月19日印发")
+    assert kinds == ["title", "byline", "text", "byline", "byline", "byline", "byline"]
+
+
+def test_a_heading_run_into_its_paragraph_is_a_heading_and_a_statutes_item_is_not(tmp_path: Path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "实施方案\n"
+        "　　（一）指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n"
+        "　　1.加快工业领域设备更新。围绕有色金属、电子信息等重点行业，推进设备更新。\n"
+        "　　（三）推进重点行业设备更新改造。\n"
+        # Taiwan's Patient Right to Autonomy Act: the conditions it lists are items, no headings
+        "　　一、末期病人。\n"
+        "　　（十）其他可能存在虚假民间借贷诉讼的情形。\n", encoding="utf-8")
+    kinds = {s.text: s.kind for s in read_source(path).sentences}
+    assert kinds["（一）指导思想。"] == "heading" and kinds["1.加快工业领域设备更新。"] == "heading"
+    assert kinds["以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。"] == "text"
+    assert kinds["（三）推进重点行业设备更新改造。"] == "heading"
+    assert kinds["一、末期病人。"] == "text" and kinds["（十）其他可能存在虚假民间借贷诉讼的情形。"] == "text"
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 
@@ -143,7 +173,7 @@ def test_the_number_an_official_document_is_issued_under_is_no_text():
     kinds = kinds_of("省人民政府關于", "進一步優化營商環境的若干意見", "鄂政發〔2018〕26號",
                      "各市、州、縣人民政府,省政府各部門:", "国发〔2023〕16号", "湘政办发〔2009〕24号")
     assert kinds[2] == kinds[4] == kinds[5] == "byline"
-    assert kinds[3] == "text"
+    assert kinds[3] == "byline"  # the salutation: whom the document is sent to, no sentence of it
 
 
 def test_rows_of_a_table_are_no_text_but_a_paragraph_ending_in_credits_is():

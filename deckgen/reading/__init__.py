@@ -38,7 +38,7 @@ from deckgen.reading.sentences import (
     script_speakers,
     split_sentences,
 )
-from deckgen.reading.structure import TEXT, line_kinds
+from deckgen.reading.structure import TEXT, line_kinds, sentence_kind
 from deckgen.records import Sentence, Source
 from deckgen.script import HAN_RANGES, detect_script, simplified_in_place, to_simplified
 
@@ -97,10 +97,13 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     pieces = _without_overlaps(
         _sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles, speakers=speakers), masked)
     kinds = [TEXT] * (text.count("\n") + 1) if subtitles else line_kinds(text)
+    # a line's first sentence, when more follow it on the line
+    opens_line = [(i == 0 or pieces[i - 1].line != piece.line)
+                  and i + 1 < len(pieces) and pieces[i + 1].line == piece.line for i, piece in enumerate(pieces)]
     sentences = tuple(
         Sentence(piece.text, short_name, piece.line, simplified, places[piece.line - 1] if places else "",
-                 kinds[piece.line - 1])
-        for piece, simplified in zip(pieces, _simplified_forms([piece.text for piece in pieces]))
+                 sentence_kind(kinds[piece.line - 1], piece.text, opens))
+        for piece, simplified, opens in zip(pieces, _simplified_forms([piece.text for piece in pieces]), opens_line)
     )
     warnings = tuple(_damage_warning(path, found) for found in damage)
     if places:  # a line of extracted text means nothing to the user; its page or cue does

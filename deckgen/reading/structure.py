@@ -43,9 +43,10 @@ _HEADING = re.compile(
     rf"^(?:#{{1,6}}(?:[ \t]+\S.*|(?![^#]{{1,30}}#)\S.*)"  # markdown, not a microblog's #topic#
     rf"|第\s*[{_NUMERAL}]+\s*[条條款](?:\s+[^，,；;。：:]{{0,12}})?"
     rf"|第\s*[{_NUMERAL}]+\s*[章节節编編部篇回卷](?:\s+[^，,；;。：:]{{0,24}})?"  # 第一章　刑法的任务、基本原则…
-    rf"|[（(][{_NUMERAL}]+[）)]\s*[^，,；;。：:、的]{{1,10}}。?"
+    rf"|[（(][{_NUMERAL}]+[）)]\s*[^，,；;。：:、的]{{1,20}}。?"
     rf"|[{_NUMERAL}]+(?:\.[0-9]+)*\s+[{_HAN_CLASS}][^，,；;。：:]*"
     rf"|[{_NUMERAL}]+[、．]\s*[^，,；;。：:]{{1,20}}"
+    rf"|[0-9]+\.(?![0-9])\s*[{_HAN_CLASS}][^，,；;。：:、的]{{0,19}}。?"  # 1.加快工业领域设备更新。
     rf"|[〈【][^〉】]{{1,20}}[〉】][^，,；;。！？!?]*"  # 〈要排就拒吃〉只想從從容容 不想狼狽等待
     rf")$"
 )
@@ -182,6 +183,28 @@ _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 _BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇◆■]\s*\S")
 
 
+# What an official document prints around its text, at any length: who is responsible for
+# a task (责任单位：省发展改革委、省财政厅), who gets copies (抄送：…), its annexes, its
+# salutation (各市、县（区）人民政府，省政府各部门：) and the office and day it was issued.
+_OFFICIAL = re.compile(
+    r"^(?:(?:责任|牵头|配合|主办|承办|协办|参与)单位|[责責]任[单單]位|抄送|抄报|抄報|附件\s*[0-9]*|主题词|主題詞)\s*[：:]"
+    r"|^各[^。！？]{1,40}[：:]$"
+    r"|^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$"
+)
+
+# A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…
+_RUN_IN_HEADING = re.compile(
+    rf"^(?:[（(][{_NUMERAL}]+[）)]|[0-9]+[.．、](?![0-9])|[{_NUMERAL}]+、)\s*[^，,；;。：:、“”「」]{{1,20}}[。．]$")
+
+
+def sentence_kind(line_kind: str, sentence: str, opens_line: bool) -> str:
+    """The kind of a sentence on a line of `line_kind`: a line's own, except a heading run
+    into the paragraph it heads (`opens_line`: the line's first sentence, more after it)."""
+    if line_kind == TEXT and opens_line and _RUN_IN_HEADING.match(sentence) and not sentence[:-1].endswith("的"):
+        return HEADING
+    return line_kind
+
+
 def line_kinds(text: str) -> list[str]:
     """The kind of each line of `text` (index 0 is line 1)."""
     lines = text.split("\n")
@@ -208,6 +231,8 @@ def _kind(line: str, first: bool) -> str:
     if len(line) <= _NOTICE_LENGTH and not _SENTENCE_END.search(line) and len(_SOCIAL_COUNTS.findall(line)) >= 2:
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
+        return BYLINE
+    if _OFFICIAL.match(line):
         return BYLINE
     if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
         return LINK
