@@ -459,6 +459,12 @@ def test_a_wire_storys_closing_editor_and_date_code_are_no_sentence(tmp_path: Pa
     assert [s.text for s in read_source(path).sentences] == ["根據立法院議事規則，三讀通過的法案將咨請總統公布，新制最快明年元旦上路。"]
 
 
+def test_a_blog_comments_author_and_time_glued_to_it_are_no_part_of_it(tmp_path: Path):
+    path = tmp_path / "comments.txt"
+    path.write_text("小米粒 2024-05-19 13:05謝謝你～是火車站前面的那家，我再私訊給你店名😊\n", encoding="utf-8")
+    assert read_source(path).sentences[0].text.startswith("謝謝你～是火車站前面的那家")
+
+
 def test_readings_a_site_prints_after_characters_are_no_part_of_a_sentence(tmp_path: Path):
     # a health site's page: the reading of each character of several readings in brackets
     path = tmp_path / "diabetes.txt"

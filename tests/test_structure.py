@@ -137,6 +137,23 @@ def test_a_heading_run_into_its_paragraph_is_a_heading_and_a_statutes_item_is_no
     assert kinds["一、末期病人。"] == "text" and kinds["（十）其他可能存在虚假民间借贷诉讼的情形。"] == "text"
 
 
+def test_a_blogs_shop_details_and_trip_costs_are_bylines_and_its_further_reading_references():
+    # a Taiwan travel blog: lines opened by pictographs
+    kinds = kinds_of(
+        "花蓮三天兩夜自由行",
+        "📍地址：花蓮縣花蓮市信義街42號", "☎電話：03-832-6761", "⏰營業時間：14:00–18:30，賣完為止",
+        "🍱 餐費：大約NT$3,000",
+        "外皮炸得酥酥脆脆，咬下去半熟的蛋黃流出來，真的是人間美味！",
+        "📖 延伸閱讀", "▸【宜蘭美食】羅東夜市必吃10攤，在地人也愛吃")
+    assert kinds == ["title", "byline", "byline", "byline", "byline", "text", "reference", "reference"]
+
+
+def test_a_greeting_is_no_heading():
+    kinds = kinds_of("花蓮三天兩夜自由行", "", "哈囉大家好～我是小米粒😆", "",
+                     "這次趁著連假跟朋友去了一趟花蓮，三天兩夜吃好吃滿，整理了這篇行程給大家參考，希望對你們有幫助。")
+    assert kinds[2] == "text"
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 

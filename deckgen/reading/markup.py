@@ -44,6 +44,10 @@ _TIME_CODE = re.compile(
 # A wire story's last editor and its date code after its last sentence: （編輯：林志明）1130521.
 _EDITOR_AFTER = re.compile(
     r"[（(](?:[责責]任)?[编編][辑輯][：:][^（）()\n]{1,12}[）)][ \t\u3000]*[0-9]{0,8}[ \t\u3000]*$", re.MULTILINE)
+# A blog comment's author and time, glued to the comment: 小米粒 2024-05-19 13:05謝謝你～
+_COMMENT_HEADER = re.compile(
+    r"^[ \t\u3000]*[^\s，。！？]{1,20}[ \t\u3000]+(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[ \t\u3000]+"
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t\u3000]*(?=[^\s\d])", re.MULTILINE)
 _HANDLE = re.compile(r"(?:回复|回覆|转发微博|轉發微博)?\s*(?://)?(?<![\w.%+-])@[^\s@:：,，。!！?？)）]{1,30}\s*[:：]?")
 _EMOTICON = re.compile(r"\[(?![注註])(?:[\u4e00-\u9fff]{1,4}|doge|good|ok|haha|bm\w{0,8})\]", re.IGNORECASE)
 
@@ -101,6 +105,8 @@ def without_markup(text: str) -> str:
         text = _HANDLE.sub("", text)
     text = _EMOTICON.sub("", text)
     text = _EDITOR_AFTER.sub("", _TIME_CODE.sub("", text))
+    if ":" in text:
+        text = _COMMENT_HEADER.sub("", text)
     text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))
     if "电" in text or "電" in text or "讯" in text or "訊" in text:
         text = _DATELINE.sub("", text)

@@ -192,9 +192,10 @@ _OFFICIAL = re.compile(
     r"|^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$"
 )
 
-# A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…
+# A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
+# a statute's item and its proviso (四、經當事人書面同意。但逾越…)
 _RUN_IN_HEADING = re.compile(
-    rf"^(?:[（(][{_NUMERAL}]+[）)]|[0-9]+[.．、](?![0-9])|[{_NUMERAL}]+、)\s*[^，,；;。：:、“”「」]{{1,20}}[。．]$")
+    rf"^(?:[（(][{_NUMERAL}]+[）)]|[0-9]+[.．](?![0-9]))\s*[^，,；;。：:、“”「」]{{1,20}}[。．]$")
 
 
 def sentence_kind(line_kind: str, sentence: str, opens_line: bool) -> str:
@@ -223,9 +224,25 @@ def line_kinds(text: str) -> list[str]:
 _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 
 
+# Pictographs a blog opens its lines with (📍地址：…, ⏰營業時間：…, 📖 延伸閱讀): no part of what
+# the line is.
+_PICTOGRAPHS = re.compile("^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
+
+# A shop's or a trip's details, however they go on: 地址：…, 營業時間：14:00–18:30，賣完為止,
+# 票價：…; and what a trip cost: 🍱 餐費：大約NT$3,000
+_DETAILS = re.compile(
+    r"^(?:地址|[电電][话話]|[营營][业業]?[时時][间間]|[营營][业業]|[公店]休|[价價][格位]|票[价價]|[门門]票|[网網]址|停[车車]"
+    r"|[订訂][位房]|[预預]约|[预預]約|官[网網]|粉[丝絲][团團]|IG|FB)\s*[：:]"
+    r"|^[\u3400-\u9fff]{1,6}\s*[：:][^。！？]{0,20}(?:NT\$|US\$|\$|￥|¥)\s*[0-9][0-9,]*[^。！？]{0,12}$"
+)
+
+
 def _kind(line: str, first: bool) -> str:
+    line = _PICTOGRAPHS.sub("", line)
     if not line:
         return TEXT
+    if len(line) <= _NOTICE_LENGTH and _DETAILS.match(line):
+        return BYLINE
     if _NOTICE.match(line) or _WIKI_MOTTO.search(line) or (len(line) <= _NOTICE_LENGTH and _COPYRIGHT.search(line)):
         return NOTICE
     if len(line) <= _NOTICE_LENGTH and not _SENTENCE_END.search(line) and len(_SOCIAL_COUNTS.findall(line)) >= 2:
@@ -265,7 +282,7 @@ def _kind(line: str, first: bool) -> str:
 # A heading may quote a phrase (银发经济不只是“老年人的经济”, 让“老有所养”迈向“老有所乐”), and an
 # interview's heading is followed by the interviewer's question (记者：在您看来，…？).
 _BARE_HEADING = 16
-_PUNCTUATION = re.compile(r"[，,。！？!?；;：:、“”‘’「」『』《》〈〉（）()…—]")
+_PUNCTUATION = re.compile(r"[，,。！？!?；;：:、“”‘’「」『』《》〈〉（）()…—～~]")
 _QUOTED = re.compile(r"[“「‘][^“”「」‘’。！？!?]{1,10}[”」’]")
 _PARAGRAPH_END = ("。", "！", "？", "!", "?", "」", "”", "』", "》", "…")
 _ASKED = re.compile(r"[ \u3000]*(?:[记記]者|问|問|主持人|Q)\s*[：:]")
