@@ -620,3 +620,11 @@ def test_a_usage_note_is_no_sense():
     [entry] = [e for e in cedict.lookup("师父") if not e.proper]
     senses = concise_senses(entry)
     assert senses[0] == "master" and not any(s.startswith("used for") for s in senses), senses
+
+
+def test_an_acronym_may_keep_the_initials_of_its_small_words():
+    from deckgen.lexicon.english import abbreviates
+
+    assert abbreviates("CTP", ["Cell", "to", "Pack"])  # an industry report: CTP（Cell to Pack）
+    assert abbreviates("CANN", "Compute Architecture for Neural Networks".split())
+    assert not abbreviates("CTP", ["Cell", "Pack"])

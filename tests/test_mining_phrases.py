@@ -1272,6 +1272,17 @@ def test_an_expansion_the_acronym_spells_is_the_english_of_both_terms():
         assert (note.english, note.meaning_from) == ("Global Interpreter Lock", FROM_TEXT_ENGLISH), note
 
 
+def test_an_acronym_may_spell_out_its_small_words_too():
+    # an industry report on new-energy vehicles: CTP（Cell to Pack）
+    from deckgen.annotating import annotate
+
+    terms = terms_of(
+        "动力电池领域的CTP（Cell to Pack）和CTB（Cell to Body）等结构创新显著提升了系统能量密度。",
+        "以宁德时代的CTP技术和比亚迪的刀片电池为代表，无模组化设计省去了传统的模组环节。",
+        "CTB与CTP相比，进一步把电池包与车身地板合二为一。")
+    assert annotate(terms["CTP"], segmenter()).english == "Cell to Pack"
+
+
 def test_an_acronym_takes_no_english_that_merely_stands_near_it():
     from deckgen.annotating import annotate
 

@@ -181,7 +181,7 @@ def _spelled_out(term: Term) -> str:
                     phrase = words[first:last + 1]
                     if {phrase[0].lower(), phrase[-1].lower()} & english_words.SMALL_WORDS:
                         continue
-                    if english_words.initials(phrase) == acronym:
+                    if english_words.abbreviates(acronym, phrase):
                         return " ".join(phrase)
     return ""
 

@@ -112,7 +112,7 @@ def _spells(acronym: str | None, english: str) -> bool:
     are an expansion's, not a name's."""
     words = english.replace("-", " ").split()
     return (acronym is not None and len([w for w in words if w.lower() not in english_words.SMALL_WORDS]) >= 2
-            and english_words.initials(words) == acronym.upper())
+            and english_words.abbreviates(acronym, words))
 
 
 def _glosses(analysed: _Analysed) -> list[_Gloss]:
