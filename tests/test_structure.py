@@ -154,6 +154,17 @@ def test_a_greeting_is_no_heading():
     assert kinds[2] == "text"
 
 
+def test_a_reports_keywords_and_numbered_figures_are_no_text(tmp_path: Path):
+    # an industry report on new-energy vehicles
+    kinds = kinds_of("中国新能源汽车产业发展报告（2024）", "关键词：新能源汽车；动力电池；市场渗透率；产业链；出口",
+                     "图1 2019—2023年中国新能源汽车销量及渗透率", "表1 2023年中国新能源汽车分动力类型销量",
+                     "图1 显示，2023年新能源汽车销量继续高速增长。")
+    assert kinds == ["title", "byline", "caption", "caption", "text"]
+    path = tmp_path / "report.txt"
+    path.write_text("中国新能源汽车产业发展报告\n摘要：2023年，中国新能源汽车产业继续保持高速增长。\n", encoding="utf-8")
+    assert read_source(path).sentences[1].text == "2023年，中国新能源汽车产业继续保持高速增长。"
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 

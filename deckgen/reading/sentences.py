@@ -38,6 +38,11 @@ _SOFT_BREAK_REACH = 50
 _LABEL = re.compile(r"[ \u3000]*([^\W\d_]{1,4})[：:](?![/\d])")
 
 
+# A paper's or an article's part named at the start of its line: 摘要：, 编者按：
+_SECTION_LABEL = re.compile(
+    r"[ \u3000]*(?:摘\s*要|提\s*要|[导導]\s*[语語读讀]|[编編]者按|前\s*言|引\s*言|[结結]\s*[语語])\s*[：:]\s*")
+
+
 # 他說：「…」 introduces a quotation inside a sentence; it is no speaker label.
 _SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
 
@@ -188,7 +193,9 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
 def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one line, label and edges stripped."""
     label = _LABEL.match(text, start, end)
-    if label and _is_speaker_label(text, label):
+    if section := _SECTION_LABEL.match(text, start, end):
+        start = section.end()  # 摘要：2023年，…: the part of the paper it opens, no word of it
+    elif label and _is_speaker_label(text, label):
         start = label.end()
     elif speakers and (spoken := _SCRIPT_LABEL.match(text, start, end)) and spoken.group(1) in speakers:
         start = spoken.end()
