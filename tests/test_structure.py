@@ -89,12 +89,11 @@ def test_a_statutes_history_amendment_notes_contents_and_long_chapter_names_are_
         "中华人民共和国刑法",
         "（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日第八届全国人民代表大会第五次会议修订　"
         "根据2020年12月26日第十三届全国人民代表大会常务委员会第二十四次会议通过的《中华人民共和国刑法修正案（十一）》修正）",
-        "目录",
         "第一章　刑法的任务、基本原则和适用范围",
         "第十七条　已满十六周岁的人犯罪，应当负刑事责任。",
         "（根据《中华人民共和国刑法修正案（十一）》修改）",
         "（根据《中华人民共和国刑法修正案（十一）》增加）")
-    assert kinds == ["title", "notice", "notice", "heading", "text", "notice", "notice"]
+    assert kinds == ["title", "notice", "heading", "text", "notice", "notice"]
 
 
 def test_a_bracketed_aside_on_its_own_line_stays_text():
@@ -163,6 +162,20 @@ def test_a_reports_keywords_and_numbered_figures_are_no_text(tmp_path: Path):
     path = tmp_path / "report.txt"
     path.write_text("中国新能源汽车产业发展报告\n摘要：2023年，中国新能源汽车产业继续保持高速增长。\n", encoding="utf-8")
     assert read_source(path).sentences[1].text == "2023年，中国新能源汽车产业继续保持高速增长。"
+
+
+def test_an_encyclopedias_contents_buttons_and_synonym_line_are_notices(tmp_path: Path):
+    # a Baidu Baike entry as copied from its page
+    kinds = kinds_of(
+        "钙钛矿太阳能电池", "同义词 钙钛矿电池一般指钙钛矿太阳能电池",
+        "钙钛矿太阳能电池是利用钙钛矿型的有机金属卤化物半导体作为吸光材料的太阳能电池，属于第三代太阳能电池。",
+        "目录", "1 发展历程", "2 基本原理", "2.1 晶体结构",
+        "1 发展历程", "编辑",
+        "钙钛矿最初是指一种由钛酸钙组成的矿物，1839年由德国矿物学家古斯塔夫·罗斯在乌拉尔山脉发现。")
+    assert kinds == ["title", "notice", "text", "notice", "notice", "notice", "notice", "heading", "notice", "text"]
+    path = tmp_path / "baike.txt"
+    path.write_text("钙钛矿\n不过，材料的长期稳定性仍是产业化的主要障碍。[2-3]\n", encoding="utf-8")
+    assert read_source(path).sentences[-1].text == "不过，材料的长期稳定性仍是产业化的主要障碍。"
 
 
 def test_a_poets_name_between_dots_is_a_byline():

@@ -144,6 +144,8 @@ _NOTICE = re.compile(
     # （1979年7月1日第五届全国人民代表大会第二次会议通过　…修正）, （根据《…修正案（十一）》修改）
     r"|[（(](?:[^（）()]|[（(][^（）()]{1,8}[）)])*(?:通过|通過|修正|修改|公布|施行|增加|删去|刪去|删除|刪除)[）)]$"
     r"|(?:目录|目錄|目次)$"
+    # ... and an online encyclopedia's buttons and synonym line: 编辑, 播报, 同义词 钙钛矿电池一般指…
+    r"|(?:[编編][辑輯]|播[报報]|[编編][辑輯]\s*播[报報])$|同[义義][词詞]\s"
     # ... and a report's or a site's disclaimer: 免责声明：本报告仅供…客户参考。…
     r"|(?:免责|免責|法律|重要|特别|特別)(?:声明|聲明)\s*[：:])"
 )
@@ -218,7 +220,26 @@ def line_kinds(text: str) -> list[str]:
     _mark_lists(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_references(lines, kinds)
+    _mark_contents(lines, kinds)
     return kinds
+
+
+def _mark_contents(lines: list[str], kinds: list[str]) -> None:
+    """The headings listed after a table of contents' own (目录) are its entries, not the
+    text's headings, which come again below: up to the first line of another kind, or the
+    first heading listed a second time (the text's own)."""
+    for i, line in enumerate(lines):
+        if kinds[i] != NOTICE or line.strip() not in ("目录", "目錄", "目次"):
+            continue
+        listed: set[str] = set()
+        for j in range(i + 1, len(lines)):
+            entry = " ".join(lines[j].split())
+            if not entry:
+                continue
+            if kinds[j] != HEADING or entry in listed:
+                break
+            listed.add(entry)
+            kinds[j] = NOTICE
 
 
 # What a page may print above an article's title.
