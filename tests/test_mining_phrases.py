@@ -1470,3 +1470,15 @@ def test_a_set_phrase_led_by_a_preposition_is_a_term_and_grammar_is_not():
     )
     assert "以旧换新" in terms, sorted(terms)
     assert not {"在我看来", "自行决定"} & terms.keys(), sorted(terms)
+
+
+def test_someone_and_inside_them_a_verb_and_how_long_and_a_figure_and_what_it_reaches_are_no_terms():
+    # a wuxia chapter and an industry report
+    terms = terms_of(
+        "沈青崖心中一喜，拱手道：“在下想在此借宿一晚，不知方便否？”",
+        "沈青崖心中暗想，今夜借宿一晚，明日再赶路不迟。",
+        "2023年新能源汽车市场渗透率达到31.6%，渗透率持续提升，渗透率明显加快。",
+        "预计2024年渗透率达到40%，渗透率将进一步提高。",
+    )
+    assert not {"沈青崖心中", "借宿一晚", "渗透率达到", "明显加快"} & terms.keys(), sorted(terms)
+    assert "借宿" in terms or "渗透率" in terms, sorted(terms)

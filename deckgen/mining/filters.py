@@ -110,7 +110,8 @@ def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_
         return False
     together = max(grams.get(s, 0) for s in candidate.strings)
     subject, last = "".join(compound.parts[:-1]), compound.parts[-1]
-    if (last in _SAYING_VERBS or (last in _WHAT_BODIES_DO and subject[-1] in _BODIES)) and term_count(subject) > 0:
+    if ((last in _SAYING_VERBS or (last in _WHAT_BODIES_DO and subject[-1] in _BODIES)
+         or (last in _REACHING_VERBS and grams.get(subject, 0) > together)) and term_count(subject) > 0):
         return True  # 傑昇通信表示: a company the text names, and what it says; 信息发布 'release of information' stays
     if (_is_latin_term(subject) and len(last) >= 2 and _only_a_verb(last)
             and grams.get(subject, 0) > together and term_count(subject) > 0):
@@ -231,6 +232,8 @@ _SAYING_VERBS = frozenset("建议 表示 认为 指出 强调 坦言 直言 透�
 # to the ministry's figures', 国务院发布
 _WHAT_BODIES_DO = frozenset("统计 通过 发布 公布 宣布 预估 估计 估算 预计 调查 证实".split())
 _BODIES = frozenset("部局院会署委厅所处社司府")  # what the name of a body ends in
+# ... and what a figure the text names reaches: 渗透率达到 'the penetration rate reaches'
+_REACHING_VERBS = frozenset("达到 超过 突破 接近 跌破 低于 高于".split())
 
 
 def _relates_a_noun(word: str) -> bool:
@@ -381,6 +384,8 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if len(string) >= 3 and string.endswith("们") and not dictionary.knows(string) and dictionary.knows(string[:-1]):
         return False  # 邻居们 'the neighbours': a plural, the word is 邻居
+    if _inside_someone(string) or _verb_for_how_long(string):
+        return False
     return not (level > 0 and _too_easy(string, level))
 
 
@@ -443,6 +448,27 @@ def _adverb_of_manner(string: str) -> bool:
     """An adjective made an adverb by 地 (骄傲地, 慢慢地): grammar, not a word to learn.
     Places in 地 (殖民地, 目的地, 根据地) are nouns or verbs before it."""
     return len(string) >= 3 and string.endswith("地") and _tag(string[:-1])[:1] in ("a", "d", "z")
+
+
+def _inside_someone(string: str) -> bool:
+    """Someone and 心中, 手里, 眼中 (沈青崖心中 'in Shen Qingya's heart'): where something is,
+    a phrase; CC-CEDICT's own (心中, 手中, 眼中) are words."""
+    return (not dictionary.knows(string) and string.endswith(_INSIDE_SOMEONE)
+            and len(string) > 2 + (string.endswith(("脑海中", "脑海里"))))
+
+
+_INSIDE_SOMEONE = ("心中", "心里", "手中", "手里", "眼中", "眼里", "口中", "嘴里", "脑中", "脑海中", "脑海里", "怀中",
+                   "怀里")
+
+
+def _verb_for_how_long(string: str) -> bool:
+    """A verb and 'once', 'a night', 'a glance' (借宿一晚, 看一眼, 叫一声): how long or how
+    often it is done, a phrase; the verb is the word (借宿 'to lodge for the night')."""
+    return (len(string) >= 4 and string[-2] == "一" and string[-1] in _SPANS_AND_TURNS
+            and dictionary.knows(string[:-2]) and not dictionary.knows(string))
+
+
+_SPANS_AND_TURNS = frozenset("晚天夜宿次下番回遍趟顿阵会眼声口步")
 
 
 def _two_times(string: str) -> bool:
