@@ -353,6 +353,15 @@ def test_a_word_cc_cedict_reads_one_way_is_read_so_neutral_tone_and_all(text, ch
     assert reading_of(text, char, 0) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("清清楚楚", "qing1 qing1 chu3 chu3"),  # a wuxia chapter: 一字一字清清楚楚地说; 清楚 is qing1 chu5
+    ("漂漂亮亮", "piao4 piao4 liang4 liang4"),
+    ("明明白白", "ming2 ming2 bai2 bai2"),
+])
+def test_a_word_said_aabb_reads_each_pair_alike_in_full_tones(text, expected):
+    assert numbered_line(text) == expected
+
+
 def test_traditional_and_simplified_agree():
     simplified = "他被任命为银行行长，长期负责重建工作。"
     traditional = "他被任命為銀行行長，長期負責重建工作。"

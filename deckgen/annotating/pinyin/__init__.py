@@ -200,7 +200,23 @@ def _resolve_simplified(text: str, segmenter: Segmenter) -> list[str | None]:
         fix = _WORD_RULES.get(char)
         if fix:
             ctx.readings[i] = fix(ctx, i) or ctx.readings[i]
+    _full_tones_when_doubled(text, ctx.readings)
     return ctx.readings
+
+
+def _full_tones_when_doubled(text: str, readings: list[str | None]) -> None:
+    """A word said AABB (清清楚楚, 明明白白, 漂漂亮亮) reads each pair as the word reads it,
+    and its neutral syllable with its full tone: qīngqīngchǔchǔ, though 清楚 alone is qīngchu."""
+    for i in range(len(text) - 3):
+        a, b = text[i], text[i + 2]
+        if a == text[i + 1] and b == text[i + 3] and a != b and is_han(a) and is_han(b):
+            # the word is the middle two (漂 + 漂亮 + 亮): its readings hold for each pair
+            readings[i], readings[i + 3] = readings[i + 1], readings[i + 2]
+            for k in range(i, i + 4):
+                reading = readings[k]
+                if reading and reading.endswith("5"):
+                    full = next((r for r in char_readings(text[k]) if r[:-1] == reading[:-1] and r[-1] != "5"), None)
+                    readings[k] = full or reading
 
 
 def _citation_tone(char: str, reading: str | None) -> str | None:
