@@ -1482,3 +1482,10 @@ def test_someone_and_inside_them_a_verb_and_how_long_and_a_figure_and_what_it_re
     )
     assert not {"沈青崖心中", "借宿一晚", "渗透率达到", "明显加快"} & terms.keys(), sorted(terms)
     assert "借宿" in terms or "渗透率" in terms, sorted(terms)
+
+
+def test_the_letters_of_a_price_in_another_currency_are_no_term():
+    # a Taiwan travel blog's costs
+    terms = terms_of("🚆 台鐵來回：NT$880 × 2人，機車租借一天NT$500。", "民宿兩晚NT$4,200，含早餐，老闆人超好。",
+                     "餐費大約NT$3,000，扁食一碗NT$70，真的很划算。")
+    assert "NT" not in terms, sorted(terms)

@@ -370,7 +370,7 @@ def _plausible(string: str, level: int) -> bool:
     if _NUMERIC.match(string) or string.isdigit():
         return False
     if not _HAS_HAN.search(string) and (not _is_latin_term(string) or _LATIN_INTERJECTION.match(string)
-                                        or _pinyin_for_a_character(string)):
+                                        or _pinyin_for_a_character(string) or string in _CURRENCY_CODES):
         return False
     if string in _LABEL_WORDS or _function_tagged(string) or _CROSS_REFERENCE.match(string):
         return False
@@ -391,6 +391,8 @@ def _plausible(string: str, level: int) -> bool:
 
 # What forum posts and chat write in Latin letters for a laugh or a sigh (XD, orz, OMG)
 # or for yes (OK): no terms. Not QQ, which is also Tencent's messenger.
+# The letters of a price in another currency (NT$440, HK$30, US$5): no term, however often.
+_CURRENCY_CODES = frozenset("NT NTD HK HKD US USD NZ NZD AUD CAD SGD".split())
 _LATIN_INTERJECTION = re.compile(r"^(?:XD+|ORZ|OTZ|OTL|OK|LOL|OMG|TAT|QAQ|WTF)$", re.IGNORECASE)
 
 
