@@ -386,6 +386,15 @@ def test_an_example_cut_from_one_long_clause_starts_and_ends_on_whole_words():
         assert item.index(example) in words and item.index(example) + len(example) in words, example
 
 
+def test_an_example_ends_on_no_verb_of_saying_cut_from_what_was_said():
+    # a wuxia chapter: the example of 打量 ended "…哈哈一笑，说道"
+    text = "那汉子上下打量了他几眼，哈哈一笑，说道：“原来是青城派的朋友。这庙又不是俺家的，你要住便住，何必客气？俺姓岳，名叫岳铁山。”"
+    for word in ("打量", "青城派"):
+        start = text.index(word)
+        piece = text[slice(*trim(text, start, start + len(word)))]
+        assert not piece.endswith(("说道", "说道：")) and not piece.startswith("“"), piece
+
+
 def test_the_same_clause_is_one_example_whatever_mark_ends_it():
     # 没收财产 in two articles: once closing a sentence, once closing its clause
     note = annotate(term("没收财产", ("数额特别巨大的，处十年以上有期徒刑或者无期徒刑，并处罚金或者没收财产。", "刑法"),

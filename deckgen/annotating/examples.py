@@ -111,6 +111,7 @@ DEFINITION_PROBE = 12  # characters of a definition that identify the sentence g
 # inside a number (8:8, 1,000).
 _CLAUSE_END = re.compile(r"[，；;。！？!?…]|[,:：](?!\d)")
 _OPENERS, _CLOSERS = "「『“‘《（(【〈", "」』”’》）)】〉"
+_QUOTES = frozenset("「『“‘\"")
 
 
 def _inside_brackets(text: str) -> set[int]:
@@ -139,7 +140,10 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
     A clause too long for that is cut at word boundaries (`words`, offsets where words
     start or end) where they are known: 水域排放, not 域排放."""
     inside = _inside_brackets(text)
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside] + [len(text)]
+    # a colon before a quotation binds the two: no piece ends on 说道： or starts with what it says
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)
+                    if m.end() not in inside and not (m.group() in "：:" and text[m.end():m.end() + 1] in _QUOTES)]
+    bounds += [len(text)]
     bounds = sorted(set(bounds))
     left = max(b for b in bounds if b <= start)
     right = min(b for b in bounds if b >= end)
