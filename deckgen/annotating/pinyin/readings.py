@@ -3,6 +3,7 @@ characters, CC-CEDICT's entries, and the shipped tables of readings in words and
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -247,9 +248,15 @@ def _cedict_reading(word: str) -> tuple[str, ...] | None:
     entries = _entries_read_as(word)
     if not entries:
         return None
-    # The first of the best: ordinary words over names, names over Taiwan-only readings
-    # and cross-references.
-    best = min(entries, key=lambda e: (e.variant_only, e.taiwan_only, e.proper))
+    # The best: ordinary words over names, names over Taiwan-only readings and
+    # cross-references; of equals, the one whose syllables the characters take most often
+    # (教学 jiào xué 'teaching' before jiāo xué 'to teach'), then the first.
+    prior = _char_prior()
+
+    def commonness(entry) -> float:
+        return sum(math.log1p(prior.get(c, {}).get(r, 0.0)) for c, r in zip(word, entry.pinyin))
+
+    best = min(entries, key=lambda e: (e.variant_only, e.taiwan_only, e.proper, -commonness(e)))
     return _erhua(word, best.pinyin)
 
 
