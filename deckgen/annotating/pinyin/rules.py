@@ -211,6 +211,35 @@ def _jia(ctx: _Context, i: int) -> str | None:
     return "jia4" if ctx.char(i - 1) in "连連休请請放寒暑病产產婚丧喪事年春风風" else None
 
 
+@_rule("种")
+def _zhong_plant(ctx: _Context, i: int) -> str | None:
+    # The verb 'plant, grow' (都种着西瓜, 种出东西来, 种菜) is zhong4; the 'kind' of 这种, 一种
+    # comes in words or after a number.
+    if ctx.char(i + 1) in "着了过出上下满在到菜树花田地瓜稻麦粮草" or ctx.char(i - 1) in "都也还要会能在去来再没不先":
+        return "zhong4"
+    return None
+
+
+@_rule("盛")
+def _cheng(ctx: _Context, i: int) -> str | None:
+    # The verb 'ladle out, hold' (盛一碗饭, 内盛食料, 盛满) is cheng2; 'abundant' sheng4 lives in
+    # words (茂盛, 盛大, 盛行).
+    return "cheng2" if ctx.char(i + 1) in "饭米汤满着了一食酒在入粥菜" else None
+
+
+@_rule("供")
+def _gong_offer(ctx: _Context, i: int) -> str | None:
+    # 'lay out as offerings' (供祖像, 供着牌位) is gong4; 'supply' gong1 lives in words (供应, 提供).
+    return "gong4" if ctx.char(i + 1) in "着了奉品祖神佛香" or ctx.char(i - 1) == "上" else None
+
+
+@_rule("系")
+def _ji_tie(ctx: _Context, i: int) -> str | None:
+    # 'tie, fasten' (系裙, 把鞋带系好, 系上安全带) is ji4; xi4 'system, department, be' lives in
+    # words (系统, 关系) or stands alone as the department or the copula.
+    return "ji4" if ctx.char(i + 1) in "好上紧着裙鞋领围" else None
+
+
 @_rule("薄")
 def _bao(ctx: _Context, i: int) -> str | None:
     # The free adjective 'thin' is bao2 (极薄的棉衣, 皮薄); bo2 lives in words (薄弱, 单薄), and
