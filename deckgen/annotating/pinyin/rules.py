@@ -374,6 +374,9 @@ def _wei(ctx: _Context, i: int) -> str:
     rest = "".join(clause)
     if "所" in rest:
         return "wei2"
+    after = ctx.word_after(i)
+    if after is not None and after.text == "人" and ctx.stands_alone(i):
+        return "wei2"  # 为人 'how one conducts oneself': 为人虽然粗豪, 为人处世; not 为人民 (a word of its own)
     if any(verb in rest for verb in _FOR_SOMEONE):
         return "wei4"
     # Opening a clause it states a purpose: 为确保安全, 为实现目标而努力 (the copula
