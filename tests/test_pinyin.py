@@ -300,7 +300,7 @@ def test_tone_mark(numbered, marked):
         ("推荐在地的小吃。", "地", 0, "di4"),
         ("還車的時候油箱要加滿。", "還", 0, "huan2"),
         # 为人 'how one conducts oneself' (a wuxia chapter), not 'for people'
-        ("那汉子为人虽然粗豪，却是条好汉。", "为", 0, "wei2"),
+        ("岳铁山身形魁梧，为人虽然粗豪，却粗中有细。", "为", 0, "wei2"),
         ("我们要为人们提供帮助。", "为", 0, "wei4"),
         # verbs whose characters are read otherwise in words: plant, ladle, lay out offerings, tie
         ("我家门口都种着西瓜。", "种", 0, "zhong4"),
