@@ -178,6 +178,19 @@ def test_an_encyclopedias_contents_buttons_and_synonym_line_are_notices(tmp_path
     assert read_source(path).sentences[-1].text == "不过，材料的长期稳定性仍是产业化的主要障碍。"
 
 
+def test_contents_that_list_the_references_start_no_references_and_unnumbered_sections_follow():
+    # a Traditional-Chinese Wikipedia biography: its contents list 參見 and 參考文獻, and the
+    # sections below carry no numbers; 生平 heads 早年, which heads a paragraph
+    kinds = kinds_of(
+        "鄭成功", "鄭成功（1624年8月27日—1662年6月23日），明末清初軍事人物，永曆十五年（1661年）率軍渡海攻打荷蘭東印度公司。",
+        "目錄", "1 生平", "1.1 早年", "2 參見", "3 參考文獻", "",
+        "生平", "早年",
+        "鄭成功之父鄭芝龍為閩南海商，早年往來於日本與臺灣之間，後受明朝招撫，官至總兵。天啟四年，鄭成功生於平戶。",
+        "參見", "臺灣歷史")
+    assert kinds == ["title", "text", "notice", "notice", "notice", "notice", "notice", "text",
+                     "heading", "heading", "text", "reference", "reference"]
+
+
 def test_a_poets_name_between_dots_is_a_byline():
     assert kinds_of("故乡", "·鲁迅·", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。") == ["title", "byline", "text"]
 

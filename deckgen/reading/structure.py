@@ -219,24 +219,26 @@ def line_kinds(text: str) -> list[str]:
         first = first and (not line.strip() or kinds[-1] in _BEFORE_TITLE)
     _mark_lists(lines, kinds)
     _mark_bare_headings(lines, kinds)
-    _mark_references(lines, kinds)
     _mark_contents(lines, kinds)
+    _mark_references(lines, kinds)
     return kinds
 
 
 def _mark_contents(lines: list[str], kinds: list[str]) -> None:
     """The headings listed after a table of contents' own (目录) are its entries, not the
     text's headings, which come again below: up to the first line of another kind, or the
-    first heading listed a second time (the text's own)."""
+    first heading whose name is listed a second time (the text's own, numbered or not)."""
     for i, line in enumerate(lines):
         if kinds[i] != NOTICE or line.strip() not in ("目录", "目錄", "目次"):
             continue
         listed: set[str] = set()
         for j in range(i + 1, len(lines)):
-            entry = " ".join(lines[j].split())
+            # an entry by its name, without the number the text's own heading may leave out (1 生平: 生平)
+            entry = re.sub(r"^[0-9０-９]+(?:\.[0-9]+)*\s*", "", " ".join(lines[j].split()))
             if not entry:
                 continue
-            if kinds[j] != HEADING or entry in listed:
+            # the contents list the references' heading too (6 參考文獻): no references begin there
+            if kinds[j] not in (HEADING, REFERENCE) or entry in listed:
                 break
             listed.add(entry)
             kinds[j] = NOTICE
@@ -311,17 +313,26 @@ _ASKED = re.compile(r"[ \u3000]*(?:[记記]者|问|問|主持人|Q)\s*[：:]")
 
 
 def _mark_bare_headings(lines: list[str], kinds: list[str]) -> None:
-    for i, line in enumerate(lines):
-        line = line.strip()
-        unquoted = _QUOTED.sub("", line)
-        if kinds[i] != TEXT or len(unquoted) < 2 or len(line) > _BARE_HEADING or _PUNCTUATION.search(unquoted):
+    # From the last line up, so that a section's heading right above its first subsection's
+    # (生平 / 早年 / …) sees that one marked already.
+    marked: set[int] = set()
+    for i in range(len(lines) - 1, -1, -1):
+        if not _may_be_bare_heading(lines[i], kinds[i]):
             continue
         before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        ended = before is None or kinds[before] != TEXT or lines[before].strip().endswith(_PARAGRAPH_END)
-        if ended and after is not None and kinds[after] == TEXT and (
-                len(lines[after].strip()) > _SHORT or _ASKED.match(lines[after])):
+        ended = (before is None or kinds[before] != TEXT or lines[before].strip().endswith(_PARAGRAPH_END)
+                 or _may_be_bare_heading(lines[before], kinds[before]))
+        if ended and after is not None and (after in marked or (kinds[after] == TEXT and (
+                len(lines[after].strip()) > _SHORT or _ASKED.match(lines[after])))):
             kinds[i] = HEADING
+            marked.add(i)
+
+
+def _may_be_bare_heading(line: str, kind: str) -> bool:
+    line = line.strip()
+    unquoted = _QUOTED.sub("", line)
+    return kind == TEXT and len(unquoted) >= 2 and len(line) <= _BARE_HEADING and not _PUNCTUATION.search(unquoted)
 
 
 # A run of this many short unpunctuated lines is a list (of subjects, names, links).
