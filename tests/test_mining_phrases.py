@@ -1489,3 +1489,10 @@ def test_the_letters_of_a_price_in_another_currency_are_no_term():
     terms = terms_of("🚆 台鐵來回：NT$880 × 2人，機車租借一天NT$500。", "民宿兩晚NT$4,200，含早餐，老闆人超好。",
                      "餐費大約NT$3,000，扁食一碗NT$70，真的很划算。")
     assert "NT" not in terms, sorted(terms)
+
+
+def test_a_character_and_a_particle_jieba_glued_across_a_word_is_no_term():
+    # a programmer's blog: 后端的 is 后端 'back end' + 的, not 端的 'after all'
+    terms = terms_of("我是一个干了多年后端的老兵，来聊聊转型。", "后端的工作越来越难找，后端的薪资也在降。",
+                     "做了八年后端的程序员，今年被优化了。")
+    assert "端的" not in terms, sorted(terms)

@@ -60,6 +60,9 @@ def _only_inside_longer(strings: Iterable[str], longer: Iterable[str], text: str
     return True
 
 
+_PARTICLES_AFTER = frozenset("的了地得着过")
+
+
 def _split_by_the_word_before(strings: Iterable[str], text: str) -> tuple[int, int]:
     """(uses split, uses) of the strings in `text`, each a word no dictionary lists: split
     where the character before it and its first make a dictionary word and the rest is
@@ -67,7 +70,10 @@ def _split_by_the_word_before(strings: Iterable[str], text: str) -> tuple[int, i
     fine', no 处罚金."""
     split = uses = 0
     for string in strings:
-        if len(string) < 3 or dictionary.knows(string) or not dictionary.knows(string[1:]):
+        # ... or a character and a particle, whatever the dictionary says of the pair: 端的
+        # 'after all' in 后端的老兵 is 后端 + 的
+        particle = len(string) == 2 and string[1] in _PARTICLES_AFTER
+        if not particle and (len(string) < 3 or dictionary.knows(string) or not dictionary.knows(string[1:])):
             continue
         at = text.find(string)
         while at >= 0:
