@@ -299,6 +299,15 @@ def test_tone_mark(numbered, marked):
         ("支持赣州等地建设国家级再生资源循环利用基地。", "地", 0, "di4"),
         ("推荐在地的小吃。", "地", 0, "di4"),
         ("還車的時候油箱要加滿。", "還", 0, "huan2"),
+        # a Taiwan Wikipedia article on 鄭成功: surrender to the Qing, nearly, Kinmen and Xiamen
+        ("鄭經執意北上降清。", "降", 0, "xiang2"),
+        ("气温下降清楚可见。", "降", 0, "jiang4"),
+        ("沙轆社幾遭滅社。", "幾", 0, "ji1"),
+        ("所據之金廈兩島", "廈", 0, "xia4"),
+        ("台北101大厦", "厦", 0, "sha4"),
+        # a rule's neighbour at either end of the text is no character of its list
+        ("他是中文系", "系", 0, "xi4"),
+        ("发型很好看", "发", 0, "fa4"),
         # 为人 'how one conducts oneself' (a wuxia chapter), not 'for people'
         ("岳铁山身形魁梧，为人虽然粗豪，却粗中有细。", "为", 0, "wei2"),
         ("我们要为人们提供帮助。", "为", 0, "wei4"),

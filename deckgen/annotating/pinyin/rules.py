@@ -39,6 +39,11 @@ def _pos(word) -> str:
     return word.pos if word is not None else ""
 
 
+def _one_of(char: str, chars: str) -> bool:
+    """`char` (perhaps "" at either end of the text) is one of `chars`."""
+    return bool(char) and char in chars
+
+
 def _clause_end(ctx: _Context, i: int) -> bool:
     """Nothing Han follows in this clause: end of text or punctuation next."""
     nxt = ctx.char(i + 1)
@@ -200,7 +205,7 @@ def _zhong_middle(ctx: _Context, i: int) -> str | None:
 def _tan(ctx: _Context, i: int) -> str | None:
     # The verb 'pluck, flick, spring' and the adjective 'springy' (十指连弹, 虾肉很弹) are tan2;
     # the bullet dan4 is a noun, in words (子弹, 导弹) or after a number (一发弹).
-    if ctx.char(i - 1) in "很太真超好连轻" or (ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v")):
+    if _one_of(ctx.char(i - 1), "很太真超好连轻") or (ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v")):
         return "tan2"
     return None
 
@@ -208,14 +213,38 @@ def _tan(ctx: _Context, i: int) -> str | None:
 @_rule("假")
 def _jia(ctx: _Context, i: int) -> str | None:
     # A day off (連假 'a long weekend', 休假, 请了三天假, 颱風假) is jia4; 'false' jia3.
-    return "jia4" if ctx.char(i - 1) in "连連休请請放寒暑病产產婚丧喪事年春风風" else None
+    return "jia4" if _one_of(ctx.char(i - 1), "连連休请請放寒暑病产產婚丧喪事年春风風") else None
+
+
+@_rule("降")
+def _xiang(ctx: _Context, i: int) -> str | None:
+    # 'surrender to' before whom (北上降清, 降敌) is xiang2; 'fall, lower' jiang4 elsewhere.
+    after = ctx.char(i + 1)
+    return "xiang2" if after and after in "清敌金元秦汉魏吴蜀" and ctx.text[i + 1:i + 3] not in _NOT_WHOM else None
+
+
+_NOT_WHOM = frozenset(("清楚", "清洁", "清凉", "清晰"))
+
+
+@_rule("几")
+def _ji_nearly(ctx: _Context, i: int) -> str | None:
+    # 'nearly' before a verb of what befell (几遭灭社, 几至, 几欲) is ji1; 'how many' ji3.
+    after = ctx.char(i + 1)
+    return "ji1" if after and after in "遭至欲被陷死为" else None
+
+
+@_rule("厦")
+def _xia(ctx: _Context, i: int) -> str | None:
+    # 厦门 (Xiamen) and 金厦 (Kinmen and Xiamen) are xia4; 大厦 'mansion' sha4.
+    return "xia4" if ctx.char(i - 1) == "金" or ctx.char(i + 1) == "门" else None
 
 
 @_rule("种")
 def _zhong_plant(ctx: _Context, i: int) -> str | None:
     # The verb 'plant, grow' (都种着西瓜, 种出东西来, 种菜) is zhong4; the 'kind' of 这种, 一种
     # comes in words or after a number.
-    if ctx.char(i + 1) in "着了过出上下满在到菜树花田地瓜稻麦粮草" or ctx.char(i - 1) in "都也还要会能在去来再没不先":
+    if (_one_of(ctx.char(i + 1), "着了过出上下满在到菜树花田地瓜稻麦粮草")
+            or _one_of(ctx.char(i - 1), "都也还要会能在去来再没不先")):
         return "zhong4"
     return None
 
@@ -224,20 +253,20 @@ def _zhong_plant(ctx: _Context, i: int) -> str | None:
 def _cheng(ctx: _Context, i: int) -> str | None:
     # The verb 'ladle out, hold' (盛一碗饭, 内盛食料, 盛满) is cheng2; 'abundant' sheng4 lives in
     # words (茂盛, 盛大, 盛行).
-    return "cheng2" if ctx.char(i + 1) in "饭米汤满着了一食酒在入粥菜" else None
+    return "cheng2" if _one_of(ctx.char(i + 1), "饭米汤满着了一食酒在入粥菜") else None
 
 
 @_rule("供")
 def _gong_offer(ctx: _Context, i: int) -> str | None:
     # 'lay out as offerings' (供祖像, 供着牌位) is gong4; 'supply' gong1 lives in words (供应, 提供).
-    return "gong4" if ctx.char(i + 1) in "着了奉品祖神佛香" or ctx.char(i - 1) == "上" else None
+    return "gong4" if _one_of(ctx.char(i + 1), "着了奉品祖神佛香") or ctx.char(i - 1) == "上" else None
 
 
 @_rule("系")
 def _ji_tie(ctx: _Context, i: int) -> str | None:
     # 'tie, fasten' (系裙, 把鞋带系好, 系上安全带) is ji4; xi4 'system, department, be' lives in
     # words (系统, 关系) or stands alone as the department or the copula.
-    return "ji4" if ctx.char(i + 1) in "好上紧着裙鞋领围" else None
+    return "ji4" if _one_of(ctx.char(i + 1), "好上紧着裙鞋领围") else None
 
 
 @_rule("薄")
@@ -383,7 +412,7 @@ def _wei(ctx: _Context, i: int) -> str:
     # needs a subject before it).
     if ctx.char(i - 1) in _COPULA_BEFORE:
         return "wei2"
-    if not ctx.char(i - 1) or ctx.char(i - 1) in "，。；：！？,.;:!?":
+    if not ctx.char(i - 1) or _one_of(ctx.char(i - 1), "，。；：！？,.;:!?"):
         return "wei4"
     # 'For, on behalf of' takes a person or an action: 为他联系, 为获取利润, 为观众演出;
     # the copula takes a number or a noun and no verb after it (面积为300, 被任命为经理),
@@ -461,7 +490,7 @@ def _fa_onset(ctx: _Context, i: int) -> str | None:
     # After 早, 晚, 迟 the 发 of 发型 is 'onset' (早发型 'early-onset', 迟发型), not the hair of
     # a hairstyle, which jieba's word 发型 would make of it.
     word = ctx.word_of(i)
-    return "fa1" if word.text == "发型" and word.start == i and ctx.char(i - 1) in "早晚迟" else None
+    return "fa1" if word.text == "发型" and word.start == i and _one_of(ctx.char(i - 1), "早晚迟") else None
 
 
 @_rule("量")
@@ -502,7 +531,7 @@ def _particle(ctx: _Context, i: int) -> str:
     char = ctx.text[i]
     nxt = ctx.char(i + 1)
     repeated = char in (ctx.char(i - 1), nxt)
-    after_words = is_han(ctx.char(i - 1)) or (i > 0 and ctx.char(i - 1) in "”’」』）)")  # 是‘陈区长’吗？
+    after_words = is_han(ctx.char(i - 1)) or (i > 0 and _one_of(ctx.char(i - 1), "”’」』）)"))  # 是‘陈区长’吗？
     if not repeated and after_words and (_clause_end(ctx, i) or nxt in _PARTICLES or nxt in "呢吗啊"):
         return _PARTICLES[char][:-1] + "5"
     return _PARTICLES[char]
@@ -574,7 +603,7 @@ def _jiang(ctx: _Context, i: int) -> str | None:
 def _yi(ctx: _Context, i: int) -> str | None:
     # Before a direction word it is yi3 'extending towards': 迤西, 迤南, 迤北 (现代汉语
     # 词典); 'winding' (逶迤 wei1 yi2) is a word of its own.
-    return "yi3" if ctx.char(i + 1) in "东南西北" else None
+    return "yi3" if _one_of(ctx.char(i + 1), "东南西北") else None
 
 
 @_rule("姥")
