@@ -232,6 +232,8 @@ _TITLES_AFTER = frozenset(
 
 def _titled_given_names(tokens: Sequence[str]) -> list[str]:
     """A given name jieba cut from its surname, before a title: 张 + 启明 + 教授."""
+    if _TITLES_AFTER.isdisjoint(tokens):
+        return []
     return [token for before, token, after in zip(tokens, tokens[1:], tokens[2:])
             if after in _TITLES_AFTER and before in COMMON_SURNAMES and 1 <= len(token) <= 2
             and _HAN_ONLY.match(token)]

@@ -104,7 +104,9 @@ def without_markup(text: str) -> str:
     if "@" in text:  # most texts have none: the handle's optional lead-in is slow to scan for
         text = _HANDLE.sub("", text)
     text = _EMOTICON.sub("", text)
-    text = _EDITOR_AFTER.sub("", _TIME_CODE.sub("", text))
+    if "编辑" in text or "編輯" in text:
+        text = _EDITOR_AFTER.sub("", text)
+    text = _TIME_CODE.sub("", text)
     if ":" in text:
         text = _COMMENT_HEADER.sub("", text)
     text = _REPORTERS_CREDIT.sub("", _DOCUMENT_NUMBER.sub("", _STAGE_DIRECTION.sub("", text)))

@@ -57,10 +57,11 @@ _CAPTION = re.compile(
 )
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
+# ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
+_PHOTOGRAPHER = re.compile(
+    r"[记記]者\s*[\u3400-\u9fff]{2,4}\s*[／/]?\s*[摄攝](?:影)?(?:\s*[0-9]{2,4}年[0-9]{1,2}月[0-9]{1,2}日)?$")
 _CREDITED = re.compile(
-    # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
-    r"[记記]者\s*[\u3400-\u9fff]{2,4}\s*[／/]?\s*[摄攝](?:影)?(?:\s*[0-9]{2,4}年[0-9]{1,2}月[0-9]{1,2}日)?$"
-    r"|[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
+    r"[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
     r"|Photo\s*(?:by\b|[:：]))[^（）()]{0,30}[）)]$",
     re.IGNORECASE,
 )
@@ -135,9 +136,7 @@ _NOTICE = re.compile(
     r"(?:二维码|二維碼|图中|圖中|下方|关注|關注)|点个?\s*[“\"「]?在看|(?:阅读|閱讀)原文$"
     # ... and what PTT adds to a post: ※ 發信站: 批踢踢實業坊(ptt.cc), ※ 文章網址: …, ※ 編輯: …
     r"|※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑|引述|轉錄|转录)"
-    # ... and a wiki's redirects and hatnotes: （重定向自老年痴呆症）, “老年痴呆”重定向至此。关于其他类型
-    # 的痴呆，请见“痴呆”。
-    r"|[（(]?(?:重定向自|重新[导導]向自)|.{0,20}(?:重定向至此|重新[导導]向至此)"
+    # ... and a wiki's hatnotes: 关于其他类型的痴呆，请见“痴呆”。 (its redirects: _REDIRECT)
     r"|(?:本文|此[条條]目|本[条條]目)?(?:介[绍紹]的是|[说說]明的是).{0,30}[。，,]\s*(?:关于|關於)"
     r"|(?:关于|關於).{1,30}[，,]\s*(?:请见|請見|请参见|請參見|参见|參見|请参阅|請參閱|参阅|參閱)"
     # ... and a statute's history and the amendments it notes, each wholly in brackets:
@@ -150,15 +149,19 @@ _NOTICE = re.compile(
     r"|(?:免责|免責|法律|重要|特别|特別)(?:声明|聲明)\s*[：:])"
 )
 
+# A wiki's redirect: （重定向自老年痴呆症）, “老年痴呆”重定向至此。
+_REDIRECT = re.compile(r"[（(]?(?:重定向自|重新[导導]向自)|.{0,20}(?:重定向至此|重新[导導]向至此)")
+
 # A site's or an author's claim to the text, however it is worded around it: 著作权归作者所有。
 # 商业转载请联系作者获得授权，非商业转载请注明出处。 (Zhihu), 版权所有，翻印必究: its words
 # (转载, 授权, 出处) are no words of the text.
 _COPYRIGHT = re.compile(
     r"(?:著作权|著作權|版权|版權)(?:归|歸)|(?:版权|版權)所有|(?:转载|轉載)(?:请|請)|(?:未经|未經)(?:许可|許可|授权|授權|同意)"
     r"|(?:不得|禁止|谢绝|謝絕)(?:转载|轉載)|(?:商业|商業)(?:转载|轉載)|(?:免责|免責)(?:声明|聲明)"
-    # ... and a transcript's note on how it was made: （本文根据现场录音整理，未经主讲人审阅）
-    r"|(?:根据|根據)[^，,。]{0,12}(?:录音|錄音|速记|速記|视频|視頻|发言|發言)[^，,。]{0,4}整理|(?:未经|未經)[^，,。]{0,8}(?:审阅|審閱|审定|審定|审核|審核)"
 )
+# ... and a transcript's note on how it was made: （本文根据现场录音整理，未经主讲人审阅）
+_MADE_FROM = re.compile(r"(?:根据|根據)[^，,。]{0,12}(?:录音|錄音|速记|速記|视频|視頻|发言|發言)[^，,。]{0,4}整理"
+                        r"|(?:未经|未經)[^，,。]{0,8}(?:审阅|審閱|审定|審定|审核|審核)")
 
 # The counts and buttons a social site prints around a post: 关注者 3,281 被浏览 2,145,907,
 # 赞同 1.2 万　986 条评论　分享　收藏　喜欢. Two of them on a short line make it the site's.
@@ -192,8 +195,9 @@ _OFFICIAL = re.compile(
     r"^(?:(?:责任|牵头|配合|主办|承办|协办|参与)单位|[责責]任[单單]位|抄送|抄报|抄報|附件\s*[0-9]*|主题词|主題詞)\s*[：:]"
     r"|^各[^。！？]{1,40}[：:]$"
     r"|^(?:[关關][键鍵][词詞字]|Key ?words?)\s*[：:]"  # a paper's keywords: 关键词：新能源汽车；动力电池
-    r"|^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$"
 )
+_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk")  # the characters _OFFICIAL opens with
+_ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$")
 
 # A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
 # a statute's item and its proviso (四、經當事人書面同意。但逾越…)
@@ -252,6 +256,10 @@ _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 # the line is.
 _PICTOGRAPHS = re.compile("^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
 
+def _may_open_with_pictographs(char: str) -> bool:
+    return "\u2300" <= char <= "\u2bff" or char >= "\U0001f000" or char in "\ufe0f\u200d"
+
+
 # A shop's or a trip's details, however they go on: 地址：…, 營業時間：14:00–18:30，賣完為止,
 # 票價：…; and what a trip cost: 🍱 餐費：大約NT$3,000
 _DETAILS = re.compile(
@@ -262,22 +270,28 @@ _DETAILS = re.compile(
 
 
 def _kind(line: str, first: bool) -> str:
-    line = _PICTOGRAPHS.sub("", line)
+    if line and _may_open_with_pictographs(line[0]) and (pictographs := _PICTOGRAPHS.match(line)):
+        line = line[pictographs.end():]
     if not line:
         return TEXT
-    if len(line) <= _NOTICE_LENGTH and _DETAILS.match(line):
+    if len(line) <= _NOTICE_LENGTH and ("：" in line or ":" in line) and _DETAILS.match(line):
         return BYLINE
-    if _NOTICE.match(line) or _WIKI_MOTTO.search(line) or (len(line) <= _NOTICE_LENGTH and _COPYRIGHT.search(line)):
+    if _NOTICE.match(line) or _WIKI_MOTTO.search(line) or (len(line) <= _NOTICE_LENGTH and (
+            _COPYRIGHT.search(line) or (("未" in line or "整理" in line) and _MADE_FROM.search(line)))):
         return NOTICE
-    if len(line) <= _NOTICE_LENGTH and not _SENTENCE_END.search(line) and len(_SOCIAL_COUNTS.findall(line)) >= 2:
+    if "向" in line and _REDIRECT.match(line):
+        return NOTICE
+    if (len(line) <= _NOTICE_LENGTH and line[-1] not in "。！？!?；;…" and not _SENTENCE_END.search(line)
+            and len(_SOCIAL_COUNTS.findall(line)) >= 2):
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
-    if _OFFICIAL.match(line):
+    if (line[0] in _OFFICIAL_OPENINGS and _OFFICIAL.match(line)) or (
+            line.endswith(("印发", "印發")) and _ISSUED.match(line)):
         return BYLINE
     if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
         return LINK
-    credit = _CREDITED.search(line)
+    credit = _CREDITED.search(line) or (("攝" in line or "摄" in line) and _PHOTOGRAPHER.search(line)) or None
     if _CAPTION.match(line) or (credit and credit.start() <= _SHORT):
         return CAPTION
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
@@ -331,8 +345,10 @@ def _mark_bare_headings(lines: list[str], kinds: list[str]) -> None:
 
 def _may_be_bare_heading(line: str, kind: str) -> bool:
     line = line.strip()
+    if kind != TEXT or len(line) > _BARE_HEADING:
+        return False
     unquoted = _QUOTED.sub("", line)
-    return kind == TEXT and len(unquoted) >= 2 and len(line) <= _BARE_HEADING and not _PUNCTUATION.search(unquoted)
+    return len(unquoted) >= 2 and not _PUNCTUATION.search(unquoted)
 
 
 # A run of this many short unpunctuated lines is a list (of subjects, names, links).

@@ -177,11 +177,11 @@ def _overlaps_resolved(words: list[str]) -> list[str]:
     that CC-CEDICT does, across the same characters: 并 + 处罚金 is 并处 'also sentence to'
     + 罚金 'a fine', as the Criminal Law means it; 处罚金 is no word."""
     out = list(words)
-    for i in range(len(out) - 1):
-        before, word = out[i], out[i + 1]
-        if len(before) == 1 and len(word) == 3 and is_han(before) and cedict.knows(before + word[0]) \
+    for i in [k for k, word in enumerate(out) if len(word) == 3 and k]:
+        before, word = out[i - 1], out[i]
+        if len(before) == 1 and is_han(before) and cedict.knows(before + word[0]) \
                 and cedict.knows(word[1:]) and not cedict.knows(word):
-            out[i], out[i + 1] = before + word[0], word[1:]
+            out[i - 1], out[i] = before + word[0], word[1:]
     return out
 
 
