@@ -299,6 +299,13 @@ def test_tone_mark(numbered, marked):
         ("支持赣州等地建设国家级再生资源循环利用基地。", "地", 0, "di4"),
         ("推荐在地的小吃。", "地", 0, "di4"),
         ("還車的時候油箱要加滿。", "還", 0, "huan2"),
+        # a programmer's blog: the adverb 都 jieba cuts alone, not 都会 'metropolis' across it
+        ("这些人都会说英语。", "都", 0, "dou1"),
+        ("文档本身的格式，都会直接影响召回效果。", "都", 0, "dou1"),
+        ("纽约是国际大都会。", "都", 0, "du1"),
+        # 得 before how much, whatever jieba glued before it (效率高 + 得 + 多)
+        ("比自己看文档效率高得多。", "得", 0, "de5"),
+        ("他得了冠军。", "得", 0, "de2"),
         # a Taiwan Wikipedia article on 鄭成功: surrender to the Qing, nearly, Kinmen and Xiamen
         ("鄭經執意北上降清。", "降", 0, "xiang2"),
         ("气温下降清楚可见。", "降", 0, "jiang4"),

@@ -169,8 +169,14 @@ def _de(ctx: _Context, i: int) -> str:
     # After a verb or adjective it links a complement: 跑得快, 死得较为突然.
     if _pos(before) in _VERBAL or _pos(ctx.word_of(i)) == "ud" and _pos(before) not in ("r", "n", "nr", "m"):
         return "de5"
+    # ... and before how much or how far, whatever jieba glued before it: 效率高得多, 好得很
+    if after is not None and after.text in _DEGREE_AFTER_DE:
+        return "de5"
     # Otherwise it is the verb 'obtain': 得了冠军, 得三分.
     return "de2"
+
+
+_DEGREE_AFTER_DE = frozenset("多 很 要命 厉害 不得了 不行 太多 出奇 离谱".split())
 
 
 def _is_verb(word: str) -> bool:
@@ -199,6 +205,13 @@ def _zhong_middle(ctx: _Context, i: int) -> str | None:
     if ctx.stands_alone(i) and ctx.char(i + 1) == "了" and ctx.char(i - 1) not in "之其当":
         return "zhong4"  # 'be hit by, win': 中了他一掌, 左肩已中了一针, 中了头奖
     return "zhong1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "f" else None
+
+
+@_rule("都")
+def _dou(ctx: _Context, i: int) -> str | None:
+    # The adverb 'all, already' jieba cuts alone (这些人|都|会说英语) is dou1, not the du1 of a
+    # dictionary word across it (都会 'metropolis').
+    return "dou1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "d" else None
 
 
 @_rule("弹")
