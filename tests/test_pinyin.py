@@ -303,6 +303,10 @@ def test_tone_mark(numbered, marked):
         ("这些人都会说英语。", "都", 0, "dou1"),
         ("文档本身的格式，都会直接影响召回效果。", "都", 0, "dou1"),
         ("纽约是国际大都会。", "都", 0, "du1"),
+        # 卷一卷 'compete a bit harder' (卷 as 内卷 uses it), not 'volume one'
+        ("不如换个赛道卷一卷。", "卷", 0, "juan3"),
+        ("不如换个赛道卷一卷。", "卷", 1, "juan3"),
+        ("《史记》卷一", "卷", 0, "juan4"),
         # 得 before how much, whatever jieba glued before it (效率高 + 得 + 多)
         ("比自己看文档效率高得多。", "得", 0, "de5"),
         ("他得了冠军。", "得", 0, "de2"),

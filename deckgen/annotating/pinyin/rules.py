@@ -567,11 +567,20 @@ def _geng(ctx: _Context, i: int) -> str:
 
 @_rule("卷")
 def _juan(ctx: _Context, i: int) -> str | None:
+    # A verb said twice (卷一卷 'compete a bit harder', as 内卷 gives it) is juan3.
+    if ctx.text[i:i + 3] == "卷一卷" or ctx.text[max(0, i - 2):i + 1] == "卷一卷":
+        return "juan3"
     # Before a number it is 'volume, chapter', the way classical works are cited:
     # 《史记》卷六, 卷一百二十 (juan4); the verb 'roll up' takes no numeral after it.
     if ctx.char(i + 1) in _NUMERALS and ctx.char(i + 1) not in "第多几数半":
         return "juan4"
     return None
+
+
+@_rule("卷", _WORD_RULES)
+def _juan_doubled(ctx: _Context, i: int) -> str | None:
+    # ... the second 卷 of 卷一卷 too, which jieba's 一卷 'one volume' would read juan4
+    return "juan3" if ctx.text[max(0, i - 2):i + 1] == "卷一卷" else None
 
 
 @_rule("尽")
