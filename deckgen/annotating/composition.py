@@ -50,8 +50,6 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
 _LATIN_SIGNS = {"+": "plus", "&": "and"}
 _AFTER_A_NOUN = ("(after a noun)", "(following a noun)")
 _POSSESSIVE = ("one's ", "sb's ", "sth's ", "someone's ")
-# A participle or an adjective of a shape no noun has: 'disabled', 'dangerous', 'endless'
-_ADJECTIVE_ONLY = re.compile(r"[a-z]{3,}[^e]ed|[a-z]+(?:ous|less)")
 MOST_PARTS = 3  # parts a literal gloss is composed of, unless an acronym the text gives guides them
 
 
@@ -204,7 +202,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
             # 'old man or woman' (老人) and 'one's later years' (晚年) make no phrase of a
             # compound: 'elderly old man or woman', 'one's later years life'
             return "", []
-        if last and index and _ADJECTIVE_ONLY.fullmatch(gloss):
+        if last and index and english_forms.only_an_adjective(gloss):
             # a head English reads as an adjective names nothing: 严重残疾 is no 'serious disabled'
             return "", []
         if not letters and _ambiguous(entries[0]):

@@ -35,6 +35,15 @@ def is_adjective(gloss: str) -> bool:
 _PARTICIPLE = re.compile(r"[a-z]{3,}[^e]ed")
 
 
+def only_an_adjective(gloss: str) -> bool:
+    """A participle or an adjective of a shape no noun has ('disabled', 'dangerous',
+    'endless'): no head of a noun phrase. 'regional' and 'rental' may be nouns."""
+    return bool(_PARTICIPLE.fullmatch(gloss) or _QUALITY.fullmatch(gloss))
+
+
+_QUALITY = re.compile(r"[a-z]+(?:ous|less)")
+
+
 def adjective_of(entry: Entry) -> str:
     """A one-word adjective among the part's first senses, to put in front of a noun:
     人形 'human form; human-shaped; humanoid' -> 'humanoid', 关键 -> 'crucial'."""
