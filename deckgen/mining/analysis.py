@@ -15,6 +15,7 @@ from deckgen.mining.definitions import _MAY_DEFINE, _Analysed, _Gloss, _glosses
 from deckgen.mining.words import (
     _HAN_ONLY,
     _HAS_HAN,
+    _NEGATIONS,
     _PARTICLE_TAGS,
     _TERM_IN_QUOTES,
     COMMON_SURNAMES,
@@ -292,8 +293,6 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
         return False
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 
-
-_NEGATIONS = frozenset("不 没 没有 别 未".split())
 
 
 _MAY_QUOTE = re.compile(r"[「『“‘\"#]")
