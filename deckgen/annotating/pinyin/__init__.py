@@ -314,7 +314,9 @@ def _default_reading(ctx: _Context, i: int) -> str | None:
         placed = [r for r in readings if r in _place_name_readings(char)]
         if len(placed) == 1:
             return placed[0]
-    spanned = _spanning_word_reading(ctx, i)
+    # ... not where jieba cut out an adverb or a preposition: 劳动部|将|持续 (no 部将 'general'),
+    # 这些人|都|会说 (no 都会 'metropolis')
+    spanned = None if ctx.stands_alone(i) and _pos(word) in ("d", "p") else _spanning_word_reading(ctx, i)
     if spanned in readings:
         return spanned
     known = _cedict_readings(char)

@@ -207,13 +207,6 @@ def _zhong_middle(ctx: _Context, i: int) -> str | None:
     return "zhong1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "f" else None
 
 
-@_rule("都")
-def _dou(ctx: _Context, i: int) -> str | None:
-    # The adverb 'all, already' jieba cuts alone (这些人|都|会说英语) is dou1, not the du1 of a
-    # dictionary word across it (都会 'metropolis').
-    return "dou1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "d" else None
-
-
 @_rule("弹")
 def _tan(ctx: _Context, i: int) -> str | None:
     # The verb 'pluck, flick, spring' and the adjective 'springy' (十指连弹, 虾肉很弹) are tan2;
@@ -614,11 +607,7 @@ def _jiang(ctx: _Context, i: int) -> str | None:
     # The adverb 'will' and the preposition (将…) need a verb or an object after
     # them; before closing punctuation 将 is the noun 'general': 参将。, 告知诸将：
     nxt = ctx.char(i + 1)
-    if not nxt or nxt in _CLOSING:
-        return "jiang4"
-    # jieba's adverb or preposition is 'will' or 'with': 劳动部将持续, not the 部将 'general'
-    # a dictionary word across the boundary would make of it.
-    return "jiang1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) in ("d", "p") else None
+    return "jiang4" if not nxt or nxt in _CLOSING else None
 
 
 @_rule("迤")
