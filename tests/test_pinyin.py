@@ -338,6 +338,45 @@ def test_tone_mark(numbered, marked):
         # 咧 the particle closing a clause (故乡), the grin elsewhere
         ("他还抱过你咧！", "咧", 0, "lie5"),
         ("他咧着嘴笑。", "咧", 0, "lie3"),
+        # a Taiwan enforcement rule and judgment: 得 'may', 為限, 應 'shall', the case file, 量處
+        ("勞工得於勞雇雙方協商後延長工時。", "得", 0, "de2"),
+        ("並得僅指定一人代理。", "得", 0, "de2"),
+        ("犯罪後自首者，得減輕其刑。", "得", 0, "de2"),
+        ("必要時得延長一分鐘。", "得", 0, "de2"),
+        ("以有競爭關係者為限。", "為", 0, "wei2"),
+        ("漁場被劃為禁止進入的範圍。", "為", 0, "wei2"),
+        ("轉彎車應禮讓直行車先行。", "應", 0, "ying1"),
+        ("競業禁止之區域，應以原雇主實際營業範圍為限。", "應", 0, "ying1"),
+        ("有卷內證據在卷可稽。", "卷", 1, "juan4"),
+        ("量處如主文所示之刑。", "處", 0, "chu3"),
+        ("他卷起袖子。", "卷", 0, "juan3"),
+        ("我得走了。", "得", 0, "dei3"),
+        ("他跑得很快。", "得", 0, "de5"),
+        # a health article and a market report: catch an illness, 应 'should', 调升 by an amount
+        ("是不是得了胃癌？", "得", 0, "de2"),
+        ("长期感染会得胃癌。", "得", 0, "de2"),
+        ("一个月内应停用抗生素。", "应", 0, "ying1"),
+        ("应适当控制仓位。", "应", 0, "ying1"),
+        ("他是敌人的内应。", "应", 0, "ying4"),
+        ("应东盟轮值主席国邀请，总理将出席会议。", "应", 0, "ying4"),
+        ("较前一交易日调升56个基点。", "调", 0, "tiao2"),
+        ("他被调升为处长。", "调", 0, "diao4"),
+        # a basketball report: 独得12分 'scored', 29投11中 'made'
+        ("他第四节独得12分。", "得", 0, "de2"),
+        ("全场29投11中，三分球8投仅1中。", "中", 0, "zhong4"),
+        ("全场29投11中，三分球8投仅1中。", "中", 1, "zhong4"),
+        ("会议中提出三项建议。", "中", 0, "zhong1"),
+        # a story of West Hunan: tie fast, a sound said twice and 地, worn, can see
+        ("用绳子系牢。", "系", 0, "ji4"),
+        ("溪水哗哗地响。", "地", 0, "de5"),
+        ("船上的人都穿着红衣裳。", "着", 0, "zhe5"),
+        ("她的穿着很朴素。", "着", 0, "zhuo2"),
+        ("远远就看得见。", "得", 0, "de5"),
+        # an encyclopedia entry on quantum computing: the molecule, the public key, collapses into
+        ("量子计算机可以直接模拟分子和材料。", "分", 0, "fen1"),
+        ("他是知识分子。", "分", 0, "fen4"),
+        ("公钥密码和私钥都很重要。", "钥", 0, "yao4"),
+        ("坍缩为某一个确定的基态。", "为", 0, "wei2"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

@@ -131,8 +131,16 @@ def _readings_bound_here(ctx: _Context, i: int) -> set[str]:
 
 
 @memo(8192)
+@memo(8192)
 def _cedict_readings(char: str) -> frozenset[str]:
-    return _readings_whose_senses_all(char, lambda s: True)
+    """The readings CC-CEDICT gives a character, with those it names as another way to say
+    it: 钥 yue4 "key; also pr. [yao4]" (公钥 is gōngyào)."""
+    also = {m.group(1).lower() for entry in dictionary.lookup(char) if char in (entry.simplified, entry.traditional)
+            and len(entry.pinyin) == 1 for sense in entry.senses for m in _ALSO_SAID.finditer(sense)}
+    return _readings_whose_senses_all(char, lambda s: True) | also
+
+
+_ALSO_SAID = re.compile(r"\balso pr\. \[([a-zA-Z]+[1-5])\]")
 
 
 @memo(8192)

@@ -4,6 +4,7 @@ None to fall through to the default."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from deckgen.lexicon import jieba_words
@@ -152,10 +153,26 @@ def _le(ctx: _Context, i: int) -> str:
 @_rule("得")
 def _de(ctx: _Context, i: int) -> str:
     word = ctx.word_of(i)
+    nxt = ctx.char(i + 1)
+    # Before a score it is the verb 'win, score': 独得12分, 共得三票.
+    if _one_of(nxt, "0123456789０１２３４５６７８９") or (_one_of(nxt, "一二三四五六七八九十两") and
+                                                   _one_of(ctx.char(i + 2), "分票")):
+        return "de2"
     # Inside a word no dictionary reads (jieba's 说得对, 看得见): verb + 得 + complement.
     if word is not None and word.start < i:
         return "de5"
     before, after = ctx.word_before(i), ctx.word_after(i)
+    # The statutes' 'may': before a preposition (勞工得於…協商, 得依), or after a subject
+    # (…者，得減輕其刑), a formal conjunction or adverb (並得, 及得, 亦得) or 时 (必要時得延長).
+    if _one_of(nxt, "于以依按经") or (
+            (_one_of(ctx.char(i - 1), "者时并及亦均皆始方乃") or ctx.text[max(0, i - 2):i] == "者，")
+            and _pos(after).startswith(("v", "d", "p"))):
+        return "de2"
+    # 'Catch (an illness)': 会得胃癌, 容易得病, 是不是得了胃癌
+    if before is not None and before.text in _MAY_CATCH:
+        return "de2"
+    if _one_of(nxt, "了过") and before is not None and before.text.endswith("是"):
+        return "de2"
     # jieba keeps the modal with its verb (我们|得去): the rest of the word is the verb.
     if word is not None and word.start == i and len(word.text) > 1 and _is_verb(word.text[1:]):
         if _pos(before) in ("r", "d", "n", "nr") or (before and before.text in ("还", "就", "总", "也", "都", "可")):
@@ -176,6 +193,7 @@ def _de(ctx: _Context, i: int) -> str:
     return "de2"
 
 
+_MAY_CATCH = frozenset("会 不会 可能 容易 怕 易 没有".split())
 _DEGREE_AFTER_DE = frozenset("多 很 要命 厉害 不得了 不行 太多 出奇 离谱".split())
 
 
@@ -201,10 +219,16 @@ def _de_particle(ctx: _Context, i: int) -> str | None:
 
 @_rule("中")
 def _zhong_middle(ctx: _Context, i: int) -> str | None:
+    # Shots made of shots taken: 29投11中, 8投仅1中, 17罚10中 (zhong4 'hit').
+    if _SHOTS_MADE.search(ctx.text, 0, i + 1):
+        return "zhong4"
     # The localizer 'in, during' (报告中, 兴建中的): zhong1, not the zhòng of 中的 'hit'.
     if ctx.stands_alone(i) and ctx.char(i + 1) == "了" and ctx.char(i - 1) not in "之其当":
         return "zhong4"  # 'be hit by, win': 中了他一掌, 左肩已中了一针, 中了头奖
     return "zhong1" if ctx.stands_alone(i) and _pos(ctx.word_of(i)) == "f" else None
+
+
+_SHOTS_MADE = re.compile(r"[0-9０-９一二三四五六七八九十]+[投罚射][仅只共]?[0-9０-９一二三四五六七八九十]+中$")
 
 
 @_rule("弹")
@@ -272,7 +296,7 @@ def _gong_offer(ctx: _Context, i: int) -> str | None:
 def _ji_tie(ctx: _Context, i: int) -> str | None:
     # 'tie, fasten' (系裙, 把鞋带系好, 系上安全带) is ji4; xi4 'system, department, be' lives in
     # words (系统, 关系) or stands alone as the department or the copula.
-    return "ji4" if _one_of(ctx.char(i + 1), "好上紧着裙鞋领围") else None
+    return "ji4" if _one_of(ctx.char(i + 1), "好上紧牢着裙鞋领围") else None
 
 
 @_rule("薄")
@@ -319,8 +343,9 @@ def _di(ctx: _Context, i: int) -> str | None:
         return "di4"  # 赣州等地 'Ganzhou and other places', 在地的小吃 'local snacks': no particle before 的
     word = ctx.word_of(i)
     before, after = ctx.word_before(i), ctx.word_after(i)
-    if _ends_a_reduplicated_adverb(ctx, i):
-        return "de5"
+    doubled = i >= 2 and ctx.char(i - 1) == ctx.char(i - 2) and is_han(ctx.char(i - 1))
+    if doubled or _ends_a_reduplicated_adverb(ctx, i):
+        return "de5"  # 哗哗地响, 叮叮当当地响: a sound or a manner said twice
     # ... and tags uv the 地 of land after a one-character noun: 房地合一, 田地
     if _pos(word) == "uv" and not (before is not None and _pos(before) == "n" and len(before.text) == 1):
         return "de5"
@@ -391,9 +416,10 @@ _FOR_SOMEONE = (
 )
 
 
-# What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为 ...
+# What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为, 划为,
+# 评为, 坍缩为 ...
 # (and a closing bracket: 拟小蛭（学名：…）为 'is').
-_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命）)」』》")
+_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘）)」』》")
 
 
 @_rule("为")
@@ -407,8 +433,8 @@ def _wei(ctx: _Context, i: int) -> str:
             break
         clause.append(c)
     rest = "".join(clause)
-    if "所" in rest:
-        return "wei2"
+    if "所" in rest or rest.startswith("限"):
+        return "wei2"  # 为…所 'by', 以…为限 'be limited to'
     after = ctx.word_after(i)
     if after is not None and after.text == "人" and ctx.stands_alone(i):
         return "wei2"  # 为人 'how one conducts oneself': 为人虽然粗豪, 为人处世; not 为人民 (a word of its own)
@@ -560,6 +586,9 @@ def _geng(ctx: _Context, i: int) -> str:
 
 @_rule("卷")
 def _juan(ctx: _Context, i: int) -> str | None:
+    # A court's case file: 在卷可稽, 附卷, 卷内证据, 调卷 (juan4).
+    if _one_of(ctx.char(i - 1), "在附调阅全案") or _one_of(ctx.char(i + 1), "内宗证附"):
+        return "juan4"
     # A verb said twice (卷一卷 'compete a bit harder', as 内卷 gives it) is juan3.
     if ctx.text[i:i + 3] == "卷一卷" or ctx.text[max(0, i - 2):i + 1] == "卷一卷":
         return "juan3"
@@ -589,6 +618,8 @@ def _chu(ctx: _Context, i: int) -> str | None:
     # A place after a demonstrative (此处, 各处, 何处) is chu4, as after a numeral.
     if ctx.char(i - 1) in set("各此该何到住好"):
         return "chu4"
+    if ctx.char(i - 1) == "量":
+        return "chu3"  # 量处…之刑 'fix the sentence at'
     # A sentence in a statute: 处三年以下有期徒刑, 处拘役, 并处罚金 'is sentenced to' (chu3).
     if ctx.char(i + 1) in _NUMERALS or ctx.text.startswith(_SENTENCES, i + 1):
         return "chu3"
@@ -622,3 +653,67 @@ def _mu(ctx: _Context, i: int) -> str:
     # lao3 'grandmother' lives only in the words 姥姥 and 姥爷, which the word layer
     # reads; elsewhere 姥 is the literary mu3 'old woman': 天姥山, 斗姥, 太姥娘娘.
     return "mu3"
+
+
+@_rule("应")
+def _ying(ctx: _Context, i: int) -> str | None:
+    # 'Respond, comply' (ying4) lives in words (反应, 适应, 供应); a 应 left over is the
+    # modal 'should' (应以, 车应礼让, 应适当控制, ying1), unless it answers an invitation or
+    # a request later in the clause: 应东盟轮值主席国邀请 (ying4).
+    rest = ctx.text[i + 1:i + 16]
+    end = next((k for k, c in enumerate(rest) if not is_han(c)), len(rest))
+    return "ying4" if _INVITED.search(rest[:end]) else "ying1"
+
+
+_INVITED = re.compile("邀请|之邀|邀约|要求|请求|之约|召唤")
+
+
+@_rule("应", _WORD_RULES)
+def _ying_after_a_time(ctx: _Context, i: int) -> str | None:
+    # jieba's 内应 'a spy inside' across 一个月内|应停用 'within a month, should stop'
+    if ctx.text[i - 1:i + 1] == "内应" and _one_of(ctx.char(i - 2), "日天月年周期时内"):
+        return "ying1"
+    return None
+
+
+@_rule("调", _WORD_RULES)
+def _tiao_by_an_amount(ctx: _Context, i: int) -> str | None:
+    # 调升 'promote' (diao4) or 'raise' (tiao2): raised by an amount, 调升56个基点, 调降至3%
+    if ctx.text[i:i + 2] in ("调升", "调降") and _AMOUNT.match(ctx.text, i + 2):
+        return "tiao2"
+    return None
+
+
+_AMOUNT = re.compile(r"[至到了]?\s*[0-9０-９一二三四五六七八九十百千两半]")
+
+
+@_rule("分", _WORD_RULES)
+def _fen_molecule(ctx: _Context, i: int) -> str | None:
+    # 分子 on its own is the molecule (or a numerator), fen1; the 'member' fen4 of 知识分子,
+    # 恐怖分子 comes in those words, or as 一分子 'one of'.
+    word = ctx.word_of(i)
+    if word.text == "分子" and word.start == i and ctx.char(i - 1) != "一":
+        return "fen1"
+    return None
+
+
+@_rule("着", _WORD_RULES)
+def _zhe_worn(ctx: _Context, i: int) -> str | None:
+    # 穿着 is the noun 'attire' only as a thing described (她的穿着, 穿着打扮, 穿着得体); before
+    # what is worn it is the verb and its aspect particle: 都穿着红衣裳 (zhe5).
+    word = ctx.word_of(i)
+    if word.text != "穿着" or ctx.char(word.start - 1) in ("的", "其") or not is_han(ctx.char(i + 1)):
+        return None
+    return None if ctx.text.startswith(_ATTIRE_SAID, i + 1) else "zhe5"
+
+
+_ATTIRE_SAID = ("打扮", "得体", "讲究", "朴素", "时髦", "整齐", "随便", "考究", "很", "十分", "非常", "也", "都", "是")
+
+
+@_rule("得", _WORD_RULES)
+def _de_complement(ctx: _Context, i: int) -> str | None:
+    # A verb, 得 and its result is de5 however a dictionary spells it: 看得见, 听得懂, 买得起
+    word = ctx.word_of(i)
+    if len(word.text) == 3 and word.start == i - 1 and _one_of(ctx.char(i + 1), "见到起住动出懂清完着上下开"):
+        return "de5"
+    return None
