@@ -118,6 +118,9 @@ def test_ordinals_and_separable_words():
     assert note.english.lower() == "literally: fourth industrial revolution", note.english
     note = annotate(term("舉個例子", ("舉個例子,美國對華為的制裁從二〇一九年就開始了。", "B")))
     assert "example" in note.english and "举例" in note.meaning_from, (note.english, note.meaning_from)
+    # a Taiwan enforcement rule: 同一 + 事業單位 is no 同…事 'colleague'
+    note = annotate(term("同一事業單位", ("勞工於同一事業單位之工作年資，應合併計算。", "B")))
+    assert "colleague" not in note.english and "同事" not in note.meaning_from, (note.english, note.meaning_from)
 
 
 @pytest.mark.parametrize("compound, part, inside_words, first_listed", [

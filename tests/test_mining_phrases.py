@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from deckgen import mining, script
+from deckgen.annotating.composition import compose
 from deckgen.lexicon import jieba_words
 from deckgen.mining import MiningOptions, discovery
 from deckgen.mining.candidates import _Candidate, _objects_of_verbs
@@ -152,6 +153,34 @@ def test_two_characters_of_grammar_are_no_term():
         "他便是这样的人，不会说谎，也不会忘记。",
     )
     assert "便是" not in terms and "不会" not in terms, sorted(terms)
+
+
+def test_a_dictionary_word_whose_characters_jieba_tags_as_grammar_is_a_term():
+    # a health article: 根 and 除 are each tagged a preposition, 根除 is 'eradicate'
+    terms = terms_of(
+        "根除幽门螺杆菌可以降低胃癌的风险。",
+        "医生建议，感染者应尽早接受根除治疗。",
+        "根除治疗结束后一个月，应复查呼气试验，确认是否根除成功。",
+    )
+    assert "根除" in terms, sorted(terms)
+    # a criminal judgment: 未遂 'attempted' is a term, and 总能 'can always' still no word
+    terms = terms_of(
+        "被告所犯為詐欺取財未遂罪，爰依刑法第25條第2項規定減輕其刑。",
+        "被告著手實行詐術而未得財物，屬未遂。",
+        "他总能找到新的理由。",
+    )
+    assert "未遂" in terms and "总能" not in terms, sorted(terms)
+
+
+def test_a_suffix_cut_off_the_word_before_starts_no_dictionary_word():
+    # a Taiwan enforcement rule: 非继续 + 性 + 工作 is 'non-continuous work', no 性工作 'sex work'
+    terms = terms_of(
+        "一、臨時性工作：係指無法預期之非繼續性工作，其工作期間在六個月以內者。",
+        "二、短期性工作：係指可預期於六個月內完成之非繼續性工作。",
+        "四、特定性工作：係指可在特定期間完成之非繼續性工作。",
+    )
+    assert "性工作" not in terms, sorted(terms)
+    assert all("sex" not in compose(t)[0] for t in terms), sorted(terms)
 
 
 def test_a_word_only_ever_inside_one_longer_term_is_no_term():

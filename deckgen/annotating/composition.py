@@ -90,7 +90,9 @@ def separable(text: str) -> str:
     if len(simplified) < 3 or simplified[1] not in "个了过着完一":
         return ""
     joined = simplified[0] + simplified[2:]
-    for word in (joined, joined.removesuffix("子"), simplified[0] + simplified[2]):
+    # the whole rest rejoins the verb, nothing less: 同一事业单位 'the same business
+    # entity' holds no 同事 'colleague'
+    for word in (joined, joined.removesuffix("子")):
         if len(word) >= 2 and any(concise_senses(e, 1) for e in dictionary.lookup(word)):
             return word
     return ""
@@ -127,6 +129,12 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     if any(len(a) == 1 == len(b) and has_han(a + b) for a, b in zip(pieces, pieces[1:])):
         # two characters side by side that make no word together are no two words either:
         # 半程精彩 is not 'semi-regulations brilliant'
+        return "", []
+    if any(len(b) >= 3 and b[0] == "性" and dictionary.knows(b[1:]) and not _tag(a).startswith("v")
+           for a, b in zip(pieces, pieces[1:])):
+        # 性 closes the word before it where a word follows: 短期性工作 is 'short-term work',
+        # no 短期 + 性工作 'sex work' (after a verb it may start one: 从事性工作; 光学性能 is
+        # 光学 + 性能 'performance')
         return "", []
     if any(len(a) >= 2 and len(b) == 2 and has_han(a + b) and dictionary.knows(a + b[0])
            for a, b in zip(pieces, pieces[1:])):

@@ -17,6 +17,7 @@ from deckgen.mining.words import (
     _GLUE_VERBS,
     _HAN_ONLY,
     _NUMERALS,
+    _SUFFIX_CHARACTERS,
     _can_end,
     _can_inside,
     _can_start_given_evidence,
@@ -254,10 +255,15 @@ def _names_a_document(title: str) -> bool:
 def _whole_entry(parts: tuple[str, ...]) -> bool:
     """A CC-CEDICT headword jieba cut apart (英伟达 as 英 + 伟达, 内卷 as 内 + 卷) is a term
     unless it is grammar glued together (这是, 到了, 并不, 为例): no function word or
-    one-character glue verb at either end."""
+    one-character glue verb at either end, nor a suffix in front."""
 
     def edge(token: str) -> bool:
         return not _is_function_word(token) and token not in _GLUE_VERBS
+
+    if parts[0] in _SUFFIX_CHARACTERS:
+        # a suffix jieba cut off the word before: 非继续 + 性 + 工作 'non-continuous work'
+        # holds no 性工作 'sex work'
+        return False
 
     if any(len(p) > 1 and _is_guess(p) for p in parts):
         return True  # jieba guessed a word across the entry (碳中 + 和 of 碳中和): its cut says nothing

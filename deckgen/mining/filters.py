@@ -440,7 +440,21 @@ def _grammar_pair(string: str) -> bool:
             _tag(second).startswith("v") or _glossed_as_a_verb(second)):
         return True  # 不戒 of 你要是不戒了大烟 'if you do not give up opium'
     grammar = first in _GLUE_VERBS or first in _ADVERBS_TAGGED_OTHERWISE or _tag(first)[:1] in ("d", "c", "p", "r")
-    return grammar and _is_glue_char(second) and not _tag(second).startswith("r")
+    if not (grammar and _is_glue_char(second) and not _tag(second).startswith("r")):
+        return False
+    attaching = second in _GLUE_VERBS or second in _MODAL_CHARACTERS or _tag(second).startswith(("u", "y"))
+    if dictionary.knows(string) and not (first in _ADVERBS_TAGGED_OTHERWISE and attaching):
+        # A word both dictionaries call a noun or an adjective is one (未遂 'attempted',
+        # 总则 'general provisions', 要约 'an offer', 成因, 本能; not 总能 'can always'); a
+        # verb is one unless its second character is a verb that attaches to anything, a
+        # modal or a particle (便是, 不会, 成为, 跟着): 根除 'eradicate' and 去除 'remove'
+        # end in 除, no preposition there.
+        tag = _tag(string)
+        if tag.startswith(("n", "a")) or tag == "vn":
+            return False
+        if tag.startswith("v") and not attaching:
+            return False
+    return True
 
 
 _DEMONSTRATIVES = frozenset("这那哪每某")
