@@ -288,6 +288,15 @@ def test_the_traditional_field_is_the_word_in_traditional(headword, traditional)
     assert to_simplified(note.traditional) == note.simplified
 
 
+def test_a_word_written_as_cc_cedict_spells_it_keeps_the_texts_spelling():
+    # a Taiwan enforcement rule writes 勞雇 as CC-CEDICT does; OpenCC's character table gives 勞僱
+    both = term("勞雇雙方", ("延長工作時間，應經勞雇雙方協商。", "A"))
+    assert annotate(both).hanzi == "勞雇雙方"
+    assert annotate(both, deck_script=Script.TRADITIONAL).traditional == "勞雇雙方"
+    # a converter's 關系 and 纏斗 are no spelling of the text's own
+    assert annotate(term("關系", ("兩國關系良好。", "A")), deck_script=Script.TRADITIONAL).traditional == "關係"
+
+
 def test_a_character_with_two_traditional_forms_is_the_one_the_text_wrote():
     # Taiwan's Patient Right to Autonomy Act: 簽具 'to sign', where 签 alone is OpenCC's 籤 'lot'
     signed = term("簽具", ("意願人依前條規定簽具預立醫療決定，應經公證人公證。", "A"))

@@ -144,9 +144,20 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
         spellings = {e.traditional for e in dictionary.lookup(word) if e.simplified == word and not e.variant_only}
         theirs, ours = (next(iter(spellings)), fallback[start : start + len(word)]) if len(spellings) == 1 \
             else ("", "")
+        # (a whole word only: one character of several spellings is no choice the text made,
+        # a converter's 纏斗 keeps the 斗 of 缠 + 斗)
+        as_written = written[start:start + len(word)] if len(written) == len(simplified) and len(word) > 1 else ""
+        if as_written == word:
+            as_written = ""  # Simplified text, or a word both scripts write alike: no choice made
+        listed = {e.traditional for e in dictionary.lookup(word) if e.simplified == word}
+        if as_written in spellings or (not listed and _own_spelling(as_written, word, segmenter)):
+            # the text spells the word as CC-CEDICT does (勞雇, where OpenCC writes 勞僱), or a
+            # word CC-CEDICT lacks in characters Traditional text prints so: the card spells
+            # it as the text does
+            out.append(as_written)
         # ... unless it keeps a character both scripts share where OpenCC writes the
         # traditional one (CC-CEDICT's 上台 is Taiwan usage; 上臺 is the Traditional).
-        if len(theirs) == len(word) and _traditional_chars(theirs) >= _traditional_chars(ours):
+        elif len(theirs) == len(word) and _traditional_chars(theirs) >= _traditional_chars(ours):
             out.append(theirs)
         else:
             out.append(fallback[start : start + len(word)])
@@ -163,6 +174,20 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
             and theirs != script.to_common_traditional(char) else ours
             for char, ours, theirs in zip(simplified, result, written))
     return result
+
+
+def _own_spelling(written: str, word: str, segmenter: Segmenter) -> bool:
+    """`written` spells `word` in Traditional text's own characters: each is, in a
+    CC-CEDICT entry with the reading it has here, the Traditional form of the character
+    (台 tai2 'Taiwan', 雇 gu4 'to employ'; not the 斗 dou4 of a converter's 纏斗, which is
+    鬥), and the word is written in Traditional (a Simplified text's 台电 is no spelling of
+    its own)."""
+    if len(written) != len(word) or written == word or script.to_simplified(written) != word:
+        return False
+    readings = pinyin.span_reading(word, 0, len(word), segmenter)
+    return len(readings) == len(word) and all(
+        any(e.traditional == char and e.pinyin == (reading,) and not e.variant_only for e in dictionary.lookup(char))
+        for char, reading in zip(written, readings))
 
 
 def _by_character(simplified: str, written: str) -> str:
