@@ -260,6 +260,24 @@ UDN_BUDGET = """
 """
 
 
+def test_a_members_given_name_after_the_title_is_no_term():
+    # a Taiwan committee's record calls members by surname, title and given name
+    terms = terms_of(
+        "接下來進行詢答，首先請王委員建國發言。",
+        "王委員建國表示，離岸風電預算應該凍結。",
+        "主席：請王委員建國發言。",
+        "他說建國一百年來，台灣的能源政策一再轉向。",
+    )
+    assert "建国" not in terms, sorted(terms)
+    # ... and one called by surname and title is a person, no term
+    terms = terms_of(
+        "主席：謝謝林委員，謝謝部長。",
+        "王委員建國：部長，我接續剛才林委員的問題。",
+        "郭部長振宇：林委員早。",
+    )
+    assert "林委员" not in terms and "郭部长" not in terms, sorted(terms)
+
+
 def test_the_next_of_a_word_is_no_term():
     terms = terms_of(
         "行政院提出明年度中央政府總預算案，更為台灣擘畫下一階段軟、硬體實力的基礎韌性。",

@@ -405,6 +405,13 @@ def test_markdown_emphasis_and_reference_marks_are_no_part_of_a_sentence(tmp_pat
         "哈哈哈，兵马俑真的值得去，就是人太多了", "年轻人就是要有说走就走的勇气！",
         "#特种兵式旅游# 穷游也是游，这次只花了800块。", "投稿请寄 editor@example.com。"], [s.text for s in sentences]
     assert sentences[2].kind == "text"  # a #topic# opens no Markdown heading
+    # a Xiaohongshu post's handles and closing tags: a line of handles keeps the lines after
+    # it where they are, and a line of #tags# is links, no sentence
+    path.write_text("看到都会回复哒～\n\n@大理旅游小助手 @旅行薯\n\n#大理旅游攻略# #大理# #洱海#\n\n编辑于 3 天前 上海\n"
+                    "请问骑电动车环洱海一天能骑完吗？\n", encoding="utf-8")
+    sentences = read_source(path).sentences
+    assert sentences[-1].line == 8, [(s.line, s.text) for s in sentences]
+    assert [s.kind for s in sentences if "#" in s.text] == ["link"], [(s.kind, s.text) for s in sentences]
     # a PTT post's pushes: the comment without the mark, the pusher's id and the time; a
     # line ending in the post's address is no wrap into the first of them
     path.write_text(
@@ -593,6 +600,11 @@ def test_line_numbers_and_first_line():
         # an interviewer asking about a document in 《》 (人民日报's interview on the silver economy)
         ("　　记者：《意见》提出了26项举措。", "《意见》提出了26项举措。"),
         ("口号：“绿水青山就是金山银山”", "口号：“绿水青山就是金山银山”"),
+        # a press conference's questioner and outlet; Taiwan's legislature by surname, title, name
+        ("记者（凤凰卫视）：有消息称欧盟将加征关税。", "有消息称欧盟将加征关税。"),
+        ("王委員建國：部長，請問進度如何？", "部長，請問進度如何？"),
+        ("郭部長振宇：報告委員，目前進度落後。", "報告委員，目前進度落後。"),
+        ("林委員OO：謝謝主席。", "謝謝主席。"),
     ],
 )
 def test_interview_labels_are_stripped(line, expected):

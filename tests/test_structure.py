@@ -37,6 +37,8 @@ def test_first_short_line_is_the_title_and_a_credit_is_a_byline():
     "本报记者  孙婉清", "本報記者 王小明 李華",  # a paper's own reporters
     "主讲：张启明（某大学生命科学学院教授）", "主持人：林小雨",  # a talk's speaker and host
     "《 人民日报 》（ 2024年03月18日 第 10 版）",  # the paper and page the article was printed on
+    "发言人：毛宁",  # a press conference's spokesperson
+    "時　　間：中華民國115年3月18日（星期三）上午9時至下午1時", "主　　席：陳委員志明",  # a committee's record
 ])
 def test_reporters_speakers_and_the_printed_page_are_bylines(line):
     assert kinds_of("让老年人过上更有品质的晚年生活", line, "今年1月，国务院办公厅印发《关于发展银发经济增进老年人福祉的意见》。")[1] \

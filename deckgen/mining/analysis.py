@@ -232,12 +232,23 @@ _TITLES_AFTER = frozenset(
 
 
 def _titled_given_names(tokens: Sequence[str]) -> list[str]:
-    """A given name jieba cut from its surname, before a title: 张 + 启明 + 教授."""
-    if _TITLES_AFTER.isdisjoint(tokens):
-        return []
-    return [token for before, token, after in zip(tokens, tokens[1:], tokens[2:])
-            if after in _TITLES_AFTER and before in COMMON_SURNAMES and 1 <= len(token) <= 2
-            and _HAN_ONLY.match(token)]
+    """A given name jieba cut from its surname, before a title: 张 + 启明 + 教授; or after
+    it, as Taiwan's legislature calls its members and ministers, before what they say:
+    王 + 委员 + 建国 + ：, 郭 + 部长 + 振宇 + 表示."""
+    names: list[str] = []
+    if not _TITLES_AFTER.isdisjoint(tokens):
+        names += [token for before, token, after in zip(tokens, tokens[1:], tokens[2:])
+                  if after in _TITLES_AFTER and before in COMMON_SURNAMES and 1 <= len(token) <= 2
+                  and _HAN_ONLY.match(token)]
+    if not _TITLES_BETWEEN.isdisjoint(tokens):
+        names += [token for surname, title, token, after in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+                  if title in _TITLES_BETWEEN and surname in COMMON_SURNAMES and 1 <= len(token) <= 2
+                  and _HAN_ONLY.match(token) and (after in _AFTER_A_MEMBER or after in _SPEECH)]
+    return names
+
+
+_TITLES_BETWEEN = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())
+_AFTER_A_MEMBER = frozenset("： : 发言 质询 提问".split())  # 请王委员建国发言
 
 
 def _count_addresses(tokens: Sequence[str], addressed: Counter) -> None:

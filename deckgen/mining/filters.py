@@ -795,7 +795,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         kind, known = _proper_kind_of(string)
         if kind is not None:
             return kind
-        if _pet_name(string):
+        if _pet_name(string) or _surname_and_title(string):
             return "person"
         if known and text is not None and _also_a_place(string) and _placed(string, text()) >= _PLACE_CUES:
             return "place"
@@ -845,6 +845,20 @@ def _pet_name(string: str) -> bool:
     lists as a common word or which names a kin; CC-CEDICT's 阿明 is only 'Al-Amin'."""
     return (len(string) == 2 and string[0] == "阿" and _HAN_ONLY.match(string) is not None
             and string[1] not in _KIN and not _common_word(string))
+
+
+def _surname_and_title(string: str) -> bool:
+    """A surname and a title, how a transcript or a story calls someone (林委员, 郭部长, 王老师,
+    张教授): a person, no term. Not a word a dictionary lists (高中 'senior high school')."""
+    return (len(string) >= 3 and string[0] in COMMON_SURNAMES and string[1:] in _TITLES_OF_A_PERSON
+            and not dictionary.knows(string))
+
+
+_TITLES_OF_A_PERSON = frozenset(
+    "委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 厅长 省长 主任 主席 老师 教授 医生 先生 女士 小姐 律师"
+    " 经理 书记 校长 所长 总裁 董事长 总统 总理 法官 检察官 记者 博士 同学 师傅 大夫 队长 班长 警官 科长 组长 镇长 村长"
+    " 乡长 区长 厂长 社长 馆长 站长 会长 理事长 秘书长 总经理 主编 编辑 导演 教练 老板"
+    " 阿姨 大爷 大妈 大姐 大哥".split())
 
 
 # Characters of kinship after 阿 (阿伯 'uncle', 阿嫂): a way to call an elder, no name.

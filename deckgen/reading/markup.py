@@ -35,7 +35,8 @@ _STAGE_DIRECTION = re.compile(
 
 # What a microblog adds to a post: the handles it mentions, replies to and reposts from (回复
 # @旅行达人阿杰：, 转发微博 //@小鹿爱旅行:), whose words are names (达人 of 旅行达人阿杰), and its emoticons in
-# brackets ([允悲], [doge]).
+# brackets ([允悲], [doge]). Within its line: a line of handles leaves an empty line, so
+# the lines after it keep their numbers.
 # A transcript's time code opening a turn: [00:12:30] 张教授：… (the speaker label after it is
 # then left out with it, as at any line's start).
 _TIME_CODE = re.compile(
@@ -48,7 +49,8 @@ _EDITOR_AFTER = re.compile(
 _COMMENT_HEADER = re.compile(
     r"^[ \t\u3000]*[^\s，。！？]{1,20}[ \t\u3000]+(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[ \t\u3000]+"
     r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t\u3000]*(?=[^\s\d])", re.MULTILINE)
-_HANDLE = re.compile(r"(?:回复|回覆|转发微博|轉發微博)?\s*(?://)?(?<![\w.%+-])@[^\s@:：,，。!！?？)）]{1,30}\s*[:：]?")
+_HANDLE = re.compile(
+    r"(?:回复|回覆|转发微博|轉發微博)?[ \t\u3000]*(?://)?(?<![\w.%+-])@[^\s@:：,，。!！?？)）]{1,30}[ \t\u3000]*[:：]?")
 _EMOTICON = re.compile(r"\[(?![注註])(?:[\u4e00-\u9fff]{1,4}|doge|good|ok|haha|bm\w{0,8})\]", re.IGNORECASE)
 
 

@@ -35,7 +35,12 @@ _SOFT_BREAK_REACH = 50
 
 # An interview label at the start of a line: a short name of letters (Han or Latin)
 # followed by a colon, e.g. 问： 記者: 米磊： Q: — not a time (10:30) or a URL.
-_LABEL = re.compile(r"[ \u3000]*([^\W\d_]{1,4})[：:](?![/\d])")
+# A press conference writes the questioner's outlet after it (记者（凤凰卫视）：), and a
+# Taiwan legislature's transcript a member by surname, title and given name (王委員建國：,
+# 郭部長振宇：, 林委員OO：).
+_LABEL = re.compile(r"[ \u3000]*([^\W\d_]{1,4}|[\u3400-\u9fff]"
+                    r"(?:委[員员]|[部院署局處处司次][長长]|主委|召委|[議议][員员]|[市縣县][長长]|主任|主席)"
+                    r"(?:[\u3400-\u9fff]{1,2}|[OＯ○〇]{1,2}))(?:[（(][^（）()：:]{1,12}[）)])?[：:](?![/\d])")
 
 
 # A paper's or an article's part named at the start of its line: 摘要：, 编者按：

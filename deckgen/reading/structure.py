@@ -114,8 +114,9 @@ _REFERENCES = re.compile(
 
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
 
-# A blog's tags, each a link to its other posts: #台南美食 #牛肉湯 #府城小吃
-_HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+\s*){2,}$")
+# A blog's tags, each a link to its other posts: #台南美食 #牛肉湯 #府城小吃, or closed as
+# Weibo and Xiaohongshu write them: #大理旅游攻略# #洱海#
+_HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+[#＃]?\s*){2,}$")
 
 # What Wikipedia prints around an article, in either script: its motto, the links that skip
 # to navigation, and the notices asking for sources (此條目需要补充更多来源。, 请协助補充多方面
@@ -261,11 +262,15 @@ def _may_open_with_pictographs(char: str) -> bool:
 
 
 # A shop's or a trip's details, however they go on: 地址：…, 營業時間：14:00–18:30，賣完為止,
-# 票價：…; and what a trip cost: 🍱 餐費：大約NT$3,000
+# 票價：…; what a trip cost: 🍱 餐費：大約NT$3,000; a meeting record's time, place and chair
 _DETAILS = re.compile(
     r"^(?:地址|[电電][话話]|[营營][业業]?[时時][间間]|[营營][业業]|[公店]休|[价價][格位]|票[价價]|[门門]票|[网網]址|停[车車]"
     r"|[订訂][位房]|[预預]约|[预預]約|官[网網]|粉[丝絲][团團]|IG|FB)\s*[：:]"
     r"|^[\u3400-\u9fff]{1,6}\s*[：:][^。！？]{0,20}(?:NT\$|US\$|\$|￥|¥)\s*[0-9][0-9,]*[^。！？]{0,12}$"
+    # a record's heading fields, the label spread out by wide spaces: 時　　間：…, 主　　席：…
+    r"|^[\u3400-\u9fff](?:[\u3000 ]+[\u3400-\u9fff]){1,3}[\u3000 ]*[：:]"
+    # ... and who speaks, a name alone after its role: 发言人：毛宁, 主持人：王芳
+    r"|^[\u3400-\u9fff]{2,5}[\u3000 ]*[：:][\u3000 ]*[\u3400-\u9fff]{2,4}$"
 )
 
 
