@@ -628,3 +628,27 @@ def test_an_acronym_may_keep_the_initials_of_its_small_words():
     assert abbreviates("CTP", ["Cell", "to", "Pack"])  # an industry report: CTP（Cell to Pack）
     assert abbreviates("CANN", "Compute Architecture for Neural Networks".split())
     assert not abbreviates("CTP", ["Cell", "Pack"])
+
+
+def test_the_english_the_text_gives_a_dictionary_word_picks_its_sense_or_is_its_meaning():
+    # an encyclopedia entry on quantum computing glosses its terms in English
+    superposed = term("叠加", ("量子比特可以处于0和1的叠加（superposition）状态。", "A"), gloss="superposition")
+    note = annotate(superposed)
+    assert note.english.startswith("to superpose"), note.english  # CC-CEDICT's fourth sense, first
+    entangled = term("纠缠", ("两个量子比特之间可以形成纠缠（entanglement）。", "A"), gloss="entanglement")
+    note = annotate(entangled)
+    assert note.english == "entanglement" and "nag" not in note.english, note.english
+    # without the text's English, CC-CEDICT's order stands
+    assert not annotate(term("叠加", ("两种效应叠加在一起。", "A"))).english.startswith("to superpose")
+
+
+def test_a_sense_labelled_with_a_field_comes_first_in_a_text_of_that_field():
+    # a basketball report: 外线 and 助攻 in CC-CEDICT's basketball and sports senses
+    sentences = ("辽宁队外线手感火热，首节就命中4记三分球，篮板球也占据优势。",
+                 "赵继伟全场贡献12分8次助攻，帮助球队以98:92击败对手，比分一度领先15分。")
+    outside = annotate(term("外线", (sentences[0], "A"), (sentences[1], "A")))
+    assert outside.english.startswith("(basketball)"), outside.english
+    assist = annotate(term("助攻", (sentences[1], "A"), (sentences[0], "A")))
+    assert assist.english.startswith("(sports)"), assist.english
+    # elsewhere the sense that fits: a telephone's outside line
+    assert annotate(term("外线", ("请拨外线电话。", "A"))).english.startswith("(telephony)")

@@ -1310,6 +1310,9 @@ def test_an_expansion_the_acronym_spells_is_the_english_of_both_terms():
         "对于 I/O 密集型任务，线程在等待 I/O 时会主动释放 GIL，其他线程就可以趁机执行。",
     )
     assert ("全局解释器锁", "Global Interpreter Lock", False) in glosses_of(*sentences)
+    # another name the bracket gives after the English is no part of it (an entry on quantum computing)
+    assert ("量子优越性", "quantum supremacy", False) in glosses_of(
+        "谷歌宣布实现“量子优越性”（quantum supremacy，又译“量子霸权”）。")
     # small words aside: CANN
     assert ("异构计算架构", "Compute Architecture for Neural Networks", False) in glosses_of(
         "华为发布了异构计算架构（Compute Architecture for Neural Networks，CANN），支持昇腾芯片。")

@@ -169,6 +169,17 @@ zoological zoology anatomical anatomy astronomical astronomy financial finance e
 musical sports""".split())
 
 
+_SPORT_CUES = stems("match game team player league coach championship tournament score rebound basketball "
+                   "football soccer opponent referee season athlete")
+_FIELD_CUES = {
+    "sports": _SPORT_CUES, "basketball": _SPORT_CUES, "soccer": _SPORT_CUES, "football": _SPORT_CUES,
+    "finance": stems("stock shares securities bourse"),
+    "computing": stems("computer software program data network internet server code algorithm"),
+    "medicine": stems("patient disease hospital doctor treatment symptom infection clinical"),
+    "law": stems("court legal defendant plaintiff judge criminal statute lawsuit"),
+}
+
+
 def fit(senses: tuple[str, ...], context: str) -> int:
     """Content words the senses share with the context (the English around the term)."""
     wanted = stems(context)
@@ -252,6 +263,11 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         field = re.search(r"\((\w+)([^()]*)\)", shown)
         if field and field.group(1).lower() in _FIELDS:
             words |= stems(field.group(0))
+        # ... and a field label fits the words a text of that field uses: '(basketball)
+        # outside the three-point line' of 外线 beside 'rebound' and 'score'
+        label = re.match(r"^\((\w+)\)", sense)
+        if label:
+            words |= _FIELD_CUES.get(label.group(1).lower(), frozenset())
         dated = (_dated(sense) or _exclaimed_in_talk(sense, senses) or _in_marked_register(sense, senses)
                  or _place_elsewhere(sense, wanted))
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))

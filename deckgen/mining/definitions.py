@@ -58,10 +58,11 @@ _ACRONYM_BEFORE = re.compile(rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s
 # 英语, only words in small letters: a capital opens a name (輝達（Nvidia）, 合夥人舍費爾
 # （Kendra Schaefer）), and where a transliterated name begins the text does not say;
 # unless the acronym after it spells its initials (全局解释器锁（Global Interpreter Lock，
-# 简称 GIL）).
+# 简称 GIL）). Another name after it is no part of it: 量子优越性（quantum supremacy，又译“量子霸权”）.
 _ENGLISH_AFTER = re.compile(
     r"[(（]\s*(英[语語文]\s*[：:]\s*|English\s*[：:]\s*)?([A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){0,7})"
-    r"\s*(?:[，,;；]\s*(?:(?:英[文语語])?(?:简称|簡稱|缩写|縮寫|简写|簡寫)(?:为|為)?\s*[：:]?\s*)?([A-Z][0-9A-Za-z\-]{1,7})\s*)?[)）]"
+    r"\s*(?:[，,;；]\s*(?:(?:英[文语語])?(?:简称|簡稱|缩写|縮寫|简写|簡寫)(?:为|為)?\s*[：:]?\s*)?([A-Z][0-9A-Za-z\-]{1,7})\s*)?"
+    r"(?:[，,;；]\s*[又亦或也另][^()（）]{1,24})?[)）]"
 )
 
 
