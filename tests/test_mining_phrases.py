@@ -260,6 +260,20 @@ UDN_BUDGET = """
 """
 
 
+def test_a_set_expression_cc_cedict_names_is_a_term_though_jieba_starts_it_with_a_measure_word():
+    # an encyclopedia article on Xi'an: jieba's 丝 is a measure word; 丝绸之路 is the Silk Road
+    terms = terms_of(
+        "西安是古代丝绸之路的起点，历史上有十三个王朝在此建都。",
+        "汉代张骞出使西域，开辟了丝绸之路，长安由此成为东西方交流的中心。",
+    )
+    assert "丝绸之路" in terms, sorted(terms)
+    # 长安 "Chang'an (ancient name of Xi'an) capital of China during Tang Dynasty" is a place, no person
+    from deckgen.mining.filters import _proper_kind_of
+
+    assert _proper_kind_of("长安") == ("place", True)
+    assert _proper_kind_of("李白") == ("person", True)
+
+
 def test_a_members_given_name_after_the_title_is_no_term():
     # a Taiwan committee's record calls members by surname, title and given name
     terms = terms_of(

@@ -886,6 +886,14 @@ def _word_and_a_character(string: str) -> bool:
     return bool(entries) and not any(e.proper for e in entries)
 
 
+def _names_a_person(sense: str) -> bool:
+    """A proper sense about a person: what it says first, where it speaks of places too
+    (长安 "Chang'an (ancient name of Xi'an) capital of China during Tang Dynasty" is a place)."""
+    person = _PERSON_SENSE.search(sense)
+    place = _PLACE_SENSE.search(sense)
+    return person is not None and (place is None or person.start() < place.start())
+
+
 @memo(262144)
 def _proper_kind_of(string: str) -> tuple[str | None, bool]:
     """What CC-CEDICT or, failing it, jieba's tag says the string names, and whether
@@ -898,7 +906,7 @@ def _proper_kind_of(string: str) -> tuple[str | None, bool]:
         if all(_PERSON_SENSE.search(s) or _PLACE_SENSE.search(s) for s in senses) and not any(
             not e.proper for e in entries
         ):
-            return ("person" if any(_PERSON_SENSE.search(s) for s in senses) else "place"), True
+            return ("person" if any(map(_names_a_person, senses)) else "place"), True
     if entries:
         if senses and _tag(string).startswith("nr") and (
                 _PERSON_SENSE.search(senses[0])

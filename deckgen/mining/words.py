@@ -425,7 +425,9 @@ _GRAMMAR_GLOSS = frozenset(
 def _glossed_as_thing(word: str) -> bool:
     """Does CC-CEDICT gloss the word first as a thing ("hypothesis", "natural person
     (law)"), not as grammar ("thus", "in other words") nor as an adverb ("precisely")?"""
-    entries = [e for e in dictionary.lookup(word) if not e.proper]
+    everything = dictionary.lookup(word)
+    # a name only is a thing too: 丝绸之路 'the Silk Road', though jieba's 丝 is a measure word
+    entries = [e for e in everything if not e.proper] or list(everything)
     if not entries or not entries[0].senses:
         return False
     first = entries[0].senses[0].split(maxsplit=1)[0].lower() if entries[0].senses[0].strip() else ""
