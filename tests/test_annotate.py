@@ -223,6 +223,17 @@ def test_trim_keeps_the_term_and_never_exceeds_the_limit():
     assert left <= 200 and right >= 203 and right - left <= EXAMPLE_MAX
 
 
+def test_a_piece_never_opens_on_the_comma_after_a_section_number():
+    # a basketball report: 第二节 'the second quarter' is cut as a section's number, its comma with it
+    text = "第二节，广东队替补阵容登场后防守强度明显提升，连续制造对手失误，并打出一波11:0的攻击波反超比分。"
+    left, right = trim(text, text.index("替补"), text.index("替补") + 2)
+    assert text[left] not in "，,", text[left:right]
+    # a Xiaohongshu post numbers its tips with keycaps: 5️⃣ is no part of the example
+    text = "5️⃣ 雨季是每年六月到九月，出门记得带伞。"
+    left, right = trim(text, text.index("雨季"), text.index("雨季") + 2)
+    assert text[left:right].startswith("雨季"), text[left:right]
+
+
 def test_example_pinyin_is_read_in_the_whole_sentence():
     sentence = "他在银行工作,银行卡被卡住了。"
     note = annotate(term("银行卡", (sentence, "A")))

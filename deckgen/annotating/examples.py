@@ -130,7 +130,8 @@ def _inside_brackets(text: str) -> set[int]:
 _NUMERALS = "一二三四五六七八九十百〇零0-9０-９"
 _ITEM_NUMBER = re.compile(
     rf"(?:[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
-    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?(?:\s*【[^】]{{1,16}}】)?|【[^】]{{1,16}}】|[-*+]\s|[•●○◎◇▪])\s*"
+    rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?(?:\s*【[^】]{{1,16}}】)?|【[^】]{{1,16}}】|[-*+]\s|[•●○◎◇▪]"
+    r"|[0-9#*]\ufe0f?\u20e3)\s*"  # and a post's keycap numbers: 1️⃣
 )
 
 
@@ -179,6 +180,8 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
     number = _ITEM_NUMBER.match(text, left)
     if number and number.end() <= start:
         left = number.end()
+        while left < start and text[left] in separators:  # 第二节，广东队…: no piece opens on its comma
+            left += 1
     while right > end and text[right - 1] in separators:
         right -= 1
     return left, right
