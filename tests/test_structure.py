@@ -215,6 +215,14 @@ def test_captions_and_their_credits_are_no_text():
 def test_numbered_section_names_are_headings():
     kinds = kinds_of("地质学", "1 地质学的时间", "1.2 地质年代比例", "（二）总体思路。", "第 3 條", "一、中国正面临三个关键转折点")
     assert kinds == ["title", "heading", "heading", "heading", "heading", "heading"]
+    # a Taiwan enforcement rule's articles added between others, before a line ending in a colon
+    kinds = kinds_of("勞動基準法施行細則", "第 7-2 條", "本法第九條之一第一項第三款所為之約定未逾合理範疇，應符合下列規定：",
+                     "一、競業禁止之期間，不得逾越雇主欲保護之營業秘密或技術資訊之生命週期，且最長不得逾二年。")
+    assert kinds[1] == "heading", kinds
+    # ... and a judgment's dates in the Republic's years, spread out as the court prints them
+    kinds = kinds_of("臺灣臺北地方法院刑事判決", "本案經檢察官吳建宏提起公訴，檢察官李宛蓉到庭執行職務。",
+                     "中  華  民  國  112  年  9   月  14  日", "以上正本證明與原本無異。")
+    assert kinds[2] == "byline", kinds
 
 
 def test_a_short_line_opened_by_a_bracketed_name_is_a_heading():
