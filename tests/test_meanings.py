@@ -484,6 +484,15 @@ def test_the_head_of_a_literal_gloss_is_a_thing_not_an_adjective():
     assert compose("纳米技术应用")[0] == "nanotechnology application"
 
 
+def test_a_part_that_is_a_name_or_a_word_composes_nothing():
+    from deckgen.annotating.composition import compose
+
+    # a Xiaohongshu post on Dali: 大理 is the city, not CC-CEDICT's other 'judicial officer'
+    assert compose("大理古城") == ("", [])
+    # where the name says the word, the word is no guess: 西北 'Northwest China', 'northwest'
+    assert compose("西北地区")[0] == "northwest district"
+
+
 def test_a_part_takes_the_near_synonym_its_compounds_use():
     from deckgen.annotating.composition import compose
 

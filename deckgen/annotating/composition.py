@@ -190,6 +190,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
+        if not letters and _a_name_or_a_word(entries):
+            # which one the term means is a guess: 大理古城 is Dali's old town, no 'judicial
+            # officer ancient city'
+            return "", []
         if spelled == piece and len({e.traditional for e in entries}) > 1:
             # a Simplified piece of two spellings is spelt as Traditional text prints
             # it: 台风 as 颱風 'typhoon', not 臺風 'stage presence'
@@ -260,6 +264,20 @@ def _transliterated(pieces: list[str]) -> bool:
             return True
         run = []
     return False
+
+
+def _a_name_or_a_word(entries: list[Entry]) -> bool:
+    """Entries of a name (大理 'Dali Bai autonomous prefecture') and of a word CC-CEDICT
+    marks as of old days (大理 'judicial officer; justice of the peace (old)'): today the
+    name is meant. Not where the name says the word (西北 'Northwest China', 'northwest'),
+    nor beside a word in use today (资源 'natural resource', whatever county is named so)."""
+    names = " ".join(s for e in entries if e.proper for s in e.senses).lower()
+    common = [e for e in entries if not e.proper]
+    return bool(names) and bool(common) and any(_DATED_MARK.search(s) for e in common for s in e.senses) \
+        and not any(_short(e.senses[0]).lower() in names for e in common if e.senses)
+
+
+_DATED_MARK = re.compile(r"\((?:old|archaic|obsolete|classical|literary|in former times)\)")
 
 
 def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
