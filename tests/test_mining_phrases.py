@@ -274,6 +274,16 @@ def test_a_set_expression_cc_cedict_names_is_a_term_though_jieba_starts_it_with_
     assert _proper_kind_of("李白") == ("person", True)
 
 
+def test_the_name_a_story_gives_someone_is_no_term():
+    # a story of a ferry in West Hunan: the girl is 小满, which CC-CEDICT knows as a solar term
+    terms = terms_of(
+        "女孩子名叫小满，今年十五岁，是老人的孙女。",
+        "对岸有人扯起嗓子喊“过渡哟”，小满便不让祖父起身，自己跳上船去拉缆索。",
+        "祖父坐在船头抽旱烟，小满蹲在岸边洗衣裳。",
+    )
+    assert "小满" not in terms, sorted(terms)
+
+
 def test_a_members_given_name_after_the_title_is_no_term():
     # a Taiwan committee's record calls members by surname, title and given name
     terms = terms_of(

@@ -173,6 +173,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         _count_person_cues(analysed.tokens, person_cues)
         _count_addresses(analysed.tokens, addressed)
         titled.update(_titled_given_names(analysed.tokens))
+        if _NAMING.search(simp):
+            titled.update(_named(analysed.tokens))
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
@@ -245,6 +247,17 @@ def _titled_given_names(tokens: Sequence[str]) -> list[str]:
                   if title in _TITLES_BETWEEN and surname in COMMON_SURNAMES and 1 <= len(token) <= 2
                   and _HAN_ONLY.match(token) and (after in _AFTER_A_MEMBER or after in _SPEECH)]
     return names
+
+
+def _named(tokens: Sequence[str]) -> list[str]:
+    """The name a story gives someone: 女孩子名叫小满 (小满, though CC-CEDICT's 小满 is a
+    solar term), 小名叫虎子."""
+    return [token for before, token in zip(tokens, tokens[1:])
+            if before in _NAMING_WORDS and 2 <= len(token) <= 3 and _HAN_ONLY.match(token)]
+
+
+_NAMING_WORDS = frozenset("名叫 名字叫 叫名 取名 起名 小名 乳名 外号 绰号 小名叫 乳名叫".split())
+_NAMING = re.compile("名叫|名字叫|取名|起名|小名|乳名|外号|绰号")
 
 
 _TITLES_BETWEEN = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())
