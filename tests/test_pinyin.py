@@ -377,6 +377,12 @@ def test_tone_mark(numbered, marked):
         ("他是知识分子。", "分", 0, "fen4"),
         ("公钥密码和私钥都很重要。", "钥", 0, "yao4"),
         ("坍缩为某一个确定的基态。", "为", 0, "wei2"),
+        # the story of West Hunan again: carrying on the back, struck once, especially for
+        ("她背着背篓去赶场。", "背", 0, "bei1"),
+        ("他背着我偷偷抽烟。", "背", 0, "bei4"),
+        ("一打能打出七八个圈。", "打", 0, "da3"),
+        ("买了一打鸡蛋。", "打", 0, "da2"),
+        ("专为来看热闹的人。", "为", 0, "wei4"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

@@ -438,8 +438,8 @@ def _wei(ctx: _Context, i: int) -> str:
     after = ctx.word_after(i)
     if after is not None and after.text == "人" and ctx.stands_alone(i):
         return "wei2"  # 为人 'how one conducts oneself': 为人虽然粗豪, 为人处世; not 为人民 (a word of its own)
-    if any(verb in rest for verb in _FOR_SOMEONE):
-        return "wei4"
+    if any(verb in rest for verb in _FOR_SOMEONE) or _one_of(ctx.char(i - 1), "专特只"):
+        return "wei4"  # … and 专为 'especially for', 特为, 只为
     # Opening a clause it states a purpose: 为确保安全, 为实现目标而努力 (the copula
     # needs a subject before it).
     if ctx.char(i - 1) in _COPULA_BEFORE:
@@ -716,4 +716,24 @@ def _de_complement(ctx: _Context, i: int) -> str | None:
     word = ctx.word_of(i)
     if len(word.text) == 3 and word.start == i - 1 and _one_of(ctx.char(i + 1), "见到起住动出懂清完着上下开"):
         return "de5"
+    return None
+
+
+@_rule("背", _WORD_RULES)
+def _bei_carried(ctx: _Context, i: int) -> str | None:
+    # 背着 'with one's back to, behind one's back' (bei4) or 'carrying on the back' (bei1):
+    # the latter before what is carried, 背着背篓, 背着孩子, 背着书包
+    if ctx.text[i:i + 2] == "背着" and _one_of(ctx.char(i + 2), _CARRIED):
+        return "bei1"
+    return None
+
+
+_CARRIED = "篓包筐袋孩娃行柴枪篮箩锄囊书背一"
+
+
+@_rule("打", _WORD_RULES)
+def _da_not_a_dozen(ctx: _Context, i: int) -> str | None:
+    # 一打 'a dozen' takes a noun; before an adverb or a modal it is 'once struck': 一打能打出七八个圈
+    if ctx.text[i - 1:i + 1] == "一打" and _one_of(ctx.char(i + 1), "能就便也都又可还"):
+        return "da3"
     return None
