@@ -1570,3 +1570,25 @@ def test_a_character_and_a_particle_jieba_glued_across_a_word_is_no_term():
     terms = terms_of("我是一个干了多年后端的老兵，来聊聊转型。", "后端的工作越来越难找，后端的薪资也在降。",
                      "做了八年后端的程序员，今年被优化了。")
     assert "端的" not in terms, sorted(terms)
+
+
+def test_an_encyclopedia_entrys_name_is_a_term_with_the_english_its_infobox_gives(tmp_path):
+    # a Baidu Baike entry: 量子 is in every line, so 量子计算 sticks together no more than
+    # chance says; it is the entry's name, and its infobox names it in English
+    from deckgen.annotating import annotate
+    from deckgen.reading import read_source
+
+    path = tmp_path / "baike.txt"
+    path.write_text("\n".join([
+        "百度首页", "登录", "量子计算", "播报", "讨论",
+        "量子计算是一种遵循量子力学规律调控量子信息单元进行计算的新型计算模式。",
+        "中文名", "量子计算", "外文名", "quantum computation", "基本单元", "量子比特",
+        "发展历史", "播报", "编辑",
+        "量子计算的设想最早由物理学家费曼提出，他认为用量子系统模拟量子系统更为自然。",
+        "量子比特可以处于叠加态，量子计算因此可以并行处理大量状态。",
+        "量子纠缠是量子计算的另一项资源，量子计算机利用量子门操作量子比特。",
+        "目前量子计算仍面临量子比特数量少、量子态容易退相干等挑战。",
+    ]) + "\n", encoding="utf-8")
+    terms = {t.text: t for t in mining.mine([read_source(path)], MiningOptions(top=50), segmenter())}
+    assert "量子计算" in terms, sorted(terms)
+    assert annotate(terms["量子计算"], segmenter()).english == "quantum computation"

@@ -770,3 +770,13 @@ def test_a_given_name_standing_where_names_stand_is_no_term(tmp_path: Path):
     path.write_text("\n".join(lines) + "\n", "utf-8")
     texts = {t.text for t in mine([read_source(path)], MiningOptions(level=4, top=100))}
     assert "闰土" not in texts
+
+
+def test_an_online_encyclopedias_entry_and_section_names_sit_above_its_buttons():
+    # a Baidu Baike page as the browser copies it: the site's menu first, then the entry's
+    # name above 播报, and each section's above 播报 and 编辑
+    kinds = kinds_of("百度首页", "登录", "注册", "进入词条", "量子计算", "播报", "讨论",
+                     "量子计算是一种遵循量子力学规律调控量子信息单元进行计算的新型计算模式。",
+                     "发展历史", "播报", "编辑", "量子计算的设想最早可以追溯到20世纪80年代，美国物理学家费曼首先提出了这一设想。")
+    assert kinds[4] == "title" and kinds[0] != "title", kinds
+    assert kinds[8] == "heading" and kinds[9] == kinds[10] == "notice", kinds

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.mining import discovery
-from deckgen.mining.definitions import _MAY_DEFINE, _Analysed, _Gloss, _glosses
+from deckgen.mining.definitions import _MAY_DEFINE, _Analysed, _Gloss, _glosses, _infobox_gloss
 from deckgen.mining.words import (
     _HAN_ONLY,
     _HAS_HAN,
@@ -175,6 +175,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         titled.update(_titled_given_names(analysed.tokens))
         if _NAMING.search(simp):
             titled.update(_named(analysed.tokens))
+    glosses.extend(_infobox_gloss([s.simplified for s in source.sentences if s.kind != "text"], title))
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))

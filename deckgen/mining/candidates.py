@@ -194,7 +194,7 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
         segmenter.words_of_each(headwords)  # in one batch, for _parts
         add((gram for gram in headwords if _whole_entry(_parts(gram, segmenter))), "cedict")
         add(analysis.marked, "marked")
-        name = _document_name(analysis.title)
+        name = _document_name(analysis.title) or _entry_name(analysis)
         if name:
             add((name,), "title")
         for gloss in analysis.glosses:
@@ -242,6 +242,20 @@ def _document_name(title: str) -> str:
     country = next((c for c in _COUNTRIES if title.startswith(c) and len(title) > len(c)), "")
     name = title[len(country):]
     return name if _names_a_document(name) else ""
+
+
+def _entry_name(analysis: _SourceAnalysis) -> str:
+    """An encyclopedia entry's name, the term the whole text is about, however its parts
+    stick together elsewhere (量子计算 beside 量子 in every line): a short title of
+    characters only that the text uses again and again."""
+    title = analysis.title
+    if not (_ENTRY_NAME_LENGTH[0] <= len(title) <= _ENTRY_NAME_LENGTH[1] and _HAN_ONLY.match(title)):
+        return ""
+    return title if analysis.grams.get(title, 0) >= _ENTRY_NAME_USES else ""
+
+
+_ENTRY_NAME_LENGTH = (3, 8)
+_ENTRY_NAME_USES = 3
 
 
 def _names_a_document(title: str) -> bool:

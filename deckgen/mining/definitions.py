@@ -5,6 +5,7 @@ economy）), on one analysed sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -114,6 +115,25 @@ def _spells(acronym: str | None, english: str) -> bool:
     words = english.replace("-", " ").split()
     return (acronym is not None and len([w for w in words if w.lower() not in english_words.SMALL_WORDS]) >= 2
             and english_words.abbreviates(acronym, words))
+
+
+def _infobox_gloss(lines: Sequence[str], title: str) -> list[_Gloss]:
+    """The English name an encyclopedia's infobox gives the entry (百度百科's 外文名 /
+    quantum computation, a row of two lines or of one): the title's English."""
+    if not title:
+        return []
+    for line, after in zip(lines, [*lines[1:], ""]):
+        row = _FOREIGN_NAME.match(line.strip())
+        if not row:
+            continue
+        english = (row.group(1) or after).strip()
+        if _INFOBOX_ENGLISH.fullmatch(english):
+            return [_Gloss(title, english, acronym=False, term_is_short=False)]
+    return []
+
+
+_FOREIGN_NAME = re.compile(r"^(?:外文名|英文名|外文名[称稱]|英文名[称稱]|英[语語]名)\s*(?:[：:]\s*(.+))?$")
+_INFOBOX_ENGLISH = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){0,7}")
 
 
 def _glosses(analysed: _Analysed) -> list[_Gloss]:

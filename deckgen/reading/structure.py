@@ -224,10 +224,36 @@ def line_kinds(text: str) -> list[str]:
         kinds.append(_kind(line.strip(), first))
         first = first and (not line.strip() or kinds[-1] in _BEFORE_TITLE)
     _mark_lists(lines, kinds)
+    _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_contents(lines, kinds)
     _mark_references(lines, kinds)
     return kinds
+
+
+def _mark_entry_names(lines: list[str], kinds: list[str]) -> None:
+    """An online encyclopedia prints its buttons under the entry's name (播报 alone) and
+    under each section's (播报 and 编辑, or 编辑): the entry's name is the title, whatever
+    the page printed above it (百度首页, 登录, 进入词条), and the sections' are headings."""
+    named = False
+    for i, line in enumerate(lines):
+        name = line.strip()
+        if not name or len(name) > _BARE_HEADING or _PUNCTUATION.search(name) or _BUTTONS.match(name):
+            continue
+        buttons = [lines[j].strip() for j in range(i + 1, min(len(lines), i + 5)) if lines[j].strip()][:2]
+        if not buttons or not _BUTTONS.match(buttons[0]):
+            continue
+        if not named and buttons[0] in ("播报", "播報") and not (len(buttons) > 1 and _BUTTONS.match(buttons[1])):
+            for j in range(i):
+                if kinds[j] == TITLE:
+                    kinds[j] = NOTICE
+            kinds[i] = TITLE
+        else:
+            kinds[i] = HEADING
+        named = True
+
+
+_BUTTONS = re.compile(r"^(?:播[报報]|[编編][辑輯])(?:\s*(?:播[报報]|[编編][辑輯]))?$")
 
 
 def _mark_contents(lines: list[str], kinds: list[str]) -> None:
