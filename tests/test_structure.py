@@ -780,3 +780,17 @@ def test_an_online_encyclopedias_entry_and_section_names_sit_above_its_buttons()
                      "发展历史", "播报", "编辑", "量子计算的设想最早可以追溯到20世纪80年代，美国物理学家费曼首先提出了这一设想。")
     assert kinds[4] == "title" and kinds[0] != "title", kinds
     assert kinds[8] == "heading" and kinds[9] == kinds[10] == "notice", kinds
+
+
+def test_a_wikis_montage_captions_map_caption_and_table_of_figures_are_no_text():
+    # a Simplified-Chinese Wikipedia article on Xi'an: its pictures, its map, its climate table
+    kinds = kinds_of("西安市", "西安城墙永宁门；中左：大雁塔；中右：钟楼；下：曲江池遗址公园",
+                     "西安市在陕西省的地理位置",
+                     "西安是陕西省省会，古称长安，是中华文明和中华民族重要发祥地之一。",
+                     "月份\t1月\t2月\t3月\t4月\t5月\t6月\t全年",
+                     "平均高温 °C\t6.1\t10.1\t16.1\t22.5\t27.4\t32.1\t20.6",
+                     "平均相对湿度（%）\t58\t58\t59\t61\t61\t56\t65",
+                     "西安属暖温带半湿润大陆性季风气候，年平均气温13.0℃至13.7℃，年降水量522.4至719.5毫米。")
+    assert kinds[1:3] == ["caption", "caption"], kinds
+    assert kinds[4:7] == ["list item"] * 3, kinds
+    assert kinds[3] == kinds[7] == "text", kinds

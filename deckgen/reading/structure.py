@@ -55,6 +55,13 @@ _HEADING = re.compile(
 _CAPTION = re.compile(
     r"^(?:[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
 )
+# A wiki's montage of pictures, each by where it sits (上：…；中左：大雁塔；中右：钟楼；下：…), and
+# its map's caption (西安市在陕西省的地理位置).
+_PLACED_IN_A_MONTAGE = re.compile(r"(?:^|[；;，,\s])(?:[上中下左右]{1,2}|[左右][上下])\s*[：:]")
+_WHERE_ON_A_MAP = re.compile(r"^[^，,。！？；;]{2,24}[在於于][^，,。！？；;]{1,12}的(?:地理)?位置$")
+# A table of figures, a row a line: cells apart, at least half of them numbers.
+_TABLE_ROW_CELLS = 5
+_TABLE_NUMBER = re.compile(r"^[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°]?$")
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
@@ -324,8 +331,12 @@ def _kind(line: str, first: bool) -> str:
     if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
         return LINK
     credit = _CREDITED.search(line) or (("攝" in line or "摄" in line) and _PHOTOGRAPHER.search(line)) or None
-    if _CAPTION.match(line) or (credit and credit.start() <= _SHORT):
+    if _CAPTION.match(line) or (credit and credit.start() <= _SHORT) or (
+            len(line) <= 3 * _SHORT and (len(_PLACED_IN_A_MONTAGE.findall(line)) >= 2 or _WHERE_ON_A_MAP.match(line))):
         return CAPTION
+    if _TABLE_ROW_CELLS <= len(cells := line.split()) and (
+            2 * sum(bool(_TABLE_NUMBER.match(cell)) for cell in cells) >= len(cells)):
+        return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
     if len(line) > _SHORT:
