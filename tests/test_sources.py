@@ -605,6 +605,9 @@ def test_line_numbers_and_first_line():
         ("王委員建國：部長，請問進度如何？", "部長，請問進度如何？"),
         ("郭部長振宇：報告委員，目前進度落後。", "報告委員，目前進度落後。"),
         ("林委員OO：謝謝主席。", "謝謝主席。"),
+        # an encyclopedia entry's run-in topics are no speakers: the line keeps its subject
+        ("肖尔算法：用于大整数的质因数分解。", "肖尔算法：用于大整数的质因数分解。"),
+        ("密码学：现有的公钥密码体系面临威胁。", "密码学：现有的公钥密码体系面临威胁。"),
     ],
 )
 def test_interview_labels_are_stripped(line, expected):

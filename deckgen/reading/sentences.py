@@ -52,6 +52,11 @@ _SECTION_LABEL = re.compile(
 _SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
 
 
+# How the names of fields, methods and problems end, and people's names hardly do: a line
+# a topic opens (肖尔算法：, 密码学：, 人工智能：, 优化问题：) keeps it.
+_TOPIC_ENDINGS = frozenset("学法论术题能域料器业性率式")
+
+
 @dataclass(frozen=True)
 class _Piece:
     start: int
@@ -232,6 +237,8 @@ def _is_speaker_label(text: str, label: re.Match) -> bool:
     name = label.group(1)
     if len(name) > 1 and name[-1] in _SPEECH_VERBS:
         return False
+    if len(name) >= 3 and name[-1] in _TOPIC_ENDINGS:
+        return False  # 肖尔算法：用于…, 密码学：… name a topic the line is about, no one speaking
     after = label.end()
     # 口号：“…” introduces a quotation; 记者：《意见》提出了… asks about a document.
     return not (after < len(text) and text[after] in _QUOTE_PAIRS and text[after] not in "《〈")
