@@ -210,6 +210,17 @@ def test_a_gbk_webvtt_file_with_a_bom_is_read_whole(tmp_path):
     assert sentences == ["你好 北京胡同。", "我们&你们去故宫。"]
 
 
+def test_webvtt_notes_between_cues_are_no_speech(tmp_path):
+    # a Taiwan vlog's subtitles with the maker's notes between cues, as one line and as a block
+    path = tmp_path / "vlog.vtt"
+    path.write_text("WEBVTT\n\nNOTE 開頭的註解\n\n00:00:01.000 --> 00:00:03.000\n今天天氣很好\n\n"
+                    "NOTE\n這段是豆花店的部分，店名不公開\n\n00:00:04.000 --> 00:00:06.000\n我們去吃豆花\n\n"
+                    "NOTE 單行註解\n\nSTYLE\n::cue { color: yellow }\n\n00:00:07.000 --> 00:00:09.000\n大家好\n",
+                    encoding="utf-8")
+    sentences = [s.text for s in read_texts([path])[0].sentences]
+    assert sentences == ["今天天氣很好", "我們去吃豆花", "大家好"], sentences
+
+
 # --- EPUB ----------------------------------------------------------------------------------
 
 def epub_book(path: Path, chapters: list[tuple[str, list[str]]]) -> None:

@@ -1334,6 +1334,11 @@ def test_an_expansion_the_acronym_spells_is_the_english_of_both_terms():
         "对于 I/O 密集型任务，线程在等待 I/O 时会主动释放 GIL，其他线程就可以趁机执行。",
     )
     assert ("全局解释器锁", "Global Interpreter Lock", False) in glosses_of(*sentences)
+    # a word jieba calls a numeral or a place word is part of the term (a Zhihu answer on chips)
+    assert ("多重曝光", "multi-patterning", False) in glosses_of(
+        "在EUV普及之前，7纳米只能靠多重曝光（multi-patterning）硬撑。")
+    assert ("背面供电", "backside power delivery", False) in glosses_of(
+        "下一步还要引入背面供电（backside power delivery），把供电网络挪到晶圆背面。")
     # another name the bracket gives after the English is no part of it (an entry on quantum computing)
     assert ("量子优越性", "quantum supremacy", False) in glosses_of(
         "谷歌宣布实现“量子优越性”（quantum supremacy，又译“量子霸权”）。")

@@ -383,6 +383,15 @@ def test_tone_mark(numbered, marked):
         ("一打能打出七八个圈。", "打", 0, "da3"),
         ("买了一打鸡蛋。", "打", 0, "da2"),
         ("专为来看热闹的人。", "为", 0, "wei4"),
+        # a Taiwan news story, a pension explainer: will after a ministry, cut, repay, can reach, side
+        ("經濟部將提供補助。", "將", 0, "jiang1"),
+        ("也不會幫你切菜。", "切", 0, "qie1"),
+        ("一切都好。", "切", 0, "qie4"),
+        ("到期还本。", "还", 0, "huan2"),
+        ("还本来就是这样。", "还", 0, "hai2"),
+        ("訂單接得到。", "得", 0, "de5"),
+        ("我们得到了支持。", "得", 0, "de2"),
+        ("需求端的落差很大。", "的", 0, "de5"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

@@ -15,6 +15,7 @@ from deckgen.mining.words import (
     _GLUE_VERBS,
     _HAN,
     _HAS_HAN,
+    _MODALS,
     _TERM_IN_QUOTES,
     _WORDLIKE,
     _is_function_word,
@@ -214,9 +215,15 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         return None
     while sum(map(len, words)) > _MAX_DEFINED_TERM:
         words.pop(0)
-    # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...).
+    # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...), and so
+    # do an adverb, a preposition or a modal inside the run: 纳米 + 只能靠 + 多重曝光 (a verb
+    # may be part of the term: 板块构造学说)
     while len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4:
         words.pop(0)
+    leads = [k for k, word in enumerate(words[:-1])
+             if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN) and sum(map(len, words[k + 1:])) >= 2]
+    if leads:
+        words = words[leads[-1] + 1:]
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
         words.pop(0)
     if (words and len(words[0]) >= 3 and words[0][0] in _GLUE_VERBS and _is_guess(words[0])
@@ -227,12 +234,25 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     return term if len(term) >= 2 else None
 
 
+# Modals, and adverbs jieba glues to them (只能靠): what the sentence does with the term.
+_LEADS_IN = _MODALS | frozenset("只能 只好 只得 才能 就能 还能 便能 也能 都能".split())
+
+
 def _is_stop_before_term(token: str) -> bool:
     tag = _tag(token)
     if token.startswith("第"):  # ordinals belong to the term: 第四次工业革命
         return False
+    # ... and a word jieba calls a numeral or a place word that names a kind of thing: 多重曝光
+    # (multi-patterning), 背面供电 (backside power delivery); not 以上, 之间, 今年
+    if tag[:1] in ("m", "f") and len(token) >= 2 and token[0] not in _RELATIONS and not _NUMERIC_START.match(token) \
+            and _known_word(token):
+        return False
     # ... and a copula: 最重要的遗传风险因素是载脂蛋白E（APOE）
     return tag in _FUNCTION_TAGS or tag.startswith("t") or tag.startswith("ns") or token in _LINKS
+
+
+_RELATIONS = frozenset("之以前后左右上下中内外里间旁")
+_NUMERIC_START = re.compile(r"^[0-9０-９零〇一二三四五六七八九十百千万亿两几数半每各某]")
 
 
 _LINKS = frozenset("即 也就是 就是 是 为 乃 叫 称为 叫做".split())

@@ -23,8 +23,11 @@ _WORD_RULES: dict = {}
 
 def _rule(chars: str, table: dict | None = None):
     def register(fn):
+        rules = table if table is not None else _RULES
         for c in chars:
-            (table if table is not None else _RULES)[c] = fn
+            # one rule a character: a second would silently replace the first
+            assert c not in rules, f"{c} has a rule already: {rules[c].__name__}"
+            rules[c] = fn
         return fn
 
     return register
@@ -374,6 +377,9 @@ def _huan(ctx: _Context, i: int) -> str:
     # The adverb 'still/also' never ends a clause; the verb 'give back' can (借了不还).
     if _clause_end(ctx, i) or ctx.char(i + 1) == "给" or ctx.char(i + 1) in _RETURN_OBJECTS:
         return "huan2"
+    # the principal repaid: 到期还本, 还本付息 (not 还本来, 还本地)
+    if ctx.char(i + 1) == "本" and (not is_han(ctx.char(i + 2)) or _one_of(ctx.char(i + 2), "付息金")):
+        return "huan2"
     # After a modal or negation the adverb would come first (还要, 还不), so 要还,
     # 该还, 没还, 不还 are the verb: 你要还我书, 借了不还.
     if ctx.char(i - 1) in ("要", "想", "该", "没", "不"):
@@ -710,13 +716,6 @@ def _zhe_worn(ctx: _Context, i: int) -> str | None:
 _ATTIRE_SAID = ("打扮", "得体", "讲究", "朴素", "时髦", "整齐", "随便", "考究", "很", "十分", "非常", "也", "都", "是")
 
 
-@_rule("得", _WORD_RULES)
-def _de_complement(ctx: _Context, i: int) -> str | None:
-    # A verb, 得 and its result is de5 however a dictionary spells it: 看得见, 听得懂, 买得起
-    word = ctx.word_of(i)
-    if len(word.text) == 3 and word.start == i - 1 and _one_of(ctx.char(i + 1), "见到起住动出懂清完着上下开"):
-        return "de5"
-    return None
 
 
 @_rule("背", _WORD_RULES)
@@ -736,4 +735,46 @@ def _da_not_a_dozen(ctx: _Context, i: int) -> str | None:
     # 一打 'a dozen' takes a noun; before an adverb or a modal it is 'once struck': 一打能打出七八个圈
     if ctx.text[i - 1:i + 1] == "一打" and _one_of(ctx.char(i + 1), "能就便也都又可还"):
         return "da3"
+    return None
+
+
+@_rule("将", _WORD_RULES)
+def _jiang_after_a_ministry(ctx: _Context, i: int) -> str | None:
+    # jieba's 部将 'a general's subordinate' across 经济部|将|提供: after a ministry's name, and
+    # before a verb, 将 is 'will' (jiang1)
+    word = ctx.word_of(i)
+    after = ctx.word_after(i)
+    if word.text == "部将" and word.start == i - 1 and is_han(ctx.char(i - 2)) and _pos(after).startswith("v"):
+        return "jiang1"
+    return None
+
+
+@_rule("切")
+def _qie(ctx: _Context, i: int) -> str | None:
+    # The verb 'cut' (切菜, 切开, 切成块) is qie1; qie4 'close to, be sure to' lives in words
+    # (一切, 密切, 切实, 切记), and in names written by sound (切尔诺贝利).
+    return None if _in_foreign_name(ctx, i) else "qie1"
+
+
+@_rule("得", _WORD_RULES)
+def _de_complement(ctx: _Context, i: int) -> str | None:
+    # A verb, 得 and its result is de5 however a dictionary spells it: 看得见, 听得懂, 买得起;
+    # and 得到 after a verb says it can be reached: 接得到, 拿得到 (not 'obtain')
+    word, before = ctx.word_of(i), ctx.word_before(i)
+    if len(word.text) == 3 and word.start == i - 1 and _one_of(ctx.char(i + 1), "见到起住动出懂清完着上下开"):
+        return "de5"
+    if (word.text == "得到" and word.start == i and before is not None and len(before.text) == 1
+            and _pos(before).startswith("v") and before.text not in _MODAL_VERBS):
+        return "de5"
+    return None
+
+
+_MODAL_VERBS = frozenset("能会可要想该肯敢")
+
+
+@_rule("的", _WORD_RULES)
+def _de_after_an_end(ctx: _Context, i: int) -> str | None:
+    # 端的 'really' is literary; after a noun it is 端 'side' and the particle: 需求端的落差
+    if ctx.text[i - 1:i + 1] == "端的" and is_han(ctx.char(i - 2)):
+        return "de5"
     return None

@@ -28,6 +28,9 @@ _SONG = re.compile(r"[♪♫♬][^♪♫♬]*[♪♫♬]?")
 _SPEAKER = re.compile(r"^[(（][^()（）\s]{1,6}[)）]\s*(?=\S)")
 
 
+_VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?\n(?:[^\n]+\n?)*", re.M)
+
+
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
     import pysubs2
 
@@ -35,6 +38,10 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
 
     text, used = _decode(data, path, encoding)
     text = _RUBY.sub("", text.lstrip("\ufeff"))
+    if text.startswith("WEBVTT"):
+        # a WebVTT file's notes, styles and regions, wherever they stand, are no cues; pysubs2
+        # reads those after the first cue into the cue before them
+        text = _VTT_BLOCK.sub("", text.replace("\r\n", "\n"))
     if TIMED_LINE.match(text.split("\n", 1)[0]):
         return _timed_lines(text, path, used)
     try:
