@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from deckgen.annotating.pinyin.readings import word_reading
 from deckgen.lexicon import jieba_words
 from deckgen.script import is_han
 
@@ -171,6 +172,11 @@ def _de(ctx: _Context, i: int) -> str:
             (_one_of(ctx.char(i - 1), "者时并及亦均皆始方乃") or ctx.text[max(0, i - 2):i] == "者，")
             and _pos(after).startswith(("v", "d", "p"))):
         return "de2"
+    if _one_of(ctx.char(i - 1), "须必"):
+        return "dei3"  # 须得赶快说 'must'
+    # 'Get, catch': 乡下得了病, 他得过三次奖 (after a subject, not a verb or an adjective)
+    if _one_of(nxt, "了过") and _pos(before)[:1] in ("n", "s", "r", "t", "f") and is_han(ctx.char(i + 2)):
+        return "de2"
     # 'Catch (an illness)': 会得胃癌, 容易得病, 是不是得了胃癌
     if before is not None and before.text in _MAY_CATCH:
         return "de2"
@@ -292,7 +298,7 @@ def _cheng(ctx: _Context, i: int) -> str | None:
 @_rule("供")
 def _gong_offer(ctx: _Context, i: int) -> str | None:
     # 'lay out as offerings' (供祖像, 供着牌位) is gong4; 'supply' gong1 lives in words (供应, 提供).
-    return "gong4" if _one_of(ctx.char(i + 1), "着了奉品祖神佛香") or ctx.char(i - 1) == "上" else None
+    return "gong4" if _one_of(ctx.char(i + 1), "着了奉品祖神佛香在") or ctx.char(i - 1) == "上" else None
 
 
 @_rule("系")
@@ -347,7 +353,10 @@ def _di(ctx: _Context, i: int) -> str | None:
     word = ctx.word_of(i)
     before, after = ctx.word_before(i), ctx.word_after(i)
     doubled = i >= 2 and ctx.char(i - 1) == ctx.char(i - 2) and is_han(ctx.char(i - 1))
-    if doubled or _ends_a_reduplicated_adverb(ctx, i):
+    # jieba's guess of a word 地X after a word (大声|地念, 一粒一粒|地数): the particle and a verb
+    guessed = (word.start == i and len(word.text) == 2 and word_reading(word.text) is None
+               and before is not None and len(before.text) >= 2)
+    if doubled or guessed or _ends_a_reduplicated_adverb(ctx, i):
         return "de5"  # 哗哗地响, 叮叮当当地响: a sound or a manner said twice
     # ... and tags uv the 地 of land after a one-character noun: 房地合一, 田地
     if _pos(word) == "uv" and not (before is not None and _pos(before) == "n" and len(before.text) == 1):
@@ -425,7 +434,7 @@ _FOR_SOMEONE = (
 # What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为, 划为,
 # 评为, 坍缩为 ...
 # (and a closing bracket: 拟小蛭（学名：…）为 'is').
-_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘）)」』》")
+_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘召拜擢迁贬授）)」』》")
 
 
 @_rule("为")
@@ -460,7 +469,19 @@ def _wei(ctx: _Context, i: int) -> str:
     after = ctx.word_after(i)
     if after is not None and (_pos(after) == "r" or _pos(after) == "v"):
         return "wei4"
+    # ... or a person or a thing and what is done for it: 为孩子建立档案, 为孩子准备的 (the
+    # copula's noun ends its clause: 职业为教师)
+    if after is not None and _pos(after).startswith("n") and _verb_later_in_clause(ctx, ctx.word_at[i] + 2):
+        return "wei4"
     return "wei2"
+
+
+def _verb_later_in_clause(ctx: _Context, k: int) -> bool:
+    while k < len(ctx.words) and is_han(ctx.words[k].text[0]):
+        if _pos(ctx.words[k]) == "v":
+            return True
+        k += 1
+    return False
 
 
 def _clause_before(ctx: _Context, i: int) -> str:
@@ -578,7 +599,11 @@ def _particle(ctx: _Context, i: int) -> str:
 @_rule("子")
 def _zi(ctx: _Context, i: int) -> str | None:
     # The noun suffix zi5 lives in dictionary words (桌子, 孩子); a 子 left over is
-    # the noun 'son, master' or the prefix 'sub-': 其子, 第三子, 孔子 … zi3.
+    # the noun 'son, master' or the prefix 'sub-': 其子, 第三子, 孔子 … zi3; but closing a
+    # noun jieba knows and the dictionaries do not, it is the suffix: 园子 (yuan2 zi5)
+    word = ctx.word_of(i)
+    if len(word.text) == 2 and word.end == i + 1 and _pos(word) == "n" and word_reading(word.text) is None:
+        return "zi5"
     return "zi3"
 
 
@@ -708,6 +733,8 @@ def _zhe_worn(ctx: _Context, i: int) -> str | None:
     # 穿着 is the noun 'attire' only as a thing described (她的穿着, 穿着打扮, 穿着得体); before
     # what is worn it is the verb and its aspect particle: 都穿着红衣裳 (zhe5).
     word = ctx.word_of(i)
+    if word.text == "着眼" and word.start == i and _one_of(ctx.char(i - 1), "闭睁眯瞪"):
+        return "zhe5"  # jieba's 着眼 'focus on' across 闭|着眼: 闭着眼 'eyes closed'
     if word.text != "穿着" or ctx.char(word.start - 1) in ("的", "其") or not is_han(ctx.char(i + 1)):
         return None
     return None if ctx.text.startswith(_ATTIRE_SAID, i + 1) else "zhe5"
@@ -763,13 +790,14 @@ def _de_complement(ctx: _Context, i: int) -> str | None:
     word, before = ctx.word_of(i), ctx.word_before(i)
     if len(word.text) == 3 and word.start == i - 1 and _one_of(ctx.char(i + 1), "见到起住动出懂清完着上下开"):
         return "de5"
-    if (word.text == "得到" and word.start == i and before is not None and len(before.text) == 1
+    if (word.text in _REACHED and word.start == i and before is not None and len(before.text) == 1
             and _pos(before).startswith("v") and before.text not in _MODAL_VERBS):
-        return "de5"
+        return "de5"  # … 背得出, 受得住
     return None
 
 
 _MODAL_VERBS = frozenset("能会可要想该肯敢")
+_REACHED = frozenset("得到 得出 得起 得住 得了 得见 得过 得动 得完".split())
 
 
 @_rule("的", _WORD_RULES)
@@ -777,4 +805,40 @@ def _de_after_an_end(ctx: _Context, i: int) -> str | None:
     # 端的 'really' is literary; after a noun it is 端 'side' and the particle: 需求端的落差
     if ctx.text[i - 1:i + 1] == "端的" and is_han(ctx.char(i - 2)):
         return "de5"
+    # ... and a word 'X的' after how much (超美的 'so pretty', not the brand 美的 Měidí)
+    word = ctx.word_of(i)
+    if len(word.text) == 2 and word.end == i + 1 and _one_of(ctx.char(i - 2), "很超好真太挺蛮最更"):
+        return "de5"
     return None
+
+
+@_rule("炸")
+def _zha_fry(ctx: _Context, i: int) -> str | None:
+    # 'deep-fry' (zha2) before how it turns out: 炸得金黄, 炸过, 炸一下, 炸成, 炸至; 'explode'
+    # (zha4) lives in words (爆炸, 炸弹) or stands alone otherwise.
+    return "zha2" if _one_of(ctx.char(i + 1), "得过過一成好熟酥脆至") else None
+
+
+@_rule("数")
+def _shu_count(ctx: _Context, i: int) -> str | None:
+    # The verb 'count' (shu3): 数到后来, 数了几遍, 数得过来, 一粒一粒地数; the noun and 'several'
+    # (数十, 数字) are shu4.
+    nxt = ctx.char(i + 1)
+    if _one_of(nxt, "到了过着得不清遍起完") or (ctx.char(i - 1) == "地" and not is_han(nxt)):
+        return "shu3"
+    return None
+
+
+@_rule("缝")
+def _feng_sew(ctx: _Context, i: int) -> str | None:
+    # the verb 'sew' (feng2): 缝了一双布鞋, 缝好, 缝补; the crack feng4 lives in words (石缝, 裂缝)
+    if ctx.stands_alone(i) and (_pos(ctx.word_of(i)).startswith("v") or _one_of(ctx.char(i + 1), "了好上补制着")):
+        return "feng2"
+    return None
+
+
+@_rule("攒")
+def _zan(ctx: _Context, i: int) -> str | None:
+    # 'save up' (zan3): 攒了好久的铜板, 攒钱; cuan2 'gather' is in 攒动, 攒聚 and the roofs of 攒尖顶
+    return "zan3" if ctx.stands_alone(i) and _one_of(ctx.char(i + 1), "了钱着下够起点些足") else None
+
