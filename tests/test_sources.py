@@ -340,7 +340,8 @@ def test_clean_seeds_have_no_damage():
 def test_split_on_terminators_keeping_closers():
     text = "他問：「為什麼？」我說：真的嗎？！好吧。這樣；那樣;然後?最後!（完）"
     assert [s.text for s in split_sentences(text, "x")] == [
-        "他問：「為什麼？」我說：真的嗎？！",
+        "他問：「為什麼？」",  # a quotation ending its own sentence ends the one it is in
+        "我說：真的嗎？！",
         "好吧。",
         "這樣；",
         "那樣;",
@@ -348,6 +349,14 @@ def test_split_on_terminators_keeping_closers():
         "最後!",
         "（完）",
     ]
+
+
+def test_a_short_quotation_ending_its_sentence_ends_the_one_around_it():
+    # a memoir: the mother's words, then what the child made of them; a story's call and
+    # what follows it in the same sentence stay together
+    text = "母亲说：“你父亲比我强些。”那时我不懂得这话的意思。“过渡哟”，小满便不让祖父起身。"
+    assert [s.text for s in split_sentences(text, "x")] == [
+        "母亲说：“你父亲比我强些。”", "那时我不懂得这话的意思。", "“过渡哟”，小满便不让祖父起身。"]
 
 
 def test_closing_quote_after_terminator_stays_with_sentence():
@@ -572,7 +581,8 @@ def test_urls_and_entities_are_not_split():
 
 def test_short_quotations_are_not_split():
     text = "他說：「你好！我是小明。」然後走了。"
-    assert [s.text for s in split_sentences(text, "x")] == ["他說：「你好！我是小明。」然後走了。"]
+    # the quotation whole; its closing 。 ends the sentence it is in
+    assert [s.text for s in split_sentences(text, "x")] == ["他說：「你好！我是小明。」", "然後走了。"]
 
 
 def test_line_numbers_and_first_line():

@@ -223,6 +223,11 @@ def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = froz
             closing = text.find(_QUOTE_PAIRS[ch], index + 1, min(end, index + 1 + _SHORT_QUOTE))
             if closing != -1:
                 protected_until = closing
+                if text[closing - 1] in _TERMINATORS and closing + 1 < end:
+                    # a quotation ending its own sentence ends the one it is in:
+                    # 母亲说：“你父亲比我强些。” | 那时我不懂得这话的意思。
+                    spans.append((sentence_start, closing + 1))
+                    sentence_start = closing + 1
         elif ch in _TERMINATORS and index > protected_until and _ends_sentence(text, index, end):
             while index + 1 < end and (text[index + 1] in _TERMINATORS or text[index + 1] in _CLOSERS):
                 index += 1
