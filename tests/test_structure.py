@@ -794,3 +794,12 @@ def test_a_wikis_montage_captions_map_caption_and_table_of_figures_are_no_text()
     assert kinds[1:3] == ["caption", "caption"], kinds
     assert kinds[4:7] == ["list item"] * 3, kinds
     assert kinds[3] == kinds[7] == "text", kinds
+
+
+@pytest.mark.parametrize("line", [
+    "赞同 2.3 万", "\u200b1,024 条评论", "2,341 人赞同了该回答", "展开其余 1,018 条评论",  # a Zhihu answer's counts
+    "编辑于 2024-03-02 09:15・IP 属地北京", "IP 属地上海",  # and where it was posted from
+])
+def test_a_social_sites_single_counts_and_posting_place_are_notices(line):
+    kinds = kinds_of("为什么芯片制程越来越难推进？", "谢邀。这个问题我在厂里被新来的同事问过不下十次，索性写个长一点的回答。", line)
+    assert kinds[2] == "notice", kinds

@@ -178,6 +178,13 @@ _SOCIAL_COUNTS = re.compile(
     r"关注者|關注者|被浏览|被瀏覽|赞同|贊同|点赞|點讚|条评论|條評論|分享|收藏|喜欢|喜歡|转发|轉發|阅读量|閱讀量|举报|舉報"
 )
 
+# ... one count alone on its line (赞同 2.3 万, 1,024 条评论, 2,341 人赞同了该回答, 展开其余 1,018 条评论),
+# and where the writer posted from (编辑于 2024-03-02・IP 属地北京)
+_ONE_COUNT = re.compile(
+    r"^\W*(?:(?:赞同|贊同|赞|讚|喜欢|喜歡|收藏|评论|評論|转发|轉發)\s*[0-9][0-9.,]*\s*[万萬千]?"
+    r"|(?:[展查]\w{0,3}\s*)?[0-9][0-9.,]*\s*[万萬]?\s*(?:条评论|條評論|人赞同了该回答|人贊同了該回答|个回答|個回答|次浏览|次瀏覽))\W*$")
+_IP_REGION = re.compile(r"IP\s*(?:属地|屬地)")
+
 _NOTICE_LENGTH = 60  # characters: a notice is a line or two; a paragraph on copyright is text
 
 # ... and the motto anywhere in a line, where a copy runs the page's lines together.
@@ -322,6 +329,8 @@ def _kind(line: str, first: bool) -> str:
         return NOTICE
     if (len(line) <= _NOTICE_LENGTH and line[-1] not in "。！？!?；;…" and not _SENTENCE_END.search(line)
             and len(_SOCIAL_COUNTS.findall(line)) >= 2):
+        return NOTICE
+    if len(line) <= _SHORT and (_ONE_COUNT.match(line) or _IP_REGION.search(line)):
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
