@@ -803,3 +803,11 @@ def test_a_wikis_montage_captions_map_caption_and_table_of_figures_are_no_text()
 def test_a_social_sites_single_counts_and_posting_place_are_notices(line):
     kinds = kinds_of("为什么芯片制程越来越难推进？", "谢邀。这个问题我在厂里被新来的同事问过不下十次，索性写个长一点的回答。", line)
     assert kinds[2] == "notice", kinds
+
+
+
+def test_a_count_among_a_comment_threads_lines_keeps_them_a_list():
+    # a Xiaohongshu post's comments: names, times and places around a count of likes
+    kinds = kinds_of("大理5天4晚保姆级攻略", "大理的节奏真的很慢，不要把行程排得太满，找个咖啡馆发发呆。",
+                     "一颗小白菜", "3天前 浙江", "赞 12", "回复", "小鹿乱撞", "2天前 上海")
+    assert kinds[4] == "notice" and all(k == "list item" for k in kinds[2:4] + kinds[5:]), kinds

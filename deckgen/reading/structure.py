@@ -410,7 +410,7 @@ _ITEM = 20
 
 def _is_item(line: str, kind: str) -> bool:
     line = line.strip()
-    if kind in (LINK, BYLINE):  # a date among the signatures closing a law or a judgment
+    if kind in (LINK, BYLINE, NOTICE):  # a date among the signatures closing a law or a judgment, a count
         return True
     return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
 
