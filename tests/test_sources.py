@@ -357,6 +357,8 @@ def test_a_short_quotation_ending_its_sentence_ends_the_one_around_it():
     text = "母亲说：“你父亲比我强些。”那时我不懂得这话的意思。“过渡哟”，小满便不让祖父起身。"
     assert [s.text for s in split_sentences(text, "x")] == [
         "母亲说：“你父亲比我强些。”", "那时我不懂得这话的意思。", "“过渡哟”，小满便不让祖父起身。"]
+    # a bracket is no quotation: a blogger's (?) goes on with the sentence
+    assert len(split_sentences("我看了一下那部落客,他也没有看这边,但有点微笑(?)低头夹东西吃。", "x")) == 1
 
 
 def test_closing_quote_after_terminator_stays_with_sentence():
@@ -616,6 +618,7 @@ def test_line_numbers_and_first_line():
         ("郭部長振宇：報告委員，目前進度落後。", "報告委員，目前進度落後。"),
         ("林委員OO：謝謝主席。", "謝謝主席。"),
         # an encyclopedia entry's run-in topics are no speakers: the line keeps its subject
+        ("三问：个人养老金有哪些税收优惠？", "个人养老金有哪些税收优惠？"),  # an explainer's numbered question
         ("肖尔算法：用于大整数的质因数分解。", "肖尔算法：用于大整数的质因数分解。"),
         ("密码学：现有的公钥密码体系面临威胁。", "密码学：现有的公钥密码体系面临威胁。"),
     ],

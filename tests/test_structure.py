@@ -811,3 +811,25 @@ def test_a_count_among_a_comment_threads_lines_keeps_them_a_list():
     kinds = kinds_of("大理5天4晚保姆级攻略", "大理的节奏真的很慢，不要把行程排得太满，找个咖啡馆发发呆。",
                      "一颗小白菜", "3天前 浙江", "赞 12", "回复", "小鹿乱撞", "2天前 上海")
     assert kinds[4] == "notice" and all(k == "list item" for k in kinds[2:4] + kinds[5:]), kinds
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("（完）", "notice"), ("（本文来源：外交部网站）", "notice"),  # a story's end, a briefing's source
+    ("（10時15分）", "notice"), ("（發言台下有委員插話）", "notice"),  # a committee record's times and asides
+    ("2024-12-13 09:30　来源：人力资源社会保障部网站　【字体：大 中 小】　打印本页　分享到", "notice"),  # page tools
+    ("大 中 小　　分享到：微信 微博 QQ空间", "notice"), ("扫一扫在手机打开当前页", "notice"),
+    ("2024/12/05 18:42（12/06 09:15 更新）", "byline"),  # a story's time, and when it was updated
+    ("民 事 判 决 书", "heading"), ("主  文", "heading"),  # a court's spaced-out headings
+])
+def test_a_pages_tools_a_records_asides_and_a_courts_headings(line, kind):
+    kinds = kinds_of("个人养老金制度全面推行", "今年起，个人养老金制度在全国全面实施，参加人数持续增加。", line,
+                     "人社部有关负责人表示，下一步将进一步扩大产品供给。")
+    assert kinds[2] == kind, kinds
+
+
+def test_a_bracketed_section_number_alone_or_an_aside_is_no_notice():
+    kinds = kinds_of("边城", "（一）", "由四川过湖南去，靠东有一条官路。这官路将近湘西边境到了一个地方名为“茶峒”的小山城时，有一小溪。")
+    assert kinds[1] != "notice", kinds
+    # a PTT blogger's aside in brackets is what she thinks
+    kinds = kinds_of("遇到部落客", "我看了一下那部落客，他也没有看这边。", "(不妙阿,我被当花痴了吗?囧)", "后来我们就走了。")
+    assert kinds[2] == "text", kinds

@@ -16,6 +16,7 @@ _CLOSERS = frozenset("」』”’）》〉】〕)]\"'")
 
 
 _QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）", "《": "》", "(": ")", '"': '"'}
+_QUOTATION_MARKS = frozenset("「『“‘\"")  # of the pairs, those that quote someone (not brackets nor titles)
 _OPENER_OR_TERMINATOR = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_TERMINATORS)) + "]")
 
 
@@ -50,6 +51,9 @@ _SECTION_LABEL = re.compile(
 
 # 他說：「…」 introduces a quotation inside a sentence; it is no speaker label.
 _SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
+
+
+_NUMBERED_QUESTION = re.compile("^[一二三四五六七八九十]{1,3}[问問]$")
 
 
 # How the names of fields, methods and problems end, and people's names hardly do: a line
@@ -223,7 +227,7 @@ def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = froz
             closing = text.find(_QUOTE_PAIRS[ch], index + 1, min(end, index + 1 + _SHORT_QUOTE))
             if closing != -1:
                 protected_until = closing
-                if text[closing - 1] in _TERMINATORS and closing + 1 < end:
+                if ch in _QUOTATION_MARKS and text[closing - 1] in "。！？!?" and closing + 1 < end:
                     # a quotation ending its own sentence ends the one it is in:
                     # 母亲说：“你父亲比我强些。” | 那时我不懂得这话的意思。
                     spans.append((sentence_start, closing + 1))
@@ -240,6 +244,8 @@ def _split_line(text: str, start: int, end: int, speakers: frozenset[str] = froz
 
 def _is_speaker_label(text: str, label: re.Match) -> bool:
     name = label.group(1)
+    if _NUMBERED_QUESTION.match(name):
+        return True  # an explainer's 三问：…, the question it asks
     if len(name) > 1 and name[-1] in _SPEECH_VERBS:
         return False
     if len(name) >= 3 and name[-1] in _TOPIC_ENDINGS:

@@ -96,7 +96,7 @@ _BYLINE = re.compile(
     # 中  華  民  國  112  年  9  月  14  日 and 民國 112 年 09 月 14 日
     r"|(?:(?:中\s*[华華]\s*)?民\s*[国國]\s*)?(?:[0-9]{2,4}|[〇○零一二三四五六七八九]{4})\s*[年/.\-]\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*[月/.\-]"
     r"\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日?(?:\s*[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?)?"
-    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
+    r"(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:\s*[（(][^（）()]{0,16}[更][新][）)])?$"  # …（12/06 09:15 更新）
     # ... or a month, closing a story: 一九二一年一月。
     r"|(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月。?$"
     r"|.{0,20}(?:法新社|路透社?|美[联聯]社|新[华華]社|中央社|[彭]博社?|共同社|合[众眾]社)[^。！？]{0,20}$"
@@ -132,6 +132,11 @@ _HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+[#＃]?\s*){2,}$")
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
     r"(?:跳(?:转|轉)?到(?:导航|導航|搜索)"
+    # a page's tools: 【字体：大 中 小】 打印本页 分享到：微信 微博, 扫一扫在手机打开当前页
+    r"|.{0,60}(?:字[体體]\s*[：:]?\s*[【\[]?\s*大\s+中\s+小|打印本[页頁]|[关關][闭閉][窗视視]口|扫一扫在手机|分享到\s*[：:])"
+    # a line wholly in brackets that is no number and no sentence: （完）, （本文来源：外交部网站）,
+    # a transcript's （10時15分） and （發言台下有委員插話）; not a blogger's aside (不妙阿,我被当花痴了吗?囧)
+    r"|[（(](?![一二三四五六七八九十0-9０-９]+[）)])[^（）()。！？!?，,；;]{1,24}[）)]$"
     r"|[此本](?:条目|條目)(?:需要|没有|沒有|可能|的|存在)|.{0,20}[请請](?:协助|協助).{0,30}(?:条目|條目)"
     r"|致使用者\s*[：:]"
     r"|(?:词条图册|詞條圖冊|更多图册|更多圖冊|词条标签|詞條標籤|本词条|本詞條)"  # Baidu Baike's
@@ -356,7 +361,7 @@ def _kind(line: str, first: bool) -> str:
         return REFERENCE
     if first and not _SENTENCE_END.search(line[:-1]) and not line.endswith(("：", ":")):
         return TITLE
-    if _HEADING.match(line):
+    if _HEADING.match(line) or _SPACED_OUT.match(line):
         return HEADING
     if not has_han(line):
         # an English link text or name left among Chinese lines, or a short sentence
@@ -364,6 +369,10 @@ def _kind(line: str, first: bool) -> str:
     if _BULLET.match(line) and not _SENTENCE_END.search(line):
         return LIST_ITEM
     return TEXT
+
+
+# A heading spread out by spaces, as courts print theirs: 民 事 判 决 书, 主  文
+_SPACED_OUT = re.compile(r"^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff]){1,7}$")
 
 
 # An unnumbered heading (概述, 霍金辐射 in a copied Wikipedia article, 官方刺激需求 開闢新賽道
