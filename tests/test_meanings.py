@@ -487,6 +487,9 @@ def test_the_head_of_a_literal_gloss_is_a_thing_not_an_adjective():
 def test_a_part_that_is_a_name_or_a_word_composes_nothing():
     from deckgen.annotating.composition import compose
 
+    # a civil judgment: 不知情 is 不 + 知情 'not knowing the facts', no 'not to know feelings'
+    assert compose("不知情") == ("", [])
+
     # a Xiaohongshu post on Dali: 大理 is the city, not CC-CEDICT's other 'judicial officer'
     assert compose("大理古城") == ("", [])
     # where the name says the word, the word is no guess: 西北 'Northwest China', 'northwest'

@@ -136,6 +136,11 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         # no 短期 + 性工作 'sex work' (after a verb it may start one: 从事性工作; 光学性能 is
         # 光学 + 性能 'performance')
         return "", []
+    if any(len(a) == 2 and a[0] in _NEGATIONS and len(b) == 1 and dictionary.knows(a[-1] + b)
+           for a, b in zip(pieces, pieces[1:])):
+        # … or a negation goes with a word across them: 不知情 is 不 + 知情 'not knowing the
+        # facts', no 不知 + 情 'not to know feelings'
+        return "", []
     if any(len(a) >= 2 and len(b) == 2 and has_han(a + b) and dictionary.knows(a + b[0])
            for a, b in zip(pieces, pieces[1:])):
         # the parts can be cut two ways: 行政院长 is 行政院 + 长 'the Premier', no 行政 + 院长
