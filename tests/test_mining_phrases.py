@@ -32,6 +32,14 @@ GUARANTOR = (
 )
 
 
+def test_the_suffix_of_ization_jieba_glues_to_the_next_word_belongs_to_its_noun():
+    # a Taiwan news story: jieba cuts 少子化與 as 少子 + 化與, 少子化對 as 少子 + 化對
+    sentences = ("勞動部指出，少子化與高齡化使勞動力持續減少。", "專家認為，少子化對產業的衝擊將逐年擴大。",
+                 "政府推出多項政策，希望減緩少子化的速度。")
+    terms = terms_of(*sentences)
+    assert "少子化" in terms and terms["少子化"].count == 3, sorted(terms)
+
+
 def test_a_noun_suffix_jieba_glues_to_the_next_word_belongs_to_its_noun():
     # jieba cuts 保证人为 as 保证 + 人为 ("man-made"): the 人 is 保证人's, every time.
     terms = terms_of(*GUARANTOR)

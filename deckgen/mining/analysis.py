@@ -104,7 +104,7 @@ def _split_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_NOUN_SUFFIX = re.compile(f"[{''.join(sorted(NOUN_SUFFIXES))}]")
+_NOUN_SUFFIX = re.compile(f"[{''.join(sorted(NOUN_SUFFIXES))}化]")
 
 
 # Characters that follow a noun as a preposition or a verb of being (保证人为, 当事人在).
@@ -115,7 +115,11 @@ _AFTER_NOUN = frozenset("为是在向对与和将把被从")
 def _suffix_start(token: str) -> bool:
     if len(token) == 3:  # 进行 + 性病变: 进行性 'progressive' + 病变 'lesion', not 性病 'VD'
         return token[0] in NOUN_SUFFIXES and _known_word(token[1:])
-    return len(token) == 2 and token[0] in NOUN_SUFFIXES and (token[1] in _AFTER_NOUN or _is_guess(token))
+    return len(token) == 2 and token[0] in _GLUED_SUFFIXES and (token[1] in _AFTER_NOUN or _is_guess(token))
+
+
+# ... and 化 '-ization' too, which jieba glues the same way (少子 + 化与, 高龄 + 化是)
+_GLUED_SUFFIXES = NOUN_SUFFIXES | {"化"}
 
 
 @dataclass(frozen=True, eq=False)
