@@ -32,6 +32,15 @@ GUARANTOR = (
 )
 
 
+def test_a_word_of_letters_and_a_character_jieba_cuts_apart_is_one_term():
+    # a Taiwan food vlog: jieba cuts CP值算 as CP + 值算
+    from deckgen.segmenting import segmenter as the_segmenter
+
+    assert "CP值" in the_segmenter().words_of("以觀光客的角度來說，CP值算很高啦")
+    terms = terms_of("以觀光客的角度來說，CP值算很高啦。", "這家的CP值真的沒話說。", "整體CP值很高，推薦給大家。")
+    assert "CP值" in terms and "CP" not in terms, sorted(terms)
+
+
 def test_the_suffix_of_ization_jieba_glues_to_the_next_word_belongs_to_its_noun():
     # a Taiwan news story: jieba cuts 少子化與 as 少子 + 化與, 少子化對 as 少子 + 化對
     sentences = ("勞動部指出，少子化與高齡化使勞動力持續減少。", "專家認為，少子化對產業的衝擊將逐年擴大。",

@@ -169,8 +169,27 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
             out = None
     if out is None:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
-    return [_overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words)
-            for words, text in zip(out, texts)]
+    resolved = []
+    for words, text in zip(out, texts):
+        words = _overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words)
+        resolved.append(_letters_and_their_character(words) if _LETTERS_THEN_HAN.search(text) else words)
+    return resolved
+
+
+_LETTERS_THEN_HAN = re.compile(r"[A-Za-z][\u3400-\u9fff]")
+
+
+def _letters_and_their_character(words: list[str]) -> list[str]:
+    """A word CC-CEDICT spells with Latin letters and a character (CP值 'value for money',
+    T恤, X光, A股, SIM卡), where jieba cut the character off with the next one: CP + 值算
+    is CP值 + 算."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        latin, after = out[i], out[i + 1]
+        if latin.isascii() and latin[-1:].isalpha() and after and is_han(after[0]) and len(after) <= 2 \
+                and cedict.knows(latin + after[0]) and not cedict.knows(after):
+            out[i], out[i + 1] = latin + after[0], after[1:]
+    return [w for w in out if w]
 
 
 def _overlaps_resolved(words: list[str]) -> list[str]:
