@@ -484,6 +484,15 @@ def test_the_head_of_a_literal_gloss_is_a_thing_not_an_adjective():
     assert compose("纳米技术应用")[0] == "nanotechnology application"
 
 
+def test_a_part_whose_next_sense_is_an_adjective_modifies_as_one():
+    from deckgen.annotating.composition import compose
+
+    # a basketball report's 职业联赛: 职业 'occupation', and CC-CEDICT's next sense 'professional'
+    assert compose("职业联赛")[0].startswith("professional league"), compose("职业联赛")
+    # not a word of a sense: 资金 'funds; funding; capital' is no 'capital' before a noun
+    assert compose("资金和技术")[0] == "funds and technology"
+
+
 def test_a_part_that_is_a_name_or_a_word_composes_nothing():
     from deckgen.annotating.composition import compose
 

@@ -301,6 +301,19 @@ def test_the_name_a_story_gives_someone_is_no_term():
     assert "小满" not in terms, sorted(terms)
 
 
+def test_a_places_team_and_its_players_are_no_terms():
+    # a basketball report: 辽宁队 and 广东队 (jieba's organisations) are their provinces' teams;
+    # 威姆斯 is a name written by sound, 付豪 a name of a surname and a given name
+    terms = terms_of(
+        "辽宁队主场迎战广东队，威姆斯首节独得9分。",
+        "第二节，广东队替补阵容登场后防守强度明显提升，付豪连续抢下进攻篮板。",
+        "辽宁队外线手感欠佳，本节三分球8投仅1中，威姆斯也只得到2分。",
+        "最终广东队以98:92击败辽宁队，付豪全场贡献15分11个篮板，威姆斯拿下21分。",
+    )
+    assert not {"辽宁队", "广东队", "威姆斯", "付豪"} & terms.keys(), sorted(terms)
+    assert "篮板" in terms, sorted(terms)
+
+
 def test_a_members_given_name_after_the_title_is_no_term():
     # a Taiwan committee's record calls members by surname, title and given name
     terms = terms_of(

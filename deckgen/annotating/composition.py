@@ -343,7 +343,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     # 人形 'humanoid' robot, not 'human form' robot; 经济 'economic' growth, the adjective
     # CC-CEDICT gives beside the noun 'economy'
     # (not for a verb: 选择 'to select; …; alternative' is no 'alternative' right)
-    if adjective and not senses[0].startswith("to ") and (len(senses[0].split()) > 1 or adjective[:4] == senses[0][:4]):
+    if adjective and not senses[0].startswith("to ") and (
+            len(senses[0].split()) > 1 or adjective[:4] == senses[0][:4] or adjective in entry.senses[1:2]):
+        # … or the adjective is CC-CEDICT's next sense, all of it: 职业 'occupation; profession;
+        # vocation', 'professional' makes a 'professional' league
         return adjective
     if senses[0].startswith("to ") and not senses[0].startswith("to be "):
         # the noun CC-CEDICT gives for the same verb, in front of a noun: 成像 'to form an
