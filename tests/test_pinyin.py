@@ -414,6 +414,18 @@ def test_tone_mark(numbered, marked):
         ("四角攒尖顶。", "攒", 0, "cuan2"),
         ("我家后面有一个很大的园子。", "子", 0, "zi5"),
         ("召为中太一宫使。", "为", 0, "wei2"),
+        # a cooking show and a drama: tired, must, work, ladle, pour, mix, trade, sleep
+        ("我不累。", "累", 0, "lei4"),
+        ("积累经验。", "累", 0, "lei3"),
+        ("你得早点回家。", "得", 0, "dei3"),
+        ("不过撞菜了就得比谁做得好。", "得", 0, "dei3"),
+        ("来干点活儿。", "干", 0, "gan4"),
+        ("把菜盛出来。", "盛", 0, "cheng2"),
+        ("把汤汁倒回去。", "倒", 0, "dao4"),
+        ("先调蘸料。", "调", 0, "tiao2"),
+        ("哪行不内卷？", "行", 0, "hang2"),
+        ("这样行不行？", "行", 0, "xing2"),
+        ("人老了，觉少。", "觉", 0, "jiao4"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

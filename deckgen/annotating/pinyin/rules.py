@@ -189,8 +189,8 @@ def _de(ctx: _Context, i: int) -> str:
     # 我得走了, 还得去: after a pronoun or adverb and before a verb it is the modal 'must'.
     if (_pos(before) in ("r", "d") or (before and before.text in ("还", "就", "总", "也", "都", "可"))) and _pos(
         after
-    ).startswith("v"):
-        if _pos(before) != "r" or _pos(after) == "v":
+    ).startswith(("v", "d", "p")):  # 我得走了, 你得早点回家, 就得比谁做得好
+        if _pos(before) != "r" or _pos(after) in ("v", "d"):
             return "dei3"
     # After a verb or adjective it links a complement: 跑得快, 死得较为突然.
     if _pos(before) in _VERBAL or _pos(ctx.word_of(i)) == "ud" and _pos(before) not in ("r", "n", "nr", "m"):
@@ -292,7 +292,7 @@ def _zhong_plant(ctx: _Context, i: int) -> str | None:
 def _cheng(ctx: _Context, i: int) -> str | None:
     # The verb 'ladle out, hold' (盛一碗饭, 内盛食料, 盛满) is cheng2; 'abundant' sheng4 lives in
     # words (茂盛, 盛大, 盛行).
-    return "cheng2" if _one_of(ctx.char(i + 1), "饭米汤满着了一食酒在入粥菜") else None
+    return "cheng2" if _one_of(ctx.char(i + 1), "饭米汤满着了一食酒在入粥菜出到进") else None
 
 
 @_rule("供")
@@ -330,8 +330,11 @@ def _sa(ctx: _Context, i: int) -> str | None:
 
 @_rule("倒")
 def _dao(ctx: _Context, i: int) -> str | None:
-    # 'fall, lie down' before where (倒在床上, 倒在地上) is dao3.
-    return "dao3" if ctx.char(i + 1) == "在" else None
+    # 'fall, lie down' before where (倒在床上, 倒在地上) is dao3; 'pour' before where to or away
+    # (倒回去, 倒掉, 倒入锅中, 倒进碗里) dao4.
+    if ctx.char(i + 1) == "在":
+        return "dao3"
+    return "dao4" if _one_of(ctx.char(i + 1), "回掉入进出") else None
 
 
 @_rule("著")
@@ -493,8 +496,9 @@ def _clause_before(ctx: _Context, i: int) -> str:
 
 @_rule("行")
 def _xing(ctx: _Context, i: int) -> str:
-    # hang2 'row, trade' comes in words (银行, 行业) or as a measure word (两行字).
-    return "xing2"
+    # hang2 'row, trade' comes in words (银行, 行业) or as a measure word (两行字), or after
+    # which, this or each: 哪行不内卷, 这行不好做, 各行各业
+    return "hang2" if _one_of(ctx.char(i - 1), "哪这各") else "xing2"
 
 
 # Nouns 率 shuai4 'leads' as a verb: 率部, 率军, 率兵 …
@@ -568,7 +572,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
     # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
     if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
         return "diao4"
-    if nxt and nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准":
+    if nxt and nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准蘸汁酱":
         return "tiao2"
     return None
 
@@ -841,4 +845,37 @@ def _feng_sew(ctx: _Context, i: int) -> str | None:
 def _zan(ctx: _Context, i: int) -> str | None:
     # 'save up' (zan3): 攒了好久的铜板, 攒钱; cuan2 'gather' is in 攒动, 攒聚 and the roofs of 攒尖顶
     return "zan3" if ctx.stands_alone(i) and _one_of(ctx.char(i + 1), "了钱着下够起点些足") else None
+
+
+@_rule("累")
+def _lei_tired(ctx: _Context, i: int) -> str | None:
+    # 'tired' (lei4) after a negation or a degree word (不累, 太累, 很累, 好累); lei3 'accumulate'
+    # lives in words (积累, 累计)
+    return "lei4" if _one_of(ctx.char(i - 1), "不太很好真挺多最别没") else None
+
+
+@_rule("累", _WORD_RULES)
+def _lei_tired_in_a_word(ctx: _Context, i: int) -> str | None:
+    # ... where jieba glues it to that word: 不累, 太累
+    word = ctx.word_of(i)
+    return "lei4" if word.text in ("不累", "太累", "很累", "好累") and word.end == i + 1 else None
+
+
+@_rule("干")
+def _gan_do(ctx: _Context, i: int) -> str | None:
+    # 'do, work' (gan4) before what is done or how much: 干点活儿, 干活, 干完, 干了十年
+    return "gan4" if _one_of(ctx.char(i + 1), "点些活完了过着嘛吗啥什") else None
+
+
+@_rule("觉")
+def _jiao_sleep(ctx: _Context, i: int) -> str | None:
+    # 'sleep' (jiao4) said of how much: 觉少, 觉多, 一觉; 'feel' (jue2) lives in words (感觉, 觉得)
+    return "jiao4" if _one_of(ctx.char(i + 1), "少多浅轻") else None
+
+
+@_rule("干", _WORD_RULES)
+def _gan_a_little_work(ctx: _Context, i: int) -> str | None:
+    # jieba's 干点 'a bit dry' before work: 干点活儿 (gan4)
+    word = ctx.word_of(i)
+    return "gan4" if word.text in ("干点", "干些") and ctx.char(word.end) in ("活", "事") else None
 
