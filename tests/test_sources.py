@@ -779,3 +779,22 @@ def test_the_shipped_character_frequencies_are_those_of_the_installed_jieba():
     from tools.build_tables import build_character_frequencies
 
     assert _character_frequencies() == build_character_frequencies()
+
+
+def test_a_pages_number_and_running_header_inside_a_wrapped_sentence_are_none_of_it(tmp_path: Path):
+    # a city's plan copied out of a PDF viewer, wrapped at 38 characters: a page breaks
+    # inside the sentence on the supply of care
+    paragraph = ("到2030年，全市老年人口将突破100万人，占户籍人口比重接近30%，进入中度老龄化社会并向重度老龄化迈进。"
+                 "与此同时，家庭规模小型化、空巢化趋势明显，家庭养老功能持续弱化，失能失智老年人照护需求快速增长。"
+                 "我市养老服务发展仍存在一些短板：城乡、区域之间发展不平衡，农村养老服务基础薄弱；养老服务供给结构"
+                 "不尽合理，部分机构床位空置率偏高，而护理型床位一床难求；专业人才总量不足，护理员队伍年龄偏大、"
+                 "学历偏低；智慧养老应用场景较少，部门之间数据壁垒尚未打通，信息共享机制仍不健全。")
+    lines = [paragraph[i:i + 38] for i in range(0, len(paragraph), 38)]
+    broken = next(i for i, line in enumerate(lines) if line.endswith("供给结构不尽"))
+    lines[broken + 1:broken + 1] = ["— 2 —", "江州市养老服务体系建设“十五五”规划"]
+    lines += ["— 3 —", "江州市养老服务体系建设“十五五”规划"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    texts = [s.text for s in read_source(path).sentences if s.kind == "text"]
+    assert "养老服务供给结构不尽合理，部分机构床位空置率偏高，而护理型床位一床难求；" in texts, texts
+    assert not any("—" in t or "十五五" in t for t in texts), texts

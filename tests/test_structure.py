@@ -833,3 +833,12 @@ def test_a_bracketed_section_number_alone_or_an_aside_is_no_notice():
     # a PTT blogger's aside in brackets is what she thinks
     kinds = kinds_of("遇到部落客", "我看了一下那部落客，他也没有看这边。", "(不妙阿,我被当花痴了吗?囧)", "后来我们就走了。")
     assert kinds[2] == "text", kinds
+
+
+
+def test_a_contents_line_with_leaders_and_a_table_row_of_targets_are_no_text():
+    # a city's plan copied out of a PDF: its contents and its table of targets
+    kinds = kinds_of("江州市养老服务体系建设“十五五”规划", "一、指导思想…………………………………………………3",
+                     "坚持以人民为中心的发展思想，把积极老龄观、健康老龄化理念融入经济社会发展全过程。",
+                     "护理型床位占比（%） 62 ≥70 约束性", "养老床位总数（万张） 3.9 4.8 预期性")
+    assert kinds[1] == "notice" and kinds[3:] == ["list item", "list item"], kinds

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from deckgen.reading.structure import page_furniture
 from deckgen.records import Sentence
 
 _TERMINATORS = frozenset("。！？!?；;")
@@ -112,7 +113,8 @@ def _sentence_pieces(text: str, first_line: int, wrapped: bool = True,
     `speakers`: a play's (script_speakers), whose names opening a line are left out."""
     pieces: list[_Piece] = []
     lines = text.split("\n")
-    wraps = _hard_wraps(lines) if wrapped else set()
+    furniture = page_furniture(lines) if wrapped else frozenset()
+    wraps = _hard_wraps(lines, furniture) if wrapped else set()
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
@@ -122,11 +124,17 @@ def _sentence_pieces(text: str, first_line: int, wrapped: bool = True,
         while last in wraps:  # a sentence a hard wrap broke goes on on the next line
             last += 1
         line_start, line_end = starts[index], starts[last] + len(lines[last])
+        def number_of(offset: int, index: int = index, last: int = last) -> int:
+            return next(i for i in range(last, index - 1, -1) if starts[i] <= offset)
+
         for start, end in _split_line(text, line_start, line_end, speakers):
             for cut_start, cut_end in _cut_long(text, start, end):
                 number = next(i for i in range(last, index - 1, -1) if starts[i] <= cut_start)
-                pieces.append(_Piece(cut_start, cut_end, first_line + number,
-                                     _WRAP_BREAK.sub("", text[cut_start:cut_end])))
+                piece = text[cut_start:cut_end]
+                if last > index and furniture:  # a page's edge inside the sentence is none of it
+                    piece = "\n".join(part for k, part in enumerate(piece.split("\n"), number_of(cut_start))
+                                       if k not in furniture or k == number_of(cut_start))
+                pieces.append(_Piece(cut_start, cut_end, first_line + number, _WRAP_BREAK.sub("", piece)))
         index = last + 1
     return pieces
 
@@ -146,10 +154,11 @@ _WRAP_LONGER = 0.05
 _WRAP_ENDS = _TERMINATORS | _CLOSERS | frozenset("…:：.~～")  # "..." and "~" end a blog's sentences
 
 
-def _hard_wraps(lines: list[str]) -> set[int]:
+def _hard_wraps(lines: list[str], furniture: frozenset[int] = frozenset()) -> set[int]:
     """Indices of the lines whose end is a hard wrap inside a sentence: lines as wide
     as most lines of the text, not ending a sentence, before a line that is no new
-    paragraph (not blank, not indented)."""
+    paragraph (not blank, not indented). A page's edges (`furniture`: its number and
+    running header) between them are passed over, wrapped into the sentence."""
     widths = [_display_width(line.rstrip()) for line in lines]
     wide = sorted(w for w in widths if w >= _WRAP_MIN_WIDTH)
     if len(wide) < _WRAP_MIN_LINES:
@@ -163,18 +172,21 @@ def _hard_wraps(lines: list[str]) -> set[int]:
     longer = len(wide) - bisect_right(wide, width * (1 + _WRAP_SLACK))
     if filled(width) < max(_WRAP_MIN_LINES, _WRAP_SHARE * len(wide)) or longer > max(1, _WRAP_LONGER * len(wide)):
         return set()
-    wraps = set()
+    wraps: set[int] = set()
     hang = 0  # columns a list item's wrapped lines are indented by, to stand under its text
     for i, line in enumerate(lines[:-1]):
         if not line[:1].isspace():
             marker = _ITEM_MARKER.match(line)
             hang = _display_width(marker.group()) if marker else 0
-        following = lines[i + 1]
+        after = i + 1
+        while after in furniture and after + 1 < len(lines):
+            after += 1
+        following = lines[after]
         indent = len(following) - len(following.lstrip())
         if (widths[i] >= least and line.rstrip()[-1:] not in _WRAP_ENDS and following.strip()
-                and not _ENDS_IN_A_LINK.search(line)
+                and i not in furniture and not _ENDS_IN_A_LINK.search(line)
                 and (not indent or (hang and _display_width(following[:indent]) == hang))):
-            wraps.add(i)
+            wraps.update(range(i, after))
     return wraps
 
 

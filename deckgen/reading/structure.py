@@ -13,6 +13,7 @@ Only short lines are furniture: a numbered clause of a law (一、末期病人�
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from deckgen.script import has_han
 
@@ -60,8 +61,8 @@ _CAPTION = re.compile(
 _PLACED_IN_A_MONTAGE = re.compile(r"(?:^|[；;，,\s])(?:[上中下左右]{1,2}|[左右][上下])\s*[：:]")
 _WHERE_ON_A_MAP = re.compile(r"^[^，,。！？；;]{2,24}[在於于][^，,。！？；;]{1,12}的(?:地理)?位置$")
 # A table of figures, a row a line: cells apart, at least half of them numbers.
-_TABLE_ROW_CELLS = 5
-_TABLE_NUMBER = re.compile(r"^[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°]?$")
+_TABLE_ROW_CELLS = 4
+_TABLE_NUMBER = re.compile(r"^[≥≤><~约]?[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°万亿个张]?$")
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
@@ -132,6 +133,8 @@ _HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+[#＃]?\s*){2,}$")
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
     r"(?:跳(?:转|轉)?到(?:导航|導航|搜索)"
+    # a contents line with its leaders and page: 一、指导思想………………3
+    r"|.{1,40}?[.…·．・]{4,}\s*[0-9]{1,4}\s*$"
     # a page's tools: 【字体：大 中 小】 打印本页 分享到：微信 微博, 扫一扫在手机打开当前页
     r"|.{0,60}(?:字[体體]\s*[：:]?\s*[【\[]?\s*大\s+中\s+小|打印本[页頁]|[关關][闭閉][窗视視]口|扫一扫在手机|分享到\s*[：:])"
     # a line wholly in brackets that is no number and no sentence: （完）, （本文来源：外交部网站）,
@@ -234,6 +237,25 @@ def sentence_kind(line_kind: str, sentence: str, opens_line: bool) -> str:
     return line_kind
 
 
+def page_furniture(lines: list[str]) -> frozenset[int]:
+    """Indices of the lines a PDF viewer's copy keeps of each page's edges: its number
+    (— 2 —, 第 3 页, - 4 -) and the running header or footer printed beside it on every
+    page (江州市养老服务体系建设“十五五”规划). Only in a text with two page numbers at least."""
+    numbers = [i for i, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line)]
+    if len(numbers) < 2:
+        return frozenset()
+    near = {j for i in numbers for j in range(i - 2, i + 3) if 0 <= j < len(lines)}
+    repeated = Counter(line.strip() for line in lines if 0 < len(line.strip()) <= 2 * _SHORT)
+    running = {j for j in near if repeated[lines[j].strip()] >= 2 and not _SENTENCE_END.search(lines[j].strip()[-1:])}
+    return frozenset(numbers) | frozenset(running)
+
+
+# A page's number alone on its line: — 2 —, - 3 -, 第 4 页, 第4页 共12页, 5/12
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－·•|]*(?:第\s*[0-9]+\s*[页頁](?:\s*[/，,]?\s*共\s*[0-9]+\s*[页頁])?|[0-9]+\s*/\s*[0-9]+"
+    r"|(?<=[\-—–－])\s*[0-9]{1,3})[\s\-—–－·•|]*$")
+
+
 def line_kinds(text: str) -> list[str]:
     """The kind of each line of `text` (index 0 is line 1)."""
     lines = text.split("\n")
@@ -242,6 +264,8 @@ def line_kinds(text: str) -> list[str]:
     for line in lines:
         kinds.append(_kind(line.strip(), first))
         first = first and (not line.strip() or kinds[-1] in _BEFORE_TITLE)
+    for i in page_furniture(lines):
+        kinds[i] = NOTICE
     _mark_lists(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
