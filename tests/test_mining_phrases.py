@@ -1627,3 +1627,38 @@ def test_an_encyclopedia_entrys_name_is_a_term_with_the_english_its_infobox_give
     terms = {t.text: t for t in mining.mine([read_source(path)], MiningOptions(top=50), segmenter())}
     assert "量子计算" in terms, sorted(terms)
     assert annotate(terms["量子计算"], segmenter()).english == "quantum computation"
+
+
+# A city's plan for elderly care as copied out of a PDF viewer: wrapped lines, its table of targets.
+ELDERLY_CARE_PLAN = """
+“十四五”时期，我市深入贯彻积极应对人口老龄化国家战略，养老服务体
+系建设取得明显成效。截至2025年底，全市60周岁及以上户籍老年人口达到
+86.4万人，占户籍总人口的24.7%，其中80周岁及以上高龄老年人12.3万人，
+失能、半失能老年人约4.1万人。全市共有养老机构213家，社区养老服务设
+施1268个，养老床位总数达到3.9万张，每千名老年人拥有养老床位45.1张。
+护理型床位占比提高到62%，较“十四五”初期提高21个百分点。
+（一）居家社区养老服务网络基本形成。街道综合养老服务中心实现全覆盖，
+城市社区日间照料中心覆盖率达到100%，农村互助养老服务点覆盖率达到78%。
+累计完成特殊困难老年人家庭适老化改造1.6万户，为2.8万名独居、空巢老
+年人安装了紧急呼叫、烟感报警等智能设备。
+（二）医养结合持续深化。全市二级及以上综合医院设立老年医学科的比例
+达到85%，养老机构与医疗卫生机构签约合作率达到100%。家庭医生签约服
+务覆盖65岁及以上老年人的比例达到76%。长期护理保险制度试点扩面至全
+市，累计惠及失能人员5.2万人次。
+（三）养老服务人才队伍不断壮大。开展养老护理员职业技能培训3.4万人
+次，持证上岗率达到92%。建立养老护理员入职奖补和岗位津贴制度，从业
+人员流失率明显下降。
+指标名称 2025年 2030年 属性
+街道综合养老服务中心覆盖率（%） 100 100 约束性
+农村互助养老服务点覆盖率（%） 78 ≥95 预期性
+"""
+
+
+def test_a_figure_and_what_it_reaches_is_no_term_where_the_text_names_it_only_so(tmp_path):
+    # the plan names its coverage figures alone only in its table, whose rows are no text
+    from deckgen.reading import read_source
+
+    path = tmp_path / "plan.txt"
+    path.write_text(ELDERLY_CARE_PLAN, encoding="utf-8")
+    terms = {t.text for t in mining.mine([read_source(path)], MiningOptions(top=80), segmenter())}
+    assert "覆盖率达到" not in terms, sorted(terms)

@@ -116,8 +116,10 @@ def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_
         return False
     together = max(grams.get(s, 0) for s in candidate.strings)
     subject, last = "".join(compound.parts[:-1]), compound.parts[-1]
-    if ((last in _SAYING_VERBS or (last in _WHAT_BODIES_DO and subject[-1] in _BODIES)
-         or (last in _REACHING_VERBS and grams.get(subject, 0) > together)) and term_count(subject) > 0):
+    if last in _REACHING_VERBS and not _only_a_verb(subject):
+        return True  # 覆盖率达到 'coverage reaches': a figure and what it reaches, however seldom named alone
+    if ((last in _SAYING_VERBS or (last in _WHAT_BODIES_DO and subject[-1] in _BODIES))
+            and term_count(subject) > 0):
         return True  # 傑昇通信表示: a company the text names, and what it says; 信息发布 'release of information' stays
     if (_is_latin_term(subject) and len(last) >= 2 and _only_a_verb(last)
             and grams.get(subject, 0) > together and term_count(subject) > 0):
