@@ -221,6 +221,41 @@ def test_webvtt_notes_between_cues_are_no_speech(tmp_path):
     assert sentences == ["今天天氣很好", "我們去吃豆花", "大家好"], sentences
 
 
+def test_a_cues_lines_are_one_utterance_unless_a_dash_opens_the_next_speakers(tmp_path):
+    # a family drama's subtitles: a sentence over two lines, and two speakers in one cue
+    path = tmp_path / "drama.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\n周明，我爸妈提前来了，\n你现在能去火车站接一下吗？\n\n"
+                    "2\n00:00:04,000 --> 00:00:06,000\n其实我也想过\n等我们攒够了首付再说\n\n"
+                    "3\n00:00:07,000 --> 00:00:09,000\n- 你去吗？\n- 我不去。\n", encoding="utf-8")
+    sentences = [s.text for s in read_texts([path])[0].sentences]
+    assert sentences == ["周明，我爸妈提前来了，你现在能去火车站接一下吗？", "其实我也想过 等我们攒够了首付再说",
+                         "你去吗？", "我不去。"], sentences
+
+
+def test_an_ass_files_captions_notes_and_karaoke_are_no_speech_and_its_names_are_people(tmp_path):
+    # a cooking show's subtitles: the title and guests' captions in 屏幕字, a note, the theme
+    # song timed for karaoke, and the guests' names in the Name field
+    path = tmp_path / "show.ass"
+    path.write_text(
+        "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\n"
+        "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, "
+        "Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, "
+        "MarginR, MarginV, Encoding\n"
+        "Style: Default,Arial,64,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,1,2,10,10,30,1\n"
+        "Style: 屏幕字,Arial,56,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,1,8,10,10,30,1\n"
+        "Style: 注释,Arial,48,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,1,8,10,10,30,1\n\n"
+        "[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+        "Dialogue: 0,0:00:00.00,0:00:03.00,Default,,0,0,0,,{\\k20}锅碗{\\k20}瓢盆{\\k40}叮当响\n"
+        "Dialogue: 1,0:00:03.00,0:00:06.00,屏幕字,,0,0,0,,{\\an8}嘉宾简介：李可可 美食博主 粉丝三百万\n"
+        "Dialogue: 1,0:00:06.00,0:00:09.00,注释,,0,0,0,,打工人：网络流行语，指上班族的自嘲\n"
+        "Dialogue: 0,0:00:09.00,0:00:12.00,Default,李可可,0,0,0,,大家好，我是可可，平时就爱吃。\n"
+        "Dialogue: 0,0:00:12.00,0:00:15.00,Default,主持人,0,0,0,,可可今天要做什么菜？\n",
+        encoding="utf-8")
+    source = read_texts([path])[0]
+    assert [s.text for s in source.sentences] == ["大家好，我是可可，平时就爱吃。", "可可今天要做什么菜？"]
+    assert "李可可" in source.speakers
+
+
 # --- EPUB ----------------------------------------------------------------------------------
 
 def epub_book(path: Path, chapters: list[tuple[str, list[str]]]) -> None:

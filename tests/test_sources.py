@@ -621,6 +621,7 @@ def test_line_numbers_and_first_line():
         ("三问：个人养老金有哪些税收优惠？", "个人养老金有哪些税收优惠？"),  # an explainer's numbered question
         ("肖尔算法：用于大整数的质因数分解。", "肖尔算法：用于大整数的质因数分解。"),
         ("密码学：现有的公钥密码体系面临威胁。", "密码学：现有的公钥密码体系面临威胁。"),
+        ("打工人：网络流行语，指上班族的自嘲。", "打工人：网络流行语，指上班族的自嘲。"),  # a definition
     ],
 )
 def test_interview_labels_are_stripped(line, expected):

@@ -93,7 +93,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     splittable_text, masked = _apply_repairs(text, damage)
     # every cue of subtitles is dialogue of its own, however short and unpunctuated its lines
     subtitles = document is not None and document.kind == "subtitles"
-    speakers = script_speakers(splittable_text)
+    speakers = script_speakers(splittable_text) | frozenset(document.speakers if document is not None else ())
     pieces = _without_overlaps(
         _sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles, speakers=speakers), masked)
     kinds = [TEXT] * (text.count("\n") + 1) if subtitles else line_kinds(text)

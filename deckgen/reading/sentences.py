@@ -54,6 +54,8 @@ _SECTION_LABEL = re.compile(
 _SPEECH_VERBS = frozenset("說说道講讲曰稱称問问")
 
 
+_DEFINES = re.compile(
+    r"\s*(?:指|是指|意为|意思是|即|又称|网络(?:流行)?用?语|網路(?:流行)?用?語|流行语|流行語|俗称|俗稱)")
 _NUMBERED_QUESTION = re.compile("^[一二三四五六七八九十]{1,3}[问問]$")
 
 
@@ -262,6 +264,8 @@ def _is_speaker_label(text: str, label: re.Match) -> bool:
         return False
     if len(name) >= 3 and name[-1] in _TOPIC_ENDINGS:
         return False  # 肖尔算法：用于…, 密码学：… name a topic the line is about, no one speaking
+    if _DEFINES.match(text, label.end()):
+        return False  # 打工人：网络流行语，指上班族的自嘲 defines the word before the colon
     after = label.end()
     # 口号：“…” introduces a quotation; 记者：《意见》提出了… asks about a document.
     return not (after < len(text) and text[after] in _QUOTE_PAIRS and text[after] not in "《〈")

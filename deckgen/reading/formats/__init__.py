@@ -34,6 +34,7 @@ class Extracted:
     kind: str
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # names the document gives its speakers (an ASS file's Name field)
 
 
 _BY_EXTENSION = {

@@ -31,6 +31,16 @@ _SPEAKER = re.compile(r"^[(（][^()（）\s]{1,6}[)）]\s*(?=\S)")
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?\n(?:[^\n]+\n?)*", re.M)
 
 
+# An ASS file's styles for what is on screen, not said: captions, notes, signs, titles,
+# the credits and a song's words (屏幕字, 注释, Sign, Title, OP, ED, Staff).
+_ON_SCREEN = re.compile(
+    r"屏幕|注释|註釋|标注|標註|说明|說明|字幕组|字幕組|sign|title|note|caption|staff|^op|^ed\b|song", re.IGNORECASE)
+# ... and a song's line timed for karaoke ({\k20}), whatever its style
+_KARAOKE = re.compile(r"\\[kK][fo]?[0-9]")
+# What ends an utterance within a cue: the next line of it is another.
+_UTTERANCE_ENDS = frozenset("。！？!?…")
+
+
 def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracted:
     import pysubs2
 
@@ -51,22 +61,34 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
                           hint="Check that the file is SRT, ASS or WebVTT; open it in a subtitle editor.") from None
     lines: list[str] = []
     places: list[str] = []
+    speakers: set[str] = set()
     previous: set[str] = set()
     for number, event in enumerate(subs, 1):
-        if event.is_comment or event.is_drawing:
+        if event.is_comment or event.is_drawing or _ON_SCREEN.search(event.style or "") or _KARAOKE.search(event.text):
             continue
+        if event.name and has_han(event.name):
+            speakers.add(event.name.strip())
         plain = event.plaintext
         if subs.format in ("vtt", "srt"):
             plain = html.unescape(_LEFTOVER_TAG.sub("", plain))
         current: set[str] = set()
-        for line in plain.splitlines():
-            line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip().lstrip("-–— ").strip()
+        said: list[str] = []  # the cue's new lines: one utterance, unless a dash opens a second speaker's
+        for raw in plain.splitlines():
+            line = _SPACES.sub(" ", raw.replace("\xa0", " ")).strip()
+            turn = line[:1] in "-–—"
+            line = line.lstrip("-–— ").strip()
             if _SOUND.fullmatch(line) or _SONG.fullmatch(line):
                 continue
             line = _SPEAKER.sub("", line)
             if not line or not has_han(line) or line in previous or line in current:
                 continue
             current.add(line)
+            if said and not turn and said[-1][-1:] not in _UTTERANCE_ENDS:
+                # 周明，我爸妈提前来了 / 就把爸妈接过来一起住。: a pause where no comma says so
+                said[-1] += ("" if said[-1][-1:] in "，,、；;：:" else " ") + line
+            else:
+                said.append(line)
+        for line in said:
             lines.append(line)
             places.append(f"cue {number} at {_clock(event.start)}")
         if current:
@@ -74,7 +96,7 @@ def extract(path: Path, data: bytes, *, encoding: str | None = None) -> Extracte
     if not lines:
         raise SourceError("the subtitles hold no Chinese dialogue", path=path,
                           hint="Choose the Chinese subtitle track of the video.")
-    return Extracted(tuple(lines), tuple(places), None, "subtitles", used)
+    return Extracted(tuple(lines), tuple(places), None, "subtitles", used, speakers=tuple(sorted(speakers)))
 
 
 def _timed_lines(text: str, path: Path, encoding: str) -> Extracted:
