@@ -426,6 +426,11 @@ def test_tone_mark(numbered, marked):
         ("哪行不内卷？", "行", 0, "hang2"),
         ("这样行不行？", "行", 0, "xing2"),
         ("人老了，觉少。", "觉", 0, "jiao4"),
+        # a business feature and a laptop review: take as an example, spin, at someone's
+        ("以一杯售价12元的水果茶为例。", "为", 0, "wei2"),
+        ("风扇一转起来就很吵。", "转", 0, "zhuan4"),
+        ("他转过身来。", "转", 0, "zhuan3"),
+        ("从业内人士处了解到。", "处", 0, "chu4"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

@@ -451,8 +451,8 @@ def _wei(ctx: _Context, i: int) -> str:
             break
         clause.append(c)
     rest = "".join(clause)
-    if "所" in rest or rest.startswith("限"):
-        return "wei2"  # 为…所 'by', 以…为限 'be limited to'
+    if "所" in rest or rest.startswith(("限", "例")):
+        return "wei2"  # 为…所 'by', 以…为限 'be limited to', 以…为例 'take as an example'
     after = ctx.word_after(i)
     if after is not None and after.text == "人" and ctx.stands_alone(i):
         return "wei2"  # 为人 'how one conducts oneself': 为人虽然粗豪, 为人处世; not 为人民 (a word of its own)
@@ -651,8 +651,8 @@ def _jin(ctx: _Context, i: int) -> str:
 @_rule("处")
 def _chu(ctx: _Context, i: int) -> str | None:
     # A place after a demonstrative (此处, 各处, 何处) is chu4, as after a numeral.
-    if ctx.char(i - 1) in set("各此该何到住好"):
-        return "chu4"
+    if ctx.char(i - 1) in set("各此该何到住好士员"):
+        return "chu4"  # … and at someone's: 从业内人士处了解到, 向工作人员处
     if ctx.char(i - 1) == "量":
         return "chu3"  # 量处…之刑 'fix the sentence at'
     # A sentence in a statute: 处三年以下有期徒刑, 处拘役, 并处罚金 'is sentenced to' (chu3).
@@ -878,4 +878,14 @@ def _gan_a_little_work(ctx: _Context, i: int) -> str | None:
     # jieba's 干点 'a bit dry' before work: 干点活儿 (gan4)
     word = ctx.word_of(i)
     return "gan4" if word.text in ("干点", "干些") and ctx.char(word.end) in ("活", "事") else None
+
+
+@_rule("转")
+def _zhuan_spin(ctx: _Context, i: int) -> str | None:
+    # 'spin, go round' (zhuan4): 风扇一转起来, 转得很快, 转了一圈, 转个不停; 'turn, pass on'
+    # (zhuan3) elsewhere
+    return "zhuan4" if ctx.text.startswith(_SPINNING, i + 1) else None
+
+
+_SPINNING = ("起来", "得", "个不停", "圈", "了一圈", "了几圈", "来转去", "悠")
 
