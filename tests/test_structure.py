@@ -810,7 +810,7 @@ def test_a_count_among_a_comment_threads_lines_keeps_them_a_list():
     # a Xiaohongshu post's comments: names, times and places around a count of likes
     kinds = kinds_of("大理5天4晚保姆级攻略", "大理的节奏真的很慢，不要把行程排得太满，找个咖啡馆发发呆。",
                      "一颗小白菜", "3天前 浙江", "赞 12", "回复", "小鹿乱撞", "2天前 上海")
-    assert kinds[4] == "notice" and all(k == "list item" for k in kinds[2:4] + kinds[5:]), kinds
+    assert kinds[4] == kinds[5] == "notice" and all(k == "list item" for k in kinds[2:4] + kinds[6:]), kinds
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -842,3 +842,18 @@ def test_a_contents_line_with_leaders_and_a_table_row_of_targets_are_no_text():
                      "坚持以人民为中心的发展思想，把积极老龄观、健康老龄化理念融入经济社会发展全过程。",
                      "护理型床位占比（%） 62 ≥70 约束性", "养老床位总数（万张） 3.9 4.8 预期性")
     assert kinds[1] == "notice" and kinds[3:] == ["list item", "list item"], kinds
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("本文含有聯盟行銷連結，透過連結購買，本站可能會獲得少量分潤，但不會影響你的購買價格。", "notice"),  # a blog's affiliate notice
+    ("👉 目前 momo 購物網有優惠價，點這裡看最新價格", "notice"),
+    ("喜歡這篇文章的話，歡迎分享給朋友，也歡迎追蹤我的 Facebook 粉絲專頁。", "notice"),
+    ("欢迎关注“36氪未来消费”公众号，获取更多行业资讯", "notice"),
+    ("留言（3）", "notice"), ("回覆", "notice"),
+    ("處理器｜Intel Core Ultra 7 155H", "list item"), ("螢幕｜14 吋 2.8K OLED，120Hz 更新率，400 nits", "list item"),
+    ("作者｜周雨桐", "list item"),  # a spec sheet's rows, a feature's credits
+])
+def test_a_blogs_affiliate_and_follow_notices_and_a_spec_sheets_rows(line, kind):
+    kinds = kinds_of("ASUS Zenbook 14 OLED 一個月使用心得", "用了三年多的舊筆電終於撐不住了，開機要等三分鐘，打開瀏覽器就卡。",
+                     line, "這次趁著開學季特價，入手了這台筆電，用了一個月，來跟大家分享心得。")
+    assert kinds[2] == kind, kinds

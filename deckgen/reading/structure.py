@@ -60,6 +60,8 @@ _CAPTION = re.compile(
 # its map's caption (西安市在陕西省的地理位置).
 _PLACED_IN_A_MONTAGE = re.compile(r"(?:^|[；;，,\s])(?:[上中下左右]{1,2}|[左右][上下])\s*[：:]")
 _WHERE_ON_A_MAP = re.compile(r"^[^，,。！？；;]{2,24}[在於于][^，,。！？；;]{1,12}的(?:地理)?位置$")
+# A label, a bar and what it is: a spec sheet's or a credits' row (作者｜周雨桐)
+_FIELD_AND_VALUE = re.compile(r"^[\u3400-\u9fff]{1,6}\s*[｜|]\s*[^｜|。！？]{1,60}$")
 # A table of figures, a row a line: cells apart, at least half of them numbers.
 _TABLE_ROW_CELLS = 4
 _TABLE_NUMBER = re.compile(r"^[≥≤><~约]?[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°万亿个张]?$")
@@ -133,6 +135,11 @@ _HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+[#＃]?\s*){2,}$")
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
     r"(?:跳(?:转|轉)?到(?:导航|導航|搜索)"
+    # a blog's affiliate notice, a call to follow an account, a link to click, a count of comments
+    r"|.{0,20}(?:含有|包含)?(?:聯盟行銷|联盟营销|推廣|推广|贊助|赞助)(?:連結|链接)"
+    r"|.{0,10}(?:欢迎|歡迎|记得|記得)(?:关注|關注|追蹤|追踪|訂閱|订阅|分享|轉發|转发|按讚|点赞).{0,60}$"
+    r"|.{0,40}(?:點這裡|点这里|點此|点此|點我|点我)(?:看|購買|购买|前往|查看|了解)?.{0,12}$"
+    r"|(?:留言|评论|評論)\s*[（(][0-9]+[）)]$|(?:回覆|回复)$"
     # a contents line with its leaders and page: 一、指导思想………………3
     r"|.{1,40}?[.…·．・]{4,}\s*[0-9]{1,4}\s*$"
     # a page's tools: 【字体：大 中 小】 打印本页 分享到：微信 微博, 扫一扫在手机打开当前页
@@ -377,6 +384,8 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
+    if _FIELD_AND_VALUE.match(line):
+        return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
     if len(line) > _SHORT:
         return TEXT if has_han(line) else OTHER_LANGUAGE
     if _BYLINE.match(line):
