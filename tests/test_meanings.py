@@ -673,3 +673,18 @@ def test_a_sense_labelled_with_a_field_comes_first_in_a_text_of_that_field():
     assert assist.english.startswith("(sports)"), assist.english
     # elsewhere the sense that fits: a telephone's outside line
     assert annotate(term("外线", ("请拨外线电话。", "A"))).english.startswith("(telephony)")
+
+
+def test_an_aside_left_with_nothing_but_a_conjunction_or_a_preposition_goes():
+    # a plan's 配送 'to put together an order and deliver it (i.e. 配货 and 送货)'; a cooking
+    # show's 压力山大 'to be under great pressure (a pun on 亚历山大)'
+    senses = {word: [plain(s) for e in cedict.lookup(word) for s in e.senses] for word in ("配送", "压力山大")}
+    assert "to put together an order and deliver it" in senses["配送"], senses
+    assert any(s.endswith("under great pressure") for s in senses["压力山大"]), senses
+
+
+def test_a_war_of_something_is_a_literal_gloss():
+    from deckgen.annotating.composition import compose
+
+    # a business feature on tea drinks: 价格战 'price war', 战 a head of one steady sense
+    assert compose("价格战")[0] == "price war"

@@ -25,7 +25,7 @@ _HEAD_SENSES = "head_senses.tsv"
 # dot; 库 a store, a bank or a database; 站 a station or a website): no gloss then.
 # Not 化 '-ize': English makes no word of a gloss and a suffix (便利化 is no 'convenient
 # -ization', and 'facilitation' is no gloss a part gives).
-_SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee",
+_SUFFIXES = {"业": "industry", "论": "theory", "率": "rate", "权": "rights", "厂": "plant", "费": "fee", "战": "war",
              "界": "circles", "型": "type", "区": "zone", "剂": "agent",
              "机": "machine", "器": "device", "瓶": "bottle", "车": "vehicle", "线": "line", "品": "product",
              "局": "bureau", "部": "department", "网": "network", "带": "belt", "群": "cluster", "链": "chain",
@@ -237,7 +237,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
     words = [w for g in glosses for w in re.findall(r"[a-z]{3,}", g.lower())]
     if len(parts) < 2 or len(set(words)) < len(words):
         return "", []
-    return " ".join(glosses).replace("- ", "-"), parts
+    return re.sub(r"\s{2,}", " ", " ".join(glosses)).replace("- ", "-"), parts
 
 
 def _right_to(pieces: list[str]) -> str:

@@ -90,9 +90,11 @@ def _without_chinese(item: str) -> str:
         return english.strip()
     # a list of the Chinese words leaves its commas behind: "China's three northern
     # regions, 东北, 华北 and 西北" says what it needs before them
-    english = re.sub(r"\s*\((?:\s*[,;][^()]*|\s*(?:e\.g\.|i\.e\.|such as)?[\s,;.]*)\)", "", english)
-    # an aside left pointing at nothing: 'swindler (homonym of 拜托)' is a swindler
-    english = re.sub(r"\s*\([^()]*\b(?:of|for|to|see|as|with|from|by)\s*\)", "", english)
+    english = re.sub(r"\s*\((?:\s*[,;][^()]*|\s*(?:e\.g\.|i\.e\.|such as)?[\s,;.]*(?:(?:and|or)[\s,;.]*)*)\)",
+                     "", english)  # … and 配送's '(i.e. 配货 and 送货)', no '(i.e. and)'
+    # an aside left pointing at nothing: 'swindler (homonym of 拜托)' is a swindler, 压力山大
+    # 'under great pressure (a pun on 亚历山大)' is under great pressure
+    english = re.sub(r"\s*\([^()]*\b(?:of|for|to|see|as|with|from|by|on|in|at)\s*\)", "", english)
     debris = _LIST_DEBRIS.search(english)
     if debris:
         english = english[:debris.start()]
