@@ -842,6 +842,10 @@ def test_a_contents_line_with_leaders_and_a_table_row_of_targets_are_no_text():
                      "坚持以人民为中心的发展思想，把积极老龄观、健康老龄化理念融入经济社会发展全过程。",
                      "护理型床位占比（%） 62 ≥70 约束性", "养老床位总数（万张） 3.9 4.8 预期性")
     assert kinds[1] == "notice" and kinds[3:] == ["list item", "list item"], kinds
+    # a wiki's list of events with their dates is sentences, not a table of figures
+    kinds = kinds_of("地质学", "地质学是关于地球的物质组成、内部构造、外部特征、各层圈之间的相互作用和演变历史的知识体系。",
+                     "542 ± 0.3 Ma：寒武纪大爆发－具有坚硬结构的生命大量出现，古生代开始")
+    assert kinds[2] != "list item", kinds
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -849,7 +853,7 @@ def test_a_contents_line_with_leaders_and_a_table_row_of_targets_are_no_text():
     ("👉 目前 momo 購物網有優惠價，點這裡看最新價格", "notice"),
     ("喜歡這篇文章的話，歡迎分享給朋友，也歡迎追蹤我的 Facebook 粉絲專頁。", "notice"),
     ("欢迎关注“36氪未来消费”公众号，获取更多行业资讯", "notice"),
-    ("留言（3）", "notice"), ("回覆", "notice"),
+    ("留言（3）", "notice"), ("回覆", "notice"), ("回頁首", "notice"),
     ("處理器｜Intel Core Ultra 7 155H", "list item"), ("螢幕｜14 吋 2.8K OLED，120Hz 更新率，400 nits", "list item"),
     ("作者｜周雨桐", "list item"),  # a spec sheet's rows, a feature's credits
 ])

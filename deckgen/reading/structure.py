@@ -60,6 +60,8 @@ _CAPTION = re.compile(
 # its map's caption (西安市在陕西省的地理位置).
 _PLACED_IN_A_MONTAGE = re.compile(r"(?:^|[；;，,\s])(?:[上中下左右]{1,2}|[左右][上下])\s*[：:]")
 _WHERE_ON_A_MAP = re.compile(r"^[^，,。！？；;]{2,24}[在於于][^，,。！？；;]{1,12}的(?:地理)?位置$")
+# ... never a clause: 542 ± 0.3 Ma：寒武纪大爆发－…，古生代开始 is a line of a list of events
+_CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 # A label, a bar and what it is: a spec sheet's or a credits' row (作者｜周雨桐)
 _FIELD_AND_VALUE = re.compile(r"^[\u3400-\u9fff]{1,6}\s*[｜|]\s*[^｜|。！？]{1,60}$")
 # A table of figures, a row a line: cells apart, at least half of them numbers.
@@ -139,7 +141,7 @@ _NOTICE = re.compile(
     r"|.{0,20}(?:含有|包含)?(?:聯盟行銷|联盟营销|推廣|推广|贊助|赞助)(?:連結|链接)"
     r"|.{0,10}(?:欢迎|歡迎|记得|記得)(?:关注|關注|追蹤|追踪|訂閱|订阅|分享|轉發|转发|按讚|点赞).{0,60}$"
     r"|.{0,40}(?:點這裡|点这里|點此|点此|點我|点我)(?:看|購買|购买|前往|查看|了解)?.{0,12}$"
-    r"|(?:留言|评论|評論)\s*[（(][0-9]+[）)]$|(?:回覆|回复)$"
+    r"|(?:留言|评论|評論)\s*[（(][0-9]+[）)]$|(?:回覆|回复)$|(?:回|返回|回到)(?:頁首|页首|顶部|頂部)$"
     # a contents line with its leaders and page: 一、指导思想………………3
     r"|.{1,40}?[.…·．・]{4,}\s*[0-9]{1,4}\s*$"
     # a page's tools: 【字体：大 中 小】 打印本页 分享到：微信 微博, 扫一扫在手机打开当前页
@@ -379,7 +381,7 @@ def _kind(line: str, first: bool) -> str:
     if _CAPTION.match(line) or (credit and credit.start() <= _SHORT) or (
             len(line) <= 3 * _SHORT and (len(_PLACED_IN_A_MONTAGE.findall(line)) >= 2 or _WHERE_ON_A_MAP.match(line))):
         return CAPTION
-    if _TABLE_ROW_CELLS <= len(cells := line.split()) and (
+    if _TABLE_ROW_CELLS <= len(cells := line.split()) and not _CLAUSE_MARK.search(line) and (
             2 * sum(bool(_TABLE_NUMBER.match(cell)) for cell in cells) >= len(cells)):
         return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
