@@ -41,6 +41,19 @@ def test_a_word_of_letters_and_a_character_jieba_cuts_apart_is_one_term():
     assert "CP值" in terms and "CP" not in terms, sorted(terms)
 
 
+def test_a_word_jieba_guessed_ending_in_the_first_character_of_a_dictionary_word_gives_it_back():
+    # a Taiwan vlog and a cooking show: 跟伴 + 手禮 is 跟 + 伴手禮, 不内 + 卷 is 不 + 内卷; not 碳中和
+    from deckgen.segmenting import segmenter as the_segmenter
+
+    assert "伴手禮" in the_segmenter().words_of("最後去了一家賣伴手禮的店，跟伴手禮的店員聊了很久")
+    assert "内卷" in the_segmenter().words_of("现在哪行不内卷？")
+    carbon = the_segmenter().words_of("努力争取2060年前实现碳中和。")  # 碳中 + 和 is one word whole
+    assert not any(a == "碳" and b == "中和" for a, b in zip(carbon, carbon[1:])), carbon
+    terms = terms_of("最後一天去買伴手禮，跟伴手禮店的老闆聊天。", "台南的伴手禮很多，鳳梨酥最有名。",
+                     "我買了三盒伴手禮給同事。")
+    assert "伴手礼" in terms and "手礼" not in terms, sorted(terms)
+
+
 def test_the_suffix_of_ization_jieba_glues_to_the_next_word_belongs_to_its_noun():
     # a Taiwan news story: jieba cuts 少子化與 as 少子 + 化與, 少子化對 as 少子 + 化對
     sentences = ("勞動部指出，少子化與高齡化使勞動力持續減少。", "專家認為，少子化對產業的衝擊將逐年擴大。",

@@ -8,6 +8,7 @@ The other stages never import this one: the composing module hands them a
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
@@ -171,9 +172,28 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
     resolved = []
     for words, text in zip(out, texts):
-        words = _overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words)
+        words = _guesses_resolved(
+            _overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words))
         resolved.append(_letters_and_their_character(words) if _LETTERS_THEN_HAN.search(text) else words)
     return resolved
+
+
+def _guesses_resolved(words: list[str]) -> list[str]:
+    """jieba's words, where its guess of a word of two characters (no word of its table
+    nor of CC-CEDICT) ends in the first character of a CC-CEDICT word with the word after
+    it: 不内 + 卷 is 不 + 内卷, 抢市 + 占率 is 抢 + 市占率, 跟伴 + 手礼 is 跟 + 伴手礼. Not a name's
+    surname and given name (李明 + 天)."""
+    frequencies = jieba_words.tables().frequencies
+    out = list(words)
+    # the guesses, found without a Python step per word
+    for i in compress(range(len(out) - 1), map(operator.not_, map(frequencies.get, out[:-1]))):
+        guess, after = out[i], out[i + 1]
+        if (len(guess) == 2 and is_han(guess[0]) and is_han(guess[1]) and after and is_han(after[0])
+                and not cedict.is_surname(guess[0]) and cedict.knows(guess[1] + after) and not cedict.knows(guess)
+                and not cedict.knows(guess + after)  # 碳中 + 和 is 碳中和 whole
+                and not jieba_words.tag(guess[1] + after).startswith("v")):  # not 价涨 + 到: 涨到 is a phrase
+            out[i], out[i + 1] = guess[0], guess[1] + after
+    return out
 
 
 _LETTERS_THEN_HAN = re.compile(r"[A-Za-z][\u3400-\u9fff]")
