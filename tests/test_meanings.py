@@ -688,3 +688,11 @@ def test_a_war_of_something_is_a_literal_gloss():
 
     # a business feature on tea drinks: 价格战 'price war', 战 a head of one steady sense
     assert compose("价格战")[0] == "price war"
+
+
+def test_what_a_verbs_sense_says_it_takes_is_evidence_of_fit():
+    # a pension explainer opens an account; a legislature prepares a budget
+    opened = annotate(term("开立", ("参加人可以在符合规定的商业银行开立个人养老金资金账户。", "A")))
+    assert opened.english.startswith("to open (an account"), opened.english
+    budget = annotate(term("編列", ("行政院今年編列了八十五億元的預算。", "A")))
+    assert budget.english.startswith("to prepare (a budget"), budget.english

@@ -257,8 +257,10 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         i, sense = item
         shown = short(plain(sense))  # what the card would show is what must fit
         # a leading label names the field ('(chemistry) mole') and counts; an aside after
-        # the gloss only explains it ('to update (to a new model of product)') and does not
-        said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", shown)
+        # the gloss only explains it ('to update (to a new model of product)') and does not,
+        # unless it names, in a few words, what the verb takes ('to open (an account, a branch
+        # store etc)' of 开立 beside 账户 'account')
+        said = re.sub(r"(?<=\S)\s*\((?!(?:an?|the|one's|sb's|sth) [^()]{1,40}\)$)[^()]*\)", "", shown)
         words = stems(said)
         # ... except an aside that opens with a field: it says where the sense is used
         # ('tertiary (geological era since … the Cretaceous-Tertiary boundary …)')
