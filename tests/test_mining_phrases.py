@@ -54,6 +54,16 @@ def test_a_word_jieba_guessed_ending_in_the_first_character_of_a_dictionary_word
     assert "伴手礼" in terms and "手礼" not in terms, sorted(terms)
 
 
+def test_a_word_only_jiebas_guess_makes_is_a_candidate_where_the_text_keeps_using_it():
+    # a city's plan for elderly care: 失能 'disabled' is in neither dictionary
+    terms = terms_of(
+        "失能失智老年人照护需求快速增长。", "全市失能、半失能老年人约4.1万人。",
+        "长期护理保险累计惠及失能人员5.2万人次。", "重点为失能老年人提供专业照护服务。",
+        "建立失能等级评估制度，统一评估标准。", "到2030年，失能老年人照护服务覆盖率达到90%。",
+    )
+    assert "失能" in terms, sorted(terms)
+
+
 def test_the_suffix_of_ization_jieba_glues_to_the_next_word_belongs_to_its_noun():
     # a Taiwan news story: jieba cuts 少子化與 as 少子 + 化與, 少子化對 as 少子 + 化對
     sentences = ("勞動部指出，少子化與高齡化使勞動力持續減少。", "專家認為，少子化對產業的衝擊將逐年擴大。",

@@ -185,7 +185,10 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
         grams = analysis.grams.keys()
         compounds = grams & corpus.compounds.keys()
         add(compounds, "compound")
-        add(filterfalse(_is_guess, (grams & analysis.words) - compounds), "word")
+        # jieba's guesses are mostly fragments, unless the text keeps using one (失能 'disabled')
+        add((w for w in (grams & analysis.words) - compounds
+             if not _is_guess(w) or (analysis.grams[w] >= _GUESS_KEPT and not any(map(_is_function_word, w)))),
+            "word")
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
         headwords = [
             gram for gram in dictionary.known_among(filterfalse(analysis.words.__contains__, grams))
@@ -200,6 +203,10 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
         for gloss in analysis.glosses:
             add((gloss.term, gloss.gloss) if gloss.acronym else (gloss.term,), "gloss")
     return origins
+
+
+# Times a text uses a word only jieba's guess makes before it is a candidate.
+_GUESS_KEPT = 5
 
 
 def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
