@@ -228,6 +228,13 @@ def test_a_piece_never_opens_on_the_comma_after_a_section_number():
     text = "第二节，广东队替补阵容登场后防守强度明显提升，连续制造对手失误，并打出一波11:0的攻击波反超比分。"
     left, right = trim(text, text.index("替补"), text.index("替补") + 2)
     assert text[left] not in "，,", text[left:right]
+    # a plan's items and notes as a PDF prints them: 1.认知障碍…, 注：1.护理型…; not a decimal
+    for text, word in (("1.认知障碍照护床位占比达到30%以上。", "认知障碍"),
+                       ("注：1.护理型床位占比指护理型床位数占养老床位总数的比例。", "护理型")):
+        left, right = trim(text, text.index(word), text.index(word) + len(word))
+        assert text[left:right].startswith(word), text[left:right]
+    text = "3.9万张床位已经投入使用。"
+    assert trim(text, text.index("床位"), text.index("床位") + 2)[0] == 0
     # a Xiaohongshu post numbers its tips with keycaps: 5️⃣ is no part of the example
     text = "5️⃣ 雨季是每年六月到九月，出门记得带伞。"
     left, right = trim(text, text.index("雨季"), text.index("雨季") + 2)

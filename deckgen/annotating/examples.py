@@ -129,7 +129,8 @@ def _inside_brackets(text: str) -> set[int]:
 
 _NUMERALS = "一二三四五六七八九十百〇零0-9０-９"
 _ITEM_NUMBER = re.compile(
-    rf"(?:[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
+    rf"(?:(?:注|註)\s*[：:]\s*|[（(][{_NUMERALS}a-zA-Z]+[）)]|[{_NUMERALS}]+[、．]|[0-9０-９]+[.)]\s"
+    rf"|[0-9]{{1,2}}\.(?=[\u3400-\u9fff])"
     rf"|第[{_NUMERALS}千]+[条條款项項章节節](?:之[{_NUMERALS}]+)?(?:\s*【[^】]{{1,16}}】)?|【[^】]{{1,16}}】|[-*+]\s|[•●○◎◇▪]"
     r"|[0-9#*]\ufe0f?\u20e3)\s*"  # and a post's keycap numbers: 1️⃣
 )
@@ -177,8 +178,10 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
         left += 1
     # the number or bullet of a list item or an article (三、, （四）, 第十五条, - ) is the
     # document's furniture, not the example's
-    number = _ITEM_NUMBER.match(text, left)
-    if number and number.end() <= start:
+    for _ in range(2):  # … and a note's number after its label: 注：1.护理型床位占比…
+        number = _ITEM_NUMBER.match(text, left)
+        if not number or number.end() > start or number.end() == left:
+            break
         left = number.end()
         while left < start and text[left] in separators:  # 第二节，广东队…: no piece opens on its comma
             left += 1
