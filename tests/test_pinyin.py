@@ -431,6 +431,11 @@ def test_tone_mark(numbered, marked):
         ("风扇一转起来就很吵。", "转", 0, "zhuan4"),
         ("他转过身来。", "转", 0, "zhuan3"),
         ("从业内人士处了解到。", "处", 0, "chu4"),
+        # a plan for elderly care: support people, become a centre
+        ("对特困人员集中供养。", "供", 0, "gong1"),
+        ("供养神佛。", "供", 0, "gong4"),
+        ("转型为区域养老服务中心。", "为", 0, "wei2"),
+        ("我们要为人民服务。", "为", 0, "wei4"),
     ],
 )
 def test_context_reading(text, char, occurrence, expected):

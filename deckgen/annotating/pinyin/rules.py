@@ -437,7 +437,7 @@ _FOR_SOMEONE = (
 # What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为, 划为,
 # 评为, 坍缩为 ...
 # (and a closing bracket: 拟小蛭（学名：…）为 'is').
-_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘召拜擢迁贬授）)」』》")
+_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘召拜擢迁贬授型）)」』》")
 
 
 @_rule("为")
@@ -456,12 +456,14 @@ def _wei(ctx: _Context, i: int) -> str:
     after = ctx.word_after(i)
     if after is not None and after.text == "人" and ctx.stands_alone(i):
         return "wei2"  # 为人 'how one conducts oneself': 为人虽然粗豪, 为人处世; not 为人民 (a word of its own)
+    # after a verb of changing, naming or choosing it is the copula, whatever follows
+    # (转型为区域养老服务中心, not 'for' the 服务 in it)
+    if ctx.char(i - 1) in _COPULA_BEFORE:
+        return "wei2"
     if any(verb in rest for verb in _FOR_SOMEONE) or _one_of(ctx.char(i - 1), "专特只"):
         return "wei4"  # … and 专为 'especially for', 特为, 只为
     # Opening a clause it states a purpose: 为确保安全, 为实现目标而努力 (the copula
     # needs a subject before it).
-    if ctx.char(i - 1) in _COPULA_BEFORE:
-        return "wei2"
     if not ctx.char(i - 1) or _one_of(ctx.char(i - 1), "，。；：！？,.;:!?"):
         return "wei4"
     # 'For, on behalf of' takes a person or an action: 为他联系, 为获取利润, 为观众演出;
@@ -888,4 +890,13 @@ def _zhuan_spin(ctx: _Context, i: int) -> str | None:
 
 
 _SPINNING = ("起来", "得", "个不停", "圈", "了一圈", "了几圈", "来转去", "悠")
+
+
+@_rule("供", _WORD_RULES)
+def _gong_support(ctx: _Context, i: int) -> str | None:
+    # 供养 is 'support (people)' (gong1 yang3: 集中供养特困人员, 供养父母), and 'make offerings'
+    # (gong4) only to gods, Buddhas and ancestors
+    if ctx.text[i:i + 2] == "供养" and not _one_of(ctx.char(i + 2), "神佛祖菩香"):
+        return "gong1"
+    return None
 
