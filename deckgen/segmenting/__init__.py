@@ -181,14 +181,15 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
 def _guesses_resolved(words: list[str]) -> list[str]:
     """jieba's words, where its guess of a word of two characters (no word of its table
     nor of CC-CEDICT) ends in the first character of a CC-CEDICT word with the word after
-    it: 不内 + 卷 is 不 + 内卷, 抢市 + 占率 is 抢 + 市占率, 跟伴 + 手礼 is 跟 + 伴手礼. Not a name's
-    surname and given name (李明 + 天)."""
+    it: 不内 + 卷 is 不 + 内卷, 跟伴 + 手礼 is 跟 + 伴手礼. Not a name's surname and given name
+    (李明 + 天)."""
     frequencies = jieba_words.tables().frequencies
     out = list(words)
-    # the guesses, found without a Python step per word
-    for i in compress(range(len(out) - 1), map(operator.not_, map(frequencies.get, out[:-1]))):
+    # the guesses of two characters, found without a Python step per word (most are known)
+    guessed = map(operator.and_, map(operator.not_, map(frequencies.get, out)), map((2).__eq__, map(len, out)))
+    for i in compress(range(len(out) - 1), guessed):
         guess, after = out[i], out[i + 1]
-        if (len(guess) == 2 and is_han(guess[0]) and is_han(guess[1]) and after and is_han(after[0])
+        if (is_han(guess[0]) and is_han(guess[1]) and after and is_han(after[0])
                 and not cedict.is_surname(guess[0]) and cedict.knows(guess[1] + after) and not cedict.knows(guess)
                 and not cedict.knows(guess + after)  # 碳中 + 和 is 碳中和 whole
                 and not jieba_words.tag(guess[1] + after).startswith("v")):  # not 价涨 + 到: 涨到 is a phrase
