@@ -35,6 +35,11 @@ MAX_CHARS = 8
 # (工程师红利, 人形机器人) are far above it even in a single article.
 MIN_COHESION = 3.0
 
+# ... or, for two parts the text uses a lot, this many uses together, in this share at least
+# of the rarer part's uses
+TOGETHER_COUNT = 5
+TOGETHER_SHARE = 0.6
+
 # The rarer side's entropy must reach this share of log(count): both ends of a
 # term see at least two different neighbours when it occurs twice, and many when it
 # occurs often. The count is capped because long texts repeat a term in few frames.
@@ -258,9 +263,19 @@ def _cohesive(parts, text, counts, total, can_start, can_end, can_inside, apart:
                                   * max(1, counts["".join(parts[k:])] - apart)))
         for k in range(1, len(parts))
     )
-    if cohesion < MIN_COHESION:
+    if cohesion < MIN_COHESION and not _mostly_together(parts, count, counts, apart):
         return None
     return Compound(text, tuple(parts), count, cohesion, 0.0, apart)
+
+
+def _mostly_together(parts, count: int, counts, apart: int) -> bool:
+    """A text's own subject: parts so frequent in it that they stick no more than chance
+    says (养老 + 服务 in a plan for elderly care, 量子 + 计算 in an entry on it), used together
+    in most uses of the rarer part, and often."""
+    if len(parts) != 2 or count < TOGETHER_COUNT:
+        return False
+    rarer = min(max(1, counts[part] - apart) for part in parts)
+    return count >= TOGETHER_SHARE * rarer
 
 
 def _entropy(neighbours: Counter) -> float:
