@@ -171,7 +171,7 @@ zoological zoology anatomical anatomy astronomical astronomy financial finance e
 musical sports""".split())
 
 
-_SPORT_CUES = stems("match game team player league coach championship tournament score rebound basketball "
+_SPORT_CUES = stems("match game team player league coach championship tournament rebound basketball "
                    "football soccer opponent referee season athlete")
 _FIELD_CUES = {
     "sports": _SPORT_CUES, "basketball": _SPORT_CUES, "soccer": _SPORT_CUES, "football": _SPORT_CUES,
