@@ -388,7 +388,7 @@ def test_segmenting_sentences_together_is_segmenting_each_alone(texts):
     from deckgen import segmenting as segment
 
     tk = segment.tokenizer()
-    alone = [segment._overlaps_resolved(segment._units_after_numbers(list(tk.cut(t, HMM=True)), tk)) for t in texts]
+    alone = [segment._resolved(list(tk.cut(t, HMM=True)), t, tk) for t in texts]
     assert [list(words) for words in segment.words_of_each(texts)] == alone
     for text, words in zip(texts, alone):
         assert [t.text for t in segment.tokens(text)] == words

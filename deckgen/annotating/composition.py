@@ -282,7 +282,9 @@ def _a_name_or_a_word(entries: list[Entry]) -> bool:
         and not any(_short(e.senses[0]).lower() in names for e in common if e.senses)
 
 
-_DATED_MARK = re.compile(r"\((?:old|archaic|obsolete|classical|literary|in former times)\)")
+# What CC-CEDICT marks a sense of old days with: anywhere in a sense here, opening it in _OLD_SENSE
+_OLD_MARKS = "old|archaic|obsolete|originally|classical|literary|dialect|in former times"
+_DATED_MARK = re.compile(rf"\((?:{_OLD_MARKS})\)")
 
 
 def _with_references(entries: tuple[Entry, ...]) -> list[Entry]:
@@ -431,7 +433,7 @@ def _verb_only(entry: Entry) -> bool:
     return bool(senses) and all(s.startswith("to ") and not re.match(r"to be \w+$", s) for s in senses)
 
 
-_OLD_SENSE = re.compile(r"^\((?:old|archaic|obsolete|originally|classical|literary|dialect)\)")
+_OLD_SENSE = re.compile(rf"^\((?:{_OLD_MARKS})\)")
 
 
 def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str]:

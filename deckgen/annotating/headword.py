@@ -141,7 +141,8 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
         if start < 0:
             return fallback
         out.append(fallback[done:start])
-        spellings = {e.traditional for e in dictionary.lookup(word) if e.simplified == word and not e.variant_only}
+        entries = [e for e in dictionary.lookup(word) if e.simplified == word]
+        spellings = {e.traditional for e in entries if not e.variant_only}
         theirs, ours = (next(iter(spellings)), fallback[start : start + len(word)]) if len(spellings) == 1 \
             else ("", "")
         # (a whole word only: one character of several spellings is no choice the text made,
@@ -149,8 +150,7 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
         as_written = written[start:start + len(word)] if len(written) == len(simplified) and len(word) > 1 else ""
         if as_written == word:
             as_written = ""  # Simplified text, or a word both scripts write alike: no choice made
-        listed = {e.traditional for e in dictionary.lookup(word) if e.simplified == word}
-        if as_written in spellings or (not listed and _own_spelling(as_written, word, segmenter)):
+        if as_written in spellings or (not entries and _own_spelling(as_written, word, segmenter)):
             # the text spells the word as CC-CEDICT does (勞雇, where OpenCC writes 勞僱), or a
             # word CC-CEDICT lacks in characters Traditional text prints so: the card spells
             # it as the text does

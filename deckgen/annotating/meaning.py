@@ -9,7 +9,7 @@ from deckgen import script, tables
 from deckgen.annotating import names
 from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable
 from deckgen.annotating.headword import headword_pinyin
-from deckgen.annotating.senses import MAX_SENSES, concise_senses, context_english, fit, plain, short
+from deckgen.annotating.senses import MAX_SENSES, concise_senses, context_english, fit, plain, short, stems
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import english as english_words
 from deckgen.lexicon.cedict import Entry
@@ -71,15 +71,6 @@ def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> E
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
-def _stems(english: str) -> set[str]:
-    """The words of an English gloss by their first letters (superpose, superposition:
-    'superp'), its small words left out."""
-    return {word[:6] for word in re.findall(r"[a-z]{5,}", english.lower())} - _SMALL_STEMS
-
-
-_SMALL_STEMS = frozenset("about after other their there these those which where under being using".split())
-
-
 def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
     """(English, where it came from); ("", why nothing is known) when nothing trustworthy is.
 
@@ -99,7 +90,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
             # sense it names comes first (叠加 'to superpose', CC-CEDICT's fourth), and where
             # none does, the author's English is the meaning, not 'to be in a tangle; to nag'.
             every = concise_senses(entry, limit=len(entry.senses), taiwan=taiwan)
-            named = next((sense for sense in every if _stems(sense) & _stems(term.gloss)), None)
+            named = next((sense for sense in every if stems(sense) & stems(term.gloss)), None)
             if named is None:
                 return term.gloss, FROM_TEXT_ENGLISH
             senses = [named, *(sense for sense in senses if sense != named)][:MAX_SENSES]

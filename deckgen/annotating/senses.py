@@ -268,7 +268,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         if field and field.group(1).lower() in _FIELDS:
             words |= stems(field.group(0))
         # ... and a field label fits the words a text of that field uses: '(basketball)
-        # outside the three-point line' of 外线 beside 'rebound' and 'score'
+        # outside the three-point line' of 外线 beside 'rebound' and 'team'
         label = re.match(r"^\((\w+)\)", sense)
         if label:
             words |= _FIELD_CUES.get(label.group(1).lower(), frozenset())

@@ -20,6 +20,8 @@ from deckgen.mining.words import (
     _TERM_IN_QUOTES,
     COMMON_SURNAMES,
     NOUN_SUFFIXES,
+    TITLES_AFTER_A_NAME,
+    TITLES_BEFORE_A_GIVEN_NAME,
     _is_guess,
     _known_word,
     _merge_latin,
@@ -232,24 +234,18 @@ def _count_person_cues(tokens: Sequence[str], cues: Counter) -> None:
             cues[token] += 1
 
 
-# Titles that follow a name: 张启明教授, 李华老师, 王明先生
-_TITLES_AFTER = frozenset(
-    "教授 老师 先生 女士 小姐 博士 院士 医生 大夫 律师 主任 同学 师傅 书记 部长 局长 市长 县长 校长 院长 所长 经理 总裁"
-    " 董事长".split())
-
-
 def _titled_given_names(tokens: Sequence[str]) -> list[str]:
     """A given name jieba cut from its surname, before a title: 张 + 启明 + 教授; or after
     it, as Taiwan's legislature calls its members and ministers, before what they say:
     王 + 委员 + 建国 + ：, 郭 + 部长 + 振宇 + 表示."""
     names: list[str] = []
-    if not _TITLES_AFTER.isdisjoint(tokens):
+    if not TITLES_AFTER_A_NAME.isdisjoint(tokens):
         names += [token for before, token, after in zip(tokens, tokens[1:], tokens[2:])
-                  if after in _TITLES_AFTER and before in COMMON_SURNAMES and 1 <= len(token) <= 2
+                  if after in TITLES_AFTER_A_NAME and before in COMMON_SURNAMES and 1 <= len(token) <= 2
                   and _HAN_ONLY.match(token)]
-    if not _TITLES_BETWEEN.isdisjoint(tokens):
+    if not TITLES_BEFORE_A_GIVEN_NAME.isdisjoint(tokens):
         names += [token for surname, title, token, after in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
-                  if title in _TITLES_BETWEEN and surname in COMMON_SURNAMES and 1 <= len(token) <= 2
+                  if title in TITLES_BEFORE_A_GIVEN_NAME and surname in COMMON_SURNAMES and 1 <= len(token) <= 2
                   and _HAN_ONLY.match(token) and (after in _AFTER_A_MEMBER or after in _SPEECH)]
     return names
 
@@ -265,7 +261,6 @@ _NAMING_WORDS = frozenset("名叫 名字叫 叫名 取名 起名 小名 乳名 �
 _NAMING = re.compile("名叫|名字叫|取名|起名|小名|乳名|外号|绰号")
 
 
-_TITLES_BETWEEN = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())
 _AFTER_A_MEMBER = frozenset("： : 发言 质询 提问".split())  # 请王委员建国发言
 
 
@@ -321,7 +316,6 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     if len(inside) > 4 and any(w in _NEGATIONS for w in words):
         return False
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
-
 
 
 _MAY_QUOTE = re.compile(r"[「『“‘\"#]")

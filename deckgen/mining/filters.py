@@ -25,6 +25,8 @@ from deckgen.mining.words import (
     _ORGANISATION_SENSE,
     COMMON_SURNAMES,
     POINTERS,
+    TITLES_AFTER_A_NAME,
+    TITLES_BEFORE_A_GIVEN_NAME,
     _function_tagged,
     _glossed_as_thing,
     _is_function_word,
@@ -856,11 +858,9 @@ def _surname_and_title(string: str) -> bool:
             and not dictionary.knows(string))
 
 
-_TITLES_OF_A_PERSON = frozenset(
-    "委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 厅长 省长 主任 主席 老师 教授 医生 先生 女士 小姐 律师"
-    " 经理 书记 校长 所长 总裁 董事长 总统 总理 法官 检察官 记者 博士 同学 师傅 大夫 队长 班长 警官 科长 组长 镇长 村长"
-    " 乡长 区长 厂长 社长 馆长 站长 会长 理事长 秘书长 总经理 主编 编辑 导演 教练 老板"
-    " 阿姨 大爷 大妈 大姐 大哥".split())
+_TITLES_OF_A_PERSON = TITLES_AFTER_A_NAME | TITLES_BEFORE_A_GIVEN_NAME | frozenset(
+    "厅长 省长 主席 总统 总理 法官 检察官 记者 队长 班长 警官 科长 组长 镇长 村长 乡长 区长 厂长 社长 馆长 站长 会长"
+    " 理事长 秘书长 总经理 主编 编辑 导演 教练 老板 阿姨 大爷 大妈 大姐 大哥".split())
 
 
 # Characters of kinship after 阿 (阿伯 'uncle', 阿嫂): a way to call an elder, no name.
@@ -945,4 +945,4 @@ def _written_by_sound(string: str) -> bool:
 
 _SOUND_CHARACTERS = frozenset(
     "斯尔克德特里拉卡尼亚伊布格夫基维罗姆森威莫兰诺塔普博米奥恩埃阿安巴贝丹费戈哈赫杰科库洛马迈蒙纳帕佩契萨塞什索"
-    "汤瓦沃西希耶泽兹茨柯鲁琼丽娜莎芙蒂黛季耶坦福乌奇澳弗艾摩")
+    "汤瓦沃西希耶泽兹茨柯鲁琼丽娜莎芙蒂黛季坦福乌奇澳弗艾摩")

@@ -502,3 +502,10 @@ COMMON_SURNAMES = frozenset(
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
     "颜庞樊殷翟倪聂柴鲍祝耿裴邢付傅"
 )
+
+# Titles that follow a surname and a given name (张启明教授, 李华老师, 王明先生), and those
+# Taiwan's legislature puts between them (王委员建国, 郭部长振宇)
+TITLES_AFTER_A_NAME = frozenset(
+    "教授 老师 先生 女士 小姐 博士 院士 医生 大夫 律师 主任 同学 师傅 书记 部长 局长 市长 县长 校长 院长 所长 经理 总裁"
+    " 董事长".split())
+TITLES_BEFORE_A_GIVEN_NAME = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())

@@ -110,12 +110,16 @@ def split_sentences(text: str, source_name: str, first_line: int = 1) -> tuple[S
 
 
 def _sentence_pieces(text: str, first_line: int, wrapped: bool = True,
-                     speakers: frozenset[str] = frozenset()) -> list[_Piece]:
+                     speakers: frozenset[str] = frozenset(), furniture: frozenset[int] | None = None) -> list[_Piece]:
     """`wrapped`: whether the text may be hard-wrapped (not subtitles, a cue a line);
-    `speakers`: a play's (script_speakers), whose names opening a line are left out."""
+    `speakers`: a play's (script_speakers), whose names opening a line are left out;
+    `furniture`: the page_furniture of its lines, where the caller has it already."""
     pieces: list[_Piece] = []
     lines = text.split("\n")
-    furniture = page_furniture(lines) if wrapped else frozenset()
+    if not wrapped:
+        furniture = frozenset()
+    elif furniture is None:
+        furniture = page_furniture(lines)
     wraps = _hard_wraps(lines, furniture) if wrapped else set()
     starts = [0]
     for line in lines:
@@ -126,16 +130,13 @@ def _sentence_pieces(text: str, first_line: int, wrapped: bool = True,
         while last in wraps:  # a sentence a hard wrap broke goes on on the next line
             last += 1
         line_start, line_end = starts[index], starts[last] + len(lines[last])
-        def number_of(offset: int, index: int = index, last: int = last) -> int:
-            return next(i for i in range(last, index - 1, -1) if starts[i] <= offset)
-
         for start, end in _split_line(text, line_start, line_end, speakers):
             for cut_start, cut_end in _cut_long(text, start, end):
                 number = next(i for i in range(last, index - 1, -1) if starts[i] <= cut_start)
                 piece = text[cut_start:cut_end]
                 if last > index and furniture:  # a page's edge inside the sentence is none of it
-                    piece = "\n".join(part for k, part in enumerate(piece.split("\n"), number_of(cut_start))
-                                       if k not in furniture or k == number_of(cut_start))
+                    piece = "\n".join(part for k, part in enumerate(piece.split("\n"), number)
+                                       if k == number or k not in furniture)
                 pieces.append(_Piece(cut_start, cut_end, first_line + number, _WRAP_BREAK.sub("", piece)))
         index = last + 1
     return pieces

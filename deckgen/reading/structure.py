@@ -265,15 +265,16 @@ _PAGE_NUMBER = re.compile(
     r"|(?<=[\-—–－])\s*[0-9]{1,3})[\s\-—–－·•|]*$")
 
 
-def line_kinds(text: str) -> list[str]:
-    """The kind of each line of `text` (index 0 is line 1)."""
+def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
+    """The kind of each line of `text` (index 0 is line 1); `furniture`: the page_furniture
+    of its lines, where the caller has it already."""
     lines = text.split("\n")
     kinds = []
     first = True  # no line of the text itself yet: the page's furniture may come before its title
     for line in lines:
         kinds.append(_kind(line.strip(), first))
         first = first and (not line.strip() or kinds[-1] in _BEFORE_TITLE)
-    for i in page_furniture(lines):
+    for i in page_furniture(lines) if furniture is None else furniture:
         kinds[i] = NOTICE
     _mark_lists(lines, kinds)
     _mark_entry_names(lines, kinds)
@@ -335,6 +336,7 @@ _BEFORE_TITLE = frozenset({NOTICE, BYLINE, LINK})
 # Pictographs a blog opens its lines with (📍地址：…, ⏰營業時間：…, 📖 延伸閱讀): no part of what
 # the line is.
 _PICTOGRAPHS = re.compile("^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
+
 
 def _may_open_with_pictographs(char: str) -> bool:
     return "\u2300" <= char <= "\u2bff" or char >= "\U0001f000" or char in "\ufe0f\u200d"

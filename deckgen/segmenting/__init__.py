@@ -170,12 +170,14 @@ def _cut_each(texts: Sequence[str]) -> list[list[str]]:
             out = None
     if out is None:
         out = [list(tk.cut(t, HMM=True)) for t in texts]
-    resolved = []
-    for words, text in zip(out, texts):
-        words = _guesses_resolved(
-            _overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words))
-        resolved.append(_letters_and_their_character(words) if _LETTERS_THEN_HAN.search(text) else words)
-    return resolved
+    return [_resolved(words, text, tk) for words, text in zip(out, texts)]
+
+
+def _resolved(words: list[str], text: str, tk) -> list[str]:
+    """jieba's words of one text, where they go against the dictionaries (each pass below)."""
+    words = _guesses_resolved(
+        _overlaps_resolved(_units_after_numbers(words, tk) if _NUMBER_AND_UNIT.search(text) else words))
+    return _letters_and_their_character(words) if _LETTERS_THEN_HAN.search(text) else words
 
 
 def _guesses_resolved(words: list[str]) -> list[str]:

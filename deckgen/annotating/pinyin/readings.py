@@ -131,7 +131,6 @@ def _readings_bound_here(ctx: _Context, i: int) -> set[str]:
 
 
 @memo(8192)
-@memo(8192)
 def _cedict_readings(char: str) -> frozenset[str]:
     """The readings CC-CEDICT gives a character, with those it names as another way to say
     it: 钥 yue4 "key; also pr. [yao4]" (公钥 is gōngyào)."""

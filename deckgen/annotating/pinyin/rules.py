@@ -574,7 +574,7 @@ def _diao(ctx: _Context, i: int) -> str | None:
     # 'transfer' (调到北京, 调任) vs 'adjust' (调高, 调低).
     if nxt in ("到", "往", "入", "至", "任", "离", "回", "派", "兵", "职"):
         return "diao4"
-    if nxt and nxt in "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准蘸汁酱":
+    if _one_of(nxt, "高低整节和解控味试剂皮戏侃停教暗亮大小快慢匀准蘸汁酱"):
         return "tiao2"
     return None
 
@@ -747,8 +747,6 @@ def _zhe_worn(ctx: _Context, i: int) -> str | None:
 
 
 _ATTIRE_SAID = ("打扮", "得体", "讲究", "朴素", "时髦", "整齐", "随便", "考究", "很", "十分", "非常", "也", "都", "是")
-
-
 
 
 @_rule("背", _WORD_RULES)
