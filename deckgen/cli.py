@@ -159,7 +159,7 @@ def terms(files, top, as_json, level, known, known_anki, known_interval, encodin
       deckgen terms article.txt --json | jq .terms[].term
     """
     from deckgen.build import list_terms
-    from deckgen.tones import tone_mark
+    from deckgen.tones import spaced_marks
 
     def action():
         warnings, listings = list_terms(files, top=top, level=level, known_words=known, encoding=encoding,
@@ -167,7 +167,7 @@ def terms(files, top, as_json, level, known, known_anki, known_interval, encodin
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         for source, listed in listings:
-            rows: list[dict[str, Any]] = [{"term": row.term.text, "pinyin": " ".join(tone_mark(s) for s in row.pinyin),
+            rows: list[dict[str, Any]] = [{"term": row.term.text, "pinyin": spaced_marks(row.pinyin),
                      "english": row.english, "score": round(row.term.score, 3), "why": list(row.term.why)}
                     for row in listed]
             if as_json:
@@ -267,7 +267,7 @@ def review(paths, level, known, encoding, quiet):
     """
     from deckgen.build import Workspace, adhoc_deck, review_deck
     from deckgen.deckfile import load_deck_file
-    from deckgen.tones import tone_mark
+    from deckgen.tones import spaced_marks
 
     def action():
         first = paths[0]
@@ -285,7 +285,7 @@ def review(paths, level, known, encoding, quiet):
                        f'Add one with [terms."…"] english = "…" in {where}.')
             rows = unknown + [row for row in rows if row[1].english.strip()]
         for i, (term, note) in enumerate(rows, 1):
-            reading = " ".join(tone_mark(s) for s in note.pinyin)
+            reading = spaced_marks(note.pinyin)
             click.echo(f"{i:3}. {note.hanzi}  {reading}  {note.english or '(no meaning known)'}")
             details = [part for part in (note.meaning_from, note.hsk, note.frequency) if part]
             click.echo(f"     meaning: {'; '.join(details)}")  # Latin terms have no HSK label

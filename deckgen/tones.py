@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from deckgen.memo import memo, once
@@ -83,6 +84,16 @@ def is_syllable(numbered: str) -> bool:
     if letters == "r":  # the erhua 儿 written as a syllable of its own: yi1 dian3 r5
         return True
     return letters in known or (letters.endswith("r") and letters[:-1] in known)
+
+
+def spaced_marks(numbered: Iterable[str]) -> str:
+    """Numbered syllables as a learner reads them: tone marks, a space between syllables,
+    and the erhua 儿 run into the syllable before it ('yī huìr', not 'yī huì r')."""
+    out = ""
+    for syllable in numbered:
+        marked = tone_mark(syllable)
+        out += marked if syllable == "r5" and out else (" " + marked if out else marked)
+    return out
 
 
 def parse_pinyin(text: str) -> tuple[str, ...]:

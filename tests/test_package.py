@@ -145,3 +145,17 @@ def test_sentence_pinyin_sets_punctuation_like_english():
     syllables = (Syllable("不", "bu4"), Syllable("過", "guo4"), Syllable(",", None), Syllable("「", None),
                  Syllable("內", "nei4"), Syllable("捲", "juan3"), Syllable("」", None), Syllable("。", None))
     assert sentence_pinyin(syllables) == "bù guò, 「nèi juǎn」."
+
+
+def test_sentence_pinyin_sets_marks_beside_latin_text_like_english():
+    """Text that is not Chinese comes between the syllables with its marks attached:
+    a wiki's （英语：Photosynthesis） read '(yīng yǔ: Photosynthesis)', not '(yīng yǔ ：Photosynthesis）'."""
+    from deckgen import segmenting
+    from deckgen.annotating.pinyin import syllables
+    from deckgen.packaging.fields import sentence_pinyin
+
+    line = sentence_pinyin(syllables("光合作用（英语：Photosynthesis）是生化过程，酶（Rubisco，约占3.5%）。",
+                                     segmenting.segmenter()))
+    assert "(yīng yǔ: Photosynthesis) shì" in line
+    assert "méi (Rubisco, yuē zhàn 3.5%)." in line
+    assert not any(mark in line for mark in "（）：，")

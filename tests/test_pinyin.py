@@ -613,3 +613,70 @@ def test_readings_the_dictionaries_agree_on(sentence, char, reading):
 ])
 def test_common_function_words_in_context(text, char, reading):
     assert reading_of(text, char) == reading
+
+
+# Readings a learner met wrong in statutes, notices, an encyclopedia, a lecture, stories
+# and a talk show: each sentence is the text's own.
+@pytest.mark.parametrize("text, char, occurrence, reading", [
+    # 罢, the older writing of the sentence particle 吧
+    ("你阔起来了罢？", "罢", 0, "ba5"),
+    ("你收着罢。", "罢", 0, "ba5"),
+    # 地 after a manner said twice, at a pause and before 上/下 (not 地上 'ground')
+    ("船一晃一晃地，往江心去了。", "地", 0, "de5"),
+    ("慢慢地，慢慢地，天黑了。", "地", 1, "de5"),
+    ("他恋恋地上了岸。", "地", 0, "de5"),
+    ("他恋恋地上了岸。", "上", 0, "shang4"),
+    ("天上纷纷扬扬地下起雪来。", "地", 0, "de5"),
+    # 得 'must' and a statute's 得 'may'
+    ("九点前得把钥匙交给房东。", "得", 0, "dei3"),
+    ("你得沉得住气。", "得", 0, "dei3"),
+    ("应办妥登记，始得营业。", "得", 0, "de2"),
+    ("房客得向直辖市、县政府申请调处。", "得", 0, "de2"),
+    # 为 'for' before a beneficiary's verb, the copula elsewhere
+    ("接到举报后应当及时处理，并为举报人保密。", "为", 0, "wei4"),
+    ("这就为后来的藩镇割据埋下了伏笔。", "为", 0, "wei4"),
+    ("以及为老龄阶段做准备。", "为", 0, "wei4"),
+    ("坚持有效市场和有为政府相结合。", "为", 0, "wei2"),
+    ("台北帝国大学成立，为今国立台湾大学的前身。", "为", 0, "wei2"),
+    ("其中Y为实际产出。", "为", 0, "wei2"),
+    ("需求增加反映为价格水平的上升。", "为", 0, "wei2"),
+    ("以米尔顿·弗里德曼为代表的货币学派。", "为", 0, "wei2"),
+    ("记载品名或为说明之文字。", "为", 0, "wei2"),
+    ("经证明为无害人体健康者。", "为", 0, "wei2"),
+    ("食品不得为医疗效能之标示。", "为", 0, "wei2"),
+    ("承租人仍不为修缮。", "为", 0, "wei2"),
+    # 处 'sentence to' a fine
+    ("处新台币四万元以上四百万元以下罚锾。", "处", 0, "chu3"),
+    # 只 the measure word after a demonstrative, not 'only'
+    ("旧时的那只木船。", "只", 0, "zhi1"),
+    ("那只是一场梦。", "只", 0, "zhi3"),
+    # 长 'grow' and 'long'
+    ("长了白毛，又长了黑毛。", "长", 0, "zhang3"),
+    ("时间长了就好。", "长", 0, "chang2"),
+    ("新鲜的猪肉被切成长条。", "长", 0, "chang2"),
+    # 更 'more' where jieba's 更深 'late at night' takes it
+    ("用过以后，理解得更深。", "更", 0, "geng4"),
+    # 累 'tired', 干 'do', 攒 'save up', 转 'spin', 还 'repay', 弹 'pluck'
+    ("累到怀疑人生。", "累", 0, "lei4"),
+    ("一干就是四十六年。", "干", 0, "gan4"),
+    ("咱俩再攒几年钱。", "攒", 0, "zan3"),
+    ("船在江心打了个转。", "转", 0, "zhuan4"),
+    ("一辈子也还不清了。", "还", 0, "huan2"),
+    ("这事还不清楚。", "还", 0, "hai2"),
+    ("弹动与它相应的另一根弦。", "弹", 0, "tan2"),
+    # 子 and 儿 as suffixes of words jieba cut or made up
+    ("泡菜坛子要放在阴凉的地方。", "子", 0, "zi5"),
+    ("前面拐个弯儿就到了。", "儿", 0, "r5"),
+    ("她的女儿扎着辫子。", "儿", 0, "er2"),
+    # pypinyin's reading of a phrase CC-CEDICT lacks, against the word inside it
+    ("光饱和点是光合作用的上限。", "和", 0, "he2"),
+    ("实行累进税制。", "累", 0, "lei3"),
+])
+def test_readings_met_in_new_texts(text, char, occurrence, reading):
+    assert reading_of(text, char, occurrence) == reading
+
+
+def test_erhua_runs_into_the_syllable_before_it():
+    from deckgen.annotating.pinyin import marked_line
+
+    assert marked_line("等一会儿，拐个弯儿。", segmenter()) == "děng yī huìr ， guǎi gè wānr 。"

@@ -50,11 +50,16 @@ def lang_of(note: Note) -> str:
 
 
 def pinyin_html(syllables: Sequence[str]) -> str:
-    return " ".join(
-        f'<span class="tone{tone_of(s)}">{escape(tone_mark(s))}</span>' if is_numbered(s)
-        else escape(s)  # Latin parts of mixed terms: AI晶片
-        for s in syllables
-    )
+    """Each syllable in its tone's colour; the erhua 儿 run into the syllable before it."""
+    parts: list[str] = []
+    for s in syllables:
+        html_of = (f'<span class="tone{tone_of(s)}">{escape(tone_mark(s))}</span>' if is_numbered(s)
+                   else escape(s))  # Latin parts of mixed terms: AI晶片
+        if s == "r5" and parts:
+            parts[-1] += html_of
+        else:
+            parts.append(html_of)
+    return " ".join(parts)
 
 
 @memo(65536)
@@ -115,17 +120,24 @@ def sentence_pinyin(syllables) -> str:
     """Syllables spaced, punctuation set as in English: 'bù guò, tóng qī' not 'bù guò , tóng qī'."""
     out = ""
     for s in syllables:
-        piece = tone_mark(s.pinyin) if s.pinyin else s.text.strip()
-        if not piece:
-            continue
-        if s.pinyin is None and all(unicodedata.category(c).startswith("P") for c in piece):
-            for mark in unicodedata.normalize("NFKC", piece).replace("。", ".").replace("、", ","):
-                opens = mark in _OPENING and out and out[-1] not in _OPENING
-                out += (" " + mark) if opens else mark
-            continue
-        joined_to_opening = out[-1:] in _OPENING
-        out += piece if not out or joined_to_opening else " " + piece
+        if s.pinyin:
+            pieces = [tone_mark(s.pinyin)]
+        else:  # text between the syllables: '：Photosynthesis）' is ':', 'Photosynthesis', ')'
+            plain = unicodedata.normalize("NFKC", s.text.strip()).replace("。", ".").replace("、", ",")
+            pieces = _WORD_OR_MARK.findall(plain)
+        for piece in pieces:
+            if all(unicodedata.category(c).startswith("P") for c in piece):
+                for mark in piece:
+                    opens = mark in _OPENING and out and out[-1] not in _OPENING
+                    out += (" " + mark) if opens else mark
+                continue
+            joined = out[-1:] in _OPENING or (s.pinyin == "r5" and out[-1:].isalpha())  # erhua: yī huìr
+            out += piece if not out or joined else " " + piece
     return out
+
+
+# A word with the marks inside it (U.S., COVID-19, 3.5%, C++), else a single mark.
+_WORD_OR_MARK = re.compile(r"[\w+#&°]+(?:[.\-'’/:,][\w+#&°]+)*%?|\S")
 
 
 def examples_html(examples: Iterable[Example], lang: str = "zh-Hans") -> str:

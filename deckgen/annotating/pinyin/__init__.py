@@ -104,8 +104,13 @@ def numbered_line(text: str, segmenter: Segmenter) -> str:
 
 
 def marked_line(text: str, segmenter: Segmenter) -> str:
-    """The same as numbered_line with tone marks: 'wǒ men yòng GPU xùn liàn le …'."""
-    return " ".join(_line_tokens(text, tone_mark, segmenter))
+    """The same as numbered_line with tone marks: 'wǒ men yòng GPU xùn liàn le …', the
+    erhua 儿 run into the syllable before it (yī huìr)."""
+    line = " ".join(_line_tokens(text, lambda s: s if s == "r5" else tone_mark(s), segmenter))
+    return _ERHUA_AFTER_SYLLABLE.sub("r", line).replace("r5", "r")
+
+
+_ERHUA_AFTER_SYLLABLE = re.compile(r"(?<=\w) r5\b")
 
 
 def span_reading(text: str, start: int, end: int, segmenter: Segmenter) -> tuple[str, ...]:

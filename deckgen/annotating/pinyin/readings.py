@@ -216,8 +216,23 @@ def word_reading(word: str) -> tuple[str, ...] | None:
         listed = _cedict_word_readings(word)
         if len(listed) == 1 and reading != listed[0]:
             reading = listed[0]
+        elif not listed:
+            reading = _as_its_words_read(word, reading)
         return _erhua(word, reading)
     return _cedict_reading(word)
+
+
+def _as_its_words_read(word: str, reading: tuple[str, ...]) -> tuple[str, ...]:
+    """pypinyin's reading of a word CC-CEDICT lacks, where a word inside it that CC-CEDICT
+    reads one way only is read another: 光饱和点 bao3 huo2 dian3 is 饱和 bao3 he2, 累进税
+    lei4 is 累进 lei3."""
+    fixed = list(reading)
+    for length in range(len(word) - 1, 1, -1):
+        for start in range(len(word) - length + 1):
+            inside = _cedict_word_readings(word[start:start + length])
+            if len(inside) == 1 and tuple(fixed[start:start + length]) != inside[0]:
+                fixed[start:start + length] = inside[0]
+    return tuple(fixed)
 
 
 def _cedict_word_readings(word: str) -> list[tuple[str, ...]]:

@@ -162,13 +162,19 @@ def _de(ctx: _Context, i: int) -> str:
     if _one_of(nxt, "0123456789０１２３４５６７８９") or (_one_of(nxt, "一二三四五六七八九十两") and
                                                    _one_of(ctx.char(i + 2), "分票")):
         return "de2"
+    # 'Must' before 把, whatever jieba glued before it: 九点前|得把钥匙交给房东, 就得把…
+    if nxt == "把":
+        return "dei3"
+    if word is not None and word.text in ("始得", "方得", "乃得") and word.end == i + 1:
+        return "de2"  # a statute's 'only then may': 办妥登记，始得营业
     # Inside a word no dictionary reads (jieba's 说得对, 看得见): verb + 得 + complement.
     if word is not None and word.start < i:
         return "de5"
     before, after = ctx.word_before(i), ctx.word_after(i)
-    # The statutes' 'may': before a preposition (勞工得於…協商, 得依), or after a subject
+    # The statutes' 'may': before a preposition (勞工得於…協商, 得依; 房客得向…申請, though 你得向他
+    # 道歉 is 'must'), or after a subject
     # (…者，得減輕其刑), a formal conjunction or adverb (並得, 及得, 亦得) or 时 (必要時得延長).
-    if _one_of(nxt, "于以依按经") or (
+    if _one_of(nxt, "于以依按经") or (nxt == "向" and _pos(before)[:1] in ("n", "j")) or (
             (_one_of(ctx.char(i - 1), "者时并及亦均皆始方乃") or ctx.text[max(0, i - 2):i] == "者，")
             and _pos(after).startswith(("v", "d", "p"))):
         return "de2"
@@ -182,6 +188,10 @@ def _de(ctx: _Context, i: int) -> str:
         return "de2"
     if _one_of(nxt, "了过") and before is not None and before.text.endswith("是"):
         return "de2"
+    # After a person and before what they must do: 你得沉得住气, 我得走了, 咱们得抓紧 (not 他得了, above)
+    if (before is not None and before.text in _PEOPLE and ctx.stands_alone(i) and is_han(nxt)
+            and after is not None and after.text not in _DEGREE_AFTER_DE and not _one_of(nxt, "到的")):
+        return "dei3"
     # jieba keeps the modal with its verb (我们|得去): the rest of the word is the verb.
     if word is not None and word.start == i and len(word.text) > 1 and _is_verb(word.text[1:]):
         if _pos(before) in ("r", "d", "n", "nr") or (before and before.text in ("还", "就", "总", "也", "都", "可")):
@@ -202,6 +212,7 @@ def _de(ctx: _Context, i: int) -> str:
     return "de2"
 
 
+_PEOPLE = frozenset("我 你 他 她 您 咱 我们 你们 他们 她们 咱们 咱俩 大家 人家 自己".split())
 _MAY_CATCH = frozenset("会 不会 可能 容易 怕 易 没有".split())
 _DEGREE_AFTER_DE = frozenset("多 很 要命 厉害 不得了 不行 太多 出奇 离谱".split())
 
@@ -244,7 +255,9 @@ _SHOTS_MADE = re.compile(r"[0-9０-９一二三四五六七八九十]+[投罚射
 def _tan(ctx: _Context, i: int) -> str | None:
     # The verb 'pluck, flick, spring' and the adjective 'springy' (十指连弹, 虾肉很弹) are tan2;
     # the bullet dan4 is a noun, in words (子弹, 导弹) or after a number (一发弹).
-    if _one_of(ctx.char(i - 1), "很太真超好连轻") or (ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v")):
+    # ... and so before how it moves: 弹动, 弹起, 弹开 (jieba's 弹动 a noun)
+    if _one_of(ctx.char(i - 1), "很太真超好连轻") or (ctx.stands_alone(i) and _pos(ctx.word_of(i)).startswith("v")) \
+            or _one_of(ctx.char(i + 1), "动起开跳拨"):
         return "tan2"
     return None
 
@@ -351,6 +364,8 @@ def _di(ctx: _Context, i: int) -> str | None:
     # The adverbial particle: jieba tags it uv (高兴地跳, 预见性地警告), or it follows
     # an adjective, adverb or idiom and precedes a verb.
     # Clause-final it is the noun: 西沙群岛等地， (jieba still tags some of these uv).
+    if _said_twice_before(ctx, i):
+        return "de5"  # a manner said twice, at a pause too: 慢慢地，, 一晃一晃地，, 喀啦喀啦地响
     if _clause_end(ctx, i) or ctx.char(i + 1) == "的" or ctx.char(i - 1) == "等":
         return "di4"  # 赣州等地 'Ganzhou and other places', 在地的小吃 'local snacks': no particle before 的
     word = ctx.word_of(i)
@@ -369,6 +384,15 @@ def _di(ctx: _Context, i: int) -> str | None:
     return "di4"
 
 
+def _said_twice_before(ctx: _Context, i: int) -> bool:
+    """What comes before `i` is a syllable or a pair said twice: 慢慢, 一晃一晃, 纷纷扬扬."""
+    pair, four = ctx.text[max(0, i - 2):i], ctx.text[max(0, i - 4):i]
+    if len(pair) == 2 and is_han(pair[0]) and pair[0] == pair[1]:
+        return True
+    return len(four) == 4 and all(map(is_han, four)) and (
+        four[:2] == four[2:] or (four[0] == four[1] and four[2] == four[3]))
+
+
 def _ends_a_reduplicated_adverb(ctx: _Context, i: int) -> bool:
     """jieba glues the particle 地 to a reduplicated adverb: 远远地, 轻轻地, 渐渐地."""
     word = ctx.word_of(i)
@@ -377,17 +401,31 @@ def _ends_a_reduplicated_adverb(ctx: _Context, i: int) -> bool:
 
 @_rule("地", _WORD_RULES)
 def _de_after_reduplication(ctx: _Context, i: int) -> str | None:
-    # ... even where a dictionary word takes the 地 (远地 'a distant place' of 远远地)
-    return "de5" if _ends_a_reduplicated_adverb(ctx, i) else None
+    # ... even where a dictionary word takes the 地 (远地 'a distant place' of 远远地), or the
+    # word after it (恋恋|地上了岸, 纷纷扬扬|地下起雪来: not 地上 'ground', 地下 'underground')
+    word = ctx.word_of(i)
+    if _ends_a_reduplicated_adverb(ctx, i) or (word.start == i and len(word.text) == 2 and _said_twice_before(ctx, i)):
+        return "de5"
+    return None
+
+
+@_rule("上", _WORD_RULES)
+def _shang_after_a_particle(ctx: _Context, i: int) -> str | None:
+    # ... whose 上 is then the verb 'go up' (shang4), not the 上 of 地上 (shang5)
+    return "shang4" if ctx.text[i - 1:i + 1] == "地上" and ctx.readings[i - 1] == "de5" else None
 
 
 _RETURN_OBJECTS = set("钱债款贷账车书")
+_PAID_OFF = ("不清", "不起", "不上", "清了")
 
 
 @_rule("还")
 def _huan(ctx: _Context, i: int) -> str:
     # The adverb 'still/also' never ends a clause; the verb 'give back' can (借了不还).
     if _clause_end(ctx, i) or ctx.char(i + 1) == "给" or ctx.char(i + 1) in _RETURN_OBJECTS:
+        return "huan2"
+    # ... and said of a debt paid off: 一辈子也还不清 (not 还不清楚 'still unclear')
+    if ctx.text.startswith(_PAID_OFF, i + 1) and ctx.char(i + 3) != "楚":
         return "huan2"
     # the principal repaid: 到期还本, 还本付息 (not 还本来, 还本地)
     if ctx.char(i + 1) == "本" and (not is_han(ctx.char(i + 2)) or _one_of(ctx.char(i + 2), "付息金")):
@@ -403,12 +441,21 @@ def _huan(ctx: _Context, i: int) -> str:
 _HEADED_UNITS = set("部局院委会所厅处司科组队团站馆校社署省市县镇村乡州区旅师营连排班军舰船机车族酋首家行庭监社")
 
 
+@_rule("长", _WORD_RULES)
+def _chang_cut_long(ctx: _Context, i: int) -> str | None:
+    # jieba's 成长 'grow up' across 切成|长条 'cut into long strips'
+    if ctx.text[i - 1:i + 1] == "成长" and _one_of(ctx.char(i + 1), "条方块段片"):
+        return "chang2"
+    return None
+
+
 @_rule("长")
 def _zhang(ctx: _Context, i: int) -> str:
     if ctx.char(i - 1) in _HEADED_UNITS:
         return "zhang3"
-    # The verb 'grow': 长出, 长满, 长成, 长得 (像…).
-    if ctx.char(i + 1) in ("出", "满", "成", "得"):
+    # The verb 'grow': 长出, 长满, 长成, 长得 (像…), and 长了 before what grew (长了白毛, not 时间长了就…)
+    if ctx.char(i + 1) in ("出", "满", "成", "得") or (
+            ctx.char(i + 1) == "了" and is_han(ctx.char(i + 2)) and not _one_of(ctx.char(i + 2), "就也才又还")):
         return "zhang3"
     return "chang2"
 
@@ -431,13 +478,24 @@ _FOR_SOMEONE = (
     "服务", "提供", "做出", "作出", "带来", "创造", "奠定", "争取", "贡献", "效力", "效劳", "着想",
     "负责", "担心", "操心", "庆祝", "纪念", "祈祷", "祈福", "付出", "献身", "奋斗", "报仇", "复仇",
     "辩护", "开脱", "代言", "打造", "铺平", "打下", "感到", "伤心", "难过", "高兴", "骄傲", "而战",
+    "做准备", "作准备", "埋下", "保密", "让路", "买单", "助力", "护航", "撑腰", "把关", "出力", "加油",
 )
 
 
 # What makes a following 为 the copula: 原为 'was formerly', 改为, 分为, 视为, 称为, 划为,
 # 评为, 坍缩为 ...
 # (and a closing bracket: 拟小蛭（学名：…）为 'is').
-_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘召拜擢迁贬授型）)」』》")
+_COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评升降缩归拆立封尊推聘召拜擢迁贬授型映现明）)」』》")
+
+
+# ... and what makes it the copula unless a beneficiary's verb follows: 均为, 或为说明之文字,
+# 不为所动, 仍不为修缮 'still does not repair', 有为政府 'a government that acts'
+_COPULA_UNLESS_FOR = set("均皆亦仍多或不有")
+
+
+# What 为 names as its complement: 以…为代表, 为主, 为核心, 为牵引, 为今…的前身
+_COPULA_COMPLEMENTS = ("代表", "主", "核心", "中心", "重点", "基础", "导向", "目标", "牵引", "抓手", "载体",
+                       "依托", "支撑", "龙头", "主体", "主导")
 
 
 @_rule("为")
@@ -462,6 +520,12 @@ def _wei(ctx: _Context, i: int) -> str:
         return "wei2"
     if any(verb in rest for verb in _FOR_SOMEONE) or _one_of(ctx.char(i - 1), "专特只"):
         return "wei4"  # … and 专为 'especially for', 特为, 只为
+    if (_one_of(ctx.char(i - 1), _COPULA_UNLESS_FOR) or ctx.char(i - 1).isascii() and ctx.char(i - 1).isalnum()
+            or rest.startswith(_COPULA_COMPLEMENTS) or "前身" in rest or "之一" in rest
+            or ctx.text[i - 2:i] == "不得"):
+        return "wei2"  # … Y为实际产出, 为今国立台湾大学的前身
+    if _one_of(ctx.char(i - 2), "变化转改易") and is_han(ctx.char(i - 1)):
+        return "wei2"  # 变扫为挑 'turn the sweep into a flick'
     # Opening a clause it states a purpose: 为确保安全, 为实现目标而努力 (the copula
     # needs a subject before it).
     if not ctx.char(i - 1) or _one_of(ctx.char(i - 1), "，。；：！？,.;:!?"):
@@ -490,8 +554,9 @@ def _verb_later_in_clause(ctx: _Context, k: int) -> bool:
 
 
 def _clause_before(ctx: _Context, i: int) -> str:
+    """Up to 16 characters of the clause before `i`, a name's dot not ending it (以米尔顿·弗里德曼为代表)."""
     start = i
-    while start > 0 and is_han(ctx.char(start - 1)) and i - start < 12:
+    while start > 0 and (is_han(ctx.char(start - 1)) or ctx.char(start - 1) in "·・") and i - start < 16:
         start -= 1
     return ctx.text[start:i]
 
@@ -588,6 +653,7 @@ _PARTICLES = {
     "吗": "ma2",  # 干吗 'what for'; clause-final the question: 你懂吗？
     "吧": "ba1", "啦": "la1", "哇": "wa1", "哟": "yo1", "呀": "ya1", "嘛": "ma2", "咯": "ge1", "啊": "a1",
     "哦": "o4",  # opening a clause it is 'oh, I see': 哦，原来如此。
+    "罢": "ba4",  # 罢工 'strike'; clause-final the older writing of 吧: 你收着罢。
 }
 
 
@@ -610,6 +676,9 @@ def _zi(ctx: _Context, i: int) -> str | None:
     word = ctx.word_of(i)
     if len(word.text) == 2 and word.end == i + 1 and _pos(word) == "n" and word_reading(word.text) is None:
         return "zi5"
+    # ... or the suffix of a dictionary word jieba cut off: 泡菜坛|子 (坛子), 小巷|子 (巷子)
+    if ctx.stands_alone(i) and is_han(ctx.char(i - 1)) and (word_reading(ctx.text[i - 1:i + 1]) or ("",))[-1] == "zi5":
+        return "zi5"
     return "zi3"
 
 
@@ -619,6 +688,13 @@ def _geng(ctx: _Context, i: int) -> str:
     if ctx.char(i + 1) in ("名", "改", "换", "新", "正", "替", "迭", "衣", "生", "夫", "鼓"):
         return "geng1"
     return "geng4"
+
+
+@_rule("更", _WORD_RULES)
+def _geng_more(ctx: _Context, i: int) -> str | None:
+    # jieba's 更深 'the depth of night' after a verb and 得: 理解得更深 'understand more deeply'
+    word = ctx.word_of(i)
+    return "geng4" if word.start == i and ctx.char(i - 1) in ("得", "还", "要") else None
 
 
 @_rule("卷")
@@ -663,7 +739,8 @@ def _chu(ctx: _Context, i: int) -> str | None:
     return None
 
 
-_SENTENCES = ("罚金", "拘役", "管制", "死刑", "无期徒刑", "有期徒刑", "罚款", "以罚款", "以罚金", "没收")
+_SENTENCES = ("罚金", "拘役", "管制", "死刑", "无期徒刑", "有期徒刑", "罚款", "以罚款", "以罚金", "没收",
+              "新台币", "人民币", "罚锾")
 
 
 # Punctuation that closes a clause or a quotation (not 《 or an opening quote).
@@ -780,6 +857,31 @@ def _jiang_after_a_ministry(ctx: _Context, i: int) -> str | None:
     return None
 
 
+@_rule("只")
+def _zhi_measure(ctx: _Context, i: int) -> str | None:
+    # The measure word (zhi1) after a demonstrative, before what it counts: 那只木船, 这只猫
+    # (not 'only': 那只是一场梦)
+    after = ctx.word_after(i)
+    if _one_of(ctx.char(i - 1), "这那哪每某") and after is not None and _pos(after).startswith("n"):
+        return "zhi1"
+    return None
+
+
+@_rule("儿")
+def _er_suffix(ctx: _Context, i: int) -> str | None:
+    # Left over after a word it is the erhua suffix (弯儿, 滋味儿: r5), unless it is the
+    # 'child' of a word no dictionary has (弃儿, 孤儿)
+    # or of a name (王聪儿, 宁儿)
+    word = ctx.word_of(i)
+    if (is_han(ctx.char(i - 1)) and ctx.char(i - 1) not in _CHILD_BEFORE and not _pos(word).startswith("nr")
+            and not (ctx.stands_alone(i) and _pos(word).startswith("n"))):
+        return "r5"
+    return None
+
+
+_CHILD_BEFORE = set("女婴孤幼胎健男宠孩弃小哀犬哑聋")
+
+
 @_rule("切")
 def _qie(ctx: _Context, i: int) -> str | None:
     # The verb 'cut' (切菜, 切开, 切成块) is qie1; qie4 'close to, be sure to' lives in words
@@ -844,14 +946,16 @@ def _feng_sew(ctx: _Context, i: int) -> str | None:
 @_rule("攒")
 def _zan(ctx: _Context, i: int) -> str | None:
     # 'save up' (zan3): 攒了好久的铜板, 攒钱; cuan2 'gather' is in 攒动, 攒聚 and the roofs of 攒尖顶
-    return "zan3" if ctx.stands_alone(i) and _one_of(ctx.char(i + 1), "了钱着下够起点些足") else None
+    return "zan3" if ctx.stands_alone(i) and _one_of(ctx.char(i + 1), "了钱着下够起点些足几一") else None
 
 
 @_rule("累")
 def _lei_tired(ctx: _Context, i: int) -> str | None:
     # 'tired' (lei4) after a negation or a degree word (不累, 太累, 很累, 好累); lei3 'accumulate'
     # lives in words (积累, 累计)
-    return "lei4" if _one_of(ctx.char(i - 1), "不太很好真挺多最别没") else None
+    # ... or before how tired: 累到怀疑人生, 累得满头大汗, 累坏了
+    tired = _one_of(ctx.char(i - 1), "不太很好真挺多最别没") or _one_of(ctx.char(i + 1), "到得坏垮瘫")
+    return "lei4" if tired else None
 
 
 @_rule("累", _WORD_RULES)
@@ -864,7 +968,8 @@ def _lei_tired_in_a_word(ctx: _Context, i: int) -> str | None:
 @_rule("干")
 def _gan_do(ctx: _Context, i: int) -> str | None:
     # 'do, work' (gan4) before what is done or how much: 干点活儿, 干活, 干完, 干了十年
-    return "gan4" if _one_of(ctx.char(i + 1), "点些活完了过着嘛吗啥什") else None
+    # and 一干就是四十六年 'once started, it went on for 46 years'
+    return "gan4" if _one_of(ctx.char(i + 1), "点些活完了过着嘛吗啥什") or ctx.text[i - 1:i + 2] == "一干就" else None
 
 
 @_rule("觉")
@@ -884,7 +989,10 @@ def _gan_a_little_work(ctx: _Context, i: int) -> str | None:
 def _zhuan_spin(ctx: _Context, i: int) -> str | None:
     # 'spin, go round' (zhuan4): 风扇一转起来, 转得很快, 转了一圈, 转个不停; 'turn, pass on'
     # (zhuan3) elsewhere
-    return "zhuan4" if ctx.text.startswith(_SPINNING, i + 1) else None
+    # ... and 打了个转, 打个转 'spin round once'
+    if ctx.text.startswith(_SPINNING, i + 1) or ctx.text[max(0, i - 3):i] == "打了个" or ctx.text[i - 2:i] == "打个":
+        return "zhuan4"
+    return None
 
 
 _SPINNING = ("起来", "得", "个不停", "圈", "了一圈", "了几圈", "来转去", "悠")
