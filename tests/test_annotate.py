@@ -554,3 +554,28 @@ def test_the_sentence_that_defines_a_term_is_its_last_example():
     note = annotate(defined)
     assert note.chinese_definition == definition
     assert note.examples[0].text.startswith("醫療機構或醫師"), [e.text for e in note.examples]
+
+
+def test_an_acronym_means_what_the_text_spells_it_out_as_not_what_the_letters_often_mean():
+    """A research note's 云厂商（CSP）, cut to 厂商, is no 'manufacturer' (no initial of it is
+    C or S); a news story's 生产许可证（PC） is no 'personal computer'; the letters a concept
+    is abbreviated to are no meaning of it (标准适航证（AC） is not 'AC')."""
+    from dataclasses import replace
+
+    csp = annotate(term("CSP", ("北美云厂商（CSP）资本开支上修。", "A"), expansion_of="厂商"))
+    assert "manufacturer" not in csp.english
+    pc = annotate(term("PC", ("颁发的型号合格证、生产许可证（PC）。", "A"), expansion_of="生产许可证"))
+    assert "computer" not in pc.english
+    tc = annotate(term("TC", ("民航局颁发的型号合格证（TC）。", "A"), expansion_of="型号合格证"))
+    assert "type certificate" in tc.english  # its letters are the English's initials
+    cpi = annotate(term("CPI", ("核心消費者物價指數年增率（CPI）。", "B"), expansion_of="核心消費者物價指數年增率"))
+    assert cpi.english == "consumer price index"  # no English of the long form to contradict it
+    ac = annotate(replace(term("标准适航证", ("颁发的标准适航证（AC）和生产许可证。", "A")), abbreviation="AC"))
+    assert ac.english != "AC"
+
+
+def test_an_email_label_is_no_sense_of_a_part():
+    from deckgen.annotating.composition import compose
+
+    composed, _ = compose("回复原状")
+    assert "Re:" not in composed

@@ -54,6 +54,9 @@ def test_a_speaker_label_before_speech_is_no_byline():
     "（重定向自老年痴呆症）", "“老年痴呆”重定向至此。关于其他类型的痴呆，请见“痴呆”。",  # a wiki's redirect and hatnote
     "（本文根据现场录音整理，未经主讲人审阅）",  # how a transcript was made
     "关注者 3,281 被浏览 2,145,907", "赞同 1.2 万　　986 条评论　　分享　　收藏　　喜欢",  # a social site's counts
+    "跳至導覽跳至搜尋",  # a Traditional wiki's skip links
+    "所有條文 編章節 條號查詢 沿革 友善列印", "法規名稱：食品安全衛生管理法",  # a statute database's tools
+    "點閱次數：12,345", "京ICP备05070218号", "本站最佳瀏覽解析度 1024x768",  # a site's footer
 ])
 def test_redirects_hatnotes_transcript_notes_and_a_sites_counts_are_notices(line):
     assert kinds_of("阿尔茨海默病", line, "阿尔茨海默病是一种起病隐匿、呈进行性发展的神经退行性疾病。")[1] == "notice"

@@ -446,10 +446,15 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
     # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'; one
     # marked as a field's comes after the general ones: 基准 is a 'standard' in 劳动基准,
     # its '(surveying) datum' only in a surveyor's words
-    kept = [s for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s)]
+    # nor is an email's label ('Re: in reply to' of 回复)
+    kept = [s for s in entry.senses[:limit] if dictionary.is_meaning(s) and not _OLD_SENSE.match(s)
+            and not _LABEL.match(s)]
     kept.sort(key=lambda s: bool(_FIELD_SENSE.match(s)))
     senses = map(_short, kept)
     return list(dict.fromkeys(s for s in senses if s and s != "?" and len(s.split()) <= 4))
+
+
+_LABEL = re.compile(r"^[A-Za-z.]+: ")
 
 
 # '(surveying) datum', '(computing) …', '(math.) …': a sense of one field's words (the
@@ -477,6 +482,11 @@ def _short(sense: str) -> str:
     sense = re.sub(r"\([^)]*\)", "", sense).strip()
     sense = re.split(r"[;,]", sense)[0].strip()
     return sense or "?"
+
+
+def written_by_sound(text: str) -> bool:
+    """`text` holds a run of characters used for their sound (荷商艾司摩爾, 康德拉季耶夫)."""
+    return _transliterated(dictionary_pieces(text))
 
 
 def dictionary_pieces(text: str) -> list[str]:

@@ -4,10 +4,11 @@ common acronym's expansion, or a gloss composed from the parts."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from deckgen import script, tables
 from deckgen.annotating import names
-from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable
+from deckgen.annotating.composition import compose, dictionary_pieces, reduplicated, separable, written_by_sound
 from deckgen.annotating.headword import headword_pinyin
 from deckgen.annotating.senses import MAX_SENSES, concise_senses, context_english, fit, plain, short, stems
 from deckgen.lexicon import cedict as dictionary
@@ -126,17 +127,22 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     spelled = _spelled_out(term)
     if spelled:
         return spelled, FROM_TEXT_ENGLISH
-    acronym = acronym_meaning(term.text)
-    if acronym:
-        return acronym, FROM_ACRONYMS
     explained = term.expansion_of or term.gloss or ""
     letters = term.text if term.expansion_of and term.text.isascii() else ""
     # An expansion or a short synonym can stand in for the term; a long definition
     # ("即具備第四次工業革命要素…") goes to Chinese Definition, not into English.
-    if explained and (term.expansion_of or len(explained) <= SYNONYM_MAX):
-        english, how = _english_of(explained, letters)
-        if english:
-            return english, f"{FROM_TEXT} as {explained}; {how}"
+    english, how = _english_of(explained, letters) if explained and (
+        term.expansion_of or len(explained) <= SYNONYM_MAX) else ("", "")
+    # An acronym's English, where the letters do not stand for something else here:
+    # 生产许可证（PC） is no 'personal computer'.
+    acronym = acronym_meaning(term.text)
+    if acronym and (not english or not term.expansion_of or stems(acronym) & stems(english)):
+        return acronym, FROM_ACRONYMS
+    # ... and the expansion's English only where its words could be what the letters
+    # stand for: 云厂商（CSP）, cut to 厂商, is no 'manufacturer'.
+    if english and (not _an_acronym(letters) or any(_initials_fit(letters, sense.removeprefix(LITERALLY))
+                                                    for sense in english.split("; "))):
+        return english, f"{FROM_TEXT} as {explained}; {how}"
     # A long form the text abbreviates as a known acronym: 图形处理器 (GPU).
     abbreviated = acronym_meaning(term.abbreviation) if term.abbreviation else ""
     if abbreviated and not _acronym_of_a_part(term.simplified, term.abbreviation or ""):
@@ -155,13 +161,30 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     english, how = _english_of(term.text, guide, headword_pinyin(term, None, segmenter), direct=False)
     if english:
         return english, how
-    if term.abbreviation and not has_han(term.abbreviation) and not abbreviated:
-        # A name the text gives in Latin letters (荷商艾司摩爾 … ASML): the learner's
-        # English for it, and all that is known.
+    if term.abbreviation and not has_han(term.abbreviation) and not abbreviated and (
+            not _an_acronym(term.abbreviation) or len(term.abbreviation) >= 4 or written_by_sound(term.text)):
+        # A name the text gives in Latin letters (荷商艾司摩爾 … ASML, 昇騰異構計算架構 … CANN):
+        # the learner's English for it, and all that is known. Not the two or three letters
+        # a concept is abbreviated to: 标准适航证（AC） is not 'AC', 共封装光学（CPO） not 'CPO'.
         return term.abbreviation, f"abbreviated in the text as {term.abbreviation}; not in CC-CEDICT"
     if explained:
         return "", f"{NOTHING_KNOWN_SHORT}; {FROM_TEXT} as {explained}"
     return "", NOTHING_KNOWN
+
+
+def _an_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isascii() and text.isalpha() and text.isupper()
+
+
+def _initials_fit(acronym: str, english: str) -> bool:
+    """The acronym could stand for the English: it is one of its words, or each of its
+    letters is the initial of one of its words, in any order, as a translation may put
+    them ('type certificate of conformity' for TC, 'world mobile communications
+    convention' for MWC; not 'manufacturer' for CSP)."""
+    words = re.findall(r"[A-Za-z0-9]+", english)
+    if acronym.upper() in (w.upper() for w in words):
+        return True
+    return not Counter(acronym.upper()) - Counter(w[0].upper() for w in words)
 
 
 # English words of a phrase, capitalised or not: Global Interpreter Lock, graphics processing unit

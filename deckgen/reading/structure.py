@@ -136,7 +136,7 @@ _HASHTAGS = re.compile(r"^(?:[#＃][^#＃\s]+[#＃]?\s*){2,}$")
 # 可靠来源以改善这篇条目…, 致使用者：请搜索一下条目的标题…), each opening its line. Whole lines, however long:
 # their words (条目, 可靠来源, 查证) are the wiki's, not the article's.
 _NOTICE = re.compile(
-    r"(?:跳(?:转|轉)?到(?:导航|導航|搜索)"
+    r"(?:跳(?:转|轉)?[到至](?:导航|導航|导览|導覽|搜索|搜尋)"
     # a blog's affiliate notice, a call to follow an account, a link to click, a count of comments
     r"|.{0,20}(?:含有|包含)?(?:聯盟行銷|联盟营销|推廣|推广|贊助|赞助)(?:連結|链接)"
     r"|.{0,10}(?:欢迎|歡迎|记得|記得)(?:关注|關注|追蹤|追踪|訂閱|订阅|分享|轉發|转发|按讚|点赞).{0,60}$"
@@ -145,7 +145,7 @@ _NOTICE = re.compile(
     # a contents line with its leaders and page: 一、指导思想………………3
     r"|.{1,40}?[.…·．・]{4,}\s*[0-9]{1,4}\s*$"
     # a page's tools: 【字体：大 中 小】 打印本页 分享到：微信 微博, 扫一扫在手机打开当前页
-    r"|.{0,60}(?:字[体體]\s*[：:]?\s*[【\[]?\s*大\s+中\s+小|打印本[页頁]|[关關][闭閉][窗视視]口|扫一扫在手机|分享到\s*[：:])"
+    r"|.{0,60}(?:字[体體]\s*[：:]?\s*[【\[]?\s*大\s+中\s+小|打印本[页頁]|友善列印|列印本[页頁]|[关關][闭閉][窗视視]口|扫一扫在手机|分享到\s*[：:])"
     # a line wholly in brackets that is no number and no sentence: （完）, （本文来源：外交部网站）,
     # a transcript's （10時15分） and （發言台下有委員插話）; not a blogger's aside (不妙阿,我被当花痴了吗?囧)
     r"|[（(](?![一二三四五六七八九十0-9０-９]+[）)])[^（）()。！？!?，,；;]{1,24}[）)]$"
@@ -155,7 +155,11 @@ _NOTICE = re.compile(
     # ... and what any site prints around a page: where the page is (您的位置: 首页 » 法律法规 »),
     # and where to click to download it
     r"|(?:您的位置|您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[：:]"
-    r"|(?:首页|首頁)\s*[»>›/]|(?:下载地址|下載地址)\s*[：:]|(?:点击|點擊)(?:此处|此處|这里|這裡)"
+    r"|(?:首页|首頁)\s*[»>›/]|(?:英文)?(?:法規名稱|法规名称)\s*[：:]"
+    # ... a page's count of readers, its licence number and the screen it is best seen on:
+    # 點閱次數：1234, 京ICP备12345678号, 最佳瀏覽解析度 1024x768
+    r"|.{0,30}(?:點閱|点阅|瀏覽|浏览|閱覽|阅览)(?:次數|次数|人次)|.{0,30}ICP\s*[备備证證]"
+    r"|.{0,30}(?:瀏覽|浏览)(?:解析度|分辨率)|(?:下载地址|下載地址)\s*[：:]|(?:点击|點擊)(?:此处|此處|这里|這裡)"
     # ... and a social-media account's calls to follow, share and read on (WeChat's 点击上方蓝字
     # 关注我们, 长按识别二维码, 点个“在看”, 阅读原文)
     r"|(?:点击|點擊|戳)(?:上方|下方|蓝字|藍字|关注|關注)|(?:长按|長按|扫码|掃碼|扫描|掃描)(?:识别|識別)?"
