@@ -668,6 +668,7 @@ def test_common_function_words_in_context(text, char, reading):
     ("泡菜坛子要放在阴凉的地方。", "子", 0, "zi5"),
     ("前面拐个弯儿就到了。", "儿", 0, "r5"),
     ("她的女儿扎着辫子。", "儿", 0, "er2"),
+    ("宏儿和我靠着船窗，同看外面模糊的风景。", "儿", 0, "er2"),  # a child's pet name
     # pypinyin's reading of a phrase CC-CEDICT lacks, against the word inside it
     ("光饱和点是光合作用的上限。", "和", 0, "he2"),
     ("实行累进税制。", "累", 0, "lei3"),

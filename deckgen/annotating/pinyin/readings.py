@@ -70,6 +70,11 @@ def _given_name_readings(char: str) -> dict[str, float]:
     return _given_name_table().get(char, {})
 
 
+def given_name_uses(char: str) -> float:
+    """How often `char` is seen in given names (0 for a character names do not use)."""
+    return sum(_given_name_table().get(char, {}).values())
+
+
 @once
 def _given_name_table() -> dict[str, dict[str, float]]:
     """char -> reading -> count, from deckgen/data/pinyin_given_names.tsv."""

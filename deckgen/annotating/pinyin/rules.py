@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from deckgen.annotating.pinyin.readings import word_reading
+from deckgen.annotating.pinyin.readings import given_name_uses, word_reading
 from deckgen.lexicon import jieba_words
 from deckgen.script import is_han
 
@@ -871,10 +871,11 @@ def _zhi_measure(ctx: _Context, i: int) -> str | None:
 def _er_suffix(ctx: _Context, i: int) -> str | None:
     # Left over after a word it is the erhua suffix (弯儿, 滋味儿: r5), unless it is the
     # 'child' of a word no dictionary has (弃儿, 孤儿)
-    # or of a name (王聪儿, 宁儿)
+    # or of a name (王聪儿; a pet name after a character of given names, 宏儿, 宁儿)
     word = ctx.word_of(i)
-    if (is_han(ctx.char(i - 1)) and ctx.char(i - 1) not in _CHILD_BEFORE and not _pos(word).startswith("nr")
-            and not (ctx.stands_alone(i) and _pos(word).startswith("n"))):
+    before = ctx.char(i - 1)
+    if (is_han(before) and before not in _CHILD_BEFORE and not _pos(word).startswith("nr")
+            and given_name_uses(before) < 2 and not (ctx.stands_alone(i) and _pos(word).startswith("n"))):
         return "r5"
     return None
 
