@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 
 import pytest
@@ -159,3 +160,13 @@ def test_sentence_pinyin_sets_marks_beside_latin_text_like_english():
     assert "(yīng yǔ: Photosynthesis) shì" in line
     assert "méi (Rubisco, yuē zhàn 3.5%)." in line
     assert not any(mark in line for mark in "（）：，")
+
+
+def test_the_erhua_suffix_runs_into_its_syllable_on_the_card():
+    """wānr, not wān r: the 儿 of 弯儿 is no syllable of its own."""
+    from deckgen.packaging.fields import pinyin_html, sentence_pinyin
+
+    html = pinyin_html(("guai3", "wan1", "r5"))
+    assert re.sub(r"<[^>]+>", "", html) == "guǎi wānr"
+    line = sentence_pinyin((Syllable("拐", "guai3"), Syllable("弯", "wan1"), Syllable("儿", "r5"), Syllable("。", None)))
+    assert line == "guǎi wānr."
