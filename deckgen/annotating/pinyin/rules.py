@@ -490,7 +490,7 @@ _COPULA_BEFORE = set("原即乃改分列选定视作成变化转译称命划评�
 
 # ... and what makes it the copula unless a beneficiary's verb follows: 均为, 或为说明之文字,
 # 不为所动, 仍不为修缮 'still does not repair', 有为政府 'a government that acts'
-_COPULA_UNLESS_FOR = set("均皆亦仍多或不有")
+_COPULA_UNLESS_FOR = "均皆亦仍多或不有"
 
 
 # What 为 names as its complement: 以…为代表, 为主, 为核心, 为牵引, 为今…的前身
