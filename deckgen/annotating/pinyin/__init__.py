@@ -106,11 +106,7 @@ def numbered_line(text: str, segmenter: Segmenter) -> str:
 def marked_line(text: str, segmenter: Segmenter) -> str:
     """The same as numbered_line with tone marks: 'wǒ men yòng GPU xùn liàn le …', the
     erhua 儿 run into the syllable before it (yī huìr)."""
-    line = " ".join(_line_tokens(text, lambda s: s if s == "r5" else tone_mark(s), segmenter))
-    return _ERHUA_AFTER_SYLLABLE.sub("r", line).replace("r5", "r")
-
-
-_ERHUA_AFTER_SYLLABLE = re.compile(r"(?<=\w) r5\b")
+    return " ".join(_line_tokens(text, tone_mark, segmenter, erhua_joined=True))
 
 
 def span_reading(text: str, start: int, end: int, segmenter: Segmenter) -> tuple[str, ...]:
@@ -124,14 +120,20 @@ def span_reading(text: str, start: int, end: int, segmenter: Segmenter) -> tuple
     )
 
 
-def _line_tokens(text: str, render, segmenter: Segmenter) -> list[str]:
+def _line_tokens(text: str, render, segmenter: Segmenter, erhua_joined: bool = False) -> list[str]:
     tokens: list[str] = []
+    after_syllable = False
     for syllable in syllables(text, segmenter):
         if syllable.pinyin is not None:
-            tokens.append(render(syllable.pinyin))
+            if erhua_joined and syllable.pinyin == "r5" and after_syllable:
+                tokens[-1] += render(syllable.pinyin)
+            else:
+                tokens.append(render(syllable.pinyin))
+            after_syllable = True
         else:
             # Whitespace separates tokens; it is never a token itself.
             tokens.extend(syllable.text.split())
+            after_syllable = False
     return tokens
 
 
