@@ -256,8 +256,9 @@ def review(paths, level, known, encoding, quiet):
     """List what a deck holds, and why each term was chosen.
 
     PATH is a deck file (.toml), or texts: then the deck is the one `deckgen build`
-    makes of those texts. Shows each term with its pinyin, meaning and where the
-    meaning came from, so you know what to correct with [terms."…"] in a deck file.
+    makes of those texts. Shows each term with its pinyin, meaning, where the meaning
+    came from and the deck's examples of it, so you know what to correct with
+    [terms."…"] in a deck file.
     Notes with no meaning known come first.
 
     \b
@@ -290,6 +291,10 @@ def review(paths, level, known, encoding, quiet):
             details = [part for part in (note.meaning_from, note.hsk, note.frequency) if part]
             click.echo(f"     meaning: {'; '.join(details)}")  # Latin terms have no HSK label
             click.echo(f"     why: {'; '.join(term.why)}")
+            for example in note.examples[:2]:  # where the reviewer sees whether the sense fits
+                marked = f"{example.text[:example.start]}【{example.text[example.start:example.end]}】" \
+                         f"{example.text[example.end:]}"
+                click.echo(f"     e.g. {marked}  ({example.source})")
 
     _run(action)
 

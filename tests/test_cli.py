@@ -389,4 +389,23 @@ def test_review_lists_each_term_with_why_it_was_picked(tmp_path):
         assert why.strip().startswith("why: ") and why.strip() != "why:", why
     # The deck file names 光刻机 (mined or not, it is in the deck), and its script is traditional.
     assert "光刻機" in {lines[i].split()[1] for i in entries}
+    # Each term's examples follow it, the term marked where it stands in a sentence of the seeds.
+    import opencc
+    to_simplified = opencc.OpenCC("t2s").convert
+    seeds = to_simplified("".join(path.read_text(encoding="utf-8") for path in (project / "seeds").glob("*.txt")))
+    examples = found = headword = 0
+    for i, end in zip(entries, entries[1:] + [len(lines)]):
+        hanzi = lines[i].split()[1]
+        for line in lines[i + 3:end]:
+            sentence, source = re.fullmatch(r"     e\.g\. (.+)  \((.+)\)", line).groups()
+            # the labels of sources.toml, or the deck file's own example (光刻機's)
+            assert source in {"南風窗 2024/26", "商業周刊 1896", "the deck file"}, line
+            marked = re.findall(r"【(.+?)】", sentence)
+            assert len(marked) == 1, line
+            examples += 1
+            headword += to_simplified(marked[0]) == to_simplified(hanzi)  # else its other form (輝達 of 英偉達)
+            found += source == "the deck file" or \
+                to_simplified(sentence.replace("【", "").replace("】", ""))[-6:] in seeds
+    assert examples >= len(entries), "most terms have two examples"
+    assert headword >= 0.9 * examples and found >= 0.9 * examples, "the sentences are the seeds' (a few of which deckgen repairs)"
     assert not (project / "decks" / "chips-ai-export-controls.apkg").exists(), "review must not build"
