@@ -1712,3 +1712,22 @@ def test_a_compound_of_the_texts_own_subject_is_found_though_its_parts_are_every
     # but 新型 is hardly ever without it
     terms = terms_of(*STORAGE_REPORT)
     assert "新型储能" in terms, sorted(terms)
+
+
+def test_a_sentence_that_opens_by_defining_its_subject_defines_it():
+    from deckgen.mining.analysis import _analyse
+    from tests.test_mining import source
+
+    # The State Council's opinion on the silver economy (2024), its first sentence; a
+    # definition of 内卷 as a news feature gives it; two sentences where 是指 is no definition.
+    analysis = _analyse(source(
+        "text",
+        "银发经济是指向老年人提供产品或服务，以及为老龄阶段做准备等一系列经济活动的总和，涉及面广、产业链长、业态多元、潜力巨大。",
+        "网上流行的“内卷”指的是同行间竞相付出更多努力以争夺有限资源，从而导致个体收益努力比下降的现象。",
+        "我的意思是指我们要早点出发。",
+        "张三是指挥部的参谋，他说的“那个人”是指老王。"), segmenter())
+    glosses = {g.term: g.gloss for g in analysis.glosses}
+    # what follows the clause naming what it is (…的总和) says more about it, and is left out
+    assert glosses.pop("银发经济") == "向老年人提供产品或服务，以及为老龄阶段做准备等一系列经济活动的总和"
+    assert glosses.pop("内卷").endswith("从而导致个体收益努力比下降的现象")
+    assert glosses == {}

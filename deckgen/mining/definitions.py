@@ -87,11 +87,20 @@ _SO_NAMED = re.compile(
 _LONGEST_DEFINITION = 80  # characters of a definition kept for the card, cut at a comma
 
 
+# A sentence that opens by defining its subject, or defines a quoted term: 「银发经济是指…的总和」,
+# 「“内卷”指的是…」. The definition ends with the clause that names what the term is (…的总和),
+# not with the sentence: what follows says more about it (，涉及面广、产业链长).
+_SUBJECT_DEFINED = re.compile(
+    rf"^([{_HAN}0-9A-Za-z]{{2,12}})\s*(是指|指的是|系指)\s*([^。；;！？!?]{{4,}})"
+    rf"|[”」』\"]\s*[，,]?\s*(是指|指的是|系指)\s*([^。；;！？!?]{{4,}})"
+)
+
+
 _THAT_IS = re.compile(r"[」”』]\s*[，,]?\s*(?:即|也就是)\s*([^，。；！？,;!?]{2,30})")
 
 
 # Every pattern above needs one of these: sentences without them are not searched.
-_MAY_DEFINE = re.compile(r"[(（」”』]|所谓|所称|[：:]\s*(?:系|是)?[指谓]")
+_MAY_DEFINE = re.compile(r"[(（」”』]|所谓|所称|[：:]\s*(?:系|是)?[指谓]|是指|指的是|系指")
 
 
 _CLOSING_QUOTES = "」”』\""
@@ -169,6 +178,12 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
         # 指 is the verb only as a word of its own: 唐鳳：指標… is a speaker on indicators
         if {m.start(2), m.end(2)} <= _boundaries(analysed):
             out.append(_Gloss(m.group(1), _clause(m.group(3)), acronym=False, term_is_short=False))
+    for m in _SUBJECT_DEFINED.finditer(text):
+        verb, definition = (2, 3) if m.group(1) else (4, 5)
+        term = _term_before(analysed, m.start(verb) if m.group(1) else m.start() + 1)
+        if term and (term == m.group(1) or not m.group(1)) and _verb_of_its_own(analysed, m.start(verb), m.end(verb)):
+            out.append(_Gloss(term, _defining_clause(analysed, m.start(definition), m.group(definition)),
+                              acronym=False, term_is_short=False))
     for m in _THAT_IS.finditer(text):
         term = _term_before(analysed, m.start() + 1)
         if term:
@@ -190,6 +205,36 @@ def _clause(definition: str) -> str:
         return definition
     cut = max(definition.rfind(c, 0, _LONGEST_DEFINITION) for c in "，,、")
     return definition[: cut if cut > 0 else _LONGEST_DEFINITION] + "…"
+
+
+def _verb_of_its_own(analysed: _Analysed, start: int, end: int) -> bool:
+    """是指 as a word or words of its own: not 指 of 指挥部 or 指标, though jieba may
+    join it to the preposition after it (银发经济是 + 指向 + 老年人提供…)."""
+    pos = 0
+    for token in analysed.tokens:
+        if pos < end <= pos + len(token):
+            return pos >= start and (pos + len(token) == end or token == "指向")
+        if pos + len(token) > start and pos < start:
+            return False
+        pos += len(token)
+    return False
+
+
+def _defining_clause(analysed: _Analysed, start: int, definition: str) -> str:
+    """The definition up to the first clause naming a kind of thing (…经济活动的总和), else
+    as _clause cuts it."""
+    ends = set(accumulate(map(len, analysed.tokens)))
+    nouns = {end for token, end in zip(analysed.tokens, accumulate(map(len, analysed.tokens)))
+             if _tag(token).startswith("n")}
+    clause_start = 0
+    for i, char in enumerate(definition):
+        if char not in "，,":
+            continue
+        clause = definition[clause_start:i]
+        if "的" in clause and start + i in nouns and start + i in ends:
+            return definition[:i].strip()
+        clause_start = i + 1
+    return _clause(definition)
 
 
 def _term_before(analysed: _Analysed, end: int) -> str | None:
