@@ -965,6 +965,20 @@ def test_a_word_for_a_kind_of_person_is_no_name_however_often_called():
     assert _proper_kind(son, Counter(), Counter({"水生": 2})) == "person"
 
 
+def test_a_word_that_starts_with_the_surname_of_old_chen_is_no_term():
+    # A documentary's subtitles on rock tea: jieba cuts 老陈说 'Old Chen says' as 老 + 陈说
+    # 'to state'; the film calls him 老陈 throughout.
+    lines = ("陈国华今年六十三岁，村里人都叫他老陈。", "老陈说，岩茶的“岩韵”一半是山给的。", "老陈的焙房就在茶园边上。",
+             "老陈说，只要他还做得动，就一直用炭焙。", "岩韵这个东西，你喝一口就知道。", "焙房里的炭火一直烧到天亮。")
+    terms = terms_of(*lines)
+    assert "陈说" not in terms and "岩韵" in terms, sorted(terms)
+    # where the word stands alone it is one: 据实陈说 'to state the facts'
+    from deckgen.mining.filters import _after_a_familiar_name
+
+    assert not _after_a_familiar_name(_Candidate("陈说", {"陈说"}, count=2), "他据实陈说。\n老陈说好。\n老陈来了。")
+    assert not _after_a_familiar_name(_Candidate("陈说", {"陈说"}, count=1), "老陈说好。")  # no 老陈 alone
+
+
 def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():
     # jieba cuts 冥古宙 'Hadean' as 冥 + 古宙 and the typhoon 樺加沙 (Ragasa) as 樺 + 加沙
     # 'Gaza': 冥 and 樺 seldom stand alone. Wikipedia's 地质学 (the development text), and

@@ -43,6 +43,7 @@ from deckgen.mining.candidates import (
     kinds_of,
 )
 from deckgen.mining.filters import (
+    _after_a_familiar_name,
     _aspect_inside_a_verb,
     _clause_around_a_term,
     _cut_across_a_term,
@@ -191,7 +192,8 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
-                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()):
+                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()) or _after_a_familiar_name(
+                candidate, focus_text()):
             continue
         if proper == "organisation":
             candidate.why += ("organisation or brand",)
