@@ -112,6 +112,15 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("逾期利率", False),
     ("出借人", False),
     ("长臂管辖", False),
+    # a broker's note on energy storage: what may happen, what drives what, a comparison,
+    # and what changes (峰谷价差进一步拉大), said in clauses the note repeats
+    ("有望迎来", True),
+    ("带动算力中心用电", True),
+    ("提出更高要求", True),
+    ("行业竞争加剧", True),
+    ("经济增长", False),  # a term of two words may end in a change
+    ("峰谷价差", False),
+    ("储能系统集成", False),
 ])
 def test_clauses_and_verb_phrases_are_told_from_terms_by_their_parts(phrase, is_phrase):
     parts = tuple(segmenter().words_of(phrase))
@@ -668,6 +677,31 @@ def test_phrases_of_talk_and_pairs_are_no_candidates(string, plausible):
     from deckgen.mining.filters import _plausible
 
     assert _plausible(string, 0) is plausible
+
+
+# A broker's note on energy storage: a term, where and how much of it.
+STORAGE = (
+    "全球新型储能装机延续高增，2023—2027年复合增速有望达到40%以上。",
+    "据统计，2023年全球新增投运新型储能装机45.6GW，同比增长超过一倍，其中中国新增投运21.5GW。",
+    "我们预计2024年全球新型储能新增装机有望达到约180GWh，同比增长约75%。",
+    "新型储能可分为电化学储能、压缩空气储能、飞轮储能等，新型储能以锂离子电池为主。",
+    "2023年国内大储新增装机占比超过90%，其中新能源配储占据主导地位。",
+    "需求端：国内大储“量增价跌”，海外大储多点开花，大储招标规模同比翻倍。",
+    "2023年以来储能电芯价格由年初约0.9元/Wh快速下行至年底0.4—0.5元/Wh区间。",
+    "我们认为，当前储能电芯价格已接近多数二三线厂商的现金成本线；储能电芯龙头仍能维持一定盈利。",
+    "314Ah储能电芯加速替代280Ah储能电芯，储能电芯能量密度提升约10%。",
+)
+
+
+@pytest.mark.parametrize("phrase, is_clause", [
+    ("全球新型储能", True),  # where: the world's new-type storage
+    ("国内大储", True),
+    ("储能电芯价格", True),  # how much: the cells' price
+    ("新型储能装机", True),
+    ("储能电芯", False),
+])
+def test_where_and_how_much_of_a_term_the_text_names_alone_are_no_term(phrase, is_clause):
+    assert clause_around_a_term(phrase, STORAGE) is is_clause
 
 
 def test_an_acronym_the_text_names_and_what_it_does_are_no_term():

@@ -864,3 +864,24 @@ def test_a_blogs_affiliate_and_follow_notices_and_a_spec_sheets_rows(line, kind)
     kinds = kinds_of("ASUS Zenbook 14 OLED 一個月使用心得", "用了三年多的舊筆電終於撐不住了，開機要等三分鐘，打開瀏覽器就卡。",
                      line, "這次趁著開學季特價，入手了這台筆電，用了一個月，來跟大家分享心得。")
     assert kinds[2] == kind, kinds
+
+
+def test_a_research_notes_statements_and_its_table_of_forecasts_are_no_text():
+    kinds = kinds_of(
+        "储能行业深度：大储放量叠加出海提速",
+        "全球新型储能装机延续高增，2023—2027年复合增速有望达到40%以上，行业出清加速，龙头盈利有望触底回升。",
+        "地区　　　2022　　2023　　2024E　　2025E　　2026E　　2027E　　CAGR（23—27E）",
+        "中国　　　7.3　　21.5　　38.0　　55.0　　72.0　　90.0　　43%",
+        "分析师声明",
+        "作者具有中国证券业协会授予的证券投资咨询执业资格，保证报告所采用的数据均来自合规渠道，分析逻辑基于作者的职业理解。",
+        "免责声明",
+        "本报告所载的资料、意见及推测仅反映本公司于发布本报告当日的判断，在不同时期，本公司可发出与本报告所载资料不一致的报告。",
+    )
+    assert kinds == ["title", "text", "list item", "list item", "reference", "reference", "reference", "reference"]
+
+
+def test_xx_standing_for_a_name_left_out_is_no_term():
+    from deckgen.mining.filters import _plausible
+
+    assert not _plausible("XX", 0) and not _plausible("XXX", 0)
+    assert _plausible("XPS", 0)

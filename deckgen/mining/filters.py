@@ -127,9 +127,21 @@ def _clause_around_a_term(candidate: _Candidate, grams: Mapping[str, int], term_
             and grams.get(subject, 0) > together and term_count(subject) > 0):
         return True  # GDP超过 'GDP exceeds': an acronym the text names, and what it does
     verb, rest = compound.parts[0], "".join(compound.parts[1:])
+    if (verb in _SCOPES or _tag(verb) == "s") and grams.get(rest, 0) > together and term_count(rest) > 0:
+        return True  # 全球 + 新型储能, 国内 + 大储: where, said of a term the text names alone
+    if last in _MEASURES and grams.get(subject, 0) > together and term_count(subject) > 0:
+        return True  # 储能电芯 + 价格: how much of a term the text names alone
     if len(verb) < 2 or not _only_a_verb(verb) or _tag(rest) == "v":
         return False
     return grams.get(rest, 0) > together and term_count(rest) > 0
+
+
+# Words of where that say which part of a thing is meant, not what it is.
+_SCOPES = frozenset("全球 全国 我国 海外 境内 境外 国内 各地 全省 全市 本地 当地 全行业".split())
+
+# What is measured of a thing: its price, size, share (储能电芯价格, 新型储能装机).
+_MEASURES = frozenset(
+    "价格 规模 数量 占比 增速 水平 需求 比例 总量 增量 份额 产量 销量 装机 装机量 出货量 成本 利润 收入".split())
 
 
 def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[str], int]) -> bool:
@@ -416,11 +428,12 @@ def _plausible(string: str, level: int) -> bool:
     return not (level > 0 and _too_easy(string, level))
 
 
-# What forum posts and chat write in Latin letters for a laugh or a sigh (XD, orz, OMG)
-# or for yes (OK): no terms. Not QQ, which is also Tencent's messenger.
 # The letters of a price in another currency (NT$440, HK$30, US$5): no term, however often.
 _CURRENCY_CODES = frozenset("NT NTD HK HKD US USD NZ NZD AUD CAD SGD".split())
-_LATIN_INTERJECTION = re.compile(r"^(?:XD+|ORZ|OTZ|OTL|OK|LOL|OMG|TAT|QAQ|WTF)$", re.IGNORECASE)
+# What forum posts and chat write in Latin letters for a laugh or a sigh (XD, orz, OMG)
+# or for yes (OK), and XX standing for a name left out (王XX, XX证券): no terms. Not QQ,
+# which is also Tencent's messenger.
+_LATIN_INTERJECTION = re.compile(r"^(?:XD+|ORZ|OTZ|OTL|OK|LOL|OMG|TAT|QAQ|WTF|XX+)$", re.IGNORECASE)
 
 
 def _pinyin_for_a_character(string: str) -> bool:

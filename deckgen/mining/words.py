@@ -175,11 +175,19 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return False
     if _tag(parts[0]).startswith("d") or (parts[0] in _HOW_IT_IS_DONE and _tag(parts[-1]) == "v"):
         return True
+    if parts[0] in _LIKELY or parts[0] in _MODALS:
+        return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
+    if parts[0] in _DRIVES:
+        return True  # 带动算力中心用电 'drives the computing centres' power use'
+    if any(p[:1] == "更" and len(p) == 2 and not _known_word(p) for p in parts):
+        return True  # 提出更高要求 'sets higher demands': a comparison is said of something
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
     if last in _WHEN:
         return True  # 蒐集个人资料时: 'when … is collected'
     if last in _CAUSES:
         return True  # 使用不当造成: 'improper use causes', its object in the next words
+    if len(parts) >= 3 and last in _CHANGES:
+        return True  # 行业竞争加剧 'competition in the industry intensifies': what changes, said of it
     if len(parts) == 2 and _tells_someone(before) and _names_a_kind_of_person(last):
         return True  # 判令被告 'orders the defendant' (to return the deposit): what follows is the order
     if any(p in _NEGATIONS for p in parts[1:]):
@@ -209,6 +217,19 @@ _TELLING = re.compile(
 def _tells_someone(word: str) -> bool:
     return any(_TELLING.match(s) for e in dictionary.lookup(word) for s in e.senses[:3])
 
+
+# What may happen, said before it: 有望迎来, 即将到来.
+_LIKELY = frozenset("有望 有待 即将 将要 可望 势必 或将 预计".split())
+
+# Verbs of driving something on: with their object they say what a thing does (带动算力中心用电,
+# 推动产业升级), and name nothing.
+_DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推进 助推".split())
+
+# Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
+# 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
+_CHANGES = frozenset(
+    "加剧 加快 加速 提升 提高 下降 下滑 下跌 上涨 上升 增长 增加 减少 扩大 缩小 放缓 回升 回落 攀升 走高 走低 "
+    "改善 恶化 减弱 增强 拉大 收窄 企稳 见底 触底 承压 放量 提速 降低 好转".split())
 
 # Verbs of causing, which want the effect after them: no term ends in one.
 _CAUSES = frozenset("造成 导致 引起 引发 致使 使得 促使 带来".split())

@@ -66,7 +66,8 @@ _CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 _FIELD_AND_VALUE = re.compile(r"^[\u3400-\u9fff]{1,6}\s*[｜|]\s*[^｜|。！？]{1,60}$")
 # A table of figures, a row a line: cells apart, at least half of them numbers.
 _TABLE_ROW_CELLS = 4
-_TABLE_NUMBER = re.compile(r"^[≥≤><~约]?[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°万亿个张]?$")
+# (a forecast's year is 2025E, an actual one 2023A)
+_TABLE_NUMBER = re.compile(r"^[≥≤><~约]?[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％月日年℃°万亿个张]?[EA]?$")
 # A line that ends by crediting a picture after a short text: 24小時雨量預測。（取自中央氣象署官網）,
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
@@ -121,7 +122,10 @@ _REFERENCES = re.compile(
     r"^(?:[0-9.]+\s*)?(?:参考文献|參考文獻|参考资料|參考資料|参考书目|參考書目|外部链接|外部連結|延伸阅读|延伸閱讀"
     r"|参见|參見|参阅|參閱|相关条目|相關條目|另见|另見|注释|註釋|脚注|腳註|References|See also|External links"
     r"|Further reading|Notes|往期推荐|往期推薦|往期回顾|往期回顧|推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关推荐|相關推薦"
-    r"|热门推荐|熱門推薦|猜你喜欢|猜你喜歡)\s*[：:]?$",
+    r"|热门推荐|熱門推薦|猜你喜欢|猜你喜歡"
+    # ... and a research note's statements, its boilerplate after the analysis
+    r"|分析师声明|分析師聲明|免责声明|免責聲明|重要声明|重要聲明|法律声明|法律聲明|特别声明|特別聲明"
+    r"|(?:投资)?评级说明|(?:投資)?評級說明|版权声明|版權聲明)\s*[：:]?$",
     re.IGNORECASE,
 )
 
