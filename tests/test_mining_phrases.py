@@ -1779,3 +1779,15 @@ def test_a_sentence_that_opens_by_defining_its_subject_defines_it():
     assert glosses.pop("银发经济") == "向老年人提供产品或服务，以及为老龄阶段做准备等一系列经济活动的总和"
     assert glosses.pop("内卷").endswith("从而导致个体收益努力比下降的现象")
     assert glosses == {}
+
+
+def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_a_noun():
+    from deckgen.mining.analysis import _analyse
+
+    # after Wikipedia's 信使核糖核酸疫苗: mRNA-1273 is a vaccine's name; 经 'by way of'
+    analysis = _analyse(source(
+        "text",
+        "美国食品药品监督管理局（FDA）先后向BNT162b2和mRNA-1273授予紧急使用授权（EUA）。",
+        "翻译出的抗原在细胞内被降解为短肽，抗原肽经主要组织相容性复合体（MHC）呈递给T细胞。"), segmenter())
+    expansions = {g.term: g.gloss for g in analysis.glosses if g.acronym}
+    assert expansions["EUA"] == "紧急使用授权" and expansions["MHC"] == "主要组织相容性复合体", expansions

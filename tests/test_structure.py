@@ -885,3 +885,49 @@ def test_xx_standing_for_a_name_left_out_is_no_term():
 
     assert not _plausible("XX", 0) and not _plausible("XXX", 0)
     assert _plausible("XPS", 0)
+
+
+def test_a_wikis_source_headings_notes_and_infobox_rows_are_told_apart():
+    # an article copied as the wiki's source writes it: == headings ==, its notes and
+    # references under theirs, an infobox's rows cells apart by tabs
+    kinds = kinds_of(
+        "全民健康保險 (臺灣)",
+        "實施日期\t1995年3月1日",
+        "一般保險費費率\t5.17%（2021年起）",
+        "== 歷史 ==",
+        "=== 開辦背景 ===",
+        "1995年1月，行政院衛生署中央健康保險局成立，同年3月1日全民健保正式開辦，整合原有各項公保、勞保、農保的醫療給付。",
+        "== 註釋 ==",
+        "註 1：此為衛生署於1990年代初期所引用之估計數字，不同統計來源對未納保人口之估算略有出入。",
+        "== 參考資料 ==",
+        "1. ^ 全民健康保險法. 全國法規資料庫. 衛生福利部. [2024-06-30].",
+        "== 評價 ==",
+        "全民健保在國際間常被視為以較低行政成本達成高覆蓋率的案例，民眾滿意度多年維持在九成左右。",
+    )
+    assert kinds == ["title", "list item", "list item", "heading", "heading", "text", "reference", "reference",
+                     "reference", "reference", "heading", "text"]
+
+
+def test_a_law_databases_tabs_path_and_history_of_amendments_are_no_text():
+    kinds = kinds_of(
+        "全國法規資料庫",
+        "首頁 > 法規查詢 > 法規內容",
+        "所有條文　條號查詢　條文檢索　沿革　編章節　法規異動",
+        "法規名稱：公寓大廈管理條例",
+        "修正日期：民國 111 年 05 月 11 日",
+        "法規類別：行政 ＞ 內政部 ＞ 營建目",
+        "1.中華民國八十四年六月二十八日總統(84)華總(一)義字第 4622 號令制定公布全文 51 條",
+        "2.中華民國九十二年十二月三十一日總統華總一義字第 09200246041 號令修正公布全文 63 條",
+        "第 1 條",
+        "為加強公寓大廈之管理維護，提昇居住品質，特制定本條例。",
+    )
+    assert kinds == ["title", "notice", "link", "notice", "byline", "notice", "byline", "byline", "heading", "text"]
+
+
+def test_a_news_agencys_picture_is_a_caption_however_long():
+    kinds = kinds_of(
+        "数据要素市场加快建设",
+        "【图片】这是5月22日在贵州省贵阳市一家数据标注企业拍摄的工作场景。数据标注员正在标注道路图像。新华社记者　陈浩然　摄",
+        "国家数据局等17部门日前联合印发行动计划，提出到2026年底，打造300个以上示范性强、显示度高、带动性广的典型应用场景。",
+    )
+    assert kinds == ["title", "caption", "text"]

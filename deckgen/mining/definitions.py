@@ -263,6 +263,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...), and so
     # do an adverb, a preposition or a modal inside the run: 纳米 + 只能靠 + 多重曝光 (a verb
     # may be part of the term: 板块构造学说)
+    if len(words) > 2 and words[0].isascii() and words[0].isdigit() and _tag(words[1]).startswith("v"):
+        words.pop(0)  # the number ends a name before it: mRNA-1273 + 授予紧急使用授权（EUA）
     while len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4:
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
@@ -279,8 +281,9 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     return term if len(term) >= 2 else None
 
 
-# Modals, and adverbs jieba glues to them (只能靠): what the sentence does with the term.
-_LEADS_IN = _MODALS | frozenset("只能 只好 只得 才能 就能 还能 便能 也能 都能".split())
+# Modals, and adverbs jieba glues to them (只能靠): what the sentence does with the term;
+# and 经 'by way of', which jieba calls a noun (抗原肽经主要组织相容性复合体（MHC）呈递).
+_LEADS_IN = _MODALS | frozenset("只能 只好 只得 才能 就能 还能 便能 也能 都能 经".split())
 
 
 def _is_stop_before_term(token: str) -> bool:

@@ -141,7 +141,7 @@ _SCOPES = frozenset("全球 全国 我国 海外 境内 境外 国内 各地 全
 
 # What is measured of a thing: its price, size, share (储能电芯价格, 新型储能装机).
 _MEASURES = frozenset(
-    "价格 规模 数量 占比 增速 水平 需求 比例 总量 增量 份额 产量 销量 装机 装机量 出货量 成本 利润 收入".split())
+    "价格 规模 数量 占比 增速 水平 需求 比例 增量 份额 产量 销量 装机 装机量 出货量 成本 利润 收入".split())
 
 
 def _cut_across_a_term(candidate: _Candidate, text: str, term_count: Callable[[str], int]) -> bool:

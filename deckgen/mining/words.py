@@ -175,6 +175,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return False
     if _tag(parts[0]).startswith("d") or (parts[0] in _HOW_IT_IS_DONE and _tag(parts[-1]) == "v"):
         return True
+    if parts[0].isascii() and parts[0].isdigit() and _tag(parts[1]) == "v":
+        return True  # (mRNA-)1273授予紧急使用授权: a name's number and what is done to it
     if parts[0] in _LIKELY or parts[0] in _MODALS:
         return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
     if parts[0] in _DRIVES:
@@ -337,7 +339,7 @@ _FORMAL_AND = frozenset("及与與")
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark
 # the edge of a term.
-_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等")
+_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等经")
 
 
 @memo(1 << 20)

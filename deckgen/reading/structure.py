@@ -54,7 +54,7 @@ _HEADING = re.compile(
 
 # ... and a report's figures and tables: 图表1：…, 图 3：…, 表2：…
 _CAPTION = re.compile(
-    r"^(?:[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:])"
+    r"^(?:[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:]|【[圖图]片?】)"
 )
 # A wiki's montage of pictures, each by where it sits (上：…；中左：大雁塔；中右：钟楼；下：…), and
 # its map's caption (西安市在陕西省的地理位置).
@@ -160,6 +160,8 @@ _NOTICE = re.compile(
     # and where to click to download it
     r"|(?:您的位置|您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[：:]"
     r"|(?:首页|首頁)\s*[»>›/]|(?:英文)?(?:法規名稱|法规名称)\s*[：:]"
+    # ... a path of sections, after a label or not: 法規類別：行政 ＞ 內政部 ＞ 營建目
+    r"|(?:[\u3400-\u9fff]{2,6}\s*[：:]\s*)?[\u3400-\u9fff]{1,10}(?:\s*[>＞»›]\s*[\u3400-\u9fff]{1,10}){2,}$"
     # ... a page's count of readers, its licence number and the screen it is best seen on:
     # 點閱次數：1234, 京ICP备12345678号, 最佳瀏覽解析度 1024x768
     r"|.{0,30}(?:點閱|点阅|瀏覽|浏览|閱覽|阅览)(?:次數|次数|人次)|.{0,30}ICP\s*[备備证證]"
@@ -236,8 +238,12 @@ _OFFICIAL = re.compile(
     r"^(?:(?:责任|牵头|配合|主办|承办|协办|参与)单位|[责責]任[单單]位|抄送|抄报|抄報|附件\s*[0-9]*|主题词|主題詞)\s*[：:]"
     r"|^各[^。！？]{1,40}[：:]$"
     r"|^(?:[关關][键鍵][词詞字]|Key ?words?)\s*[：:]"  # a paper's keywords: 关键词：新能源汽车；动力电池
+    # a statute's history, a line an amendment, and its date: 2.中華民國一百零五年十一月十六日總統華總一義字
+    # 第10500140811號令修正公布第 5、16 條條文; 修正日期：民國 113 年 05 月 29 日
+    r"|^[0-9]+\s*[.、．]\s*中華民國.{2,16}年.{1,6}月.{1,6}日.{0,6}(?:總統|行政院|立法院|考試院|司法院)"
+    r"|^(?:修正|公布|發布|施行|生效)日期\s*[：:]"
 )
-_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk")  # the characters _OFFICIAL opens with
+_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生")  # what _OFFICIAL opens with
 _ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$")
 
 # A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
@@ -327,7 +333,7 @@ def _mark_contents(lines: list[str], kinds: list[str]) -> None:
         listed: set[str] = set()
         for j in range(i + 1, len(lines)):
             # an entry by its name, without the number the text's own heading may leave out (1 生平: 生平)
-            entry = re.sub(r"^[0-9０-９]+(?:\.[0-9]+)*\s*", "", " ".join(lines[j].split()))
+            entry = re.sub(r"^[0-9０-９]+(?:\.[0-9]+)*\s*|^=+\s*|\s*=+$", "", " ".join(lines[j].split()))
             if not entry:
                 continue
             # the contents list the references' heading too (6 參考文獻): no references begin there
@@ -396,8 +402,15 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
+    if "\t" in line and not _SENTENCE_END.search(line) and all(
+            len(cell.strip()) <= _SHORT for cell in line.split("\t")):
+        return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs (納保率	逾99%)
     if _FIELD_AND_VALUE.match(line):
         return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
+    if wikitext := _WIKITEXT_HEADING.match(line):  # == 參考資料 ==, as a wiki's source writes its headings
+        return REFERENCE if _REFERENCES.match(wikitext.group(2)) else HEADING
+    if _NAVIGATION.match(line):
+        return LINK
     if len(line) > _SHORT:
         return TEXT if has_han(line) else OTHER_LANGUAGE
     if _BYLINE.match(line):
@@ -415,6 +428,11 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM
     return TEXT
 
+
+_WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
+
+# A site's row of tabs or links, names apart: 所有條文　條號查詢　條文檢索　沿革　編章節　法規異動
+_NAVIGATION = re.compile(r"^[\u3400-\u9fff]{2,6}(?:[ \u3000]+[\u3400-\u9fff]{2,6}){3,}$")
 
 # A heading spread out by spaces, as courts print theirs: 民 事 判 决 书, 主  文
 _SPACED_OUT = re.compile(r"^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff]){1,7}$")
