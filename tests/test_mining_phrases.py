@@ -999,7 +999,7 @@ def test_a_word_for_a_kind_of_person_is_no_name_however_often_called():
     assert _proper_kind(son, Counter(), Counter({"水生": 2})) == "person"
 
 
-def test_a_word_that_starts_with_the_surname_of_old_chen_is_no_term():
+def test_a_word_that_is_part_of_a_name_at_every_use_is_no_term():
     # A documentary's subtitles on rock tea: jieba cuts 老陈说 'Old Chen says' as 老 + 陈说
     # 'to state'; the film calls him 老陈 throughout.
     lines = ("陈国华今年六十三岁，村里人都叫他老陈。", "老陈说，岩茶的“岩韵”一半是山给的。", "老陈的焙房就在茶园边上。",
@@ -1007,10 +1007,18 @@ def test_a_word_that_starts_with_the_surname_of_old_chen_is_no_term():
     terms = terms_of(*lines)
     assert "陈说" not in terms and "岩韵" in terms, sorted(terms)
     # where the word stands alone it is one: 据实陈说 'to state the facts'
-    from deckgen.mining.filters import _after_a_familiar_name
+    from deckgen.mining.filters import _piece_of_a_name
 
-    assert not _after_a_familiar_name(_Candidate("陈说", {"陈说"}, count=2), "他据实陈说。\n老陈说好。\n老陈来了。")
-    assert not _after_a_familiar_name(_Candidate("陈说", {"陈说"}, count=1), "老陈说好。")  # no 老陈 alone
+    assert not _piece_of_a_name(_Candidate("陈说", {"陈说"}, count=2), "他据实陈说。\n老陈说好。\n老陈来了。")
+    assert not _piece_of_a_name(_Candidate("陈说", {"陈说"}, count=1), "老陈说好。")  # no 老陈 alone
+    # a pet name no dictionary lists (a story's 小顺), not a word 老 begins (说老实话)
+    story = "他底丫头叫小顺，今年九岁。\n“车。”小顺道，“爹拉的车。”\n回到家里，小顺还没有睡。"
+    assert _piece_of_a_name(_Candidate("顺道", {"顺道"}, count=1), story)
+    assert not _piece_of_a_name(_Candidate("实话", {"实话"}, count=1), "说老实话，他很老实。")
+    # a given name between a title and a verb of saying: 王卓然 'Wang Zhuoran', no 'outstanding'
+    news = "“数据要素真正写进了资产负债表。”一家数据科技公司总经理王卓然说。"
+    assert _piece_of_a_name(_Candidate("卓然", {"卓然"}, count=1), news)
+    assert not _piece_of_a_name(_Candidate("卓然", {"卓然"}, count=1), news + "\n其成就卓然。")
 
 
 def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():

@@ -43,12 +43,12 @@ from deckgen.mining.candidates import (
     kinds_of,
 )
 from deckgen.mining.filters import (
-    _after_a_familiar_name,
     _aspect_inside_a_verb,
     _clause_around_a_term,
     _cut_across_a_term,
     _only_inside_longer,
     _piece_after_a_lone_character,
+    _piece_of_a_name,
     _piece_of_a_title,
     _proper_kind,
     _qualifies,
@@ -192,7 +192,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
-                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()) or _after_a_familiar_name(
+                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()) or _piece_of_a_name(
                 candidate, focus_text()):
             continue
         if proper == "organisation":

@@ -11,6 +11,7 @@ from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import hsk as hsk_words
 from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
+from deckgen.mining.analysis import _SPEECH, _TITLES
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
@@ -208,21 +209,31 @@ def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     return not any(_known_word(text[i - 1 - k:i]) for i in starts for k in (1, 2, 3) if i - 1 - k >= 0)
 
 
-def _after_a_familiar_name(candidate: _Candidate, text: str) -> bool:
-    """A word that starts with the surname of 老陈, 小李, 阿黄 at every use, where the text
-    also calls the person so alone: 陈说 'to state' of 老陈 + 说 ('Old Chen says')."""
+def _piece_of_a_name(candidate: _Candidate, text: str) -> bool:
+    """A word that is, at every use, part of a name: the rest of a name of address the
+    text also uses alone (陈说 'to state' of 老陈 + 说 'Old Chen says', 顺道 'on the way' of
+    小顺 + 道 'said'), or a given name between a surname and a title before it or a verb of
+    saying after it (卓然 'outstanding' of 总经理王卓然说)."""
     word = candidate.key
-    if not _HAN_ONLY.match(word) or not dictionary.is_surname(word[0]):
+    if not _HAN_ONLY.match(word):
         return False
     starts = [m.start() for m in re.finditer(re.escape(word), text)]
-    if not starts or any(i == 0 or text[i - 1] not in _FAMILIAR for i in starts):
+    if not starts or starts[0] == 0:
         return False
-    names = {text[i - 1] + word[0] for i in starts}
-    return sum(text.count(name) for name in names) > len(starts)
+    if all(text[i - 1] in _FAMILIAR for i in starts):
+        names = {text[i - 1] + word[0] for i in starts}
+        # 老 + a surname, or a pet name no dictionary lists (小顺; not 老实 of 说老实话)
+        if ((dictionary.is_surname(word[0]) or not any(map(dictionary.knows, names)))
+                and sum(text.count(name) for name in names) > len(starts)):
+            return True
+    return len(word) == 2 and all(
+        text[i - 1] in COMMON_SURNAMES and (text.endswith(_TITLES, 0, i - 1) or text.startswith(_SAYS, i + 2))
+        for i in starts)
 
 
-# What makes a surname a name of address: 老陈, 小李, 阿黄.
+# What makes a name of address: 老陈, 小李, 阿黄.
 _FAMILIAR = "老小阿"
+_SAYS = tuple(_SPEECH)
 
 
 # jieba's count of a character as a word below which it seldom stands alone: 樺 424,
