@@ -666,6 +666,9 @@ def test_common_function_words_in_context(text, char, reading):
     ("弹动与它相应的另一根弦。", "弹", 0, "tan2"),
     # 子 and 儿 as suffixes of words jieba cut or made up
     ("泡菜坛子要放在阴凉的地方。", "子", 0, "zi5"),
+    ("车篷子里那两个人在说笑。", "子", 0, "zi5"),  # a noun jieba made up, 篷子 no known word
+    ("光电子器件的体积越来越小。", "子", 0, "zi3"),  # closed by 电子
+    ("川岛芳子是清朝肃亲王之女。", "子", 0, "zi3"),  # a name
     ("前面拐个弯儿就到了。", "儿", 0, "r5"),
     ("她的女儿扎着辫子。", "儿", 0, "er2"),
     ("宏儿和我靠着船窗，同看外面模糊的风景。", "儿", 0, "er2"),  # a child's pet name

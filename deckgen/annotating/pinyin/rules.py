@@ -676,6 +676,11 @@ def _zi(ctx: _Context, i: int) -> str | None:
     word = ctx.word_of(i)
     if len(word.text) == 2 and word.end == i + 1 and _pos(word) == "n" and word_reading(word.text) is None:
         return "zi5"
+    # ... and so is a longer such noun that no known word ending in 子 closes (车篷子 'the
+    # rickshaw's hood'; not 光电子, closed by 电子 dian4 zi3)
+    if (len(word.text) >= 3 and word.end == i + 1 and _pos(word) == "n" and word_reading(word.text) is None
+            and word_reading(ctx.text[i - 1:i + 1]) is None):
+        return "zi5"
     # ... or the suffix of a dictionary word jieba cut off: 泡菜坛|子 (坛子), 小巷|子 (巷子)
     if ctx.stands_alone(i) and is_han(ctx.char(i - 1)) and (word_reading(ctx.text[i - 1:i + 1]) or ("",))[-1] == "zi5":
         return "zi5"
