@@ -931,3 +931,32 @@ def test_a_news_agencys_picture_is_a_caption_however_long():
         "国家数据局等17部门日前联合印发行动计划，提出到2026年底，打造300个以上示范性强、显示度高、带动性广的典型应用场景。",
     )
     assert kinds == ["title", "caption", "text"]
+
+
+def test_a_trips_plan_day_by_day_and_hour_by_hour_is_no_text():
+    kinds = kinds_of(
+        "上海citywalk两日路线，梧桐区慢慢走",
+        "上海的梧桐区最适合慢慢走，这篇把我走过两次的路线整理出来，附上每一站的时间和避坑提醒，收藏起来慢慢看。",
+        "Day1：武康路—安福路—乌鲁木齐中路—愚园路（约8公里）",
+        "10:30 武康路",
+        "沿着武康路往北走，巴金故居一定要进去看看，需要提前在公众号预约。",
+    )
+    assert kinds == ["title", "text", "list item", "list item", "text"]
+
+
+def test_a_street_is_a_place_not_a_term():
+    from deckgen.mining.filters import _a_street
+
+    assert _a_street(("愚园", "路")) and _a_street(("武", "康路")) and _a_street(("圆明园", "路"))
+    assert not _a_street(("集成", "电路")) and not _a_street(("高速", "公路"))
+    assert not _a_street(("两条腿走", "路"))  # 'to walk on two legs', a saying
+    from tests.test_mining import source
+
+    terms = {t.simplified for t in mine([source(
+        "text",
+        "沿着武康路往北走，巴金故居一定要进去看看。",
+        "武康路和安福路交叉口的武康大楼是最佳机位，愚园路这几年改造得很好。",
+        "从武康路拐进愚园路，梧桐树的影子落在老洋房的外墙上。",
+        "愚园路上有很多创意小店和社区空间，适合慢慢逛。")], MiningOptions(top=30))}
+    assert not {"武康路", "愚园路", "愚园", "康路"} & terms, sorted(terms)  # nor pieces of them
+    assert {"梧桐树", "老洋房"} <= terms, sorted(terms)

@@ -49,6 +49,7 @@ from deckgen.mining.filters import (
     _only_inside_longer,
     _piece_after_a_lone_character,
     _piece_of_a_name,
+    _piece_of_a_street,
     _piece_of_a_title,
     _proper_kind,
     _qualifies,
@@ -193,7 +194,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             continue
         if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
                 candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()) or _piece_of_a_name(
-                candidate, focus_text()):
+                candidate, focus_text()) or _piece_of_a_street(candidate, focus_text()):
             continue
         if proper == "organisation":
             candidate.why += ("organisation or brand",)

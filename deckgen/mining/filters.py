@@ -831,6 +831,8 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
     if people and not people.isdisjoint(candidate.strings):
         return "person"
     compound = candidate.compound
+    if compound is not None and _a_street(compound.parts) and not dictionary.knows(compound.text):
+        return "place"
     if compound is not None and len(compound.parts) >= 2 and _HAN_ONLY.match(name := compound.parts[-1]) and (
             _looks_like_a_name(name) or _called_a_person(name, person_cues, addressed)):
         return "person"  # a title and a name (行政院长卓荣泰 'Premier Cho Jung-tai')
@@ -847,6 +849,38 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         if known:
             continue  # CC-CEDICT knows better than jieba's tags (摩尔定律 is tagged ns)
     return None
+
+
+def _a_street(parts: tuple[str, ...]) -> bool:
+    """A name and 路, 街, 巷 or 弄 (愚园 + 路, 武 + 康路, 淮海 + 中路): a street, where a
+    term ends in a word of its own (集成 + 电路, 高速 + 公路) and a saying in a road walked
+    (两条腿走 + 路 'to walk on two legs')."""
+    if len(parts) < 2:
+        return False
+    last, before = parts[-1], parts[-2]
+    if last in _STREETS:
+        return not (_tag(before)[:1] in ("l", "i", "v") or _tag(before[-1]).startswith("v"))
+    return (len(last) == 2 and last[-1] in _STREETS
+            and (last[0] in "东南西北中" or not dictionary.knows(last)))
+
+
+_STREETS = frozenset("路街巷弄")
+
+
+def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
+    """A street's name without its 路 (愚园 of 愚园路 at every use), or its 路 and the
+    character before it, cut from the name (康路 of 武康路): no term, like the street."""
+    word = candidate.key
+    if not _HAN_ONLY.match(word) or dictionary.knows(word):
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    if not starts:
+        return False
+    end = len(word)
+    if all(text[i + end:i + end + 1] in _STREETS and not dictionary.knows(word + text[i + end]) for i in starts):
+        return True
+    return (len(word) == 2 and word[-1] in _STREETS and not _tag(word[0]).startswith("v")
+            and all(i > 0 and _HAN_ONLY.match(text[i - 1]) for i in starts))
 
 
 # Times a text puts a word where places stand before a word CC-CEDICT lists also as a place is that place.

@@ -405,6 +405,8 @@ def _kind(line: str, first: bool) -> str:
     if "\t" in line and not _SENTENCE_END.search(line) and all(
             len(cell.strip()) <= _SHORT for cell in line.split("\t")):
         return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs (納保率	逾99%)
+    if _SCHEDULE.match(line):
+        return LIST_ITEM  # a trip's or a day's plan: Day1：武康路—安福路—愚园路, 10:30 圆明园路
     if _FIELD_AND_VALUE.match(line):
         return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
     if wikitext := _WIKITEXT_HEADING.match(line):  # == 參考資料 ==, as a wiki's source writes its headings
@@ -428,6 +430,11 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM
     return TEXT
 
+
+_SCHEDULE = re.compile(
+    r"^(?:(?:Day|DAY|D)\s*[0-9]{1,2}|第[一二三四五六七八九十0-9]{1,3}[天日])\s*[：:]"
+    r"|^[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[-–—~～]\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2})?\s+[^。！？!?，,]{1,20}$"
+)
 
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
 
