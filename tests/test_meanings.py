@@ -696,3 +696,14 @@ def test_what_a_verbs_sense_says_it_takes_is_evidence_of_fit():
     assert opened.english.startswith("to open (an account"), opened.english
     budget = annotate(term("編列", ("行政院今年編列了八十五億元的預算。", "A")))
     assert budget.english.startswith("to prepare (a budget"), budget.english
+
+
+def test_a_words_other_meaning_is_shown_before_more_names_for_its_first():
+    # CC-CEDICT: 粉丝 'bean vermicelli / mung bean starch noodles / Chinese vermicelli /
+    # cellophane noodles / CL:把 / fan (loanword) / enthusiast for sb or sth'
+    (entry,) = [e for e in cedict.lookup("粉丝") if e.pinyin == ("fen3", "si1")]
+    shown = concise_senses(entry)
+    assert shown[0] == "bean vermicelli" and "fan" in shown, shown
+    # one group of senses keeps CC-CEDICT's order
+    (entry,) = cedict.lookup("便当")[:1]
+    assert concise_senses(entry)[:2] == ["convenient", "handy"]

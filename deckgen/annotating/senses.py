@@ -285,9 +285,23 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         kind = 0 if recent else 1 if figurative_first and re.match(r"^\(?fig\.", sense) else 2
         regional = sense.startswith("(Tw)") or " (Tw) " in f" {sense} "
         region = 0 if taiwan is None or not regional else -1 if taiwan else 1
-        return (dated, literal, -overlap, region, kind, specialist, i)
+        return (dated, literal, -overlap, region, kind, specialist, places[i], i)
 
+    places = _places_in_groups(senses)
     return [s for _, s in sorted(enumerate(senses), key=fit)]
+
+
+def _places_in_groups(senses: tuple[str, ...]) -> list[int]:
+    """Each sense's place among the senses of its group: CC-CEDICT lists a word's meanings
+    a group at a time, a noun's group closed by its classifier (粉丝 'bean vermicelli /
+    mung bean starch noodles / … / CL:把 / fan (loanword) / enthusiast'). Where nothing
+    tells them apart, each group's first sense comes before another's synonyms, so that a
+    card shows 'bean vermicelli; fan', not three names for the noodles."""
+    places, place = [], 0
+    for sense in senses:
+        places.append(place)
+        place = 0 if sense.startswith("CL:") else place + 1
+    return places
 
 
 def classifier_of(entry: Entry) -> str:
