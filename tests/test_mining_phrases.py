@@ -118,6 +118,12 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("带动算力中心用电", True),
     ("提出更高要求", True),
     ("行业竞争加剧", True),
+    # a city's waste-sorting regulation: a verb that wants its object, and 本 'these (regulations)'
+    ("厨余垃圾采用", True),
+    ("执法部门责令", True),
+    ("申请行政复议", True),
+    ("违反本条例", True),
+    ("行政复议机关", False),
     ("经济增长", False),  # a term of two words may end in a change
     ("峰谷价差", False),
     ("储能系统集成", False),
@@ -1799,3 +1805,6 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
         "翻译出的抗原在细胞内被降解为短肽，抗原肽经主要组织相容性复合体（MHC）呈递给T细胞。"), segmenter())
     expansions = {g.term: g.gloss for g in analysis.glosses if g.acronym}
     assert expansions["EUA"] == "紧急使用授权" and expansions["MHC"] == "主要组织相容性复合体", expansions
+    # ... and after a verb that wants an object: 采用 'to adopt'
+    analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
+    assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

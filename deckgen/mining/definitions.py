@@ -17,6 +17,7 @@ from deckgen.mining.words import (
     _HAS_HAN,
     _MODALS,
     _TERM_IN_QUOTES,
+    _WANTS_AN_OBJECT,
     _WORDLIKE,
     _is_function_word,
     _is_guess,
@@ -268,7 +269,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     while len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4:
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
-             if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN) and sum(map(len, words[k + 1:])) >= 2]
+             if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN or word in _WANTS_AN_OBJECT)
+             and sum(map(len, words[k + 1:])) >= 2]
     if leads:
         words = words[leads[-1] + 1:]
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):

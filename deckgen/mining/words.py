@@ -181,6 +181,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
     if parts[0] in _DRIVES:
         return True  # 带动算力中心用电 'drives the computing centres' power use'
+    if parts[-1] in _WANTS_AN_OBJECT or (parts[0] in _WANTS_AN_OBJECT and _known_word("".join(parts[1:]))):
+        return True  # 厨余垃圾采用 'kitchen waste adopts', 部门责令; 申请 + 行政复议 'to apply for reconsideration'
+    if "本" in parts[1:-1] or (parts[0] == "本" and len(parts) > 2):
+        return True  # 违反本条例 'violates these regulations': 本 points at the text itself
     if any(p[:1] == "更" and len(p) == 2 and not _known_word(p) for p in parts):
         return True  # 提出更高要求 'sets higher demands': a comparison is said of something
     last, before, subject = parts[-1], parts[-2], "".join(parts[:-1])
@@ -226,6 +230,10 @@ _LIKELY = frozenset("有望 有待 即将 将要 可望 势必 或将 预计".sp
 # Verbs of driving something on: with their object they say what a thing does (带动算力中心用电,
 # 推动产业升级), and name nothing.
 _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推进 助推".split())
+
+# Verbs that want an object after them, and so end no term; before a word of the
+# dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
+_WANTS_AN_OBJECT = frozenset("采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据".split())
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
