@@ -1647,6 +1647,19 @@ def test_a_question_a_denial_two_times_and_a_doubled_verb_are_no_terms():
     assert "不确定性" in terms  # 'uncertainty': a denial made a noun
 
 
+def test_a_quoted_remark_is_no_term_but_the_term_inside_it_is():
+    # a Taiwan feature on home care, a Xinhua report on data assets
+    terms = terms_of(
+        "一位家屬說，有了居服員，「下雨天不用再白跑」，長輩也安心。",
+        "居服員每天騎機車到個案家中，家屬說「下雨天不用再白跑」是最實在的改變。",
+        "“数据要素真正写进资产负债表，企业才算有了数据资产。”王卓然说。",
+        "去年起，企业可以把符合条件的数据资源“写进资产负债表”，资产负债表上多了一项数据资产。",
+        "“新质生产力”是今年两会的热词，“新质生产力”写进了政府工作报告。",
+    )
+    assert not {"下雨天不用再白跑", "写进资产负债表"} & terms.keys(), sorted(terms)
+    assert {"资产负债表", "新质生产力"} <= terms.keys(), sorted(terms)
+
+
 def test_the_second_half_of_a_verb_split_by_its_aspect_is_no_term():
     # 算过账 'have done the sums': 算账 split by 过, not 过账 'to post to the ledger'
     terms = terms_of("其实我接触过的年轻客户，几乎每个人都认真算过账。",

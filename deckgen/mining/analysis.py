@@ -315,6 +315,11 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     # do they deny (“年轻人不愿意买房”), unless as short as a slogan or an idiom (“没房不嫁”).
     if len(inside) > 4 and any(w in _NEGATIONS for w in words):
         return False
+    # ... nor say how or when a verb is done (“下雨天不用再白跑”), nor open on a verb of one
+    # character and its complement (“写进资产负债表”): those are what someone said
+    if len(inside) > 4 and (any(_tag(w).startswith("d") for w in words[1:])
+                            or (len(words[0]) == 1 and _tag(words[0]) == "v")):
+        return False
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 
 

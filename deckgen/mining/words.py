@@ -200,6 +200,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 明显不符合常理: a clause says what is not so
     if any(_tag(p) in ("d", "vd") and _tag(q) == "v" for p, q in zip(parts[1:], parts[2:])):
         return True  # 发展韧性持续显现: how the verb is done, said in a clause
+    if any(len(p) == 1 and _tag(p) == "d" for p in parts[1:]):
+        return True  # 下雨天不用再白跑 'no more wasted trips on rainy days': 再, 都, 就 belong to clauses
     if last[:1] in "不没未" and _tag(last)[:1] in ("v", "a"):
         return True  # 利息约定不明: what is unclear, said of the interest
     if any(_tag(p) == "f" for p in parts[1:-1]):
