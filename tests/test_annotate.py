@@ -7,7 +7,7 @@ import pytest
 from deckgen import annotating, overrides
 from deckgen.annotating import disambiguate_homographs
 from deckgen.annotating.composition import compose
-from deckgen.annotating.examples import EXAMPLE_MAX, trim
+from deckgen.annotating.examples import CUT, EXAMPLE_MAX, trim
 from deckgen.annotating.meaning import FROM_ACRONYMS, FROM_CEDICT, NOTHING_KNOWN
 from deckgen.overrides import TermOverride
 from deckgen.records import Occurrence, Script, Sentence, Term
@@ -411,9 +411,15 @@ def test_an_example_cut_from_one_long_clause_starts_and_ends_on_whole_words():
             "含传染病病原体的废物、有毒物质，情节特别严重的；")
     for word in ("病原体", "重点保护", "核心保护区"):
         example = annotate(term(word, (item, "刑法"))).examples[0].text
-        assert example[0] not in "）", example
+        piece = example.removeprefix(CUT).removesuffix(CUT)
+        assert piece[0] not in "）", example
         words = {0, len(item)} | {b for t in segmenter().tokens(item) for b in (t.start, t.end)}
-        assert item.index(example) in words and item.index(example) + len(example) in words, example
+        start, end = item.index(piece), item.index(piece) + len(piece)
+        assert start in words and end in words, example
+        # ... and marks where it was cut from the clause: not after a comma or a bracket
+        assert example.startswith(CUT) == (item[start - 1] not in "、，）"), example
+        assert example.endswith(CUT) == (item[end] not in "、，；"), example
+    assert any(annotate(term(w, (item, "刑法"))).examples[0].text.startswith(CUT) for w in ("病原体", "重点保护"))
 
 
 def test_an_example_ends_on_no_verb_of_saying_cut_from_what_was_said():

@@ -6,7 +6,7 @@ import re
 
 from deckgen import script
 from deckgen.annotating import pinyin
-from deckgen.records import Example, Segmenter, Term
+from deckgen.records import Example, Segmenter, Syllable, Term
 
 EXAMPLES_PER_NOTE = 3
 
@@ -15,6 +15,9 @@ EXAMPLE_TARGET = 40  # characters: about one or two clauses
 
 
 EXAMPLE_MAX = 60
+
+
+CUT = "…"  # where an example is cut from a longer clause
 
 
 def _locate(sentence: str, term: Term) -> tuple[int, int] | None:
@@ -85,11 +88,25 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
                 break
             if text.rstrip(_SENTENCE_MARKS) in used_texts or (prefer_new_source and source in used_sources):
                 continue
-            syllables = pinyin.syllables(written, segmenter, left, right)
-            chosen.append(Example(text, start - left, end - left, syllables, source))
             used_sources.add(source)
             used_texts.add(text.rstrip(_SENTENCE_MARKS))
+            syllables = pinyin.syllables(written, segmenter, left, right)
+            # a piece cut from inside a clause too long to show whole says so at the cut
+            if left > 0 and _inside_a_clause(written[left - 1]):
+                text, syllables, left = CUT + text, (Syllable(CUT, None), *syllables), left - 1
+            if right < len(written) and _inside_a_clause(written[right]):
+                text, syllables = text + CUT, (*syllables, Syllable(CUT, None))
+            chosen.append(Example(text, start - left, end - left, syllables, source))
     return tuple(chosen)
+
+
+def _inside_a_clause(char: str) -> bool:
+    """A character a piece cannot start after or end before without cutting a clause: a
+    word's, a number's or a name's (卡塔林·考里科), not a mark that ends or opens one."""
+    return not (char.isspace() or char in _CLAUSE_EDGES)
+
+
+_CLAUSE_EDGES = "，,、；;：:。！？!?…—～~" + "「『“‘《（(【〈" + "」』”’》）)】〉" + "\"'"
 
 
 # The same clause cut from a sentence and from a longer one differs only in its final mark.
