@@ -1821,3 +1821,18 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}
+
+
+def test_a_glossarys_entry_gives_an_acronym_its_english_and_its_chinese_name():
+    from deckgen.mining.analysis import _analyse
+
+    # an explainer on the low-altitude economy, its glossary of terms
+    analysis = _analyse(source(
+        "text",
+        "eVTOL：electric Vertical Take-off and Landing，电动垂直起降飞行器。可以理解为“会飞的电动车”，能像直升机一样垂直起降。",
+        "BVLOS：Beyond Visual Line of Sight，超视距飞行。无人机送外卖往往需要超视距飞行。",
+        "PPT：就是幻灯片，很多公司只会做PPT。"), segmenter())
+    glosses = {(g.term, g.gloss) for g in analysis.glosses}
+    assert {("eVTOL", "电动垂直起降飞行器"), ("电动垂直起降飞行器", "electric Vertical Take-off and Landing"),
+            ("BVLOS", "超视距飞行"), ("超视距飞行", "Beyond Visual Line of Sight")} <= glosses, glosses
+    assert not any(term == "PPT" for term, _ in glosses)  # a colon and no English spelling it out

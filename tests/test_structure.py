@@ -960,3 +960,32 @@ def test_a_street_is_a_place_not_a_term():
         "愚园路上有很多创意小店和社区空间，适合慢慢逛。")], MiningOptions(top=30))}
     assert not {"武康路", "愚园路", "愚园", "康路"} & terms, sorted(terms)  # nor pieces of them
     assert {"梧桐树", "老洋房"} <= terms, sorted(terms)
+
+
+def test_a_judgments_parties_a_documents_broken_title_and_a_table_spaced_out_are_no_text():
+    kinds = kinds_of(
+        "北京市朝阳区人民法院",
+        "民 事 判 决 书",
+        "原告：张某，男，1971年5月9日出生，汉族，住北京市朝阳区。",
+        "被告：北京禾悦餐饮管理有限公司，住所地北京市朝阳区酒仙桥路××号院3号楼1层101。",
+        "委托诉讼代理人：孙某，男，该公司员工。",
+        "原告张某与被告北京禾悦餐饮管理有限公司房屋租赁合同纠纷一案，本院于2024年3月4日立案后，依法适用简易程序进行了审理。",
+    )
+    assert kinds == ["title", "heading", "byline", "byline", "byline", "text"]
+    kinds = kinds_of(
+        "国务院办公厅文件",
+        "国务院办公厅关于印发《县域商业体系建设提质升级",
+        "暨农村消费品以旧换新实施方案》的通知",
+        "《县域商业体系建设提质升级暨农村消费品以旧换新实施方案》已经国务院同意，现印发给你们，请认真贯彻执行。",
+        "县域商业体系建设提质升级暨农村消费品以旧换新实施方案",
+        "县域商业体系是畅通城乡经济循环、扩大农村消费的重要载体，是农村现代流通体系的重要组成部分。",
+    )
+    assert kinds == ["title", "heading", "heading", "text", "heading", "text"]
+    kinds = kinds_of(
+        "颱風",
+        "類型　　　　　熱帶氣旋",
+        "相關災害　　　強風、豪雨、暴潮、土石流、淹水",
+        "颱風是發生在西北太平洋及南海的熱帶氣旋，中心附近最大風速達每秒17.2公尺以上者稱為颱風。",
+        "新华社记者　陈浩然　摄影报道：数据标注员正在为自动驾驶模型标注道路图像，这是贵州省贵阳市一家数据标注企业。",
+    )
+    assert kinds == ["title", "list item", "list item", "text", "text"]

@@ -69,6 +69,14 @@ _ENGLISH_AFTER = re.compile(
 )
 
 
+# A glossary's entry, an acronym, its English and its Chinese name:
+# eVTOL：electric Vertical Take-off and Landing，电动垂直起降飞行器。
+_GLOSSARY_ENTRY = re.compile(
+    rf"^([A-Za-z][0-9A-Za-z\-]{{1,9}})\s*[：:]\s*([A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){{1,7}})"
+    rf"\s*[，,]\s*([{_HAN}]{{2,16}})(?=[。；;，,（(]|$)"
+)
+
+
 _SO_CALLED = re.compile(
     rf"所谓[“「『\"]?([{_HAN}0-9A-Za-z]{{2,10}}?)[”」』\"]?[，,]?\s*(?:是指|指的是|就是指|即是|就是)\s*([^，。；！？,;!?]{{2,40}})"
 )
@@ -101,7 +109,8 @@ _THAT_IS = re.compile(r"[」”』]\s*[，,]?\s*(?:即|也就是)\s*([^，。；
 
 
 # Every pattern above needs one of these: sentences without them are not searched.
-_MAY_DEFINE = re.compile(r"[(（」”』]|所谓|所称|[：:]\s*(?:系|是)?[指谓]|是指|指的是|系指")
+_MAY_DEFINE = re.compile(
+    r"[(（」”』]|所谓|所称|[：:]\s*(?:系|是)?[指谓]|是指|指的是|系指|^[A-Za-z][0-9A-Za-z\-]{1,9}\s*[：:]")
 
 
 _CLOSING_QUOTES = "」”』\""
@@ -117,6 +126,8 @@ def _is_acronym(text: str) -> bool:
     """CANN, CPI, 4IR, MWC: capitals (and digits). Not Nvidia, TriviumChina, COSMOPlat:
     names in brackets after a Chinese name are translations, not expansions."""
     letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and letters[0].islower() and all(c.isupper() for c in letters[1:]):
+        return True  # eVTOL, mRNA: a small letter before the capitals
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -173,6 +184,11 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
     for m in _ACRONYM_BEFORE.finditer(text):
         if _is_acronym(m.group(1)):
             out.append(_Gloss(m.group(1), m.group(2), acronym=True, term_is_short=True))
+    if entry := _GLOSSARY_ENTRY.match(text):  # eVTOL：electric Vertical Take-off and Landing，电动垂直起降飞行器。
+        acronym, english, chinese = entry.groups()
+        if _is_acronym(acronym) and _spells(acronym, english):
+            out.append(_Gloss(acronym, chinese, acronym=True, term_is_short=True))
+            out.append(_Gloss(chinese, english, acronym=False, term_is_short=False))
     for m in _SO_CALLED.finditer(text):
         out.append(_Gloss(m.group(1), m.group(2).strip(), acronym=False, term_is_short=False))
     for m in (*_ITEM_DEFINES.finditer(text), *_SO_NAMED.finditer(text)):

@@ -243,6 +243,18 @@ _OFFICIAL = re.compile(
     r"|^[0-9]+\s*[.、．]\s*中華民國.{2,16}年.{1,6}月.{1,6}日.{0,6}(?:總統|行政院|立法院|考試院|司法院)"
     r"|^(?:修正|公布|發布|施行|生效)日期\s*[：:]"
 )
+# A judgment's parties, their representatives and its bench, each with their details.
+_PARTY = re.compile(
+    r"^(?:原告|被告|上诉人|被上诉人|原审原告|原审被告|第三人|申请人|被申请人|申请执行人|被执行人|委托诉讼代理人|委托代理人"
+    r"|诉讼代理人|法定代表人|法定代理人|辩护人|公诉机关|原告人|被告人|上訴人|被上訴人|訴訟代理人|法定代理人)"
+    r"(?:[（(][^（）()]{1,12}[）)])?\s*[：:]"
+)
+_PARTY_OPENINGS = frozenset("原被上第申委诉法辩公訴")
+# An official document's title, on one line or broken over two: …关于印发《…》的通知
+_DOCUMENT_TITLE = re.compile(
+    r"^[^，,。；;！？!?：:]{2,60}?(?:(?:的)?(?:通知|意见|意見|决定|決定|办法|辦法|方案|规定|規定|批复|批覆|公告|通报|通報|决议|決議)"
+    r"|《[^》]{2,40})$"
+)
 _OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生")  # what _OFFICIAL opens with
 _ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$")
 
@@ -388,6 +400,11 @@ def _kind(line: str, first: bool) -> str:
         return NOTICE
     if len(line) <= 3 * _SHORT and line.count(":") + line.count("：") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2:
         return BYLINE
+    if line[0] in _PARTY_OPENINGS and _PARTY.match(line):
+        return BYLINE  # a judgment's parties and their details: 被告：北京…有限公司，住所地…
+    if not first and _DOCUMENT_TITLE.match(line) and ("关于" in line or "關於" in line or "》的" in line or (
+            len(line) <= _SHORT and not _PUNCTUATION.search(line))):
+        return HEADING  # an official document's title, however it is broken: 国务院办公厅关于印发《…
     if (line[0] in _OFFICIAL_OPENINGS and _OFFICIAL.match(line)) or (
             line.endswith(("印发", "印發")) and _ISSUED.match(line)):
         return BYLINE
@@ -402,9 +419,10 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
     if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
-    if "\t" in line and not _SENTENCE_END.search(line) and all(
-            len(cell.strip()) <= _SHORT for cell in line.split("\t")):
-        return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs (納保率	逾99%)
+    if ("\t" in line or "\u3000\u3000" in line or "   " in line) and not _SENTENCE_END.search(line) and (
+            cells := _CELL_GAP.split(line)) and len(cells) >= 2 and len(cells[0]) <= _LABEL and all(
+            len(cell) <= _SHORT for cell in cells):
+        return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs or wide gaps (納保率	逾99%)
     if _SCHEDULE.match(line):
         return LIST_ITEM  # a trip's or a day's plan: Day1：武康路—安福路—愚园路, 10:30 圆明园路
     if _FIELD_AND_VALUE.match(line):
@@ -430,6 +448,11 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM
     return TEXT
 
+
+# What parts the cells of a table copied as text: a tab, or two wide spaces or three narrow
+# ones (相關災害　　　強風、豪雨); one space parts words (新华社记者　陈浩然　摄).
+_CELL_GAP = re.compile(r"\s*\t\s*|[ \u3000]*\u3000\u3000[ \u3000]*| {3,}")
+_LABEL = 16  # characters of a row's first cell, a label or a name
 
 _SCHEDULE = re.compile(
     r"^(?:(?:Day|DAY|D)\s*[0-9]{1,2}|第[一二三四五六七八九十0-9]{1,3}[天日])\s*[：:]"
