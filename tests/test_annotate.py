@@ -277,6 +277,13 @@ def test_a_common_acronym_gets_its_expansion_whatever_the_text_spells_it_out_wit
     assert annotate(term("910B", ("昇腾910B芯片。", "A"))).meaning_from != FROM_ACRONYMS
 
 
+def test_an_acronym_with_a_small_letter_takes_the_english_the_text_spells_it_out_with():
+    # an explainer on the low-altitude economy, its glossary: hyphens kept as written
+    line = "eVTOL：electric Vertical Take-off and Landing，电动垂直起降飞行器。"
+    note = annotate(term("eVTOL", (line, "A"), ("今天是某家eVTOL公司拿到新证。", "A"), expansion_of="电动垂直起降飞行器"))
+    assert note.english == "electric Vertical Take-off and Landing", note.english
+
+
 def test_a_long_form_takes_the_english_of_its_abbreviation():
     from dataclasses import replace
 

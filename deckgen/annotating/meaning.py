@@ -197,7 +197,9 @@ def _spelled_out(term: Term) -> str:
     whose initials, small words aside, are the acronym, with only brackets, a comma or
     简称 between them."""
     acronym = term.text
-    if not (acronym.isascii() and acronym.isalpha() and acronym.isupper() and len(acronym) >= 2):
+    # capitals, or one small letter before three capitals or more (eVTOL, mRNA)
+    capitals = acronym[1:] if len(acronym) >= 4 and acronym[0].islower() else acronym
+    if not (acronym.isascii() and acronym.isalpha() and capitals.isupper() and len(acronym) >= 2):
         return ""
     for sentence in term.sentences:
         text = sentence.text
@@ -207,14 +209,15 @@ def _spelled_out(term: Term) -> str:
             if not ((before != -1 and _BETWEEN.fullmatch(text, before + len(acronym), m.start()))
                     or (after != -1 and _BETWEEN.fullmatch(text, m.end(), after))):
                 continue
-            words = m.group().replace("-", " ").split()
+            found = list(re.finditer(r"[A-Za-z']+", m.group()))  # words; a hyphen parts them too
+            words = [w.group() for w in found]
             for first in range(len(words)):
                 for last in range(first + len(acronym) - 1, min(len(words), first + 2 * len(acronym))):
                     phrase = words[first:last + 1]
                     if {phrase[0].lower(), phrase[-1].lower()} & english_words.SMALL_WORDS:
                         continue
                     if english_words.abbreviates(acronym, phrase):
-                        return " ".join(phrase)
+                        return m.group()[found[first].start():found[last].end()]  # as written: Take-off
     return ""
 
 
