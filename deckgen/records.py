@@ -97,6 +97,7 @@ class Occurrence:
     sentence: Sentence
     start: int
     end: int
+    inside: bool = False  # inside another term of the deck there (低空 of 低空经济)
 
 
 @dataclass(frozen=True)

@@ -592,3 +592,19 @@ def test_an_email_label_is_no_sense_of_a_part():
 
     composed, _ = compose("回复原状")
     assert "Re:" not in composed
+
+
+def test_a_use_inside_another_term_of_the_deck_is_the_last_example():
+    # an explainer on the low-altitude economy: 低空 is a term beside 低空经济
+    sentences = ("最近一年，“低空经济”这个词火得有点离谱，各地都在发布低空经济行动计划。",
+                 "起降场、充电设施、低空通信网络都需要大规模投入。",
+                 "景区多了一种低空游览的选择，外卖和快递也更快了。")
+    from deckgen import mining
+    from deckgen.mining import MiningOptions
+    from tests.test_mining import source
+
+    terms = {t.simplified: t for t in mining.mine([source("text", *sentences)], MiningOptions(top=20), segmenter())}
+    assert {"低空经济", "低空"} <= terms.keys(), sorted(terms)
+    low = terms["低空"]
+    assert [o.inside for o in low.occurrences] == [True, False, False]
+    assert all("低空经济" not in e.text for e in annotate(low).examples[:2]), [e.text for e in annotate(low).examples]

@@ -58,31 +58,33 @@ def _whole_word_span(occurrence, term: Term, segmenter: Segmenter) -> tuple[tupl
 
 def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_NOTE) -> tuple[Example, ...]:
     """Up to `limit` trimmed sentences, from different sources first, clearest first."""
-    candidates = []  # (order, trimmed text, start, end, source); pinyin only for the chosen
+    # (inside another term, order, sentence, trimmed start, end, term's span, source); pinyin only for the chosen
+    candidates = []
     for order, occurrence in enumerate(term.occurrences):
         sentence = occurrence.sentence
         span, words = _whole_word_span(occurrence, term, segmenter)
         if span is None:
             continue
         left, right = trim(sentence.text, *span, words=words)
-        candidates.append((order, sentence.text, left, right, span, sentence.source))
+        candidates.append((occurrence.inside, order, sentence.text, left, right, span, sentence.source))
     if not candidates:  # the segmenter never cuts the term out whole (奈|米制|程): take it as found
         for order, sentence in enumerate(term.sentences):
             found = _locate(sentence.text, term)
             if found is not None:
                 left, right = trim(sentence.text, *found)
-                candidates.append((order, sentence.text, left, right, found, sentence.source))
-    # Prefer sentences that use the term over the one that defines it (the card shows the
-    # definition already: 七、緩和醫療：指…), then pieces near the target length, then
-    # the text order.
+                candidates.append((False, order, sentence.text, left, right, found, sentence.source))
+    # Prefer uses on their own over uses inside another term of the deck (低空 of 低空经济
+    # shows its boundaries badly), sentences that use the term over the one that defines it
+    # (the card shows the definition already: 七、緩和醫療：指…), then pieces near the target
+    # length, then the text order.
     definition = _definition_start(term)
-    candidates.sort(key=lambda c: (bool(definition) and definition in c[1], abs(c[3] - c[2] - EXAMPLE_TARGET) // 10,
-                                   c[0]))
+    candidates.sort(key=lambda c: (c[0], bool(definition) and definition in c[2],
+                                   abs(c[4] - c[3] - EXAMPLE_TARGET) // 10, c[1]))
     chosen: list[Example] = []
     used_sources: set[str] = set()
     used_texts: set[str] = set()
     for prefer_new_source in (True, False):
-        for _, written, left, right, (start, end), source in candidates:
+        for _, _, written, left, right, (start, end), source in candidates:
             text = written[left:right]
             if len(chosen) == limit:
                 break

@@ -26,15 +26,22 @@ def _terms(ranked: list[_Candidate], focus: Sequence[_SourceAnalysis]) -> list[T
                 continue
             text = analysed.sentence.text
             run_seen, offsets = None, []  # offsets: where each token of that run starts
+            hits = []
             for gram, start, run, i, _ in discovery.find(analysed.runs, wanted, starts):
                 if run is not run_seen:  # once per run, not per hit: a line may be one long run
                     run_seen, offsets = run, list(accumulate(map(len, run), initial=start))
                 key = wanted[gram]
                 offset = offsets[i]
                 forms[key].setdefault(text[offset : offset + len(gram)])
-                if analysed.sentence not in places[key]:
-                    places[key][analysed.sentence] = Occurrence(analysed.sentence, offset, offset + len(gram))
+                hits.append((key, offset, offset + len(gram)))
                 counts[key] += 1
+            for key, begin, end in hits:
+                # a use inside another picked term (低空 of 低空经济, 中央 of 中央气象署) shows the
+                # word's boundaries badly: the sentence's use on its own is the one kept
+                inside = any(b <= begin and end <= e and (b, e) != (begin, end) for _, b, e in hits)
+                kept = places[key].get(analysed.sentence)
+                if kept is None or (kept.inside and not inside):
+                    places[key][analysed.sentence] = Occurrence(analysed.sentence, begin, end, inside)
     for candidate in ranked:
         if not forms[candidate.key]:  # not on token boundaries: find it as text
             for analysis in focus:
