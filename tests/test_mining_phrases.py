@@ -123,6 +123,8 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("执法部门责令", True),
     ("申请行政复议", True),
     ("违反本条例", True),
+    ("主管机关处新台币", True),  # a Taiwan statute's 由主管機關處新臺幣…罰鍰: the amount follows
+    ("数字人民币", False),
     ("行政复议机关", False),
     ("经济增长", False),  # a term of two words may end in a change
     ("峰谷价差", False),
@@ -1658,6 +1660,14 @@ def test_a_quoted_remark_is_no_term_but_the_term_inside_it_is():
     )
     assert not {"下雨天不用再白跑", "写进资产负债表"} & terms.keys(), sorted(terms)
     assert {"资产负债表", "新质生产力"} <= terms.keys(), sorted(terms)
+    # an explainer on the low-altitude economy: what commenters call it, counted; a saying stays
+    terms = terms_of(
+        "评论区里有人说这是“下一个新能源汽车”，也有人说这是“又一轮PPT造车”。",
+        "低空经济到底是“下一个新能源汽车”还是“又一轮PPT造车”，现在下结论还太早。",
+        "很多年轻人不想过“一眼望到头”的生活，“一眼望到头”的工作留不住人。",
+    )
+    assert not {"下一个新能源汽车", "又一轮ppt造车", "又一轮PPT造车"} & terms.keys(), sorted(terms)
+    assert "一眼望到头" in terms, sorted(terms)
 
 
 def test_the_second_half_of_a_verb_split_by_its_aspect_is_no_term():

@@ -309,6 +309,9 @@ def _quoted(simplified: str) -> list[str]:
     return out
 
 
+_NEXT_OR_AGAIN = frozenset("下 上 又 再 这 那".split())
+
+
 def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     words = segmenter.words_of(inside)
     # Quoted speech has particles, pronouns and prepositions; terms do not (把冷板凳坐穿). Nor
@@ -317,8 +320,11 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
         return False
     # ... nor say how or when a verb is done (“下雨天不用再白跑”), nor open on a verb of one
     # character and its complement (“写进资产负债表”): those are what someone said
-    if len(inside) > 4 and (any(_tag(w).startswith("d") for w in words[1:])
+    if len(inside) > 4 and (any(_tag(w).startswith("d") for w in words)
                             or (len(words[0]) == 1 and _tag(words[0]) == "v")):
+        return False
+    # ... nor count what they name: “下一个新能源汽车”, “又一轮PPT造车”
+    if len(inside) > 4 and len(words) > 1 and words[0] in _NEXT_OR_AGAIN and _tag(words[1]) == "m":
         return False
     return len(words) <= 4 and not any(_tag(w) in _PARTICLE_TAGS + ("p", "r", "c") for w in words)
 

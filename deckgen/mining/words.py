@@ -183,6 +183,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 带动算力中心用电 'drives the computing centres' power use'
     if parts[-1] in _WANTS_AN_OBJECT or (parts[0] in _WANTS_AN_OBJECT and _known_word("".join(parts[1:]))):
         return True  # 厨余垃圾采用 'kitchen waste adopts', 部门责令; 申请 + 行政复议 'to apply for reconsideration'
+    if parts[-1] in _CURRENCIES and len(parts[-2]) == 1:
+        return True  # 主管机关 + 处 + 新台币: 'the authority fines NT$…', the amount in the next words
     if "本" in parts[1:-1] or (parts[0] == "本" and len(parts) > 2):
         return True  # 违反本条例 'violates these regulations': 本 points at the text itself
     if any(p[:1] == "更" and len(p) == 2 and not _known_word(p) for p in parts):
@@ -236,6 +238,8 @@ _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推
 # Verbs that want an object after them, and so end no term; before a word of the
 # dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
 _WANTS_AN_OBJECT = frozenset("采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据".split())
+
+_CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
