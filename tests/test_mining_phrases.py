@@ -1029,6 +1029,22 @@ def test_a_word_that_is_part_of_a_name_at_every_use_is_no_term():
     assert not _piece_of_a_name(_Candidate("卓然", {"卓然"}, count=1), news + "\n其成就卓然。")
 
 
+def test_a_piece_of_an_organisations_name_is_no_term():
+    from deckgen.mining.filters import _piece_of_an_organisation
+
+    # Wikipedia's 全民健康保險 (zh-TW): 中央健康 only ever opens 中央健康保險局 or 中央健康保險署
+    wiki = ("1995年1月，行政院衛生署中央健康保險局成立，同年3月1日全民健保正式開辦。\n"
+            "配合行政院組織改造，中央健康保險局亦改制為中央健康保險署。")
+    assert _piece_of_an_organisation(_Candidate("中央健康", {"中央健康"}, count=3), wiki)
+    # a State Council notice: 农村部 only ever after 农业
+    notice = "商务部要会同国家发展改革委、财政部、农业农村部等部门加强统筹协调。\n农业农村部负责指导。"
+    assert _piece_of_an_organisation(_Candidate("农村部", {"农村部"}, count=2), notice)
+    # a word used on its own too is one
+    assert not _piece_of_an_organisation(
+        _Candidate("中央健康", {"中央健康"}, count=2), wiki + "\n國人的中央健康狀況良好。")
+    assert not _piece_of_an_organisation(_Candidate("农村部", {"农村部"}, count=2), notice + "\n各地农村部署工作。")
+
+
 def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():
     # jieba cuts 冥古宙 'Hadean' as 冥 + 古宙 and the typhoon 樺加沙 (Ragasa) as 樺 + 加沙
     # 'Gaza': 冥 and 樺 seldom stand alone. Wikipedia's 地质学 (the development text), and

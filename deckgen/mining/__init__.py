@@ -51,6 +51,7 @@ from deckgen.mining.filters import (
     _piece_of_a_name,
     _piece_of_a_street,
     _piece_of_a_title,
+    _piece_of_an_organisation,
     _proper_kind,
     _qualifies,
     _quotes_a_person,
@@ -192,14 +193,18 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
             continue
         if candidate.quoted and _quotes_a_person(candidate, focus_grams, corpus.person_cues, corpus.addressed):
             continue
-        if _cut_across_a_term(candidate, focus_text(), term_count) or _piece_after_a_lone_character(
-                candidate, focus_text()) or _piece_of_a_title(candidate, focus_text()) or _piece_of_a_name(
-                candidate, focus_text()) or _piece_of_a_street(candidate, focus_text()):
+        if _cut_across_a_term(candidate, focus_text(), term_count) or any(
+                piece_of(candidate, focus_text()) for piece_of in _PIECES):
             continue
         if proper == "organisation":
             candidate.why += ("organisation or brand",)
         ranked.append(candidate)
     return _terms(ranked, focus_analyses)
+
+
+# Words that are, at every use, pieces of something longer the text names: no terms.
+_PIECES = (_piece_after_a_lone_character, _piece_of_a_title, _piece_of_a_name, _piece_of_a_street,
+           _piece_of_an_organisation)
 
 
 def _head_of_its_own(part: str, longer: str) -> bool:

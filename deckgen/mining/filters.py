@@ -231,6 +231,31 @@ def _piece_of_a_name(candidate: _Candidate, text: str) -> bool:
         for i in starts)
 
 
+def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
+    """A word that, at every use, is part of an organisation's name: after the same word
+    that opens it (农村部 of 农业农村部), or before the rest that closes it in 部, 署, 局
+    (中央健康 of 中央健康保險署/局)."""
+    word = candidate.key
+    if not _HAN_ONLY.match(word) or dictionary.knows(word):
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    if not starts:
+        return False
+    end = len(word)
+    if word[-1] in _BODIES_END and all(i >= 2 for i in starts) and len({text[i - 2:i] for i in starts}) == 1:
+        opening = text[starts[0] - 2:starts[0]]
+        if _HAN_ONLY.match(opening) and _known_word(opening) and not _tag(opening).startswith(("v", "p", "d")):
+            return True
+    closings = ([text[i + end:i + end + k] for k in (2, 3)] for i in starts)  # 保險 + 署
+    return word[-1] not in _BODIES_END and all(
+        any(len(rest) >= 2 and rest[-1] in _BODIES_END and _HAN_ONLY.match(rest) for rest in closing)
+        for closing in closings)
+
+
+# What the name of a ministry, an administration or a bureau ends in.
+_BODIES_END = "部署局厅廳委"
+
+
 # What makes a name of address: 老陈, 小李, 阿黄.
 _FAMILIAR = "老小阿"
 _SAYS = tuple(_SPEECH)
