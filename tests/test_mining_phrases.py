@@ -1045,6 +1045,17 @@ def test_a_piece_of_an_organisations_name_is_no_term():
     assert not _piece_of_an_organisation(_Candidate("农村部", {"农村部"}, count=2), notice + "\n各地农村部署工作。")
 
 
+def test_a_dictionary_word_jieba_cuts_into_a_rare_character_it_tags_as_grammar_is_a_term():
+    # Taiwan's statutes fine in 罰鍰: jieba cuts 罚 + 锾 and tags 锾 a measure word
+    terms = terms_of(
+        "有下列行為之一者，由直轄市、縣（市）主管機關處新臺幣四萬元以上二十萬元以下罰鍰。",
+        "住戶違反第五條第一項規定，經制止而不遵從者，處新臺幣三千元以上一萬五千元以下罰鍰。",
+        "經依前二條規定處以罰鍰後，仍不改善者，得按次連續處罰。",
+    )
+    assert "罚锾" in terms, sorted(terms)
+    assert not {"这是", "到了", "并不"} & terms_of("这是我的书。", "我们到了学校。", "他并不知道这是什么。").keys()
+
+
 def test_the_rest_of_a_word_after_a_character_jieba_leaves_alone_is_no_term():
     # jieba cuts 冥古宙 'Hadean' as 冥 + 古宙 and the typhoon 樺加沙 (Ragasa) as 樺 + 加沙
     # 'Gaza': 冥 and 樺 seldom stand alone. Wikipedia's 地质学 (the development text), and
