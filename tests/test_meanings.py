@@ -707,3 +707,11 @@ def test_a_words_other_meaning_is_shown_before_more_names_for_its_first():
     # one group of senses keeps CC-CEDICT's order
     (entry,) = cedict.lookup("便当")[:1]
     assert concise_senses(entry)[:2] == ["convenient", "handy"]
+
+
+def test_another_english_name_cc_cedict_gives_is_shown_as_a_gloss():
+    # CC-CEDICT: 直辖市 '… / province level city / also called directly governed city'
+    (entry,) = cedict.lookup("直辖市")[:1]
+    shown = concise_senses(entry, context="city county government")
+    assert "directly governed city" in shown and not any(s.startswith("also called") for s in shown), shown
+    assert plain("also called 西瓜子") == ""  # the other name is Chinese: nothing to show

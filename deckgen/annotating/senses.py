@@ -62,6 +62,8 @@ def plain(sense: str) -> str:
     """A sense as a learner reads it: no pinyin brackets, one script in cross-references
     (楚[Chu3] -> 楚, 漢|汉[Han4] -> 汉), no region tag."""
     sense = re.sub(r"\s*\(Tw\)\s*", " ", sense).strip()
+    # another English name is a gloss: 直辖市 'also called directly governed city'
+    sense = re.sub(r"^(?:also called|also known as|a\.k\.a\.) (?=[a-zA-Z])", "", sense)
     sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
