@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import english as english_words
 from deckgen.mining.words import (
     _FUNCTION_TAGS,
@@ -282,7 +283,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     # may be part of the term: 板块构造学说)
     if len(words) > 2 and words[0].isascii() and words[0].isdigit() and _tag(words[1]).startswith("v"):
         words.pop(0)  # the number ends a name before it: mRNA-1273 + 授予紧急使用授权（EUA）
-    while len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4:
+    while (len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4
+           and not words[-1].endswith(_BODIES)):  # a body's name begins with its own verb: 联合台风警报中心
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN or word in _WANTS_AN_OBJECT)
@@ -297,6 +299,11 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         words[0] = words[0][1:]
     term = "".join(words)
     return term if len(term) >= 2 else None
+
+
+# What names of organisations end in.
+_BODIES = ("中心", "局", "署", "部", "委员会", "协会", "组织", "公司", "集团", "银行", "大学", "学院", "研究院",
+           "研究所")
 
 
 # Modals, and adverbs jieba glues to them (只能靠): what the sentence does with the term;
@@ -314,7 +321,9 @@ def _is_stop_before_term(token: str) -> bool:
             and _known_word(token):
         return False
     # ... and a copula: 最重要的遗传风险因素是载脂蛋白E（APOE）
-    return tag in _FUNCTION_TAGS or tag.startswith("t") or tag.startswith("ns") or token in _LINKS
+    # ... and a word jieba tags as a place that CC-CEDICT knows as a common noun: 台风 'typhoon'
+    place = tag.startswith("ns") and not any(not e.proper for e in dictionary.lookup(token))
+    return tag in _FUNCTION_TAGS or tag.startswith("t") or place or token in _LINKS
 
 
 _RELATIONS = frozenset("之以前后左右上下中内外里间旁")
