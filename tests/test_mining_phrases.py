@@ -1856,12 +1856,14 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
     expansions = {g.term: g.gloss for g in analysis.glosses if g.acronym}
     assert expansions["EUA"] == "紧急使用授权" and expansions["MHC"] == "主要组织相容性复合体", expansions
     # ... and runs on over 台风, which jieba tags a place, through a body's name that opens with
-    # a verb (联合 'joint'), stopping at a country (美国) as at a year (今年)
+    # a verb (联合 'joint'), stopping at a country (美国) as at a year (今年)…
     analysis = _analyse(source(
         "text", "日本气象厅采用十分钟平均风速，而美国联合台风警报中心（JTWC）则采用一分钟平均风速。",
-        "中国今年核心消费者物价指数年增率（CPI）上升。"), segmenter())
+        "中国今年核心消费者物价指数年增率（CPI）上升。",
+        "这三张证由中国民用航空局（CAAC）颁发，俗称“适航三证”。"), segmenter())
+    # ... where a country names a body of its own that CC-CEDICT lists, it is part of the name
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {
-        "JTWC": "联合台风警报中心", "CPI": "核心消费者物价指数年增率"}
+        "JTWC": "联合台风警报中心", "CPI": "核心消费者物价指数年增率", "CAAC": "中国民用航空局"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

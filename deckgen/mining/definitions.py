@@ -266,12 +266,13 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         return inside if 2 <= len(inside) <= _MAX_DEFINED_TERM and _TERM_IN_QUOTES.match(inside) else None
     words: list[str] = []
     pos = 0
+    stop = ""  # the token that ended the run before the term's
     for token in analysed.tokens:
         if pos >= end:
             break
         pos += len(token)
         if not _WORDLIKE.match(token) or _is_stop_before_term(token):
-            words = []
+            words, stop = [], token
         else:
             words.append(token)
     if pos != end:
@@ -298,6 +299,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         # jieba's guess glued the verb to the term's first word: 需要 + 用脂质 + 纳米颗粒（LNP）
         words[0] = words[0][1:]
     term = "".join(words)
+    if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
+        term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
 
 
