@@ -989,3 +989,16 @@ def test_a_judgments_parties_a_documents_broken_title_and_a_table_spaced_out_are
         "新华社记者　陈浩然　摄影报道：数据标注员正在为自动驾驶模型标注道路图像，这是贵州省贵阳市一家数据标注企业。",
     )
     assert kinds == ["title", "list item", "list item", "text", "text"]
+
+
+def test_a_podcasts_guests_and_its_note_on_how_the_transcript_was_made_are_no_text():
+    kinds = kinds_of(
+        "《半熟青年》播客 第87期｜灵活就业、考公上岸，还是先躺一躺？",
+        "主持人：小鹿",
+        "嘉宾A：阿杰（前互联网大厂产品经理，现自由职业）",
+        "嘉宾B：林琳（某地级市税务系统公务员，2022年考公上岸）",
+        "（本文根据音频整理，口语内容略有删减）",
+        "主持人：哈喽大家好，欢迎收听《半熟青年》，我是小鹿。今天这期其实是憋了很久的一期。",
+        "嘉宾A：好的（笑）",
+    )
+    assert kinds == ["title", "byline", "byline", "byline", "notice", "text", "text"]

@@ -196,7 +196,8 @@ _COPYRIGHT = re.compile(
     r"|(?:不得|禁止|谢绝|謝絕)(?:转载|轉載)|(?:商业|商業)(?:转载|轉載)|(?:免责|免責)(?:声明|聲明)"
 )
 # ... and a transcript's note on how it was made: （本文根据现场录音整理，未经主讲人审阅）
-_MADE_FROM = re.compile(r"(?:根据|根據)[^，,。]{0,12}(?:录音|錄音|速记|速記|视频|視頻|发言|發言)[^，,。]{0,4}整理"
+_MADE_FROM = re.compile(r"(?:根据|根據)[^，,。]{0,12}"
+                        r"(?:录音|錄音|速记|速記|视频|視頻|音频|音頻|发言|發言|节目|節目|播客)[^，,。]{0,4}整理"
                         r"|(?:未经|未經)[^，,。]{0,8}(?:审阅|審閱|审定|審定|审核|審核)")
 
 # The counts and buttons a social site prints around a post: 关注者 3,281 被浏览 2,145,907,
@@ -376,8 +377,11 @@ _DETAILS = re.compile(
     r"|^[\u3400-\u9fff]{1,6}\s*[：:][^。！？]{0,20}(?:NT\$|US\$|\$|￥|¥)\s*[0-9][0-9,]*[^。！？]{0,12}$"
     # a record's heading fields, the label spread out by wide spaces: 時　　間：…, 主　　席：…
     r"|^[\u3400-\u9fff](?:[\u3000 ]+[\u3400-\u9fff]){1,3}[\u3000 ]*[：:]"
-    # ... and who speaks, a name alone after its role: 发言人：毛宁, 主持人：王芳
+    # ... and who speaks, a name alone after its role: 发言人：毛宁, 主持人：王芳, and who they are:
+    # 嘉宾B：林琳（某地级市税务系统公务员，2022年考公上岸）
     r"|^[\u3400-\u9fff]{2,5}[\u3000 ]*[：:][\u3000 ]*[\u3400-\u9fff]{2,4}$"
+    r"|^[\u3400-\u9fff]{2,5}[A-Za-z0-9]?[\u3000 ]*[：:][\u3000 ]*[\u3400-\u9fff]{2,4}[\u3000 ]*"
+    r"[（(][^（）()]{6,40}[）)]$"
 )
 
 
