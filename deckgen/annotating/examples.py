@@ -108,9 +108,6 @@ def _inside_a_clause(char: str) -> bool:
     return not (char.isspace() or char in _CLAUSE_EDGES)
 
 
-_CLAUSE_EDGES = "，,、；;：:。！？!?…—～~" + "「『“‘《（(【〈" + "」』”’》）)】〉" + "\"'"
-
-
 # The same clause cut from a sentence and from a longer one differs only in its final mark.
 _SENTENCE_MARKS = "。！？!?；;…"
 
@@ -131,6 +128,8 @@ DEFINITION_PROBE = 12  # characters of a definition that identify the sentence g
 _CLAUSE_END = re.compile(r"[，；;。！？!?…]|[,:：](?!\d)")
 _OPENERS, _CLOSERS = "「『“‘《（(【〈", "」』”’》）)】〉"
 _QUOTES = frozenset("「『“‘\"")
+# What a clause ends or opens with: a piece may stop at these without cutting one.
+_CLAUSE_EDGES = "，,、；;：:。！？!?…—～~\"'" + _OPENERS + _CLOSERS
 
 
 def _inside_brackets(text: str) -> set[int]:

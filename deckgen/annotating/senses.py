@@ -254,6 +254,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
     # and have a baby'); otherwise its order stands: 喝茶 is 'to drink tea' before it is
     # a meeting with state security, 掳掠 'to plunder' before 'to win hearts'.
     figurative_first = has_fig and len(_EXAMPLES.sub("", senses[0])) >= NARROW
+    places = _places_in_groups(senses)
 
     def fit(item):
         i, sense = item
@@ -289,7 +290,6 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         region = 0 if taiwan is None or not regional else -1 if taiwan else 1
         return (dated, literal, -overlap, region, kind, specialist, places[i], i)
 
-    places = _places_in_groups(senses)
     return [s for _, s in sorted(enumerate(senses), key=fit)]
 
 

@@ -18,6 +18,7 @@ from deckgen.mining.words import (
     _GLUE_VERBS,
     _HAN_ONLY,
     _NUMERALS,
+    _SELDOM_ALONE,
     _SUFFIX_CHARACTERS,
     _can_end,
     _can_inside,
@@ -281,7 +282,7 @@ def _whole_entry(parts: tuple[str, ...]) -> bool:
 
     def edge(token: str) -> bool:
         # a rare character jieba tags as grammar is no grammar: 锾 'a measure of weight' of 罚锾 'a fine'
-        rare = len(token) == 1 and jieba_words.word_frequency(token) < _RARE_AS_GRAMMAR
+        rare = len(token) == 1 and jieba_words.word_frequency(token) < _SELDOM_ALONE
         return (rare or not _is_function_word(token)) and token not in _GLUE_VERBS
 
     if parts[0] in _SUFFIX_CHARACTERS:
@@ -295,11 +296,6 @@ def _whole_entry(parts: tuple[str, ...]) -> bool:
     # jieba's name tags on a piece (黑客 of 黑客松, 寒武纪 of 寒武纪大爆发 tagged nr) say
     # nothing against a word CC-CEDICT lists whole; names are told apart later.
     return edge(parts[0]) and edge(parts[-1]) and all(_can_inside(p) or _tag(p).startswith("nr") for p in parts)
-
-
-# jieba's count of a character below which its tag of grammar (q, m, p …) is no use of it:
-# 锾 111; 个 125,538, 把 108,066.
-_RARE_AS_GRAMMAR = 1000
 
 
 def kinds_of(candidate: _Candidate, origins: Mapping[str, tuple[str, ...]]) -> set[str]:

@@ -241,15 +241,14 @@ def _verb_of_its_own(analysed: _Analysed, start: int, end: int) -> bool:
 def _defining_clause(analysed: _Analysed, start: int, definition: str) -> str:
     """The definition up to the first clause naming a kind of thing (…经济活动的总和), else
     as _clause cuts it."""
-    ends = set(accumulate(map(len, analysed.tokens)))
-    nouns = {end for token, end in zip(analysed.tokens, accumulate(map(len, analysed.tokens)))
-             if _tag(token).startswith("n")}
+    noun_ends = {end for token, end in zip(analysed.tokens, accumulate(map(len, analysed.tokens)))
+                 if _tag(token).startswith("n")}
     clause_start = 0
     for i, char in enumerate(definition):
         if char not in "，,":
             continue
         clause = definition[clause_start:i]
-        if "的" in clause and start + i in nouns and start + i in ends:
+        if "的" in clause and start + i in noun_ends:
             return definition[:i].strip()
         clause_start = i + 1
     return _clause(definition)

@@ -24,6 +24,7 @@ from deckgen.mining.words import (
     _NUMERALS,
     _NUMERIC,
     _ORGANISATION_SENSE,
+    _SELDOM_ALONE,
     COMMON_SURNAMES,
     POINTERS,
     TITLES_AFTER_A_NAME,
@@ -191,6 +192,11 @@ def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
     return True
 
 
+def _uses(word: str, text: str) -> list[int]:
+    """Where the text writes the word: the offsets of its every use."""
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
 def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     """A name or an unknown word after the same character at every use, a character
     jieba seldom takes for a word of its own: the rest of a longer word no dictionary
@@ -199,7 +205,7 @@ def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     word = candidate.key
     if not _HAN_ONLY.match(word) or any(not e.proper for e in dictionary.lookup(word)):
         return False
-    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    starts = _uses(word, text)
     if not starts or not starts[0] or len({text[i - 1] for i in starts}) != 1:
         return False
     char = text[starts[0] - 1]
@@ -217,7 +223,7 @@ def _piece_of_a_name(candidate: _Candidate, text: str) -> bool:
     word = candidate.key
     if not _HAN_ONLY.match(word):
         return False
-    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    starts = _uses(word, text)
     if not starts or starts[0] == 0:
         return False
     if all(text[i - 1] in _FAMILIAR for i in starts):
@@ -238,7 +244,7 @@ def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
     word = candidate.key
     if not _HAN_ONLY.match(word) or dictionary.knows(word):
         return False
-    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    starts = _uses(word, text)
     if not starts:
         return False
     end = len(word)
@@ -259,11 +265,6 @@ _BODIES_END = "部署局厅廳委"
 # What makes a name of address: 老陈, 小李, 阿黄.
 _FAMILIAR = "老小阿"
 _SAYS = tuple(_SPEECH)
-
-
-# jieba's count of a character as a word below which it seldom stands alone: 樺 424,
-# 冥 452, 稽 334 (樹 2,290, 銀 5,956, 件 6,482 stand alone: 銀 + 項圈, 一件 + 冤案).
-_SELDOM_ALONE = 1000
 
 
 def _spoken_phrase(word: str) -> bool:
@@ -898,7 +899,7 @@ def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
     word = candidate.key
     if not _HAN_ONLY.match(word) or dictionary.knows(word):
         return False
-    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    starts = _uses(word, text)
     if not starts:
         return False
     end = len(word)

@@ -239,6 +239,7 @@ _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推
 # dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
 _WANTS_AN_OBJECT = frozenset("采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据".split())
 
+# Currencies, which an amount follows: 处 + 新台币 + 三千元以上…
 _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
@@ -349,6 +350,12 @@ def _can_inside(token: str) -> bool:
 
 # "And" of formal names, inside terms of law and science: 人工營養及流體餵養.
 _FORMAL_AND = frozenset("及与與")
+
+
+# jieba's count of a character as a word below which it seldom stands alone: 樺 424,
+# 冥 452, 稽 334 (樹 2,290, 銀 5,956, 件 6,482 stand alone: 銀 + 項圈, 一件 + 冤案), and
+# below which its tag of grammar (q, m, p …) tells no use of it (锾 111 of 罚锾; 个 125,538).
+_SELDOM_ALONE = 1000
 
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark

@@ -247,7 +247,7 @@ _OFFICIAL = re.compile(
 # A judgment's parties, their representatives and its bench, each with their details.
 _PARTY = re.compile(
     r"^(?:原告|被告|上诉人|被上诉人|原审原告|原审被告|第三人|申请人|被申请人|申请执行人|被执行人|委托诉讼代理人|委托代理人"
-    r"|诉讼代理人|法定代表人|法定代理人|辩护人|公诉机关|原告人|被告人|上訴人|被上訴人|訴訟代理人|法定代理人)"
+    r"|诉讼代理人|法定代表人|法定代理人|辩护人|公诉机关|原告人|被告人|上訴人|被上訴人|訴訟代理人)"
     r"(?:[（(][^（）()]{1,12}[）)])?\s*[：:]"
 )
 _PARTY_OPENINGS = frozenset("原被上第申委诉法辩公訴")
