@@ -933,6 +933,17 @@ def test_a_news_agencys_picture_is_a_caption_however_long():
     assert kinds == ["title", "caption", "text"]
 
 
+def test_a_picture_marked_in_wide_square_brackets_is_a_caption():
+    # ［图片］ and ［圖說］ as news sites print them (the line would be an example otherwise)
+    kinds = kinds_of(
+        "人形机器人加速走进工厂",
+        "［图片］4月15日，在杭州市余杭区星衡智能科技有限公司总装车间，工程师对人形机器人进行出厂前调试。",
+        "记者近日在浙江、广东、上海等地调研发现，人形机器人正从实验室样机走向工厂。",
+        "［圖說］勞動部統計，截至今年2月底，在台產業及社福移工人數已逾79萬人。圖為台中市一處移工假日聚集的商圈。",
+    )
+    assert kinds == ["title", "caption", "text", "caption"]
+
+
 def test_a_trips_plan_day_by_day_and_hour_by_hour_is_no_text():
     kinds = kinds_of(
         "上海citywalk两日路线，梧桐区慢慢走",
