@@ -796,6 +796,10 @@ def test_what_results_show_is_no_term():
     terms = terms_of(*abstract)
     assert {"渗透率", "储层"} <= terms.keys(), sorted(terms)
     assert not {"结果显示", "结果表明", "充分说明", "研究表明"} & terms.keys(), sorted(terms)
+    # ... nor where the point lies: 关键在于 'the key lies in', a word to jieba
+    terms = terms_of("人形机器人能否真正“干活”，关键在于“大脑”和“小脑”。",
+                     "具身智能的瓶颈不完全在算法，关键在于数据。", "关键在于人形机器人的数据采集。")
+    assert "关键在于" not in terms and "瓶颈" in terms, sorted(terms)
 
 
 # Taiwan meeting transcript (a social enterprise meets a minister without portfolio)
@@ -1860,10 +1864,13 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
     analysis = _analyse(source(
         "text", "日本气象厅采用十分钟平均风速，而美国联合台风警报中心（JTWC）则采用一分钟平均风速。",
         "中国今年核心消费者物价指数年增率（CPI）上升。",
-        "这三张证由中国民用航空局（CAAC）颁发，俗称“适航三证”。"), segmenter())
+        "这三张证由中国民用航空局（CAAC）颁发，俗称“适航三证”。",
+        "2009年，宣纸传统制作技艺入选联合国教科文组织（UNESCO）人类非物质文化遗产代表作名录。"), segmenter())
     # ... where a country names a body of its own that CC-CEDICT lists, it is part of the name
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {
-        "JTWC": "联合台风警报中心", "CPI": "核心消费者物价指数年增率", "CAAC": "中国民用航空局"}
+        "JTWC": "联合台风警报中心", "CPI": "核心消费者物价指数年增率", "CAAC": "中国民用航空局",
+        # ... but a verb before a body CC-CEDICT lists whole is no part of its name
+        "UNESCO": "联合国教科文组织"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}
@@ -1882,3 +1889,39 @@ def test_a_glossarys_entry_gives_an_acronym_its_english_and_its_chinese_name():
     assert {("eVTOL", "电动垂直起降飞行器"), ("电动垂直起降飞行器", "electric Vertical Take-off and Landing"),
             ("BVLOS", "超视距飞行"), ("超视距飞行", "Beyond Visual Line of Sight")} <= glosses, glosses
     assert not any(term == "PPT" for term, _ in glosses)  # a colon and no English spelling it out
+
+
+# A Xinhua-style report on humanoid robots in factories.
+ROBOTS = (
+    "［图片］4月15日，在杭州市余杭区星衡智能科技有限公司总装车间，工程师对人形机器人进行出厂前调试。",
+    "走进位于杭州市余杭区的星衡智能科技有限公司总装车间，十余台人形机器人正依次“站”上测试工位。",
+    "“今年以来订单明显增多，一季度交付量超过去年全年。”星衡智能联合创始人、首席执行官陈一鸣说。",
+    "在宁波市北仑区，精研传动股份有限公司总经理冯国栋拿起一根行星滚柱丝杠告诉记者，丝杠是人形机器人的关键零部件。",
+    "深圳已在南山、龙岗等区布局3个人形机器人中试验证平台，为企业提供整机测试服务。",
+    "上海梳理发布首批50个人形机器人应用场景，人形机器人正从实验室样机走向工厂。",
+    "华为技术有限公司也在布局人形机器人，华为的盘古大模型已接入多家企业的机器人。",
+)
+
+
+def test_a_companys_own_name_is_no_term():
+    terms = terms_of(*ROBOTS)
+    # a name before its legal form, and before the title of the one who speaks for it
+    assert "星衡智能" not in terms and "精研" not in terms, sorted(terms)
+    assert "丝杠" in terms and "滚柱" in terms, sorted(terms)
+    # a company the text names alone too is a term: 华为
+    from deckgen.mining.filters import _name_of_a_company
+
+    text = "\n".join(ROBOTS)
+    assert _name_of_a_company(_Candidate("星衡智能", {"星衡智能"}, count=3), text)
+    assert not _name_of_a_company(_Candidate("华为", {"华为"}, count=2), text)
+    assert _name_of_a_company(_Candidate("华为", {"华为"}, count=2), text.replace("华为的", "华为技术有限公司的"))
+
+
+def test_a_classifier_after_a_number_is_no_part_of_the_term_it_counts():
+    terms = terms_of(*ROBOTS)
+    # 3个人形机器人: jieba reads 个人 'individual' + 形 + 机器人
+    assert "个人形机器人" not in terms and "人形机器人" in terms, sorted(terms)
+    from deckgen.mining.filters import _counted_by_a_classifier
+
+    # 个人所得税 is a term: no number before it
+    assert not _counted_by_a_classifier(_Candidate("个人所得税", {"个人所得税"}, count=1), "他缴纳个人所得税。")

@@ -45,7 +45,9 @@ from deckgen.mining.candidates import (
 from deckgen.mining.filters import (
     _aspect_inside_a_verb,
     _clause_around_a_term,
+    _counted_by_a_classifier,
     _cut_across_a_term,
+    _name_of_a_company,
     _only_inside_longer,
     _piece_after_a_lone_character,
     _piece_of_a_name,
@@ -204,7 +206,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
 
 # Words that are, at every use, pieces of something longer the text names: no terms.
 _PIECES = (_piece_after_a_lone_character, _piece_of_a_title, _piece_of_a_name, _piece_of_a_street,
-           _piece_of_an_organisation)
+           _piece_of_an_organisation, _name_of_a_company, _counted_by_a_classifier)
 
 
 def _head_of_its_own(part: str, longer: str) -> bool:

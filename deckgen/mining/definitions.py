@@ -283,6 +283,9 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     # may be part of the term: 板块构造学说)
     if len(words) > 2 and words[0].isascii() and words[0].isdigit() and _tag(words[1]).startswith("v"):
         words.pop(0)  # the number ends a name before it: mRNA-1273 + 授予紧急使用授权（EUA）
+    if len(words) > 1 and words[-1].endswith(_BODIES) and dictionary.knows(words[-1]) \
+            and _tag(words[-2]).startswith("v"):
+        words = words[-1:]  # a body CC-CEDICT lists whole after a verb: 入选 + 联合国教科文组织（UNESCO）
     while (len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4
            and not words[-1].endswith(_BODIES)):  # a body's name begins with its own verb: 联合台风警报中心
         words.pop(0)

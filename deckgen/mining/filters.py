@@ -286,13 +286,14 @@ _ADDRESSEES = frozenset("您你我他她")
 
 
 def _reports_a_finding(word: str) -> bool:
-    """What results or facts show (结果表明, 充分说明, 事实证明): the frame of a finding."""
+    """What results or facts show (结果表明, 充分说明, 事实证明), or where a point lies
+    (关键在于 'the key lies in'): the frame of a finding."""
     return len(word) >= 4 and word[-2:] in _REPORTING_VERBS and _known_word(word[:-2])
 
 
 # Verbs that report what something shows: never the head of a term (表示 is: 意思表示,
 # a declaration of intent).
-_REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示".split())
+_REPORTING_VERBS = frozenset("表明 显示 说明 证明 证实 指出 揭示 在于".split())
 
 
 def _someone_says(word: str) -> bool:
@@ -893,6 +894,21 @@ def _a_street(parts: tuple[str, ...]) -> bool:
 _STREETS = frozenset("路街巷弄")
 
 
+def _counted_by_a_classifier(candidate: _Candidate, text: str) -> bool:
+    """A classifier after a number, which jieba glued to what it counts: 个人形机器人 of
+    3个人形机器人 (个人 'individual' + 形 + 机器人), where the text also uses the rest alone."""
+    word = candidate.key
+    if len(word) < 3 or word[0] not in _CLASSIFIERS or not _HAN_ONLY.match(word):
+        return False
+    starts = _uses(word, text)
+    return bool(starts) and all(i and text[i - 1] in _NUMERALS for i in starts) and (
+        len(_uses(word[1:], text)) > len(starts) or _known_word(word[1:]))
+
+
+_CLASSIFIERS = frozenset("个個位名台家款项項条條种種只隻件座批套辆輛架张張支颗顆类類")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万萬两兩几幾多余餘数數")
+
+
 def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
     """A street's name without its 路 (愚园 of 愚园路 at every use), or its 路 and the
     character before it, cut from the name (康路 of 武康路): no term, like the street."""
@@ -907,6 +923,27 @@ def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
         return True
     return (len(word) == 2 and word[-1] in _STREETS and not _tag(word[0]).startswith("v")
             and all(i > 0 and _HAN_ONLY.match(text[i - 1]) for i in starts))
+
+
+def _name_of_a_company(candidate: _Candidate, text: str) -> bool:
+    """A company's own name, before its legal form at least once (星衡智能 of
+    星衡智能科技有限公司, 精研 of 精研传动股份有限公司) and, at every other use, before a
+    title of the person who speaks for it (星衡智能联合创始人): a name, no word to learn.
+    A company the text names alone too (华为 beside 华为技术有限公司) is a term."""
+    word = candidate.key
+    if not _HAN_ONLY.match(word):
+        return False
+    starts = _uses(word, text)
+    ends = [text[i + len(word):i + len(word) + 12] for i in starts]
+    registered = [bool(_LEGAL_FORM.match(rest)) for rest in ends]
+    return any(registered) and all(
+        legal or rest.removeprefix("联合").startswith(_COMPANY_TITLES) for legal, rest in zip(registered, ends))
+
+
+# A company's legal form after its name and, up to four characters before it, its trade:
+# 科技有限公司, 传动股份有限公司, 集团.
+_LEGAL_FORM = re.compile(r"[一-鿿]{0,4}?(?:(?:股份)?有限(?:责任|責任)?公司|集团|集團)")
+_COMPANY_TITLES = (*_TITLES, "CEO", "首席执行官", "首席執行官", "负责人", "負責人", "董事會", "董事会")
 
 
 # Times a text puts a word where places stand before a word CC-CEDICT lists also as a place is that place.
