@@ -1871,6 +1871,11 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
         "JTWC": "联合台风警报中心", "CPI": "核心消费者物价指数年增率", "CAAC": "中国民用航空局",
         # ... but a verb before a body CC-CEDICT lists whole is no part of its name
         "UNESCO": "联合国教科文组织"}
+    # ... and keeps a prefix jieba calls a verb: 超 'beyond' (a Taiwan statute on drones)
+    analysis = _analyse(source(
+        "text", "四、視距內操作（Visual Line of Sight，VLOS）：指操作人以目視直接觀察無人機及其周遭環境之操作方式。",
+        "五、超視距操作（Beyond Visual Line of Sight，BVLOS）：指操作人無法以目視直接觀察無人機之操作方式。"), segmenter())
+    assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"VLOS": "视距内操作", "BVLOS": "超视距操作"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

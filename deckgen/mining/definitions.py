@@ -287,7 +287,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
             and _tag(words[-2]).startswith("v"):
         words = words[-1:]  # a body CC-CEDICT lists whole after a verb: 入选 + 联合国教科文组织（UNESCO）
     while (len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4
-           and not words[-1].endswith(_BODIES)):  # a body's name begins with its own verb: 联合台风警报中心
+           and not words[-1].endswith(_BODIES)  # a body's name begins with its own verb: 联合台风警报中心
+           and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS):
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN or word in _WANTS_AN_OBJECT)
@@ -304,6 +305,11 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
+
+
+# Characters that begin words as prefixes, which jieba tags as verbs when it leaves them
+# alone: 超 'beyond' of 超视距操作 (Beyond Visual Line of Sight, BVLOS), 抗 'anti-', 反.
+_PREFIXES_JIEBA_CALLS_VERBS = frozenset("超抗反")
 
 
 # What names of organisations end in.
