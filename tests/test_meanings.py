@@ -405,6 +405,17 @@ def test_common_acronyms_of_science_and_engineering_have_their_english(acronym, 
     assert note.english == english, note.english
 
 
+def test_a_small_letter_before_capitals_is_matched_as_written():
+    # Wikipedia, perovskite solar cells: 晶体硅（带隙约1.12 eV）is an electronvolt, no EV
+    note = annotate(term("eV", ("可与晶体硅（带隙约1.12 eV）组成叠层电池，带隙为1.6 eV左右。", "A")))
+    assert note.english == "electronvolt", note.english
+    note = annotate(term("EV", ("今年EV销量大增，EV渗透率超过三成。", "A")))
+    assert note.english == "electric vehicle", note.english
+    # a report on humanoid robots: AGV（自动导引运输车）
+    note = annotate(term("AGV", ("几年后人们看到人形机器人，会像今天看到AGV（自动导引运输车）一样习以为常。", "A")))
+    assert note.english == "automated guided vehicle", note.english
+
+
 def test_a_verb_and_quan_is_the_right_to_do_it():
     from deckgen.annotating.composition import compose
 

@@ -289,10 +289,20 @@ def _acronym_of_a_part(long_form: str, acronym: str) -> bool:
 
 
 def acronym_meaning(text: str) -> str:
-    """The expansion of a common acronym (GPU, 5G, IoT), "" for anything else."""
-    return _acronyms().get(text.strip().upper(), "")
+    """The expansion of a common acronym (GPU, 5G, IoT), "" for anything else.
+
+    Texts write IoT, IOT and iot alike, but a small letter before capitals is a unit or
+    a prefix of its own: eV is an electronvolt, no EV 'electric vehicle'; kW a kilowatt."""
+    written = text.strip()
+    if written[:1].islower() and any(c.isupper() for c in written[1:]):
+        return _acronyms().get(written, "")
+    return _acronyms().get(written.upper(), "")
 
 
 @once
 def _acronyms() -> dict[str, str]:
-    return {acronym.upper(): english for acronym, english in tables.read(_ACRONYMS)}  # texts write IoT, IOT, iot
+    out: dict[str, str] = {}
+    for acronym, english in tables.read(_ACRONYMS):
+        small_first = acronym[:1].islower() and any(c.isupper() for c in acronym[1:])
+        out[acronym if small_first else acronym.upper()] = english
+    return out
