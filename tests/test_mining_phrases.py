@@ -129,6 +129,17 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("经济增长", False),  # a term of two words may end in a change
     ("峰谷价差", False),
     ("储能系统集成", False),
+    # an e-bike regulation, a Taiwan drone statute, a blog and a report on humanoid robots:
+    # a verb that makes a clause of what holds it, a verb of direction before another,
+    # an adverb jieba calls a verb, a subject and its verb and object
+    ("部门责令改正", True),
+    ("会同有关机关", True),
+    ("即飞航", True),
+    ("回去上班", True),
+    ("机器人叠衣服", True),
+    ("合同履行", False),  # the performance of a contract
+    ("专利申请量", False),
+    ("太阳能电池板", False),
 ])
 def test_clauses_and_verb_phrases_are_told_from_terms_by_their_parts(phrase, is_phrase):
     parts = tuple(segmenter().words_of(phrase))
@@ -1876,6 +1887,11 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
         "text", "四、視距內操作（Visual Line of Sight，VLOS）：指操作人以目視直接觀察無人機及其周遭環境之操作方式。",
         "五、超視距操作（Beyond Visual Line of Sight，BVLOS）：指操作人無法以目視直接觀察無人機之操作方式。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"VLOS": "视距内操作", "BVLOS": "超视距操作"}
+    # ... and starts after an adverb of how widely and after a verb that makes a clause
+    analysis = _analyse(source(
+        "text", "推动建立废旧蓄电池回收体系，鼓励生产者履行生产者责任延伸（EPR）义务。",
+        "产业界则普遍参照国际电工委员会（IEC）的IEC 61215标准进行加速老化测试。"), segmenter())
+    assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"EPR": "生产者责任延伸", "IEC": "国际电工委员会"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

@@ -314,7 +314,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     if letters:
         initials = {c.lower() for c in letters if c.isalpha()}
         fitting = [s for s in _part_glosses(entry, every=True, limit=len(entry.senses))
-                   if s.removeprefix("to ")[:1].lower() in initials]
+                   if s.removeprefix("to ")[:1].lower() in initials
+                   # a verb heads no phrase, whatever its letter (生产者责任延伸, EPR, is no
+                   # 'producer responsibility extend')
+                   and not (head and s.startswith("to ") and _tag(entry.simplified) == "v")]
         if fitting:  # one word before a phrase: 'mobile', not 'move about'
             return min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
     key = (entry.simplified, " ".join(entry.pinyin))

@@ -12,6 +12,7 @@ from itertools import accumulate
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import english as english_words
 from deckgen.mining.words import (
+    _CLAUSE_VERBS,
     _FUNCTION_TAGS,
     _GLUE_VERBS,
     _HAN,
@@ -291,7 +292,8 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
            and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS):
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
-             if (_tag(word)[:1] in ("p", "d", "c") or word[:2] in _LEADS_IN or word in _WANTS_AN_OBJECT)
+             if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) == "ad" or word[:2] in _LEADS_IN
+                 or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS)
              and sum(map(len, words[k + 1:])) >= 2]
     if leads:
         words = words[leads[-1] + 1:]

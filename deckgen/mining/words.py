@@ -183,6 +183,12 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 带动算力中心用电 'drives the computing centres' power use'
     if parts[-1] in _WANTS_AN_OBJECT or (parts[0] in _WANTS_AN_OBJECT and _known_word("".join(parts[1:]))):
         return True  # 厨余垃圾采用 'kitchen waste adopts', 部门责令; 申请 + 行政复议 'to apply for reconsideration'
+    if any(p in _CLAUSE_VERBS for p in parts[1:-1]) or (parts[0] in _CLAUSE_VERBS and len(parts) >= 3):
+        return True  # 部门责令改正 'the department orders a correction', 会同有关机关 'jointly with …'
+    if parts[0] in _DIRECTIONS and _tag(parts[1]) == "v":
+        return True  # 回去上班 'go back to work'
+    if parts[0] in _ADVERBS_JIEBA_CALLS_VERBS or (_tag(parts[0]) == "ad" and _tag(parts[1]) == "v"):
+        return True  # 即飞航 'then flies', 普遍参照国际电工委员会 'mostly follow the IEC'
     if parts[-1] in _CURRENCIES and len(parts[-2]) == 1:
         return True  # 主管机关 + 处 + 新台币: 'the authority fines NT$…', the amount in the next words
     if "本" in parts[1:-1] or (parts[0] == "本" and len(parts) > 2):
@@ -208,6 +214,9 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 利息约定不明: what is unclear, said of the interest
     if any(_tag(p) == "f" for p in parts[1:-1]):
         return True  # 自然人之间借贷: where, between whom, is a phrase's
+    if (len(parts) == 3 and len(parts[1]) == 1 and _tag(parts[1]) == "v" and min(len(parts[0]), len(parts[2])) >= 2
+            and _tag(parts[0]).startswith("n") and _tag(parts[2]).startswith("n")):
+        return True  # 机器人 + 叠 + 衣服 'robots fold clothes': a subject, its verb and its object
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
                               or before in _EVERYONE or _names_a_kind_of_person(subject)):
         return True
@@ -227,6 +236,19 @@ _TELLING = re.compile(
 def _tells_someone(word: str) -> bool:
     return any(_TELLING.match(s) for e in dictionary.lookup(word) for s in e.senses[:3])
 
+
+# Verbs that make a clause of whatever holds them between other words: they want an object
+# and a subject (生产者履行生产者责任延伸, 部分企业宣布规划吉瓦), or open a clause that goes on
+# (会同有关机关 'jointly with the bodies concerned'). Unlike 申请 or 采用, none names a thing
+# inside a term (专利申请量 is one).
+_CLAUSE_VERBS = frozenset(
+    "责令 采取 予以 给予 作出 做出 违反 遵守 依照 按照 参照 根据 履行 宣布 会同 进行 开展".split())
+
+# Verbs of direction that lead the verb of what is done there: 回去上班 'go back to work'.
+_DIRECTIONS = frozenset("回去 回来 出去 出来 进去 进来 上去 下来 过去 过来".split())
+
+# Adverbs jieba tags as verbs when they stand before one: 即 'then' (未经检验合格即飞航).
+_ADVERBS_JIEBA_CALLS_VERBS = frozenset("即 便".split())
 
 # What may happen, said before it: 有望迎来, 即将到来.
 _LIKELY = frozenset("有望 有待 即将 将要 可望 势必 或将 预计".split())
