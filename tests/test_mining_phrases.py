@@ -830,6 +830,8 @@ def test_phrases_of_talk_and_the_country_named_are_no_terms():
     assert "政委" in terms, sorted(terms)
     # 很酷 'very cool', 欢迎您 'welcome you': jieba's words, CC-CEDICT's none
     assert not {"很酷", "欢迎您"} & terms.keys(), sorted(terms)
+    # … and 更糟 'even worse' (a 1920s story: 那不是更糟么)
+    assert "更糟" not in terms_of("那不是更糟么？他想。", "更糟的是，天又下起雪来，更糟的事还在后头。")
     # 臺灣: CC-CEDICT's 台灣 entry is 'variant of 臺灣', its 臺灣 'Taiwan': a place
     assert "台湾" not in terms, sorted(terms)
 
@@ -1946,3 +1948,23 @@ def test_a_classifier_after_a_number_is_no_part_of_the_term_it_counts():
 
     # 个人所得税 is a term: no number before it
     assert not _counted_by_a_classifier(_Candidate("个人所得税", {"个人所得税"}, count=1), "他缴纳个人所得税。")
+
+
+def test_a_surname_before_a_place_jieba_knows_and_a_surname_before_an_address_are_people():
+    # a 1920s story of a pawnshop clerk: 刘 + 德山 (a place to jieba), 刘 + 二爷 'second master'
+    lines = (
+        "刘德山在这柜台后头已经站了二十六年，如今是恒裕的二柜，人都叫他一声“刘二爷”。",
+        "刘德山抖开看了看，用指甲掐了掐里头的棉花，随口唱道：“破布棉袍一件，虫吃鼠咬，光板没毛——六毛。”",
+        "“六毛。”刘德山连眼皮也不抬。那写票的小徒弟早已刷刷的写好了当票，连同六个角子从窗口推出去。",
+        "刘德山把皮袄翻来覆去的看，心里已经有了数：这件东西若拿到前门外的估衣铺，少说也值三十块洋钱。",
+        "“先生，咱们这儿不论当年。”刘德山把皮袄推回窗口，“您嫌少，再上别家去问问。”",
+        "“刘二爷，您再瞧瞧。”那人说，又把马铃薯和高科技的事讲了一遍。",
+    )
+    terms = terms_of(*lines)
+    assert "刘德山" not in terms and "刘二爷" not in terms, sorted(terms)
+    assert "唱道" not in terms, sorted(terms)  # 'sang out', before what he sang
+    assert {"当票", "皮袄"} <= terms.keys(), sorted(terms)
+    from deckgen.mining.filters import _looks_like_a_name
+
+    # a surname's character before a common word is no name
+    assert not _looks_like_a_name("马铃薯") and not _looks_like_a_name("高科技")

@@ -279,7 +279,7 @@ def _spoken_phrase(word: str) -> bool:
     return len(word) >= 3 and word[-1] in _ADDRESSEES and _known_word(word[:-1])
 
 
-_DEGREE = frozenset("很太挺蛮")
+_DEGREE = frozenset("很太挺蛮更")
 # adverbs of degree jieba tags as other words (有所放缓 'has slowed somewhat')
 _TO_SOME_EXTENT = frozenset("有所 略有 稍有".split())
 _ADDRESSEES = frozenset("您你我他她")
@@ -894,6 +894,19 @@ def _a_street(parts: tuple[str, ...]) -> bool:
 _STREETS = frozenset("路街巷弄")
 
 
+def _says_how(candidate: _Candidate, text: str) -> bool:
+    """A verb and 道 'said' before what is said, at every use: how a story tags speech
+    (随口唱道：“…”, 笑道，“…”), no word."""
+    word = candidate.key
+    if len(word) != 2 or word[1] != "道" or not _HAN_ONLY.match(word):
+        return False
+    starts = _uses(word, text)
+    return bool(starts) and all(text[i + 2:i + 3] in _BEFORE_SPEECH for i in starts)
+
+
+_BEFORE_SPEECH = frozenset("：:，,“「\"")
+
+
 def _counted_by_a_classifier(candidate: _Candidate, text: str) -> bool:
     """A classifier after a number, which jieba glued to what it counts: 个人形机器人 of
     3个人形机器人 (个人 'individual' + 形 + 机器人), where the text also uses the rest alone."""
@@ -998,7 +1011,8 @@ def _surname_and_title(string: str) -> bool:
 
 _TITLES_OF_A_PERSON = TITLES_AFTER_A_NAME | TITLES_BEFORE_A_GIVEN_NAME | frozenset(
     "厅长 省长 主席 总统 总理 法官 检察官 记者 队长 班长 警官 科长 组长 镇长 村长 乡长 区长 厂长 社长 馆长 站长 会长"
-    " 理事长 秘书长 总经理 主编 编辑 导演 教练 老板 阿姨 大爷 大妈 大姐 大哥".split())
+    " 理事长 秘书长 总经理 主编 编辑 导演 教练 老板 阿姨 大爷 大妈 大姐 大哥"
+    " 二爷 三爷 少爷 老爷 太太 奶奶 掌柜 大嫂 大婶 大叔 二叔 三叔 大伯".split())
 
 
 # Characters of kinship after 阿 (阿伯 'uncle', 阿嫂): a way to call an elder, no name.
@@ -1008,12 +1022,23 @@ _KIN = frozenset("伯叔姑舅婆公嬤嫲爸妈媽爹哥姐妹弟嫂姨婶嬸�
 @memo(65536)
 def _looks_like_a_name(string: str) -> bool:
     """A word no dictionary knows, shaped like a person's name: a common surname and
-    one or two characters (張俊, 李綱, 詹順貴), or a pet name in 儿 (宏儿, 迅哥儿)."""
+    one or two characters (張俊, 李綱, 詹順貴; 刘德山, whose 德山 jieba knows only as a
+    place), or a pet name in 儿 (宏儿, 迅哥儿). Not a surname's character before a
+    common word (马 + 铃薯, 高 + 科技)."""
     if not (2 <= len(string) <= 3 and _HAN_ONLY.match(string)) or _known_word(string):
         return False
     if string.endswith("儿"):
         return True
-    return string[0] in COMMON_SURNAMES and (len(string) == 2 or not _known_word(string[1:]))
+    return string[0] in COMMON_SURNAMES and (len(string) == 2 or not _a_word_besides_a_name(string[1:]))
+
+
+def _a_word_besides_a_name(string: str) -> bool:
+    """A word a dictionary lists as other than a name: CC-CEDICT's common senses, or
+    jieba's words it does not tag as names of people or places."""
+    entries = dictionary.lookup(string)
+    if entries:
+        return any(not e.proper for e in entries)
+    return _known_word(string) and not _tag(string).startswith(("nr", "ns"))
 
 
 def _word_and_a_character(string: str) -> bool:
