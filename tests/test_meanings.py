@@ -728,3 +728,27 @@ def test_another_english_name_cc_cedict_gives_is_shown_as_a_gloss():
     shown = concise_senses(entry, context="city county government")
     assert "directly governed city" in shown and not any(s.startswith("also called") for s in shown), shown
     assert plain("also called 西瓜子") == ""  # the other name is Chinese: nothing to show
+
+
+def test_a_word_said_on_its_own_is_the_greeting_among_its_entries():
+    # a podcast's last line: 拜拜！ is bái bái 'bye-bye', not bài bai, the bow with incense
+    note = annotate(term("拜拜", ("那本期节目就到这里，我们下期再见，拜拜！", "A"), ("拜拜！", "A")))
+    assert note.pinyin == ("bai2", "bai2") and note.english.startswith("bye-bye"), (note.pinyin, note.english)
+    # ... and the bow where it is something done
+    note = annotate(term("拜拜", ("過年前大家都會去廟裡拜拜，祈求平安。", "A")))
+    assert note.pinyin == ("bai4", "bai5") and "bye" not in note.english, (note.pinyin, note.english)
+
+
+def test_what_a_sense_said_of_the_chinese_it_pointed_at_goes_with_it():
+    # a documentary on Xuan paper: 青檀 'blue sandalwood (…), the bark of which is used to
+    # manufacture 宣纸'; a podcast: 茧子 '…; corns (on feet); also 趼子'
+    assert concise_senses(cedict.lookup("青檀")[0]) == ["blue sandalwood (Pteroceltis tatarinowii Maxim)"]
+    assert not any(s.endswith("also") for s in concise_senses(cedict.lookup("茧子")[0]))
+
+
+def test_a_compound_cut_two_ways_gets_no_literal_gloss():
+    from deckgen.annotating.composition import compose
+
+    # a podcast on factories: 老师傅 is 老 + 师傅 'old master', no 老师 + 傅 'teacher instructor'
+    assert compose("老师傅") == ("", [])
+    assert compose("塑胶瓶")[0] == "plastic bottle"

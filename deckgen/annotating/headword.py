@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from deckgen import script
@@ -97,9 +98,11 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> tuple
     in_context = reading_in_context(term, segmenter) if len(readings) > 1 else ()
     lower_context = tuple(s.lower() for s in in_context)
     fitting = _fitting_reading(term, entries, lower_context, segmenter) if len(readings) > 1 else None
+    alone = len(readings) > 1 and _said_alone(term)
 
     def rank(e: Entry):
         return (
+            alone and any(_PARTING.search(s) for s in e.senses),
             e.pinyin == fitting,
             e.pinyin == lower_context,  # the reading the sentence gives
             # the spelling the card shows: 颱風 'typhoon', not 臺風 'stage presence', for 台风
@@ -113,6 +116,19 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> tuple
 
     best = max(entries, key=rank)
     return best, fitting is not None and best.pinyin == fitting
+
+
+# What is said to greet, thank or part: 拜拜 'bye-bye', said on its own, is not bài bai,
+# the bow with incense of its other entry.
+_PARTING = re.compile(r"\b(?:bye|bye-bye|goodbye|hello|hi|thanks|thank you|interj)\b", re.IGNORECASE)
+_ALONE_BEFORE = re.compile(r"(?:^|[，,。.！!？?～~、：:“”「」\s])(?:好|嗯|那|OK|ok|好的)?[，,\s]*$")
+_ALONE_AFTER = re.compile(r"^[～~]*(?:[，,。.！!？?”」\s]|$)")
+
+
+def _said_alone(term: Term) -> bool:
+    """The term is an utterance of its own somewhere: “好，拜拜！”, not 去廟裡拜拜。"""
+    return any(_ALONE_BEFORE.search(o.sentence.text[:o.start]) and _ALONE_AFTER.match(o.sentence.text[o.end:])
+               and o.start < o.end for o in term.occurrences)
 
 
 def _entries_for(forms) -> list[Entry]:

@@ -77,7 +77,8 @@ def plain(sense: str) -> str:
     return re.sub(r"\s{2,}", " ", sense).strip()
 
 
-_DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|named|written)\s*$")
+# ... or what a thing is used to make: 青檀 'the bark of which is used to manufacture 宣纸'
+_DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|named|written|used to [a-z]+)\s*$")
 
 
 def _without_chinese(item: str) -> str:
@@ -112,7 +113,7 @@ def _without_chinese(item: str) -> str:
 
 
 _LIST_DEBRIS = re.compile(r"\s*(?:,\s*(?:and|or)?\s*){2,}|\s*,\s*(?:and|or)?\s*$|\s+(?:and|or)\s*$")
-_GLUE = frozenset({"lit", "fig", "and", "or", "idiom", "as", "in", "of"})
+_GLUE = frozenset({"lit", "fig", "and", "or", "idiom", "as", "in", "of", "also"})  # 茧子 'also 趼子
 
 
 _EXAMPLE_ASIDE = re.compile(r"\s*\((?:e\.g\.|i\.e\.|such as|usu\.|esp\.)")
@@ -278,7 +279,9 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         dated = (_dated(sense) or _exclaimed_in_talk(sense, senses) or _in_marked_register(sense, senses)
                  or _place_elsewhere(sense, wanted))
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
-        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog)[a-z. ]+\)", sense))
+        # (a loanword's label says where the word is from, not the field it is used in: 拜拜
+        # '(loanword) bye-bye')
+        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog|loanword)[a-z. ]+\)", sense))
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
         # that geological change …") is not the gloss ("catastrophism")
         overlap = min(len(words & wanted), 2) if wanted and len(said) <= EXPLANATION else 0
