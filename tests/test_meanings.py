@@ -752,3 +752,13 @@ def test_a_compound_cut_two_ways_gets_no_literal_gloss():
     # a podcast on factories: 老师傅 is 老 + 师傅 'old master', no 老师 + 傅 'teacher instructor'
     assert compose("老师傅") == ("", [])
     assert compose("塑胶瓶")[0] == "plastic bottle"
+
+
+def test_a_note_on_how_the_word_is_said_is_no_part_of_a_sense():
+    # 卡位: '(commerce) to establish oneself in a competitive market (also pr. [qia3 wei4])',
+    # 'booth seating (always pr. [ka3 wei4] for this sense)'
+    shown = [plain(s) for s in cedict.lookup("卡位")[0].senses]
+    assert not any("pr." in s for s in shown), shown
+    assert "booth seating" in shown, shown
+    # ... and a sense said one way only is as narrow as a field's: it does not go first
+    assert concise_senses(cedict.lookup("卡位")[0])[0].startswith("(sports) to jockey for position")

@@ -65,6 +65,8 @@ def plain(sense: str) -> str:
     # another English name is a gloss: 直辖市 'also called directly governed city'
     sense = re.sub(r"^(?:also called|also known as|a\.k\.a\.) (?=[a-zA-Z])", "", sense)
     sense = re.sub(r"(?:^|;)\s*CL:[^;]*", "", sense).strip()  # a classifier is a field of its own
+    # a note on how the word is said is no meaning: 卡位 '… (also pr. [qia3 wei4])'
+    sense = re.sub(r"\s*\((?:also|always|usually|often|sometimes) pr\. [^()]*\)", "", sense)
     sense = re.sub(r"\s*\[[a-zA-Z0-9:, ]+\]", "", sense)
     sense = _REFERENCE.sub(lambda m: m.group(2), sense)
     sense = "; ".join(filter(None, map(_without_chinese, sense.split(";"))))
@@ -281,7 +283,8 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         literal = has_fig and bool(re.match(r"^\(?lit\.", sense))
         # (a loanword's label says where the word is from, not the field it is used in: 拜拜
         # '(loanword) bye-bye')
-        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog|loanword)[a-z. ]+\)", sense))
+        specialist = bool(re.match(r"^\((?!coll|fig|lit|Tw|of |neolog|loanword)[a-z. ]+\)", sense)) or (
+            "for this sense)" in sense)  # a sense said one way only is as narrow: 卡位 'booth seating'
         # a long sense shares more words by chance; an explanation (灾变论's "the theory
         # that geological change …") is not the gloss ("catastrophism")
         overlap = min(len(words & wanted), 2) if wanted and len(said) <= EXPLANATION else 0
