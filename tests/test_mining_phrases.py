@@ -1968,3 +1968,11 @@ def test_a_surname_before_a_place_jieba_knows_and_a_surname_before_an_address_ar
 
     # a surname's character before a common word is no name
     assert not _looks_like_a_name("马铃薯") and not _looks_like_a_name("高科技")
+
+
+def test_a_guess_of_jiebas_that_glues_such_as_onto_a_word_is_no_term():
+    # Wikipedia, perovskite solar cells: 如甲铵 'such as methylammonium', a guess of jieba's
+    terms = terms_of(
+        "最常见的吸光材料是有机—无机杂化的铅卤化物，如甲铵铅碘（CH3NH3PbI3，简称MAPbI3）。",
+        "在光伏研究中，A位通常为一价阳离子，如甲铵（MA⁺，CH3NH3⁺）、甲脒（FA⁺）或铯（Cs⁺）。")
+    assert "如甲铵" not in terms, sorted(terms)

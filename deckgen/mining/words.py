@@ -382,7 +382,7 @@ _SELDOM_ALONE = 1000
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark
 # the edge of a term.
-_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等经")
+_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等经如")
 
 
 @memo(1 << 20)
