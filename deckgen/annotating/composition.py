@@ -141,12 +141,12 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         # … or a negation goes with a word across them: 不知情 is 不 + 知情 'not knowing the
         # facts', no 不知 + 情 'not to know feelings'
         return "", []
-    if any(len(a) >= 2 and has_han(a + b) and (len(b) == 2 and dictionary.knows(a + b[0])
-                                                or len(b) == 1 and dictionary.knows(a[-1] + b))
+    if any(len(a) >= 2 and has_han(a + b) and (len(b) == 2 and dictionary.knows(a + b[0]) or (
+            len(b) == 1 and b not in _SUFFIXES and dictionary.knows(a[-1] + b)))
            for a, b in zip(pieces, pieces[1:])):
         # the parts can be cut two ways: 行政院长 is 行政院 + 长 'the Premier', no 行政 + 院长
         # 'administrative chair of a board'; 老师傅 is 老 + 师傅 'old master', no 老师 + 傅
-        # 'teacher instructor'
+        # 'teacher instructor' (卷烟 + 厂 is a cigarette plant either way)
         return "", []
     if len(pieces) + bool(first) > MOST_PARTS and not letters:
         # 贷款市场报价利率 is the Loan Prime Rate, not 'loan marketplace quoted price interest
