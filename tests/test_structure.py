@@ -1013,3 +1013,56 @@ def test_a_podcasts_guests_and_its_note_on_how_the_transcript_was_made_are_no_te
         "嘉宾A：好的（笑）",
     )
     assert kinds == ["title", "byline", "byline", "byline", "notice", "text", "text"]
+
+
+def test_a_programmes_chapters_a_glossary_and_its_guests_are_no_running_text():
+    # a podcast's show notes on AI in factories
+    kinds = kinds_of(
+        "算力漫谈 第42期：大模型进工厂，到底难在哪？",
+        "　　　何　佳（江南某汽车零部件集团数字化中心负责人）",
+        "00:01:30　开场：为什么说“百模大战”下半场拼的是落地",
+        "00:24:10　工厂里的真实场景：质检报告、设备运维、工艺知识库",
+        "林蔚：欢迎收听本期节目，今天我们聊聊大模型在工厂里到底怎么用。",
+        "· FMEA（Failure Mode and Effects Analysis，失效模式与影响分析）",
+        "· 【新华视点】机器人“进厂打工”，还需跨过几道坎？",
+    )
+    assert kinds == ["title", "byline", "list item", "list item", "text", "list item", "link"]
+
+
+def test_tables_a_budget_and_a_reports_furniture_are_no_running_text():
+    kinds = kinds_of(
+        "固态电池行业深度报告",
+        "行业评级：推荐（维持）",
+        "《固态电池专题之六：硫化锂——全固态电池的“卡脖子”材料》2025-03-18",
+        "3　产业化进程：从半固态到全固态",
+        "硫化物电解质的室温离子电导率最高，是当前产业化的主流路线。",
+        "3 ｜ 拓展村级便民商店服务功能 ｜ 商务部 ｜ 农业农村部、人民银行、供销合作总社",
+        "共享办公工位（含网络、咖啡无限续）：399",
+        "结构类型\t典型器件结构\t主要特点",
+        "正式介孔型（n-i-p）\tFTO / c-TiO2 / mp-TiO2 / 钙钛矿 / spiro-OMeTAD / Au\t效率记录长期领先；TiO2需高温烧结",
+        "反式平面型（p-i-n）\tITO / SAM / 钙钛矿 / C60 / BCP / Ag\t迟滞小、稳定性好，适合叠层",
+        "17:30　收工，骑小电驴去洱海边吹风",  # a day told in phrases is the author's prose
+    )
+    assert kinds == ["title", "byline", "link", "heading", "text", "list item", "list item",
+                     "list item", "list item", "list item", "text"]
+
+
+def test_a_news_reports_subheading_may_pair_two_phrases():
+    kinds = kinds_of(
+        "人形机器人加速走进工厂",
+        "记者近日在浙江、广东、上海等地调研发现，人形机器人正从实验室样机走向工厂。",
+        "",
+        "场景开放牵引，量产“拐点”渐近",
+        "",
+        "　　“人形机器人最终要在场景中‘炼’出来。”浙江省经济和信息化厅有关负责人说，全省已发布两批应用场景清单。",
+    )
+    assert kinds == ["title", "text", "text", "heading", "text", "text"]
+
+
+def test_what_a_film_prints_on_screen_besides_its_dialogue_is_no_dialogue():
+    from deckgen.reading.structure import cue_kinds
+
+    # a documentary on Xuan paper: a name and who they are, the credits, the next episode
+    assert cue_kinds("汪德明｜宣纸捞纸工\n县级非物质文化遗产代表性传承人\n下集预告\n总导演：许知衡\n"
+                     "撰稿：林晚　摄影：杜晨　韩磊\n本片由泾川文化传媒有限公司出品\n纸要晒三天\n老陈：这个不行") == [
+        "list item", "text", "notice", "byline", "byline", "byline", "text", "text"]

@@ -38,7 +38,7 @@ from deckgen.reading.sentences import (
     script_speakers,
     split_sentences,
 )
-from deckgen.reading.structure import TEXT, line_kinds, page_furniture, sentence_kind
+from deckgen.reading.structure import cue_kinds, line_kinds, page_furniture, sentence_kind
 from deckgen.records import Sentence, Source
 from deckgen.script import HAN_RANGES, detect_script, simplified_in_place, to_simplified
 
@@ -98,7 +98,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     furniture = frozenset() if subtitles else page_furniture(text.split("\n"))
     pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles,
                                                 speakers=speakers, furniture=furniture), masked)
-    kinds = [TEXT] * (text.count("\n") + 1) if subtitles else line_kinds(text, furniture)
+    kinds = cue_kinds(text) if subtitles else line_kinds(text, furniture)
     # a line's first sentence, when more follow it on the line
     opens_line = [(i == 0 or pieces[i - 1].line != piece.line)
                   and i + 1 < len(pieces) and pieces[i + 1].line == piece.line for i, piece in enumerate(pieces)]

@@ -46,6 +46,8 @@ _HEADING = re.compile(
     rf"|第\s*[{_NUMERAL}]+\s*[章节節编編部篇回卷](?:\s+[^，,；;。：:]{{0,24}})?"  # 第一章　刑法的任务、基本原则…
     rf"|[（(][{_NUMERAL}]+[）)]\s*[^，,；;。：:、的]{{1,20}}。?"
     rf"|[{_NUMERAL}]+(?:\.[0-9]+)*\s+[{_HAN_CLASS}][^，,；;。：:]*"
+    # 3　产业化进程：从半固态到全固态
+    rf"|[0-9]+(?:\.[0-9]+)*[ \u3000]+[{_HAN_CLASS}][^，,；;。！？：:]{{1,14}}[：:][^，,；;。！？：:]{{1,16}}"
     rf"|[{_NUMERAL}]+[、．]\s*[^，,；;。：:]{{1,20}}"
     rf"|[0-9]+\.(?![0-9])\s*[{_HAN_CLASS}][^，,；;。：:、的]{{0,19}}。?"  # 1.加快工业领域设备更新。
     rf"|[〈【][^〉】]{{1,20}}[〉】][^，,；;。！？!?]*"  # 〈要排就拒吃〉只想從從容容 不想狼狽等待
@@ -85,6 +87,11 @@ _BYLINE = re.compile(
     r"\s*[／/：:︰|｜╱]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, 【纠错】 【责任编辑：张樵苏】, not 記者：a question
     # a newspaper's own reporters: 本报记者  孙婉清, 本報記者 王小明 李華
     r"|(?:本[报報刊台网網]|本[报報]特[约約])[记記]者(?:\s*[\u3400-\u9fff·]{2,4}){1,4}$"
+    # a film's credits: 总导演：许知衡, 特别鸣谢：泾县各宣纸生产企业, 本片由泾川文化传媒有限公司出品
+    r"|(?:总?导演|總?導演|监制|監製|制片人?|製片人?|出品人?|特别鸣谢|特別鳴謝|鸣谢|鳴謝)\s*[：:]\s*[^。！？?]{1,30}$"
+    r"|本(?:片|节目|節目|视频|視頻|集)由[^。！？]{2,30}(?:出品|制作|製作|摄制|攝製|联合出品|聯合出品)$"
+    # a programme's guest and who they are: 何　佳（江南某汽车零部件集团数字化中心负责人）
+    r"|[\u3400-\u9fff](?:[ \u3000]?[\u3400-\u9fff]){1,3}\s*[（(][^（）()。！？]{6,40}[）)]$"
     # a talk's speaker, host or translator, with their post: 主讲：张启明（某大学生命科学学院教授）
     r"|(?:主[讲講]人?|[讲講]者|演[讲講]者?|嘉[宾賓]|主持人?|翻[译譯]|[译譯]者|校[对對]|审[校订]|審[校訂])\s*[：:]\s*"
     r"[\u3400-\u9fff·A-Za-z]{2,12}(?:\s*[（(][^（）()。！？?]{1,30}[）)])?$"
@@ -96,7 +103,7 @@ _BYLINE = re.compile(
     r"|[电電][话話]|[传傳]真|[电電]子信箱|[电電]子[邮郵]件|E-?mail)\s*[：:]\s*[^。！？?，,]{1,30}$"
     # a report's sources, however many (资料来源：CNESA，华泰研究), its analysts and its rating
     r"|(?:[资資]料|[数數]据|[數]據)[来來]源\s*[：:]\s*[^。！？?]{1,40}$"
-    r"|(?:分析[师師]|研究[员員]|[联聯][系繫]人|[邮郵]箱|(?:[执執]业|[執]業)?[证證][书書][编編][号號]|(?:投[资資])?[评評][级級])"
+    r"|(?:分析[师師]|研究[员員]|[联聯][系繫]人|[邮郵]箱|(?:[执執]业|[執]業)?[证證][书書][编編][号號]|(?:投[资資]|行[业業]|公司)?[评評][级級])"
     r"\s*[：:]\s*[^。！？?]{1,40}$"
     # a date alone: 2024年05月20日, 2025/08/23 09:12, 二〇二三年九月十八日; a Taiwan judgment's
     # 中  華  民  國  112  年  9  月  14  日 and 民國 112 年 09 月 14 日
@@ -222,7 +229,8 @@ _WIKI_MOTTO = re.compile(r"[维維]基百科\s*[，,]\s*自由的百科全[书�
 # labels or more make it the page's byline, whatever its length.
 _PAGE_DETAIL = re.compile(
     r"(?:发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|阅读|閱讀|浏览量?|瀏覽量?|点击|點擊|"
-    r"责任编辑|責任編輯|编辑|編輯|分类|分類|字号|字號)\s*[：:]"
+    r"责任编辑|責任編輯|编辑|編輯|分类|分類|字号|字號|"
+    r"撰稿|摄影|攝影|剪辑|剪輯|导演|導演|制片|製片|配音|解说|解說)\s*[：:]"  # a film's credits
 )
 
 
@@ -292,6 +300,26 @@ _PAGE_NUMBER = re.compile(
     r"|(?<=[\-—–－])\s*[0-9]{1,3})[\s\-—–－·•|]*$")
 
 
+def cue_kinds(text: str) -> list[str]:
+    """The kind of each line of subtitles: dialogue, however short and unpunctuated,
+    but for what a film prints on screen besides it: a name and who they are
+    (汪德明｜宣纸捞纸工), its credits, and the next episode's trailer announced."""
+    kinds = []
+    for line in (line.strip() for line in text.split("\n")):
+        if _FIELD_AND_VALUE.match(line):
+            kinds.append(LIST_ITEM)
+        elif _BYLINE.match(line) or (line.count("：") + line.count(":") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2):
+            kinds.append(BYLINE)
+        elif _NOTICE.match(line) or _NEXT_EPISODE.match(line):
+            kinds.append(NOTICE)
+        else:
+            kinds.append(TEXT)
+    return kinds
+
+
+_NEXT_EPISODE = re.compile(r"^(?:下集|下期|下一集|下一期)(?:预告|預告)$")
+
+
 def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
     """The kind of each line of `text` (index 0 is line 1); `furniture`: the page_furniture
     of its lines, where the caller has it already."""
@@ -304,11 +332,22 @@ def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
     for i in page_furniture(lines) if furniture is None else furniture:
         kinds[i] = NOTICE
     _mark_lists(lines, kinds)
+    _mark_table_rows(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_contents(lines, kinds)
     _mark_references(lines, kinds)
     return kinds
+
+
+def _mark_table_rows(lines: list[str], kinds: list[str]) -> None:
+    """A line of cells apart by tabs beside a row of as many cells is a row too, though a
+    cell holds a clause (效率记录长期领先；TiO2需高温烧结): a table copied from a page."""
+    cells = [line.strip().count("\t") + 1 if "\t" in line else 0 for line in lines]
+    for i, kind in enumerate(kinds):
+        if kind == TEXT and cells[i] >= 2 and any(
+                0 <= j < len(lines) and kinds[j] == LIST_ITEM and cells[j] == cells[i] for j in (i - 1, i + 1)):
+            kinds[i] = LIST_ITEM
 
 
 def _mark_entry_names(lines: list[str], kinds: list[str]) -> None:
@@ -421,16 +460,26 @@ def _kind(line: str, first: bool) -> str:
     if _TABLE_ROW_CELLS <= len(cells := line.split()) and not _CLAUSE_MARK.search(line) and (
             2 * sum(bool(_TABLE_NUMBER.match(cell)) for cell in cells) >= len(cells)):
         return LIST_ITEM  # a row of a table of figures: 平均高温 °C 6.1 10.1 16.1 …
-    if line.count("|") >= 2 and all(len(cell.strip()) <= _SHORT for cell in line.split("|")):
-        return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |): data, not sentences
+    if line.count("|") + line.count("｜") >= 2 and all(
+            len(cell.strip()) <= _SHORT for cell in _BARS.split(line)):
+        return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |, 3 ｜ 拓展村级便民商店服务功能 ｜ 商务部): data
     if ("\t" in line or "\u3000\u3000" in line or "   " in line) and not _SENTENCE_END.search(line) and (
             cells := _CELL_GAP.split(line)) and len(cells) >= 2 and len(cells[0]) <= _LABEL and all(
-            len(cell) <= _SHORT for cell in cells):
+            len(cell) <= (2 * _SHORT if "\t" in line else _SHORT) for cell in cells):
         return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs or wide gaps (納保率	逾99%)
     if _SCHEDULE.match(line):
         return LIST_ITEM  # a trip's or a day's plan: Day1：武康路—安福路—愚园路, 10:30 圆明园路
     if _FIELD_AND_VALUE.match(line):
         return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
+    if _AMOUNT_ROW.match(line):
+        return LIST_ITEM  # a budget's row: 共享办公工位（含网络、咖啡无限续）：399
+    if line[0] == "《" and _DATED_TITLE.match(line):
+        return LINK
+    if _BULLET.match(line) and len(line) <= 2 * _SHORT:
+        if line[1:].lstrip().startswith("【"):
+            return LINK  # a related story: · 【新华视点】机器人“进厂打工”，还需跨过几道坎？
+        if len(line) > _SHORT and not _SENTENCE_END.search(line):
+            return LIST_ITEM  # a glossary's entry: · RAG（Retrieval-Augmented Generation，检索增强生成）
     if wikitext := _WIKITEXT_HEADING.match(line):  # == 參考資料 ==, as a wiki's source writes its headings
         return REFERENCE if _REFERENCES.match(wikitext.group(2)) else HEADING
     if _NAVIGATION.match(line):
@@ -457,13 +506,24 @@ def _kind(line: str, first: bool) -> str:
 # ones (相關災害　　　強風、豪雨); one space parts words (新华社记者　陈浩然　摄).
 _CELL_GAP = re.compile(r"\s*\t\s*|[ \u3000]*\u3000\u3000[ \u3000]*| {3,}")
 _LABEL = 16  # characters of a row's first cell, a label or a name
+_BARS = re.compile(r"[|｜]")
 
 _SCHEDULE = re.compile(
     r"^(?:(?:Day|DAY|D)\s*[0-9]{1,2}|第[一二三四五六七八九十0-9]{1,3}[天日])\s*[：:]"
     r"|^[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[-–—~～]\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2})?\s+[^。！？!?，,]{1,20}$"
+    # ... and a programme's chapters, the time each starts at: 00:24:10　工厂里的真实场景：质检报告、设备运维
+    # (a day's timetable told in phrases, 17:30　收工，骑小电驴去洱海边吹风, is the author's prose)
+    r"|^[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \u3000\t]+[^。！？!?]{1,40}$"
 )
 
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
+
+# A row of a budget or a price list: what, and how much after a colon.
+_AMOUNT_ROW = re.compile(
+    r"^(?=[^：:]*[\u3400-\u9fff])[^。！？!?：:]{2,40}[：:]\s*[约約]?[0-9][0-9,.]*\s*(?:元|块|塊|%|％|万|萬)?(?:/[月天年])?$")
+
+# A report's list of related reports, each a title and its date: 《固态电池专题之六：…》2025-03-18
+_DATED_TITLE = re.compile(r"^《[^》]{4,60}》\s*[（(]?(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[）)]?$")
 
 # A site's row of tabs or links, names apart: 所有條文　條號查詢　條文檢索　沿革　編章節　法規異動
 _NAVIGATION = re.compile(r"^[\u3400-\u9fff]{2,6}(?:[ \u3000]+[\u3400-\u9fff]{2,6}){3,}$")
@@ -503,10 +563,14 @@ def _mark_bare_headings(lines: list[str], kinds: list[str]) -> None:
 
 def _may_be_bare_heading(line: str, kind: str) -> bool:
     line = line.strip()
-    if kind != TEXT or len(line) > _BARE_HEADING:
+    if kind != TEXT or len(line) > _BARE_HEADING + 4:
         return False
     unquoted = _QUOTED.sub("", line)
-    return len(unquoted) >= 2 and not _PUNCTUATION.search(unquoted)
+    # a news report's subheading may pair two phrases: 场景开放牵引，量产“拐点”渐近
+    halves = unquoted.split("，")
+    if len(halves) == 2 and all(len(half) >= 4 for half in halves):
+        return not any(_PUNCTUATION.search(half) for half in halves)
+    return len(unquoted) >= 2 and len(line) <= _BARE_HEADING and not _PUNCTUATION.search(unquoted)
 
 
 # A run of this many short unpunctuated lines is a list (of subjects, names, links).
