@@ -1976,3 +1976,16 @@ def test_a_guess_of_jiebas_that_glues_such_as_onto_a_word_is_no_term():
         "最常见的吸光材料是有机—无机杂化的铅卤化物，如甲铵铅碘（CH3NH3PbI3，简称MAPbI3）。",
         "在光伏研究中，A位通常为一价阳离子，如甲铵（MA⁺，CH3NH3⁺）、甲脒（FA⁺）或铯（Cs⁺）。")
     assert "如甲铵" not in terms, sorted(terms)
+
+
+def test_an_acronym_spelt_out_in_english_and_chinese_in_brackets_is_defined_both_ways():
+    from deckgen.mining.analysis import _analyse
+
+    # a podcast's glossary, and a judgment: AOI（Automated Optical Inspection，即自动光学检测）
+    analysis = _analyse(source(
+        "text", "· FMEA（Failure Mode and Effects Analysis，失效模式与影响分析）",
+        "被告负责AOI（Automated Optical Inspection，即自动光学检测）设备的算法开发。"), segmenter())
+    glosses = {(g.term, g.gloss) for g in analysis.glosses}
+    assert {("FMEA", "Failure Mode and Effects Analysis"), ("FMEA", "失效模式与影响分析"),
+            ("失效模式与影响分析", "Failure Mode and Effects Analysis"), ("AOI", "自动光学检测"),
+            ("自动光学检测", "Automated Optical Inspection")} <= glosses, glosses

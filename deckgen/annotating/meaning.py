@@ -127,6 +127,9 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     spelled = _spelled_out(term)
     if spelled:
         return spelled, FROM_TEXT_ENGLISH
+    if term.expansion_of and term.gloss and _IN_ENGLISH.fullmatch(term.gloss) and _initials_fit(term.text, term.gloss):
+        # … or a glossary's entry: FMEA（Failure Mode and Effects Analysis，失效模式与影响分析）
+        return term.gloss, FROM_TEXT_ENGLISH
     explained = term.expansion_of or term.gloss or ""
     letters = term.text if term.expansion_of and term.text.isascii() else ""
     # An expansion or a short synonym can stand in for the term; a long definition

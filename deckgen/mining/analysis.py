@@ -181,6 +181,12 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         titled.update(_titled_given_names(analysed.tokens))
         if _NAMING.search(simp):
             titled.update(_named(analysed.tokens))
+    # a glossary's entries are a list, no running text, but they define: · RAG（Retrieval-Augmented
+    # Generation，检索增强生成）
+    entries = [s for s in source.sentences if s.kind == "list item" and _MAY_DEFINE.search(s.simplified)]
+    for sentence, cut in zip(entries, segmenter.words_of_each([s.simplified for s in entries])):
+        tokens = _split_suffixes(_merge_latin(cut))
+        glosses.extend(_glosses(_Analysed(sentence, sentence.simplified, tokens, _runs(tokens, ()))))
     glosses.extend(_infobox_gloss([s.simplified for s in source.sentences if s.kind != "text"], title))
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)

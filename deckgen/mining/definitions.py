@@ -79,6 +79,14 @@ _GLOSSARY_ENTRY = re.compile(
 )
 
 
+# ... and as a text spells an acronym out in brackets, in English and in Chinese:
+# RAG（Retrieval-Augmented Generation，检索增强生成）
+_ACRONYM_SPELT_OUT = re.compile(
+    rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s*[（(]\s*([A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){{1,7}})"
+    rf"\s*[，,]\s*(?:即|亦即|也就是|又称|又稱|简称|簡稱)?([{_HAN}]{{2,16}})\s*[）)]"
+)
+
+
 _SO_CALLED = re.compile(
     rf"所谓[“「『\"]?([{_HAN}0-9A-Za-z]{{2,10}}?)[”」』\"]?[，,]?\s*(?:是指|指的是|就是指|即是|就是)\s*([^，。；！？,;!?]{{2,40}})"
 )
@@ -186,9 +194,13 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
     for m in _ACRONYM_BEFORE.finditer(text):
         if _is_acronym(m.group(1)):
             out.append(_Gloss(m.group(1), m.group(2), acronym=True, term_is_short=True))
-    if entry := _GLOSSARY_ENTRY.match(text):  # eVTOL：electric Vertical Take-off and Landing，电动垂直起降飞行器。
+    entries = [m for m in (_GLOSSARY_ENTRY.match(text),) if m]  # eVTOL：electric Vertical Take-off and Landing，…
+    if "（" in text or "(" in text:
+        entries += _ACRONYM_SPELT_OUT.finditer(text)
+    for entry in entries:
         acronym, english, chinese = entry.groups()
         if _is_acronym(acronym) and _spells(acronym, english):
+            out.append(_Gloss(acronym, english, acronym=False, term_is_short=False))  # its English first
             out.append(_Gloss(acronym, chinese, acronym=True, term_is_short=True))
             out.append(_Gloss(chinese, english, acronym=False, term_is_short=False))
     for m in _SO_CALLED.finditer(text):
