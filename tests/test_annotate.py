@@ -608,3 +608,25 @@ def test_a_use_inside_another_term_of_the_deck_is_the_last_example():
     low = terms["低空"]
     assert [o.inside for o in low.occurrences] == [True, False, False]
     assert all("低空经济" not in e.text for e in annotate(low).examples[:2]), [e.text for e in annotate(low).examples]
+
+
+def test_a_piece_that_is_only_the_term_and_its_brackets_is_no_example_beside_others():
+    # a Taiwan drone statute: 五、超視距操作（Beyond Visual Line of Sight，BVLOS）：指…, cut at the colon
+    from deckgen.annotating.examples import choose_examples
+
+    statute = term("超視距操作",
+                   ("五、超視距操作（Beyond Visual Line of Sight，BVLOS）：指操作人無法以目視直接觀察無人機，而藉由通訊、"
+                    "監控或偵測設備進行之操作方式。", "A"),
+                   ("未經民航局核准而為超視距操作，處新臺幣三萬元以上十五萬元以下罰鍰。", "A"))
+    examples = [e.text for e in choose_examples(statute, segmenter())]
+    assert examples == ["未經民航局核准而為超視距操作，處新臺幣三萬元以上十五萬元以下罰鍰。"], examples
+    # ... where there is no other, it is shown
+    alone = term("超視距操作", ("五、超視距操作（Beyond Visual Line of Sight，BVLOS）：指操作人無法以目視直接觀察無人機。", "A"))
+    assert len(choose_examples(alone, segmenter())) == 1
+
+
+def test_a_glossarys_acronym_takes_the_english_it_spells_out():
+    # a podcast's list of the terms it used: FMEA（Failure Mode and Effects Analysis，失效模式与影响分析）
+    note = annotate(term("FMEA", ("我们用大模型来写FMEA，写完还得老师傅把关。", "A"),
+                         gloss="Failure Mode and Effects Analysis", expansion_of="失效模式与影响分析"))
+    assert note.english == "Failure Mode and Effects Analysis", note.english

@@ -78,6 +78,11 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
     # (the card shows the definition already: 七、緩和醫療：指…), then pieces near the target
     # length, then the text order.
     definition = _definition_start(term)
+    # A piece that is the term and its brackets only (a statute's 五、超視距操作（Beyond Visual
+    # Line of Sight，BVLOS）：指…, cut at the colon) shows no use of it: only for want of others.
+    bare = [_only_the_term(c[2][c[3]:c[4]], *c[5], c[3]) for c in candidates]
+    if not all(bare):
+        candidates = [c for c, alone in zip(candidates, bare) if not alone]
     candidates.sort(key=lambda c: (c[0], bool(definition) and definition in c[2],
                                    abs(c[4] - c[3] - EXAMPLE_TARGET) // 10, c[1]))
     chosen: list[Example] = []
@@ -100,6 +105,16 @@ def choose_examples(term: Term, segmenter: Segmenter, limit: int = EXAMPLES_PER_
                 text, syllables = text + CUT, (*syllables, Syllable(CUT, None))
             chosen.append(Example(text, start - left, end - left, syllables, source))
     return tuple(chosen)
+
+
+def _only_the_term(piece: str, start: int, end: int, left: int) -> bool:
+    """The piece holds nothing but the term, brackets after it and marks."""
+    rest = _ITEM_NUMBER.sub("", piece[:start - left]) + _BRACKETED.sub("", piece[end - left:])
+    return not any(script.is_han(c) or c.isalnum() for c in rest)
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十0-9]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])\s*")
 
 
 def _inside_a_clause(char: str) -> bool:
