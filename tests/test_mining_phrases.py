@@ -137,6 +137,7 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("即飞航", True),
     ("回去上班", True),
     ("机器人叠衣服", True),
+    ("最大起飞重量达", True),  # 'the maximum take-off weight reaches' (二百五十公克以上)
     ("合同履行", False),  # the performance of a contract
     ("专利申请量", False),
     ("太阳能电池板", False),

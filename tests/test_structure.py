@@ -1066,3 +1066,8 @@ def test_what_a_film_prints_on_screen_besides_its_dialogue_is_no_dialogue():
     assert cue_kinds("汪德明｜宣纸捞纸工\n县级非物质文化遗产代表性传承人\n下集预告\n总导演：许知衡\n"
                      "撰稿：林晚　摄影：杜晨　韩磊\n本片由泾川文化传媒有限公司出品\n纸要晒三天\n老陈：这个不行") == [
         "list item", "text", "notice", "byline", "byline", "byline", "text", "text"]
+
+
+def test_a_posts_author_account_and_time_are_a_byline_however_long_the_accounts_name():
+    # a WeChat post on being a digital nomad: 栗子 'chestnut' was a term from its account's name
+    assert kinds_of("数字游民一年，我学到的事", "原创　阿栗　栗子的自由实验室　2025年04月19日 22:14　云南") == ["title", "byline"]

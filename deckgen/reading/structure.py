@@ -118,7 +118,7 @@ _BYLINE = re.compile(
     # a PTT post's header: 作者 lovecat (貓奴) 看板 Gossiping, 時間 Tue Dec  3 21:15:42 2024
     r"|作者\s+\S+.*\s看板\s+\S+$|[時时]間\s+[A-Z][a-z]{2} [A-Z][a-z]{2}\s+\d.*$"
     # a social-media post's author, account and time: 原创 小鹿 鹿鸣财经 2023-05-06 08:00 发表于北京
-    r"|(?:原创|原創)\s.{0,30}$|.{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*(?:发表于|發表於)\S{0,6})?$"
+    r"|(?:原创|原創)\s.{0,40}$|.{0,30}\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s*(?:发表于|發表於)\S{0,6})?$"
     # the number an official document is issued under: 国发〔2023〕16号, 鄂政發〔2018〕26號
     r"|[^\s，,。]{1,10}\s*[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*[0-9]{1,4}\s*[号號]$"
     # ... and the number of a court's case: （2023）京0105民初12345号
