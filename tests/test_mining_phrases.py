@@ -138,6 +138,8 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("回去上班", True),
     ("机器人叠衣服", True),
     ("最大起飞重量达", True),  # 'the maximum take-off weight reaches' (二百五十公克以上)
+    ("粒径小于", True),  # Wikipedia, microplastics: 粒徑小於5毫米
+    ("财损逾", True),  # a Taiwan report on fraud: 財損逾新臺幣…
     ("合同履行", False),  # the performance of a contract
     ("专利申请量", False),
     ("太阳能电池板", False),
@@ -1939,6 +1941,11 @@ def test_a_companys_own_name_is_no_term():
     assert _name_of_a_company(_Candidate("星衡智能", {"星衡智能"}, count=3), text)
     assert not _name_of_a_company(_Candidate("华为", {"华为"}, count=2), text)
     assert _name_of_a_company(_Candidate("华为", {"华为"}, count=2), text.replace("华为的", "华为技术有限公司的"))
+    # a judgment's short name for a party: 原告星衡智能科技有限公司（以下简称星衡公司）
+    judgment = "原告星衡智能科技有限公司（以下简称星衡公司）与被告周某竞业限制纠纷一案。\n周某原系星衡公司高级算法工程师。"
+    assert _name_of_a_company(_Candidate("星衡公司", {"星衡公司"}, count=2), judgment)
+    assert _name_of_a_company(_Candidate("星衡", {"星衡"}, count=3), judgment)
+    assert not _name_of_a_company(_Candidate("有限公司", {"有限公司"}, count=1), judgment)
 
 
 def test_a_classifier_after_a_number_is_no_part_of_the_term_it_counts():

@@ -941,16 +941,24 @@ def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
 def _name_of_a_company(candidate: _Candidate, text: str) -> bool:
     """A company's own name, before its legal form at least once (星衡智能 of
     星衡智能科技有限公司, 精研 of 精研传动股份有限公司) and, at every other use, before a
-    title of the person who speaks for it (星衡智能联合创始人): a name, no word to learn.
+    title of the person who speaks for it (星衡智能联合创始人), or as a judgment calls it for
+    short (星衡公司): a name, no word to learn.
     A company the text names alone too (华为 beside 华为技术有限公司) is a term."""
     word = candidate.key
     if not _HAN_ONLY.match(word):
         return False
+    if word.endswith("公司") and len(word) >= 4 and _a_companys_name(word[:-2], text):
+        return True  # what a judgment calls it for short: 星衡公司 (以下简称星衡公司)
+    return _a_companys_name(word, text)
+
+
+def _a_companys_name(word: str, text: str) -> bool:
     starts = _uses(word, text)
     ends = [text[i + len(word):i + len(word) + 12] for i in starts]
     registered = [bool(_LEGAL_FORM.match(rest)) for rest in ends]
     return any(registered) and all(
-        legal or rest.removeprefix("联合").startswith(_COMPANY_TITLES) for legal, rest in zip(registered, ends))
+        legal or rest.startswith(("公司", "”", "」")) or rest.removeprefix("联合").startswith(_COMPANY_TITLES)
+        for legal, rest in zip(registered, ends))
 
 
 # A company's legal form after its name and, up to four characters before it, its trade:

@@ -260,7 +260,8 @@ _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推
 # Verbs that want an object after them, and so end no term; before a word of the
 # dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
 _WANTS_AN_OBJECT = frozenset(
-    "采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据 达".split())
+    "采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据 分为"
+    " 达 逾 小于 大于 高于 低于".split())  # … and what an amount or a size is compared with
 
 # Currencies, which an amount follows: 处 + 新台币 + 三千元以上…
 _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
