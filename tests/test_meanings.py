@@ -734,6 +734,9 @@ def test_a_word_said_on_its_own_is_the_greeting_among_its_entries():
     # a podcast's last line: 拜拜！ is bái bái 'bye-bye', not bài bai, the bow with incense
     note = annotate(term("拜拜", ("那本期节目就到这里，我们下期再见，拜拜！", "A"), ("拜拜！", "A")))
     assert note.pinyin == ("bai2", "bai2") and note.english.startswith("bye-bye"), (note.pinyin, note.english)
+    # ... and its examples read it so
+    spans = [e.syllables[e.start:e.end] for e in note.examples]
+    assert spans and all([s.pinyin for s in span] == ["bai2", "bai2"] for span in spans), spans
     # ... and the bow where it is something done
     note = annotate(term("拜拜", ("過年前大家都會去廟裡拜拜，祈求平安。", "A")))
     assert note.pinyin == ("bai4", "bai5") and "bye" not in note.english, (note.pinyin, note.english)

@@ -115,7 +115,8 @@ def _best_entry(term: Term, entries: list[Entry], segmenter: Segmenter) -> tuple
         )
 
     best = max(entries, key=rank)
-    return best, fitting is not None and best.pinyin == fitting
+    greets = alone and best.pinyin != lower_context and any(_PARTING.search(s) for s in best.senses)
+    return best, (fitting is not None and best.pinyin == fitting) or greets
 
 
 # What is said to greet, thank or part: 拜拜 'bye-bye', said on its own, is not bài bai,
