@@ -183,6 +183,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 带动算力中心用电 'drives the computing centres' power use'
     if parts[-1] in _WANTS_AN_OBJECT or (parts[0] in _WANTS_AN_OBJECT and _known_word("".join(parts[1:]))):
         return True  # 厨余垃圾采用 'kitchen waste adopts', 部门责令; 申请 + 行政复议 'to apply for reconsideration'
+    if parts[-1] in _COMPARED and len(parts[-2]) >= 2:
+        return True  # 粒径小于 'the grain size is less than' (5毫米); not 高达 'as high as', a word of its own
     if any(p in _CLAUSE_VERBS for p in parts[1:-1]) or (parts[0] in _CLAUSE_VERBS and len(parts) >= 3):
         return True  # 部门责令改正 'the department orders a correction', 会同有关机关 'jointly with …'
     if parts[0] in _DIRECTIONS and _tag(parts[1]) == "v":
@@ -260,8 +262,10 @@ _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推
 # Verbs that want an object after them, and so end no term; before a word of the
 # dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
 _WANTS_AN_OBJECT = frozenset(
-    "采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据 分为"
-    " 达 逾 小于 大于 高于 低于".split())  # … and what an amount or a size is compared with
+    "采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据 分为".split())
+
+# What a size or an amount is compared with, said after it: 最大起飞重量 + 达, 粒径 + 小于, 财损 + 逾.
+_COMPARED = frozenset("达 逾 小于 大于 高于 低于".split())
 
 # Currencies, which an amount follows: 处 + 新台币 + 三千元以上…
 _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
