@@ -375,6 +375,9 @@ def test_tone_mark(numbered, marked):
         # an encyclopedia entry on quantum computing: the molecule, the public key, collapses into
         ("量子计算机可以直接模拟分子和材料。", "分", 0, "fen1"),
         ("他是知识分子。", "分", 0, "fen4"),
+        # Wikipedia, perovskite solar cells: a monolayer, a word jieba makes that no list reads
+        ("自组装单分子层在反式结构中广泛使用。", "分", 0, "fen1"),
+        ("恐怖分子组织被取缔。", "分", 0, "fen4"),
         ("公钥密码和私钥都很重要。", "钥", 0, "yao4"),
         ("坍缩为某一个确定的基态。", "为", 0, "wei2"),
         # the story of West Hunan again: carrying on the back, struck once, especially for

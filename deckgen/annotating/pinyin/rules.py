@@ -813,6 +813,12 @@ def _fen_molecule(ctx: _Context, i: int) -> str | None:
     word = ctx.word_of(i)
     if word.text == "分子" and word.start == i and ctx.char(i - 1) != "一":
         return "fen1"
+    # ... and inside a longer word no list reads (单分子层 'monolayer'), unless what it
+    # ends is a kind of people (恐怖分子)
+    at = i - word.start
+    if len(word.text) > 2 and word.text[at:at + 2] == "分子" and word_reading(word.text) is None:
+        people = word_reading(word.text[:at + 2]) if at else None
+        return None if people is not None and people[at] == "fen4" else "fen1"
     return None
 
 
