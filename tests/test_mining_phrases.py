@@ -1897,6 +1897,9 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
         "text", "推动建立废旧蓄电池回收体系，鼓励生产者履行生产者责任延伸（EPR）义务。",
         "产业界则普遍参照国际电工委员会（IEC）的IEC 61215标准进行加速老化测试。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"EPR": "生产者责任延伸", "IEC": "国际电工委员会"}
+    # ... but not after a modal that begins a word with what follows: 可 + 再生 'renewable'
+    analysis = _analyse(source("text", "根据美国国家可再生能源实验室（NREL）发布的最佳研究电池效率图表。"), segmenter())
+    assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"NREL": "国家可再生能源实验室"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

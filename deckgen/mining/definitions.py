@@ -306,7 +306,9 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) == "ad" or word[:2] in _LEADS_IN
                  or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS)
-             and sum(map(len, words[k + 1:])) >= 2]
+             and sum(map(len, words[k + 1:])) >= 2
+             # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable'
+             and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]
     if leads:
         words = words[leads[-1] + 1:]
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
