@@ -391,6 +391,8 @@ def test_a_name_of_four_parts_or_more_gets_no_literal_gloss_unless_its_acronym_g
         "前款所称“一年期贷款市场报价利率”，是指中国人民银行授权全国银行间同业拆借中心自2019年8月20日起每月发布的一年期贷款市场报价利率。", "A")))
     assert note.english == "" and "nothing known" in note.meaning_from, note.english
     assert compose("世界行动通讯大会", letters="MWC")[0] == "world mobile communications convention"
+    # ... each part in the form English gives it before a noun: 'national', not 'nation'
+    assert compose("国家可再生能源实验室", letters="NREL")[0] == "national renewable energy laboratory"
     # a verb heads no phrase, whatever its letter: extended producer responsibility (EPR)
     assert compose("生产者责任延伸", letters="EPR") == ("", [])
     assert compose("关键核心技术")[0] == "crucial core technology"

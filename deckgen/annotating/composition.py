@@ -321,7 +321,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
                    # 'producer responsibility extend')
                    and not (head and s.startswith("to ") and _tag(entry.simplified) == "v")]
         if fitting:  # one word before a phrase: 'mobile', not 'move about'
-            return min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
+            chosen = min(fitting, key=lambda g: len(g.removeprefix("to ").split())).removeprefix("to ")
+            # ... in the form English gives it before a noun: 国家 'national' (NREL), not 'nation'
+            form = "" if head else english_forms.modifier_form(entry, chosen)
+            return form if form[:1].lower() == chosen[:1].lower() else chosen
     key = (entry.simplified, " ".join(entry.pinyin))
     preferred = (_head_senses().get(key) if head else None) or _part_senses().get(key)
     if preferred is not None and (preferred in senses or preferred in _part_glosses(entry, every=True)):
