@@ -2000,3 +2000,12 @@ def test_an_acronym_spelt_out_in_english_and_chinese_in_brackets_is_defined_both
     assert {("FMEA", "Failure Mode and Effects Analysis"), ("FMEA", "失效模式与影响分析"),
             ("失效模式与影响分析", "Failure Mode and Effects Analysis"), ("AOI", "自动光学检测"),
             ("自动光学检测", "Automated Optical Inspection")} <= glosses, glosses
+
+
+def test_surnames_common_in_taiwan_news_and_old_stories_make_names():
+    from deckgen.mining.filters import _looks_like_a_name
+
+    # a CNA feature on migrant workers (阮文強, Nguyen Van Cuong) and a 1920s story (方子衡)
+    assert _looks_like_a_name("阮文强") and _looks_like_a_name("方子衡")
+    # ... never a common word after the character: 石墨烯, 白名单, 方向盘
+    assert not any(map(_looks_like_a_name, ("石墨烯", "白名单", "方向盘", "江景房")))

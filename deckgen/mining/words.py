@@ -572,7 +572,7 @@ def _only_a_verb(word: str) -> bool:
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯黎贺顾毛郝龚邵钱覃戴莫孔汤岳戚詹"
-    "颜庞樊殷翟倪聂柴鲍祝耿裴邢付傅"
+    "颜庞樊殷翟倪聂柴鲍祝耿裴邢付傅阮方石江白萧"
 )
 
 # Titles that follow a surname and a given name (张启明教授, 李华老师, 王明先生), and those
