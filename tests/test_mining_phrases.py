@@ -1900,6 +1900,13 @@ def test_an_expansion_starts_after_a_names_number_and_a_preposition_jieba_calls_
     # ... but not after a modal that begins a word with what follows: 可 + 再生 'renewable'
     analysis = _analyse(source("text", "根据美国国家可再生能源实验室（NREL）发布的最佳研究电池效率图表。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"NREL": "国家可再生能源实验室"}
+    # ... and after 有 inside the run, or a verb that wants an object (a zh-TW article on
+    # microplastics, a Taiwan report on investment fraud)
+    analysis = _analyse(source(
+        "text", "常用鑑定技術有傅立葉轉換紅外光譜（FTIR）與拉曼光譜。", "先請民眾透過「幣商」購買泰達幣（USDT）。",
+        "關鍵還是要讓平台在廣告投放前就落實實名驗證（KYC）。"), segmenter())
+    assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {
+        "FTIR": "傅立叶转换红外光谱", "USDT": "泰达币", "KYC": "实名验证"}
     # ... and after a verb that wants an object: 采用 'to adopt'
     analysis = _analyse(source("text", "目前获批的mRNA疫苗产品普遍采用脂质纳米颗粒（LNP）作为递送载体。"), segmenter())
     assert {g.term: g.gloss for g in analysis.glosses if g.acronym} == {"LNP": "脂质纳米颗粒"}

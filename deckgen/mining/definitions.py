@@ -305,7 +305,7 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) == "ad" or word[:2] in _LEADS_IN
-                 or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS)
+                 or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS or (k and word in _GLUE_VERBS))
              and sum(map(len, words[k + 1:])) >= 2
              # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable'
              and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]

@@ -244,7 +244,7 @@ def _tells_someone(word: str) -> bool:
 # (会同有关机关 'jointly with the bodies concerned'). Unlike 申请 or 采用, none names a thing
 # inside a term (专利申请量 is one).
 _CLAUSE_VERBS = frozenset(
-    "责令 采取 予以 给予 作出 做出 违反 遵守 依照 按照 参照 根据 履行 宣布 会同 进行 开展".split())
+    "责令 采取 予以 给予 作出 做出 违反 遵守 依照 按照 参照 根据 履行 宣布 会同 进行 开展 购买 落实".split())
 
 # Verbs of direction that lead the verb of what is done there: 回去上班 'go back to work'.
 _DIRECTIONS = frozenset("回去 回来 出去 出来 进去 进来 上去 下来 过去 过来".split())
