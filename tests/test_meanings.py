@@ -393,6 +393,10 @@ def test_a_name_of_four_parts_or_more_gets_no_literal_gloss_unless_its_acronym_g
     assert compose("世界行动通讯大会", letters="MWC")[0] == "world mobile communications convention"
     # ... each part in the form English gives it before a noun: 'national', not 'nation'
     assert compose("国家可再生能源实验室", letters="NREL")[0] == "national renewable energy laboratory"
+    # a person CC-CEDICT names by their dates is no part of a phrase: 傅立叶 is 'Charles
+    # Fourier (French sociologist …, 1772-1837)', not the Fourier of the transform
+    assert compose("傅立叶转换红外光谱", letters="FTIR") == ("", [])
+    assert compose("大院铁幕")[0] == "courtyard Iron Curtain"  # a period's dates are no person's
     # a verb heads no phrase, whatever its letter: extended producer responsibility (EPR)
     assert compose("生产者责任延伸", letters="EPR") == ("", [])
     assert compose("关键核心技术")[0] == "crucial core technology"

@@ -197,6 +197,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         entries = [e for e in _with_references(dictionary.lookup(piece)) if concise_senses(e, 1)]
         if not entries:
             return "", []
+        if all(e.proper for e in entries) and any(_A_PERSONS_LIFE.search(s) for e in entries for s in e.senses):
+            # a person CC-CEDICT names by their dates is one person, maybe not the text's:
+            # 傅立叶转换 is Joseph Fourier's transform, no 'Charles Fourier (1772-1837)'s
+            return "", []
         if not letters and _a_name_or_a_word(entries):
             # which one the term means is a guess: 大理古城 is Dali's old town, no 'judicial
             # officer ancient city'
@@ -256,6 +260,12 @@ def _right_to(pieces: list[str]) -> str:
 
 
 _PHONETIC = re.compile(r"phonetic|loanword|transliteration", re.I)
+_ROLE = (r"(?:[a-z]+(?:ist|ian)|poet|philosopher|writer|author|painter|composer|leader|founder|ruler|reformer"
+         r"|thinker|king|emperor|general|statesman|politician)s?")
+# A person's dates and what they did, in one bracket or after it: 'Charles Fourier (French
+# sociologist and socialist, 1772-1837)', 'Sir Isaac Newton (1642-1727), British mathematician'
+_A_PERSONS_LIFE = re.compile(rf"\([^()]*\b{_ROLE}\b[^()]*[0-9]{{3,4}}\s*-\s*[0-9]{{2,4}}\)"
+                             rf"|[0-9]{{3,4}}\s*-\s*[0-9]{{2,4}}\),[^;()]*\b{_ROLE}\b")
 
 
 def _transliterated(pieces: list[str]) -> bool:
