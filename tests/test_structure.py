@@ -1071,3 +1071,30 @@ def test_what_a_film_prints_on_screen_besides_its_dialogue_is_no_dialogue():
 def test_a_posts_author_account_and_time_are_a_byline_however_long_the_accounts_name():
     # a WeChat post on being a digital nomad: 栗子 'chestnut' was a term from its account's name
     assert kinds_of("数字游民一年，我学到的事", "原创　阿栗　栗子的自由实验室　2025年04月19日 22:14　云南") == ["title", "byline"]
+
+
+def test_a_talks_slides_speaker_and_numbered_questions_and_a_news_pages_furniture():
+    # a public lecture on sleep, as transcribed
+    kinds = kinds_of(
+        "为什么你越累越不想睡？",
+        "演讲者：苏念｜某医科大学附属第二医院睡眠医学中心副主任医师",
+        "一、“报复性熬夜”不是懒，是一种补偿",
+        "很多人白天的时间不属于自己，到了晚上才觉得终于拿回了一点自由，于是刷手机、追剧，迟迟不肯睡。",
+        "[PPT：手机屏幕蓝光与褪黑素分泌曲线对比图]",
+        "三、周末补觉，补得回来吗？",
+    )
+    assert kinds == ["title", "byline", "heading", "text", "caption", "heading"]
+    # a Liberty Times-style report: a caption crediting its photographer in brackets, related news
+    kinds = kinds_of(
+        "假投資詐騙再進化",
+        "[圖] 刑事局預防科科長黃文瀚（右）昨日說明假投資詐騙新手法，呼籲民眾勿輕信網路「保證獲利」廣告。（記者陳冠宇攝）",
+        "相關新聞",
+        "．刑事局跨境合作　破獲柬埔寨詐騙機房逮42台嫌",
+    )
+    assert kinds == ["title", "caption", "reference", "reference"]
+    # an explainer's author bio; a wiki's infobox row; a judgment's run-in heading
+    assert kinds_of("个人养老金到底值不值得开？", "CFA持证人 / 前公募基金研究员 / 只讲大白话的理财博主",
+                    "常見聚合物　PE、PP、PS、PET、PVC、PA") == ["title", "byline", "list item"]
+    from deckgen.reading.structure import sentence_kind
+
+    assert sentence_kind("text", "关于争议焦点一。", True) == "heading"

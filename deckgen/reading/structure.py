@@ -49,6 +49,8 @@ _HEADING = re.compile(
     # 3　产业化进程：从半固态到全固态
     rf"|[0-9]+(?:\.[0-9]+)*[ \u3000]+[{_HAN_CLASS}][^，,；;。！？：:]{{1,14}}[：:][^，,；;。！？：:]{{1,16}}"
     rf"|[{_NUMERAL}]+[、．]\s*[^，,；;。：:]{{1,20}}"
+    # 三、周末补觉，补得回来吗？
+    rf"|[一二三四五六七八九十]+、\s*[^，,；;。：:]{{2,12}}[，,][^，,；;。：:！？!?]{{2,12}}[？?]?"
     rf"|[0-9]+\.(?![0-9])\s*[{_HAN_CLASS}][^，,；;。：:、的]{{0,19}}。?"  # 1.加快工业领域设备更新。
     rf"|[〈【][^〉】]{{1,20}}[〉】][^，,；;。！？!?]*"  # 〈要排就拒吃〉只想從從容容 不想狼狽等待
     rf")$"
@@ -56,7 +58,7 @@ _HEADING = re.compile(
 
 # ... and a report's figures and tables: 图表1：…, 图 3：…, 表2：…
 _CAPTION = re.compile(
-    r"^(?:[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:]|[【［][圖图](?:片|[說说])?[】］])"
+    r"^(?:[\[［【](?:PPT|ppt|幻灯片|幻燈片|投影片|图|圖|视频|視頻)\s*[：:][^\]］】]*[\]］】]$|[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:]|[【［][圖图](?:片|[說说])?[】］])"
 )
 # A wiki's montage of pictures, each by where it sits (上：…；中左：大雁塔；中右：钟楼；下：…), and
 # its map's caption (西安市在陕西省的地理位置).
@@ -74,7 +76,8 @@ _TABLE_NUMBER = re.compile(r"^[≥≤><~约]?[−\-+]?[0-9]+(?:[.,][0-9]+)?[%％
 # 行政院5日再次呼籲國會，儘速審議今年總預算。（Photo by 呂翔禾／台灣醒報）
 # ... or by its photographer, bracketed or not: 中央社記者張家銘攝 113年5月21日, 記者林建宏／攝影
 _PHOTOGRAPHER = re.compile(
-    r"[记記]者\s*[\u3400-\u9fff]{2,4}\s*[／/]?\s*[摄攝](?:影)?(?:\s*[0-9]{2,4}年[0-9]{1,2}月[0-9]{1,2}日)?$")
+    r"[记記]者\s*[\u3400-\u9fff]{2,4}\s*[／/]?\s*[摄攝](?:影)?(?:\s*[0-9]{2,4}年[0-9]{1,2}月[0-9]{1,2}日)?[）)]?$")
+_CREDIT_CLOSES = ("攝）", "摄）", "攝)", "摄)")
 _CREDITED = re.compile(
     r"[（(]\s*(?:(?:示意)?(?:[圖图]片?\s*[／/：:︰]|[圖图]片?[來来]源|取自|翻[摄攝]|[摄攝]影|截[圖图]|[资資]料照)"
     r"|Photo\s*(?:by\b|[:：]))[^（）()]{0,30}[）)]$",
@@ -87,6 +90,8 @@ _BYLINE = re.compile(
     r"\s*[／/：:︰|｜╱]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, 【纠错】 【责任编辑：张樵苏】, not 記者：a question
     # a newspaper's own reporters: 本报记者  孙婉清, 本報記者 王小明 李華
     r"|(?:本[报報刊台网網]|本[报報]特[约約])[记記]者(?:\s*[\u3400-\u9fff·]{2,4}){1,4}$"
+    # an author's bio, roles apart by slashes: CFA持证人 / 前公募基金研究员 / 只讲大白话的理财博主
+    r"|[^。！？/]{2,20}(?:\s+/\s+[^。！？/]{2,20}){2,}$"
     # a film's credits: 总导演：许知衡, 特别鸣谢：泾县各宣纸生产企业, 本片由泾川文化传媒有限公司出品
     r"|(?:总?导演|總?導演|监制|監製|制片人?|製片人?|出品人?|特别鸣谢|特別鳴謝|鸣谢|鳴謝)\s*[：:]\s*[^。！？?]{1,30}$"
     r"|本(?:片|节目|節目|视频|視頻|集)由[^。！？]{2,30}(?:出品|制作|製作|摄制|攝製|联合出品|聯合出品)$"
@@ -94,7 +99,7 @@ _BYLINE = re.compile(
     r"|[\u3400-\u9fff](?:[ \u3000]?[\u3400-\u9fff]){1,3}\s*[（(][^（）()。！？]{6,40}[）)]$"
     # a talk's speaker, host or translator, with their post: 主讲：张启明（某大学生命科学学院教授）
     r"|(?:主[讲講]人?|[讲講]者|演[讲講]者?|嘉[宾賓]|主持人?|翻[译譯]|[译譯]者|校[对對]|审[校订]|審[校訂])\s*[：:]\s*"
-    r"[\u3400-\u9fff·A-Za-z]{2,12}(?:\s*[（(][^（）()。！？?]{1,30}[）)])?$"
+    r"[\u3400-\u9fff·A-Za-z]{2,12}(?:\s*[（(][^（）()。！？?]{1,30}[）)]|\s*[｜|]\s*[^。！？?｜|]{2,40})?$"
     # the paper and page an article was printed on: 《 人民日报 》（ 2024年03月18日 第 10 版）
     r"|《[^》]{1,12}》\s*[（(]\s*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日[^（）()]{0,12}[）)]$"
     # a press release's date, source and contact: 發布日期：113-12-19, 資料來源：環境部,
@@ -129,7 +134,7 @@ _REFERENCES = re.compile(
     r"^(?:[0-9.]+\s*)?(?:参考文献|參考文獻|参考资料|參考資料|参考书目|參考書目|外部链接|外部連結|延伸阅读|延伸閱讀"
     r"|参见|參見|参阅|參閱|相关条目|相關條目|另见|另見|注释|註釋|脚注|腳註|References|See also|External links"
     r"|Further reading|Notes|往期推荐|往期推薦|往期回顾|往期回顧|推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关推荐|相關推薦"
-    r"|热门推荐|熱門推薦|猜你喜欢|猜你喜歡"
+    r"|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|相关新闻|相關新聞|相关报道|相關報導|延伸新闻|延伸新聞"
     # ... and a research note's statements, its boilerplate after the analysis
     r"|分析师声明|分析師聲明|免责声明|免責聲明|重要声明|重要聲明|法律声明|法律聲明|特别声明|特別聲明"
     r"|(?:投资)?评级说明|(?:投資)?評級說明|版权声明|版權聲明)\s*[：:]?$",
@@ -237,7 +242,7 @@ _PAGE_DETAIL = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
 # A bullet (● 全球储能装机持续高增长。): a list item, or prose if it holds sentences.
-_BULLET = re.compile(r"^[*•·‧\-－—–◎○●◇◆■]\s*\S")
+_BULLET = re.compile(r"^[*•·‧．・\-－—–◎○●◇◆■]\s*\S")
 
 
 # What an official document prints around its text, at any length: who is responsible for
@@ -270,7 +275,8 @@ _ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]
 # A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
 # a statute's item and its proviso (四、經當事人書面同意。但逾越…)
 _RUN_IN_HEADING = re.compile(
-    rf"^(?:[（(][{_NUMERAL}]+[）)]|[0-9]+[.．](?![0-9]))\s*[^，,；;。：:、“”「」]{{1,20}}[。．]$")
+    rf"^(?:(?:[（(][{_NUMERAL}]+[）)]|[0-9]+[.．](?![0-9]))\s*[^，,；;。：:、“”「」]{{1,20}}"
+    rf"|关于争议焦点[{_NUMERAL}]+|關於爭議焦點[{_NUMERAL}]+)[。．]$")  # a judgment's 关于争议焦点一。
 
 
 def sentence_kind(line_kind: str, sentence: str, opens_line: bool) -> str:
@@ -454,7 +460,8 @@ def _kind(line: str, first: bool) -> str:
     if (_LINK.search(line) and len(line) <= 2 * _SHORT) or _HASHTAGS.match(line):
         return LINK
     credit = _CREDITED.search(line) or (("攝" in line or "摄" in line) and _PHOTOGRAPHER.search(line)) or None
-    if _CAPTION.match(line) or (credit and credit.start() <= _SHORT) or (
+    # (a photographer credited in brackets closes a caption however long: …廣告。（記者陳冠宇攝）)
+    if _CAPTION.match(line) or (credit and (credit.start() <= _SHORT or line.endswith(_CREDIT_CLOSES))) or (
             len(line) <= 3 * _SHORT and (len(_PLACED_IN_A_MONTAGE.findall(line)) >= 2 or _WHERE_ON_A_MAP.match(line))):
         return CAPTION
     if _TABLE_ROW_CELLS <= len(cells := line.split()) and not _CLAUSE_MARK.search(line) and (
@@ -471,6 +478,8 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM  # a trip's or a day's plan: Day1：武康路—安福路—愚园路, 10:30 圆明园路
     if _FIELD_AND_VALUE.match(line):
         return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
+    if _LATIN_VALUE_ROW.match(line):
+        return LIST_ITEM  # an infobox's row: 常見聚合物　PE、PP、PS、PET、PVC、PA
     if _AMOUNT_ROW.match(line):
         return LIST_ITEM  # a budget's row: 共享办公工位（含网络、咖啡无限续）：399
     if line[0] == "《" and _DATED_TITLE.match(line):
@@ -517,6 +526,9 @@ _SCHEDULE = re.compile(
 )
 
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
+
+# A label and, after a wide space, a value in letters and figures: an infobox's row.
+_LATIN_VALUE_ROW = re.compile(r"^[\u3400-\u9fff]{2,8}\u3000+[^。！？，,\u3400-\u9fff]{2,60}$")
 
 # A row of a budget or a price list: what, and how much after a colon.
 _AMOUNT_ROW = re.compile(
