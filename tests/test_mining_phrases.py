@@ -2016,3 +2016,13 @@ def test_surnames_common_in_taiwan_news_and_old_stories_make_names():
     assert _looks_like_a_name("阮文强") and _looks_like_a_name("方子衡")
     # ... never a common word after the character: 石墨烯, 白名单, 方向盘
     assert not any(map(_looks_like_a_name, ("石墨烯", "白名单", "方向盘", "江景房")))
+
+
+def test_a_prefix_alone_before_words_no_dictionary_lists_is_no_term():
+    # a zh-TW article on microplastics: jieba leaves 微 alone before 塑膠 and 纖維 every time
+    from deckgen.mining.filters import _prefix_of_the_word_after
+
+    text = "微塑膠廣泛存在於海洋。\n微塑膠可分為碎片與微纖維。\n洗衣時會釋出微纖維。"
+    assert _prefix_of_the_word_after(_Candidate("微", {"微"}, count=4), text)
+    # ... one the text also uses as a word of its own is one: 风很微
+    assert not _prefix_of_the_word_after(_Candidate("微", {"微"}, count=2), text + "\n风很微。")
