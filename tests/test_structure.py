@@ -1098,3 +1098,17 @@ def test_a_talks_slides_speaker_and_numbered_questions_and_a_news_pages_furnitur
     from deckgen.reading.structure import sentence_kind
 
     assert sentence_kind("text", "关于争议焦点一。", True) == "heading"
+
+
+def test_a_headline_in_parts_after_the_sites_path_is_the_title():
+    # a Liberty Times-style page: where the page is, then a headline with ！ and a wide space
+    kinds = kinds_of(
+        "自由時報　首頁 > 社會 > ",
+        "",
+        "假投資詐騙再進化！AI深偽名人影片誘入「飆股群組」　刑事局：前9月財損逾55億",
+        "",
+        "刑事警察局昨日公布統計，今年前9月假投資詐騙財損逾新臺幣55億元，較去年同期增加近三成。",
+    )
+    assert kinds == ["notice", "text", "title", "text", "text"]
+    # a first line that is a sentence stays text
+    assert kinds_of("我今天很开心！我们去公园玩了一整天。", "天气很好。")[0] == "text"

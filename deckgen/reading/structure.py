@@ -493,13 +493,19 @@ def _kind(line: str, first: bool) -> str:
         return REFERENCE if _REFERENCES.match(wikitext.group(2)) else HEADING
     if _NAVIGATION.match(line):
         return LINK
+    if len(line) <= 3 * _SHORT and sum(map(line.count, ">＞»")) >= 2 and not _SENTENCE_END.search(line):
+        return NOTICE  # where the page is: 自由時報　首頁 > 社會 >
+    if first and _SHORT < len(line) <= _HEADLINE and not _STATEMENT_END.search(line) and not line.endswith(
+            ("：", ":")) and _HEADLINE_PARTS.search(line):
+        return TITLE  # a long headline in parts: 假投資詐騙再進化！AI深偽名人影片誘入「飆股群組」　刑事局：…
     if len(line) > _SHORT:
         return TEXT if has_han(line) else OTHER_LANGUAGE
     if _BYLINE.match(line):
         return BYLINE
     if _REFERENCES.match(line):
         return REFERENCE
-    if first and not _SENTENCE_END.search(line[:-1]) and not line.endswith(("：", ":")):
+    if first and not line.endswith(("：", ":")) and (not _SENTENCE_END.search(line[:-1]) or (
+            not _STATEMENT_END.search(line) and _HEADLINE_PARTS.search(line))):
         return TITLE
     if _HEADING.match(line) or _SPACED_OUT.match(line):
         return HEADING
@@ -510,6 +516,12 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM
     return TEXT
 
+
+# A headline longer than a short line, in parts apart by an exclamation, a question, a bar
+# or a wide space: the first line of the text, with no sentence closed by 。 or ；.
+_HEADLINE = 60
+_HEADLINE_PARTS = re.compile(r"[！？!?｜|]\s*\S|\S\u3000+\S")
+_STATEMENT_END = re.compile(r"[。；;]")
 
 # What parts the cells of a table copied as text: a tab, or two wide spaces or three narrow
 # ones (相關災害　　　強風、豪雨); one space parts words (新华社记者　陈浩然　摄).
