@@ -2026,3 +2026,16 @@ def test_a_prefix_alone_before_words_no_dictionary_lists_is_no_term():
     assert _prefix_of_the_word_after(_Candidate("微", {"微"}, count=4), text)
     # ... one the text also uses as a word of its own is one: 风很微
     assert not _prefix_of_the_word_after(_Candidate("微", {"微"}, count=2), text + "\n风很微。")
+
+
+def test_what_the_text_names_so_and_a_verbs_aspect_are_no_terms():
+    # a Taiwan report on investment fraud: a LINE group and an app, each 名為「…」
+    terms = terms_of(
+        "被害人被拉進一個名為「台股菁英交流會」的LINE群組，群組內有「老師」每天報明牌。",
+        "詐團再要求被害人下載名為「鼎盛智投」的APP，假投資平台顯示獲利，實則無法出金。",
+        "刑事局提醒，投資前應查證平台是否合法，勿輕信保證獲利的廣告。")
+    assert "台股菁英交流会" not in terms and "鼎盛智投" not in terms, sorted(terms)
+    from deckgen.mining.filters import _verb_and_complement
+
+    # a pension explainer: 亏了2000块本金 'lost 2,000 of the principal'
+    assert _verb_and_complement("亏了") and not _verb_and_complement("为了")

@@ -48,6 +48,7 @@ from deckgen.mining.filters import (
     _counted_by_a_classifier,
     _cut_across_a_term,
     _name_of_a_company,
+    _named_so,
     _only_inside_longer,
     _piece_after_a_lone_character,
     _piece_of_a_name,
@@ -209,7 +210,7 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
 # Words that are, at every use, pieces of something longer the text names: no terms.
 _PIECES = (_piece_after_a_lone_character, _piece_of_a_title, _piece_of_a_name, _piece_of_a_street,
            _piece_of_an_organisation, _name_of_a_company, _counted_by_a_classifier, _says_how,
-           _prefix_of_the_word_after)
+           _prefix_of_the_word_after, _named_so)
 
 
 def _head_of_its_own(part: str, longer: str) -> bool:

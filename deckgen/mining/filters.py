@@ -734,6 +734,8 @@ def _verb_and_complement(string: str) -> bool:
     if len(string) >= 3 and string[-2:] in _DIRECTIONS:
         return True  # 撑下去, and a thing and where it goes (海参下去 'in goes the sea cucumber')
     verb = string[:-2] if len(string) >= 3 and string[-2] in "不得" else string[:-1]
+    if string[-1] in "了着过" and len(verb) == 1 and _tag(verb).startswith("v"):
+        return True  # an aspect after a verb jieba tags so, whatever CC-CEDICT lists first: 亏了 'lost'
     return _glossed_as_a_verb(verb) or (len(verb) == 1 and _verb_character(verb))
 
 
@@ -920,6 +922,17 @@ def _prefix_of_the_word_after(candidate: _Candidate, text: str) -> bool:
 
 # Characters that make new words as prefixes: micro-, super-, non-, anti-, multi-, semi-, quasi-, pseudo-.
 _PREFIXES = frozenset("微超非反多半准伪泛亚")
+
+
+def _named_so(candidate: _Candidate, text: str) -> bool:
+    """What the text names at every use, a group, an app or a product called so: 一个名为
+    「台股菁英交流會」的LINE群组, 下载名为「鼎盛智投」的APP. A name, no word to learn."""
+    word = candidate.key
+    starts = _uses(word, text)
+    return bool(starts) and all(text[max(0, i - 3):i].rstrip("「“『\"").endswith(_NAMED) for i in starts)
+
+
+_NAMED = ("名为", "名為", "名叫", "取名", "命名为", "命名為")
 
 
 def _counted_by_a_classifier(candidate: _Candidate, text: str) -> bool:
