@@ -2039,3 +2039,11 @@ def test_what_the_text_names_so_and_a_verbs_aspect_are_no_terms():
 
     # a pension explainer: 亏了2000块本金 'lost 2,000 of the principal'
     assert _verb_and_complement("亏了") and not _verb_and_complement("为了")
+
+
+def test_a_numbered_building_and_a_verb_done_once_are_no_terms():
+    from deckgen.mining.filters import _quantity
+
+    # a novel of a courier's day: 六号楼那个，说你没送上门; 你今儿再去一趟
+    assert _quantity("六号楼") and _quantity("去一趟") and _quantity("看一下")
+    assert not _quantity("一下子") and not _quantity("号召")

@@ -694,6 +694,8 @@ def _quantity(string: str) -> bool:
     前三季 'the first three quarters', 一扇门 'a door'): jieba lists a few as words,
     discovery finds others, CC-CEDICT does not;
     its own (一体, 两岸, 三角, 第三产业) are words, and so are numbered plans (十四五规划)."""
+    if _NUMBERED_OR_DONE_ONCE.match(string) and not dictionary.knows(string):
+        return True  # 六号楼 'Building 6', 去一趟 'go once': which one, how often
     counted = _COUNTED.match(string)
     if counted is None or dictionary.knows(string):
         return False
@@ -703,6 +705,12 @@ def _quantity(string: str) -> bool:
     # ... or 'a', a measure word and the thing (一扇门 'a door', 一封信, 一家公司); other
     # numbers make names (十二道金牌, 第四次工业革命, 二次开发)
     return string[0] == "一" and len(what) >= 2 and _measure_word(what[0]) and dictionary.knows(what[1:])
+
+
+# A number and 号 before what it numbers (六号楼, 3号线 is a term only where a dictionary lists
+# it), or a verb done once (去一趟, 看一下, 走一遍).
+_NUMBERED_OR_DONE_ONCE = re.compile(
+    r"^[0-9一二三四五六七八九十百两几]+号[\u4e00-\u9fff]$|^[\u4e00-\u9fff]一[趟下遍回番]$")
 
 
 def _measure_word(char: str) -> bool:
