@@ -140,6 +140,7 @@ def test_a_person_and_what_they_do_and_an_everyday_verb_and_its_object_are_no_te
     ("最大起飞重量达", True),  # 'the maximum take-off weight reaches' (二百五十公克以上)
     ("粒径小于", True),  # Wikipedia, microplastics: 粒徑小於5毫米
     ("财损逾", True),  # a Taiwan report on fraud: 財損逾新臺幣…
+    ("不用交个税", True),  # a pension explainer: 但如果你不用交个税
     ("合同履行", False),  # the performance of a contract
     ("专利申请量", False),
     ("太阳能电池板", False),
@@ -2047,3 +2048,12 @@ def test_a_numbered_building_and_a_verb_done_once_are_no_terms():
     # a novel of a courier's day: 六号楼那个，说你没送上门; 你今儿再去一趟
     assert _quantity("六号楼") and _quantity("去一趟") and _quantity("看一下")
     assert not _quantity("一下子") and not _quantity("号召")
+
+
+def test_a_words_adverb_and_an_aspect_after_can_are_no_terms():
+    from deckgen.mining.filters import _adverb_after_a_word, _aspect_inside_a_verb
+
+    # a pension explainer: 钱放进账户就锁到退休 (账户 + 就 'then'); 算得过账的人 (算账 split by 得过)
+    assert _adverb_after_a_word("账户就") and not _adverb_after_a_word("成就")
+    assert _aspect_inside_a_verb(["过账"], "个人养老金不是人人都划算，而是“算得过账的人才开”。")
+    assert not _aspect_inside_a_verb(["过账"], "会计每月过账一次。")

@@ -100,7 +100,9 @@ def _aspect_inside_a_verb(strings: Iterable[str], text: str) -> bool:
         if at < 0:
             return False
         while at >= 0:
-            if at == 0 or not dictionary.knows(text[at - 1] + string[1]):
+            # (with 得 or 不 between, whether one can: 算得过账 'can square the accounts')
+            verb = text[at - 2] if at >= 2 and text[at - 1] in "得不" else text[at - 1] if at else ""
+            if not verb or not dictionary.knows(verb + string[1]):
                 return False
             at = text.find(string, at + 1)
     return True
@@ -453,6 +455,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _particle_inside(string) or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
+            or _adverb_after_a_word(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
@@ -630,6 +633,16 @@ def _particle_inside(string: str) -> bool:
     return any(char == "的" and not any(_common_word(string[j:k]) for j in range(i + 1)
                                       for k in range(i + 1, len(string) + 1) if 2 <= k - j < len(string))
                for i, char in enumerate(string[:-1]) if i > 0)
+
+
+def _adverb_after_a_word(string: str) -> bool:
+    """A word and the adverb of the clause after it (账户就 'the account then', 钱都): a
+    guess of jieba's across a clause, no term; CC-CEDICT's own (成就, 也就) are words."""
+    return (len(string) >= 3 and string[-1] in _CLAUSE_ADVERBS and not dictionary.knows(string)
+            and _known_word(string[:-1]) and not _known_word(string[-2:]))
+
+
+_CLAUSE_ADVERBS = frozenset("就才都也还又再却")
 
 
 def _joined_by_and(string: str) -> bool:

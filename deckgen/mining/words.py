@@ -189,6 +189,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 部门责令改正 'the department orders a correction', 会同有关机关 'jointly with …'
     if parts[0] in _DIRECTIONS and _tag(parts[1]) == "v":
         return True  # 回去上班 'go back to work'
+    if parts[0] in _NO_NEED:
+        return True  # 不用交个税 'need not pay income tax': a clause's negation, however jieba tags it
     if parts[0] in _ADVERBS_JIEBA_CALLS_VERBS or (_tag(parts[0]) == "ad" and _tag(parts[1]) == "v"):
         return True  # 即飞航 'then flies', 普遍参照国际电工委员会 'mostly follow the IEC'
     if parts[-1] in _CURRENCIES and len(parts[-2]) == 1:
@@ -248,6 +250,9 @@ _CLAUSE_VERBS = frozenset(
 
 # Verbs of direction that lead the verb of what is done there: 回去上班 'go back to work'.
 _DIRECTIONS = frozenset("回去 回来 出去 出来 进去 进来 上去 下来 过去 过来".split())
+
+# What says there is no need to do something, which jieba tags as a verb.
+_NO_NEED = frozenset("不用 不必 无需 无须 不需 不需要 用不着".split())
 
 # Adverbs jieba tags as verbs when they stand before one: 即 'then' (未经检验合格即飞航).
 _ADVERBS_JIEBA_CALLS_VERBS = frozenset("即 便".split())
