@@ -630,3 +630,11 @@ def test_a_glossarys_acronym_takes_the_english_it_spells_out():
     note = annotate(term("FMEA", ("我们用大模型来写FMEA，写完还得老师傅把关。", "A"),
                          gloss="Failure Mode and Effects Analysis", expansion_of="失效模式与影响分析"))
     assert note.english == "Failure Mode and Effects Analysis", note.english
+
+
+def test_an_example_does_not_open_on_the_closing_quote_of_words_said_before_it():
+    # a novel: “春生啊，”刘德厚把烟灰弹进窗台上的易拉罐里，“爸这辈子没啥本事，厂子黄了以后…”
+    sentence = "“春生啊，”刘德厚把烟灰弹进窗台上的易拉罐里，“爸这辈子没啥本事，厂子黄了以后，也没给你们兄妹俩攒下啥。"
+    start = sentence.index("厂子")
+    piece = sentence[slice(*trim(sentence, start, start + 2))]
+    assert piece[0] not in "”」』’", piece

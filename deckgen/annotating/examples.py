@@ -143,6 +143,7 @@ DEFINITION_PROBE = 12  # characters of a definition that identify the sentence g
 _CLAUSE_END = re.compile(r"[，；;。！？!?…]|[,:：](?!\d)")
 _OPENERS, _CLOSERS = "「『“‘《（(【〈", "」』”’》）)】〉"
 _QUOTES = frozenset("「『“‘\"")
+_CLOSING_QUOTES = "」』”’"
 # What a clause ends or opens with: a piece may stop at these without cutting one.
 _CLAUSE_EDGES = "，,、；;：:。！？!?…—～~\"'" + _OPENERS + _CLOSERS
 
@@ -207,7 +208,8 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
         if further is not None and further - left <= EXAMPLE_MAX + 20:
             right = further
     separators = " ，,、；;：:"
-    while left < start and text[left] in separators:
+    # ... nor on the closing quote of words said before it (“春生啊，”刘德厚把烟灰弹进…)
+    while left < start and (text[left] in separators or text[left] in _CLOSING_QUOTES):
         left += 1
     # the number or bullet of a list item or an article (三、, （四）, 第十五条, - ) is the
     # document's furniture, not the example's
