@@ -15,6 +15,7 @@ from deckgen.mining.analysis import _SPEECH, _TITLES
 from deckgen.mining.candidates import _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
+    _DIRECTIONS,
     _FORMAL_AND,
     _GLUE_VERBS,
     _HAN_ONLY,
@@ -199,6 +200,12 @@ def _uses(word: str, text: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
+def _unlisted_uses(word: str, text: str) -> list[int]:
+    """Where the text uses a word of characters only that CC-CEDICT does not list; none
+    for any other word."""
+    return [] if not _HAN_ONLY.match(word) or dictionary.knows(word) else _uses(word, text)
+
+
 def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     """A name or an unknown word after the same character at every use, a character
     jieba seldom takes for a word of its own: the rest of a longer word no dictionary
@@ -244,9 +251,7 @@ def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
     that opens it (农村部 of 农业农村部), or before the rest that closes it in 部, 署, 局
     (中央健康 of 中央健康保險署/局)."""
     word = candidate.key
-    if not _HAN_ONLY.match(word) or dictionary.knows(word):
-        return False
-    starts = _uses(word, text)
+    starts = _unlisted_uses(word, text)
     if not starts:
         return False
     end = len(word)
@@ -793,7 +798,6 @@ def _glossed_as_a_verb(word: str) -> bool:
 
 
 _COMPLEMENTS = frozenset("到在给成出去住起走进回开入上下来掉完得过了着动")
-_DIRECTIONS = frozenset("下去 下来 起来 出来 出去 上来 上去 过来 过去 回来 回去 进来 进去 开来".split())
 
 
 def _grammar_entry(string: str) -> bool:
@@ -960,24 +964,22 @@ def _counted_by_a_classifier(candidate: _Candidate, text: str) -> bool:
     """A classifier after a number, which jieba glued to what it counts: 个人形机器人 of
     3个人形机器人 (个人 'individual' + 形 + 机器人), where the text also uses the rest alone."""
     word = candidate.key
-    if len(word) < 3 or word[0] not in _CLASSIFIERS or not _HAN_ONLY.match(word):
+    if len(word) < 3 or not _measure_word(word[0]) or not _HAN_ONLY.match(word):
         return False
     starts = _uses(word, text)
-    return bool(starts) and all(i and text[i - 1] in _NUMERALS for i in starts) and (
+    return bool(starts) and all(i and text[i - 1] in _COUNTING for i in starts) and (
         len(_uses(word[1:], text)) > len(starts) or _known_word(word[1:]))
 
 
-_CLASSIFIERS = frozenset("个個位名台家款项項条條种種只隻件座批套辆輛架张張支颗顆类類")
-_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万萬两兩几幾多余餘数數")
+# What a count ends in before its measure word: a numeral, a digit, or 多/余/数 'some'.
+_COUNTING = _NUMERALS | frozenset("0123456789０１２３４５６７８９多余数")
 
 
 def _piece_of_a_street(candidate: _Candidate, text: str) -> bool:
     """A street's name without its 路 (愚园 of 愚园路 at every use), or its 路 and the
     character before it, cut from the name (康路 of 武康路): no term, like the street."""
     word = candidate.key
-    if not _HAN_ONLY.match(word) or dictionary.knows(word):
-        return False
-    starts = _uses(word, text)
+    starts = _unlisted_uses(word, text)
     if not starts:
         return False
     end = len(word)

@@ -241,15 +241,9 @@ def _tells_someone(word: str) -> bool:
     return any(_TELLING.match(s) for e in dictionary.lookup(word) for s in e.senses[:3])
 
 
-# Verbs that make a clause of whatever holds them between other words: they want an object
-# and a subject (生产者履行生产者责任延伸, 部分企业宣布规划吉瓦), or open a clause that goes on
-# (会同有关机关 'jointly with the bodies concerned'). Unlike 申请 or 采用, none names a thing
-# inside a term (专利申请量 is one).
-_CLAUSE_VERBS = frozenset(
-    "责令 采取 予以 给予 作出 做出 违反 遵守 依照 按照 参照 根据 履行 宣布 会同 进行 开展 购买 落实".split())
-
-# Verbs of direction that lead the verb of what is done there: 回去上班 'go back to work'.
-_DIRECTIONS = frozenset("回去 回来 出去 出来 进去 进来 上去 下来 过去 过来".split())
+# Verbs of direction: they lead the verb of what is done there (回去上班 'go back to work'),
+# and close a verb as its complement (撑下去, 记录下来).
+_DIRECTIONS = frozenset("下去 下来 起来 出来 出去 上来 上去 过来 过去 回来 回去 进来 进去 开来".split())
 
 # What says there is no need to do something, which jieba tags as a verb.
 _NO_NEED = frozenset("不用 不必 无需 无须 不需 不需要 用不着".split())
@@ -268,6 +262,13 @@ _DRIVES = frozenset("带动 推动 促进 拉动 助力 促使 加快 加速 推
 # dictionary, they say what is done with it (申请 + 行政复议, 采取 + 措施).
 _WANTS_AN_OBJECT = frozenset(
     "采用 采取 责令 进行 开展 给予 予以 实行 作出 做出 申请 违反 遵守 依照 按照 根据 分为".split())
+
+# Verbs that make a clause of whatever holds them between other words: they want an object
+# and a subject (生产者履行生产者责任延伸, 部分企业宣布规划吉瓦), or open a clause that goes on
+# (会同有关机关 'jointly with the bodies concerned'). Unlike 申请, 采用, 实行 or 分为, none names
+# a thing inside a term (专利申请量 is one).
+_CLAUSE_VERBS = (_WANTS_AN_OBJECT - frozenset("采用 申请 实行 分为".split())) | frozenset(
+    "参照 履行 宣布 会同 购买 落实".split())
 
 # What a size or an amount is compared with, said after it: 最大起飞重量 + 达, 粒径 + 小于, 财损 + 逾.
 _COMPARED = frozenset("达 逾 小于 大于 高于 低于".split())
