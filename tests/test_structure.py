@@ -1112,3 +1112,51 @@ def test_a_headline_in_parts_after_the_sites_path_is_the_title():
     assert kinds == ["notice", "text", "title", "text", "text"]
     # a first line that is a sentence stays text
     assert kinds_of("我今天很开心！我们去公园玩了一整天。", "天气很好。")[0] == "text"
+
+
+def test_an_infoboxs_rows_of_a_label_and_a_list_are_no_sentences():
+    # a zh-TW Wikipedia article on Alzheimer's disease, its infobox as copied: label, space, list
+    kinds = kinds_of(
+        "阿茲海默症",
+        "其他名稱 阿茲海默病、阿茲海默氏症、老年癡呆症（舊稱）",
+        "症狀 記憶減退、語言障礙、定向力喪失、情緒及行為改變",
+        "病程 長期",
+        "藥物 乙醯膽鹼酯酶抑制劑、NMDA受體拮抗劑、抗類澱粉蛋白單株抗體",
+        "盛行率 全球約3,200萬人（2019年）",
+        "阿茲海默症是一種起病隱匿、病程呈進行性惡化的神經退化性疾病。",
+    )
+    assert kinds[1:] == ["list item"] * 5 + ["text"], kinds
+    # ... one such line alone, a headline or a subheading, is none
+    assert kinds_of("政院催審總預算 盼6日付委國會辯論", "行政院5日再次呼籲國會，儘速審議今年總預算。")[0] == "title"
+
+
+def test_a_navigation_boxs_rows_and_an_artists_impression_are_no_text():
+    # a zh-CN Wikipedia article on exoplanets: its picture's caption, its navigation box
+    kinds = kinds_of(
+        "系外行星",
+        "艺术家笔下的飞马座51b（51 Pegasi b），首颗被确认的绕类太阳恒星运行的系外行星",
+        "系外行星（英语：exoplanet），是指位于太阳系之外的行星。",
+        "类型　热木星 · 超级地球 · 迷你海王星 · 流浪行星 · 海洋行星 · 熔岩行星",
+        "任务　开普勒 · TESS · CoRoT · CHEOPS · JWST · PLATO",
+    )
+    assert kinds[1:] == ["caption", "text", "link", "link"], kinds
+
+
+def test_a_podcasts_chapters_episodes_sponsor_and_copyright_are_no_text():
+    # a Taiwan podcast's page: chapters by the minute (past 23: no clock), other episodes,
+    # the line of its date and length, the sponsor, the copyright
+    kinds = kinds_of(
+        "晶圓之外 Beyond the Wafer｜科技職涯 Podcast",
+        "2024/10/16　·　58 分鐘　·　科技 / 職涯",
+        "00:00　開場、來賓介紹",
+        "03:15　人才缺口到底缺在哪？",
+        "46:20　非本科系可以轉職嗎？",
+        "本集節目由「職涯實驗室 CareerLab」贊助播出。",
+        "哈囉大家好，歡迎收聽《晶圓之外》，我是主持人阿哲。",
+        "EP.105｜研發替代役怎麼選？",
+        "© 2024 晶圓之外 Beyond the Wafer｜合作邀約請透過 SoundOn 頻道頁面聯繫",
+    )
+    assert kinds[1:] == ["link", "list item", "list item", "list item", "notice", "text", "link", "notice"], kinds
+    # ... a day's timetable keeps its clock times and the author's prose
+    day = kinds_of("我的一天", "07:30　起床，先做半小时瑜伽。", "12:00　午饭吃什么？", "17:30　收工，骑小电驴去洱海边吹风。")
+    assert day[1:] == ["text", "text", "text"], day

@@ -58,7 +58,7 @@ _HEADING = re.compile(
 
 # ... and a report's figures and tables: 图表1：…, 图 3：…, 表2：…
 _CAPTION = re.compile(
-    r"^(?:[\[［【](?:PPT|ppt|幻灯片|幻燈片|投影片|图|圖|视频|視頻)\s*[：:][^\]］】]*[\]］】]$|[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:]|[【［][圖图](?:片|[說说])?[】］])"
+    r"^(?:[\[［【](?:PPT|ppt|幻灯片|幻燈片|投影片|图|圖|视频|視頻)\s*[：:][^\]］】]*[\]］】]$|[▲▼△▽►]|[圖图][为為说說](?![^，,。]*[？?])|[圖图]\s*[0-9０-９]*\s*[／/：:︰]|[圖图表]\s*[0-9０-９]+(?:[-.－][0-9]+)?\s+(?=[^。！？!?]+$)|[圖图]表\s*[0-9０-９]+\s*[／/：:︰]|表\s*[0-9０-９]+\s*[：:︰]|[圖图]片?[來来]源|[资資]料照|[摄攝]影\s*[／/：:]|[【［][圖图](?:片|[說说])?[】］]|(?:艺术家|藝術家)(?:笔下|筆下|想象|想像|概念)(?=[^。]*$))"
 )
 # A wiki's montage of pictures, each by where it sits (上：…；中左：大雁塔；中右：钟楼；下：…), and
 # its map's caption (西安市在陕西省的地理位置).
@@ -155,6 +155,8 @@ _NOTICE = re.compile(
     r"(?:跳(?:转|轉)?[到至](?:导航|導航|导览|導覽|搜索|搜尋)"
     # a blog's affiliate notice, a call to follow an account, a link to click, a count of comments
     r"|.{0,20}(?:含有|包含)?(?:聯盟行銷|联盟营销|推廣|推广|贊助|赞助)(?:連結|链接)"
+    # a programme's sponsor: 本集節目由「職涯實驗室 CareerLab」贊助播出。
+    r"|(?:本集|本期|本节目|本節目).{0,30}由.{1,40}(?:赞助|贊助)(?:播出|播放|提供)?。?$"
     r"|.{0,10}(?:欢迎|歡迎|记得|記得)(?:关注|關注|追蹤|追踪|訂閱|订阅|分享|轉發|转发|按讚|点赞).{0,60}$"
     r"|.{0,40}(?:點這裡|点这里|點此|点此|點我|点我)(?:看|購買|购买|前往|查看|了解)?.{0,12}$"
     r"|(?:留言|评论|評論)\s*[（(][0-9]+[）)]$|(?:回覆|回复)$|(?:回|返回|回到)(?:頁首|页首|顶部|頂部)$"
@@ -204,7 +206,7 @@ _REDIRECT = re.compile(r"[（(]?(?:重定向自|重新[导導]向自)|.{0,20}(?:
 # 商业转载请联系作者获得授权，非商业转载请注明出处。 (Zhihu), 版权所有，翻印必究: its words
 # (转载, 授权, 出处) are no words of the text.
 _COPYRIGHT = re.compile(
-    r"(?:著作权|著作權|版权|版權)(?:归|歸)|(?:版权|版權)所有|(?:转载|轉載)(?:请|請)|(?:未经|未經)(?:许可|許可|授权|授權|同意)"
+    r"^(?:©|\(c\)|Ⓒ|Copyright\b)|(?:著作权|著作權|版权|版權)(?:归|歸)|(?:版权|版權)所有|(?:转载|轉載)(?:请|請)|(?:未经|未經)(?:许可|許可|授权|授權|同意)"
     r"|(?:不得|禁止|谢绝|謝絕)(?:转载|轉載)|(?:商业|商業)(?:转载|轉載)|(?:免责|免責)(?:声明|聲明)"
 )
 # ... and a transcript's note on how it was made: （本文根据现场录音整理，未经主讲人审阅）
@@ -339,6 +341,8 @@ def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
         kinds[i] = NOTICE
     _mark_lists(lines, kinds)
     _mark_table_rows(lines, kinds)
+    _mark_chapters(lines, kinds)
+    _mark_infobox(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_contents(lines, kinds)
@@ -354,6 +358,46 @@ def _mark_table_rows(lines: list[str], kinds: list[str]) -> None:
         if kind == TEXT and cells[i] >= 2 and any(
                 0 <= j < len(lines) and kinds[j] == LIST_ITEM and cells[j] == cells[i] for j in (i - 1, i + 1)):
             kinds[i] = LIST_ITEM
+
+
+def _mark_chapters(lines: list[str], kinds: list[str]) -> None:
+    """Lines that open with a time, three or more in a row, one of them past 23 minutes or
+    at 00:00, are a programme's chapters and the time each starts at (03:15　人才缺口到底缺在哪？
+    … 46:20　非本科系可以轉職嗎？): a list, whatever each says; a day's timetable keeps
+    its clock times under 24:00, and its rows are the author's prose."""
+    times = [_CHAPTER_TIME.match(line.strip()) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and times[j]:
+            j += 1
+        run = [m for m in times[i:j] if m]
+        if len(run) >= 3 and any(int(m.group(1)) >= 24 or m.group(0).startswith(("00:00", "0:00")) for m in run):
+            for k in range(i, j):
+                kinds[k] = LIST_ITEM
+        i = j + 1
+
+
+def _mark_infobox(lines: list[str], kinds: list[str]) -> None:
+    """Rows of a label and a value after a space, two or more among three or more rows of a
+    list, are an infobox (症狀 記憶減退、語言障礙…, 藥物 乙醯膽鹼酯酶抑制劑、…): data, no
+    sentences. One such line alone may be a headline (政院催審總預算 盼6日付委國會辯論)."""
+    rows = [kind == TEXT and bool(_INFOBOX_ROW.match(line.strip())) for line, kind in zip(lines, kinds)]
+    # ... and among them, rows of a short phrase: 病程 長期
+    members = [kind == LIST_ITEM or (kind == TEXT and bool(_LABELLED.match(line.strip())))
+               for line, kind in zip(lines, kinds)]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and members[j]:
+            j += 1
+        if j - i >= 3 and sum(rows[i:j]) >= 2:
+            for k in range(i, j):
+                kinds[k] = LIST_ITEM
+        i = j + 1
+
+
+_CHAPTER_TIME = re.compile(r"^([0-9]{1,2}):[0-9]{2}(?::[0-9]{2})?[ \u3000\t]+(?=\S)[^。]{1,50}$")
 
 
 def _mark_entry_names(lines: list[str], kinds: list[str]) -> None:
@@ -480,6 +524,10 @@ def _kind(line: str, first: bool) -> str:
         return LIST_ITEM  # a spec sheet's row: 處理器｜Intel Core Ultra 7 155H, 螢幕｜14 吋 2.8K OLED
     if _LATIN_VALUE_ROW.match(line):
         return LIST_ITEM  # an infobox's row: 常見聚合物　PE、PP、PS、PET、PVC、PA
+    if _ITEMS_BY_DOTS.match(line):
+        return LINK  # a navigation box's row: 类型　热木星 · 超级地球 · 迷你海王星; 2024/10/16 · 58 分鐘 · 科技
+    if _EPISODE.match(line):
+        return LINK  # a programme's episode: EP.105｜研發替代役怎麼選？
     if _AMOUNT_ROW.match(line):
         return LIST_ITEM  # a budget's row: 共享办公工位（含网络、咖啡无限续）：399
     if line[0] == "《" and _DATED_TITLE.match(line):
@@ -541,6 +589,20 @@ _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
 
 # A label and, after a wide space, a value in letters and figures: an infobox's row.
 _LATIN_VALUE_ROW = re.compile(r"^[\u3400-\u9fff]{2,8}\u3000+[^。！？，,\u3400-\u9fff]{2,60}$")
+
+# ... or a label and, after a space, a value that is no sentence (病程 長期; no chapter's
+# heading, 第二章　生产、销售和维修); an infobox's row holds a list or a figure (症狀 記憶減退、
+# 語言障礙, 首次确认　1992年（…）), which a heading of two phrases does not (少子化加速 工作年齡人口逐年下滑).
+_LABEL_AND_VALUE = (r"^(?!第)[\u3400-\u9fff]{2,10}(?:\u3000+| )(?=\S)"
+                    r"(?:[^。！？!?，,；;：:]|(?<=[0-9]),(?=[0-9])){2,60}$")
+_INFOBOX_ROW = re.compile(r"(?=[^、]*[、0-9])" + _LABEL_AND_VALUE)
+_LABELLED = re.compile(_LABEL_AND_VALUE)
+
+# Short items apart by middle dots, three or more: a row of links or a page's details.
+_ITEMS_BY_DOTS = re.compile(r"^[^。！？!?，,；;]{1,20}?(?:\s*[·・‧•]\s*[^。！？!?，,；;·・‧•]{1,16}){2,}$")
+
+# An episode of a programme by its number, and its title: EP.112｜半導體人才荒是真的嗎？
+_EPISODE = re.compile(r"^(?:EP|Ep|ep|E)\s*\.?\s*[0-9]{1,4}\s*[｜|:：．.　 ]")
 
 # A row of a budget or a price list: what, and how much after a colon.
 _AMOUNT_ROW = re.compile(
