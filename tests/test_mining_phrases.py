@@ -2057,3 +2057,21 @@ def test_a_words_adverb_and_an_aspect_after_can_are_no_terms():
     assert _adverb_after_a_word("账户就") and not _adverb_after_a_word("成就")
     assert _aspect_inside_a_verb(["过账"], "个人养老金不是人人都划算，而是“算得过账的人才开”。")
     assert not _aspect_inside_a_verb(["过账"], "会计每月过账一次。")
+
+
+def test_english_that_opens_with_the_word_before_a_term_keeps_that_word_in_the_term():
+    # a zh-TW Wikipedia article on Alzheimer's disease: 輕度 'mild', which jieba calls an
+    # adverb, is the 'mild' of the English the text gives
+    glosses = glosses_of("部分患者會先經歷輕度認知障礙（mild cognitive impairment，MCI）階段，表現為記憶力下降。")
+    assert ("轻度认知障碍", "mild cognitive impairment", False) in glosses, glosses
+    assert ("MCI", "轻度认知障碍", True) in glosses, glosses
+    # ... an adverb the English does not open with stays out: 常常 + 骨质疏松
+    assert ("骨质疏松", "osteoporosis", False) in glosses_of("老年女性常常骨质疏松（osteoporosis），容易骨折。")
+
+
+def test_the_prefix_lei_begins_the_long_form_of_an_acronym_and_the_classifier_does_not():
+    # the same article: 類澱粉前驅蛋白（APP） is the amyloid precursor protein, no 澱粉前驅蛋白
+    # 'starch precursor protein'; 这类药物 counts a kind of drug
+    glosses = glosses_of("已知與家族性病例相關的基因包括類澱粉前驅蛋白（APP）基因。")
+    assert ("APP", "类淀粉前驱蛋白", True) in glosses, glosses
+    assert ("NSAID", "非甾体抗炎药", True) in glosses_of("这类非甾体抗炎药（NSAID）可能伤胃。")

@@ -183,7 +183,7 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
                 out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
     for m in _ENGLISH_AFTER.finditer(text):
         labelled, english, acronym = m.groups()
-        term = _term_before(analysed, m.start())
+        term = _term_before(analysed, m.start(), english)
         if not term or not _HAS_HAN.search(term):
             continue
         if (not _is_acronym(english) and (" " in english or len(english) >= 4)
@@ -267,10 +267,11 @@ def _defining_clause(analysed: _Analysed, start: int, definition: str) -> str:
     return _clause(definition)
 
 
-def _term_before(analysed: _Analysed, end: int) -> str | None:
+def _term_before(analysed: _Analysed, end: int, english: str = "") -> str | None:
     """The term written right before position `end`: a quoted term, else the run of
     content words there (即昇腾异构计算架构 -> 昇腾异构计算架构; 中国今年核心消费者物价指数年增率
-    -> 核心消费者物价指数年增率: stops at 今年, a time word)."""
+    -> 核心消费者物价指数年增率: stops at 今年, a time word). `english`, the English the
+    text gives the term, keeps a word it names: 轻度认知障碍（mild cognitive impairment）."""
     text = analysed.simplified
     if end > 0 and text[end - 1] in _CLOSING_QUOTES:
         start = max(text.rfind(q, 0, end - 1) for q in _OPENING_QUOTES)
@@ -279,11 +280,14 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     words: list[str] = []
     pos = 0
     stop = ""  # the token that ended the run before the term's
-    for token in analysed.tokens:
+    for before, token in zip(("", *analysed.tokens), analysed.tokens):
         if pos >= end:
             break
         pos += len(token)
-        if not _WORDLIKE.match(token) or _is_stop_before_term(token):
+        if token == "类" and before[-1:] not in _COUNTS_KINDS:
+            # a prefix '-like' that begins the term (包括 + 类淀粉前驱蛋白, APP), no classifier (这类药物)
+            words, stop = [token], before
+        elif not _WORDLIKE.match(token) or (_is_stop_before_term(token) and not _opens(english, token)):
             words, stop = [], token
         else:
             words.append(token)
@@ -310,8 +314,9 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
              # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable'
              and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]
     if leads:
-        words = words[leads[-1] + 1:]
-    while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
+        words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
+    while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])) \
+            and not (words[0] == "类" and stop[-1:] not in _COUNTS_KINDS):
         words.pop(0)
     if (words and len(words[0]) >= 3 and words[0][0] in _GLUE_VERBS and _is_guess(words[0])
             and not _known_word(words[0][:2])):
@@ -321,6 +326,19 @@ def _term_before(analysed: _Analysed, end: int) -> str | None:
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
+
+
+# What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类.
+_COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789")
+
+
+def _opens(english: str, word: str) -> bool:
+    """The English opens with the word's own sense: 'mild cognitive impairment' with 轻度's
+    'mild (symptoms etc)'. The word is the term's, no adverb before it."""
+    first = re.match(r"[A-Za-z]+", english)
+    return bool(first) and any(
+        re.match(rf"(?:to )?{re.escape(first.group(0).lower())}\b", sense.lower())
+        for e in dictionary.lookup(word) for sense in e.senses)
 
 
 # Characters that begin words as prefixes, which jieba tags as verbs when it leaves them
