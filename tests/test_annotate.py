@@ -638,3 +638,39 @@ def test_an_example_does_not_open_on_the_closing_quote_of_words_said_before_it()
     start = sentence.index("厂子")
     piece = sentence[slice(*trim(sentence, start, start + 2))]
     assert piece[0] not in "”」』’", piece
+
+
+def test_a_part_read_otherwise_than_the_dictionarys_word_is_that_word_neither_in_gloss_nor_spelling():
+    # a zh-TW Wikipedia article: 早發型 'early-onset' is fā xíng; CC-CEDICT's 发型 is 髮型
+    # fà xíng 'hairstyle', which jieba's cut 早 + 发型 would put on the card
+    note = annotate(term("發型阿茲海默症", ("通常於65歲以前發病，稱為早發型阿茲海默症（early-onset AD，EOAD）。", "A"),
+                         ("絕大多數阿茲海默症為散發型，屬於晚發型阿茲海默症（late-onset AD，LOAD）。", "A")))
+    assert note.traditional == "發型阿茲海默症" and "hairstyle" not in note.english, note
+    assert note.pinyin[:2] == ("fa1", "xing2")
+    assert compose("發型阿茲海默症", ("fa1", "xing2", "a1", "zi1", "hai3", "mo4", "zheng4")) == ("", [])
+    # ... read as the dictionary reads it, the part is its word
+    assert compose("发型设计", ("fa4", "xing2", "she4", "ji4"))[0] == "hairstyle design"
+
+
+def test_a_common_acronym_the_text_spells_out_as_something_else_gets_no_english():
+    # the same article: 類澱粉前驅蛋白（APP） is no 'application', though nothing gives its English
+    line = "已知與家族性病例相關的基因包括類澱粉前驅蛋白（APP）基因、早老素1（PSEN1）基因。"
+    note = annotate(term("APP", (line, "A"), expansion_of="類澱粉前驅蛋白"))
+    assert note.english == "" and note.meaning_from != FROM_ACRONYMS, note
+    # ... while its own spelling out shares its words: 美國食品藥物管理局（FDA）
+    note = annotate(term("FDA", ("2023年起，美國食品藥物管理局（FDA）陸續核准單株抗體藥物。", "A"),
+                         expansion_of="食品藥物管理局"))
+    assert note.english == "Food and Drug Administration", note
+
+
+def test_a_joined_acronym_whose_letters_the_composed_english_leaves_out_gets_none():
+    # 美國國家老化研究院與阿茲海默症協會（NIA-AA): 'Alzheimer's disease association' is half of it
+    note = annotate(term("NIA-AA", ("診斷標準包括美國國家老化研究院與阿茲海默症協會（NIA-AA）於2011年修訂的標準。", "A"),
+                         expansion_of="阿茲海默症協會"))
+    assert note.english == "", note
+
+
+def test_a_chemical_formula_in_a_sense_is_no_word_of_a_composed_gloss():
+    # 淀粉 'starch; amylum (C6H10O5)n': the letters of an acronym pick 'amylum', never 'amylum n'
+    english, _ = compose("淀粉前驱蛋白", letters="APP")
+    assert english.endswith("precursor protein") and " n " not in f" {english} ", english

@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 
 from deckgen import script, tables
-from deckgen.annotating import english_forms
+from deckgen.annotating import english_forms, pinyin
 from deckgen.annotating.senses import concise_senses
 from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import jieba_words
 from deckgen.lexicon.cedict import Entry
 from deckgen.memo import once
-from deckgen.script import has_han
+from deckgen.script import has_han, is_han
 
 _PART_SENSES = "part_senses.tsv"
 _HEAD_SENSES = "head_senses.tsv"
@@ -152,7 +152,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         # 贷款市场报价利率 is the Loan Prime Rate, not 'loan marketplace quoted price interest
         # rates': the longer the phrase, the likelier a sense picked per part misleads
         return "", []
-    han_readings = [r for r in readings if r[-1:].isdigit()]
+    # the readings of the characters (G2概念: gai4 nian4), where they are told apart from Latin runs
+    han_readings = [r for r in readings if re.fullmatch(r"[a-zü:]+[1-5]", r)]
+    if len(han_readings) != sum(map(is_han, simplified)):
+        han_readings = []
     right = "" if first else _right_to(pieces)
     if right:
         return right, [written[:len(pieces[0])], written[len(pieces[0]):]]
@@ -212,6 +215,10 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if last and index and any(sense.startswith(_AFTER_A_NOUN) for e in entries for sense in e.senses):
             # a head with a sense of its own after a noun makes no modifier of the noun:
             # 关键所在 is 'where the crux lies', no 'crucial location'
+            return "", []
+        if len(wanted) == len(piece) and not any(pinyin.read_alike(e.pinyin, wanted, piece) for e in entries):
+            # read otherwise here, the part is another word than the dictionary's: the 發型 of
+            # 早發型 'early-onset' is fā xíng, no 髮型 fà xíng 'hairstyle'
             return "", []
         entries.sort(key=lambda e: (e.pinyin != wanted, e.traditional != spelled, e.proper, e.taiwan_only))
         gloss = next((g for g in (_part_gloss(e, head=last, letters=letters) for e in entries) if g), "")
@@ -459,7 +466,7 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
     `every`: each near-synonym of every sense)."""
     if every:
         items = [i for s in entry.senses[:limit] if dictionary.is_meaning(s)
-                 for i in re.sub(r"\([^)]*\)", "", s).split(";")]
+                 for i in re.sub(r"\([^)]*\)", "", _FORMULA.sub("", s)).split(";")]
         return list(dict.fromkeys(i.strip() for i in items if i.strip() and len(i.split()) <= 3))
     # a sense marked as old is no part of a new word: 看护's '(old) hospital nurse'; one
     # marked as a field's comes after the general ones: 基准 is a 'standard' in 劳动基准,
@@ -473,6 +480,9 @@ def _part_glosses(entry: Entry, every: bool = False, limit: int = 4) -> list[str
 
 
 _LABEL = re.compile(r"^[A-Za-z.]+: ")
+
+# A chemical formula after a sense: 'amylum (C6H10O5)n' of 淀粉 is no 'amylum n'.
+_FORMULA = re.compile(r"(?<!\S)(?=[()A-Za-z]*\d)\(?(?:[A-Z][a-z]?\d*){2,}\)?n?(?!\S)")
 
 
 # '(surveying) datum', '(computing) …', '(math.) …': a sense of one field's words (the

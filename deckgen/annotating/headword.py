@@ -167,7 +167,8 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
         as_written = written[start:start + len(word)] if len(written) == len(simplified) and len(word) > 1 else ""
         if as_written == word:
             as_written = ""  # Simplified text, or a word both scripts write alike: no choice made
-        if as_written in spellings or (not entries and _own_spelling(as_written, word, segmenter)):
+        if as_written in spellings or (not entries and _own_spelling(as_written, word, segmenter)) \
+                or (as_written and _another_word(as_written, entries, segmenter)):
             # the text spells the word as CC-CEDICT does (勞雇, where OpenCC writes 勞僱), or a
             # word CC-CEDICT lacks in characters Traditional text prints so: the card spells
             # it as the text does
@@ -191,6 +192,15 @@ def traditional_form(simplified: str, segmenter: Segmenter, written: str = "") -
             and theirs != script.to_common_traditional(char) else ours
             for char, ours, theirs in zip(simplified, result, written))
     return result
+
+
+def _another_word(written: str, entries: list[Entry], segmenter: Segmenter) -> bool:
+    """`written`, a Traditional spelling that reads otherwise than every CC-CEDICT word of
+    the same simplified form, is another word: 早發型 'early-onset' is fā xíng, no 髮型
+    fà xíng 'hairstyle'. (A converter's 纏斗 reads as 纏鬥 does and is that word.)"""
+    readings = pinyin.span_reading(written, 0, len(written), segmenter)
+    return bool(entries) and script.to_simplified(written) == entries[0].simplified and not any(
+        pinyin.read_alike(e.pinyin, readings, written) for e in entries)
 
 
 def _own_spelling(written: str, word: str, segmenter: Segmenter) -> bool:

@@ -137,9 +137,11 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     english, how = _english_of(explained, letters) if explained and (
         term.expansion_of or len(explained) <= SYNONYM_MAX) else ("", "")
     # An acronym's English, where the letters do not stand for something else here:
-    # 生产许可证（PC） is no 'personal computer'.
+    # 生产许可证（PC） is no 'personal computer', 類澱粉前驅蛋白（APP） no 'application'
+    # though no English is known for it.
     acronym = acronym_meaning(term.text)
-    if acronym and (not english or not term.expansion_of or stems(acronym) & stems(english)):
+    if acronym and (not term.expansion_of or (stems(acronym) & stems(english) if english
+                                              else not _stands_for_another(term.expansion_of, term.text))):
         return acronym, FROM_ACRONYMS
     # ... and the expansion's English only where its words could be what the letters
     # stand for: 云厂商（CSP）, cut to 厂商, is no 'manufacturer'.
@@ -176,7 +178,8 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
 
 
 def _an_acronym(text: str) -> bool:
-    return 2 <= len(text) <= 6 and text.isascii() and text.isalpha() and text.isupper()
+    letters = text.replace("-", "")  # NIA-AA: two bodies' acronyms joined
+    return 2 <= len(letters) <= 6 and letters.isascii() and letters.isalpha() and letters.isupper()
 
 
 def _initials_fit(acronym: str, english: str) -> bool:
@@ -187,7 +190,7 @@ def _initials_fit(acronym: str, english: str) -> bool:
     words = re.findall(r"[A-Za-z0-9]+", english)
     if acronym.upper() in (w.upper() for w in words):
         return True
-    return not Counter(acronym.upper()) - Counter(w[0].upper() for w in words)
+    return not Counter(acronym.upper().replace("-", "")) - Counter(w[0].upper() for w in words)
 
 
 # English words of a phrase, capitalised or not: Global Interpreter Lock, graphics processing unit
@@ -289,6 +292,18 @@ def _acronym_of_a_part(long_form: str, acronym: str) -> bool:
         if not stems(" ".join(s for e in dictionary.lookup(piece) for s in e.senses[:4])) & expansion:
             return True
     return False
+
+
+def _stands_for_another(long_form: str, acronym: str) -> bool:
+    """The text spells the acronym out in dictionary words none of which shares a word
+    with its common English: 類澱粉前驅蛋白 (APP) 'starch', 'precursor', 'protein' is no
+    'application'. (Where words CC-CEDICT lacks make a third of it, one of them may be the
+    one that does: 吉瓦 of 规划吉瓦, GW.)"""
+    expansion = {w[:5] for w in re.findall(r"[a-z]{3,}", acronym_meaning(acronym).lower())}
+    words = [piece for piece in dictionary_pieces(long_form) if len(piece) >= 2 and has_han(piece)]
+    senses = [[s for e in dictionary.lookup(piece) for s in e.senses[:4]] for piece in words]
+    return 3 * sum(map(len, words)) >= 2 * len(long_form) and all(senses) and not any(
+        expansion & {w[:5] for w in re.findall(r"[a-z]{3,}", " ".join(listed).lower())} for listed in senses)
 
 
 def acronym_meaning(text: str) -> str:

@@ -120,6 +120,14 @@ def span_reading(text: str, start: int, end: int, segmenter: Segmenter) -> tuple
     )
 
 
+def read_alike(listed: tuple[str, ...], read: tuple[str, ...], word: str) -> bool:
+    """A dictionary's numbered reading of `word` is the one read here, up to a neutral tone
+    (用人 yong4 ren5) and the tone 一 and 不 take before another syllable."""
+    return len(listed) == len(read) == len(word) and all(
+        a.lower()[:-1] == b.lower()[:-1] and (a[-1:] == b[-1:] or "5" in (a[-1:], b[-1:]) or char in "一不")
+        for a, b, char in zip(listed, read, word))
+
+
 def _line_tokens(text: str, render, segmenter: Segmenter, erhua_joined: bool = False) -> list[str]:
     tokens: list[str] = []
     after_syllable = False
