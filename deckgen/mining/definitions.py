@@ -336,9 +336,10 @@ def _opens(english: str, word: str) -> bool:
     """The English opens with the word's own sense: 'mild cognitive impairment' with 轻度's
     'mild (symptoms etc)'. The word is the term's, no adverb before it."""
     first = re.match(r"[A-Za-z]+", english)
-    return bool(first) and any(
-        re.match(rf"(?:to )?{re.escape(first.group(0).lower())}\b", sense.lower())
-        for e in dictionary.lookup(word) for sense in e.senses)
+    if first is None:
+        return False
+    opening = re.compile(rf"(?:to )?{re.escape(first.group(0).lower())}\b")
+    return any(opening.match(sense.lower()) for e in dictionary.lookup(word) for sense in e.senses)
 
 
 # Characters that begin words as prefixes, which jieba tags as verbs when it leaves them
