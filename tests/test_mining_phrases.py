@@ -2075,3 +2075,21 @@ def test_the_prefix_lei_begins_the_long_form_of_an_acronym_and_the_classifier_do
     glosses = glosses_of("已知與家族性病例相關的基因包括類澱粉前驅蛋白（APP）基因。")
     assert ("APP", "类淀粉前驱蛋白", True) in glosses, glosses
     assert ("NSAID", "非甾体抗炎药", True) in glosses_of("这类非甾体抗炎药（NSAID）可能伤胃。")
+
+
+def test_a_time_in_figures_is_no_term():
+    # a financial feature on the low-altitude economy: 截至2024年底 'by the end of 2024'
+    terms = terms_of("民航局数据显示，截至2024年底，全国实名登记的无人机数量超过210万架，同比增长约七成；"
+                     "全年无人机累计飞行小时数超过2600万小时，同比增长约15%。",
+                     "持有民用无人驾驶航空器操控员执照的人数超过22万人，较上年末增加近三成。",
+                     "通用航空方面，截至2024年底，全国共有通用航空企业700余家、在册通用机场约450个，"
+                     "全年通用航空飞行作业时长同比增长约13%。")
+    assert not any("2024" in t for t in terms), sorted(terms)
+
+
+def test_a_word_that_begins_a_listed_name_at_every_use_is_no_term():
+    # a zh-CN Wikipedia article on exoplanets: jieba cuts 飞马 'at the gallop' + 座51 from
+    # 飞马座 'Pegasus'
+    terms = terms_of("1995年，两人宣布发现环绕主序星飞马座51运行的行星飞马座51b。",
+                     "飞马座51b的质量约为木星的一半。", "天文学家发现飞马座51存在周期约4.23天的视向速度变化。")
+    assert "飞马" not in terms, sorted(terms)

@@ -51,6 +51,7 @@ from deckgen.mining.filters import (
     _named_so,
     _only_inside_longer,
     _piece_after_a_lone_character,
+    _piece_of_a_listed_name,
     _piece_of_a_name,
     _piece_of_a_street,
     _piece_of_a_title,
@@ -208,7 +209,8 @@ def _mine(sources: tuple[Source, ...], options: MiningOptions, focus: Source | N
 
 
 # Words that are, at every use, pieces of something longer the text names: no terms.
-_PIECES = (_piece_after_a_lone_character, _piece_of_a_title, _piece_of_a_name, _piece_of_a_street,
+_PIECES = (_piece_after_a_lone_character, _piece_of_a_title, _piece_of_a_name, _piece_of_a_listed_name,
+           _piece_of_a_street,
            _piece_of_an_organisation, _name_of_a_company, _counted_by_a_classifier, _says_how,
            _prefix_of_the_word_after, _named_so)
 

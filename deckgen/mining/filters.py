@@ -224,6 +224,19 @@ def _piece_after_a_lone_character(candidate: _Candidate, text: str) -> bool:
     return not any(_known_word(text[i - 1 - k:i]) for i in starts for k in (1, 2, 3) if i - 1 - k >= 0)
 
 
+def _piece_of_a_listed_name(candidate: _Candidate, text: str) -> bool:
+    """A word that, at every use, begins a name CC-CEDICT lists, jieba having cut the rest
+    off: 飞马 'at the gallop' of 飞马座 'Pegasus' + 51."""
+    word = candidate.key
+    if not _HAN_ONLY.match(word):
+        return False
+    starts = _uses(word, text)
+    return bool(starts) and all(
+        any(e.proper and e.simplified == text[i:i + len(word) + k]
+            for k in (1, 2) for e in dictionary.lookup(text[i:i + len(word) + k]))
+        for i in starts)
+
+
 def _piece_of_a_name(candidate: _Candidate, text: str) -> bool:
     """A word that is, at every use, part of a name: the rest of a name of address the
     text also uses alone (陈说 'to state' of 老陈 + 说 'Old Chen says', 顺道 'on the way' of
@@ -460,7 +473,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _particle_inside(string) or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
-            or _adverb_after_a_word(string)
+            or _adverb_after_a_word(string) or _a_date_inside(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
@@ -705,6 +718,15 @@ def _place_phrase(string: str) -> bool:
 
 
 _LOCALISERS = frozenset("外内里上下中前后旁边")
+
+
+def _a_date_inside(string: str) -> bool:
+    """A year, month or day in figures inside: a time the text speaks of (截至2024年底 'by the
+    end of 2024', 2023年起), no term."""
+    return bool(_DATE_IN_FIGURES.search(string)) and len(string) > 2 and not dictionary.knows(string)
+
+
+_DATE_IN_FIGURES = re.compile(r"[0-9０-９]{1,4}\s*[年月日号號](?![0-9０-９])")
 
 
 def _quantity(string: str) -> bool:
