@@ -2093,3 +2093,18 @@ def test_a_word_that_begins_a_listed_name_at_every_use_is_no_term():
     terms = terms_of("1995年，两人宣布发现环绕主序星飞马座51运行的行星飞马座51b。",
                      "飞马座51b的质量约为木星的一半。", "天文学家发现飞马座51存在周期约4.23天的视向速度变化。")
     assert "飞马" not in terms, sorted(terms)
+
+
+def test_a_given_name_of_someone_named_in_full_once_is_no_term():
+    # a Taiwan short story: 許佳蓉 once, then 佳蓉, which jieba also lists as a place
+    terms = terms_of("許佳蓉站在三合院的埕上，孝服的麻布被風吹得啪啪響，像一面破掉的旗子。",
+                     "佳蓉走過去，在她旁邊的矮凳坐下。", "佳蓉愣了一下。", "阿德是她的小叔，佳蓉叫他阿叔。",
+                     "佳蓉沒有回答，只是看著遠處的蚵田。")
+    assert "佳蓉" not in terms and "许佳蓉" not in terms, sorted(terms)
+
+
+def test_a_quality_said_twice_before_de_is_no_term():
+    # the same story: 臉被海風吹得黑黑的 'tanned quite dark by the sea wind'
+    terms = terms_of("阿公的臉被海風吹得黑黑的，手上都是蚵殼割出來的疤。", "她挖起一塊黑黑的、帶著鹹味的泥。",
+                     "那雙手也是黑黑的，指甲縫裡都是泥。")
+    assert "黑黑的" not in terms, sorted(terms)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.mining import discovery
@@ -181,6 +182,8 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         titled.update(_titled_given_names(analysed.tokens))
         if _NAMING.search(simp):
             titled.update(_named(analysed.tokens))
+        if any(map(_may_be_a_full_name, analysed.tokens)):
+            titled.update(_given_names(simp, segmenter))
     # a glossary's entries are a list, no running text, but they define: · RAG（Retrieval-Augmented
     # Generation，检索增强生成）
     entries = [s for s in source.sentences if s.kind == "list item" and _MAY_DEFINE.search(s.simplified)]
@@ -261,6 +264,19 @@ def _named(tokens: Sequence[str]) -> list[str]:
     solar term), 小名叫虎子."""
     return [token for before, token in zip(tokens, tokens[1:])
             if before in _NAMING_WORDS and 2 <= len(token) <= 3 and _HAN_ONLY.match(token)]
+
+
+def _may_be_a_full_name(token: str) -> bool:
+    return (len(token) == 3 and token[0] in COMMON_SURNAMES and bool(_HAN_ONLY.match(token))
+            and not dictionary.knows(token))
+
+
+def _given_names(sentence: str, segmenter: Segmenter) -> list[str]:
+    """The given name of a person the text names in full, a surname and two characters
+    CC-CEDICT does not join, where jieba tags them a name: 許佳蓉站在三合院的埕上 gives 佳蓉, whom the story
+    then calls so (佳蓉愣了一下), though jieba also lists 佳蓉 as a place."""
+    return [token.text[1:] for token in segmenter.tagged_tokens(sentence)
+            if token.pos == "nr" and _may_be_a_full_name(token.text)]
 
 
 _NAMING_WORDS = frozenset("名叫 名字叫 叫名 取名 起名 小名 乳名 外号 绰号 小名叫 乳名叫".split())

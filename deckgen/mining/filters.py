@@ -693,16 +693,17 @@ def _a_little(string: str) -> bool:
 
 
 def _doubled_character(string: str) -> bool:
-    """A character said twice (翻翻 'to leaf through', 看看, 走走; 笑了笑, 想一想, 咬咬牙): a verb done
-    briefly, grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words. And 越来越 'more and
+    """A character said twice (翻翻 'to leaf through', 看看, 走走; 笑了笑, 想一想, 咬咬牙, 黑黑的): a
+    verb done briefly or a quality stressed, grammar; CC-CEDICT's own (常常, 刚刚, 星星) are words. And 越来越 'more and
     more' before what grows (越来越重 'heavier and heavier')."""
     if string.startswith("越来越") and len(string) > 3:
         return True
     if len(string) == 3 and string[1] in "了一" and string[0] == string[2] and _HAS_HAN.match(string) is not None:
         return not dictionary.knows(string)
     if len(string) == 3 and string[0] == string[1] and _HAS_HAN.match(string) is not None:
-        # 咬咬牙 'grit one's teeth a moment', 摇摇头: a verb and its object, the verb said twice
-        return dictionary.knows(string[1:]) and not dictionary.knows(string)
+        # 咬咬牙 'grit one's teeth a moment', 摇摇头: a verb and its object, the verb said twice;
+        # 黑黑的 'quite black': a quality said twice, before 的 or 地
+        return (dictionary.knows(string[1:]) or string[2] in "的地") and not dictionary.knows(string)
     return len(string) == 2 and string[0] == string[1] and _HAS_HAN.match(string) is not None \
         and not dictionary.knows(string)
 
