@@ -674,3 +674,13 @@ def test_a_chemical_formula_in_a_sense_is_no_word_of_a_composed_gloss():
     # 淀粉 'starch; amylum (C6H10O5)n': the letters of an acronym pick 'amylum', never 'amylum n'
     english, _ = compose("淀粉前驱蛋白", letters="APP")
     assert english.endswith("precursor protein") and " n " not in f" {english} ", english
+
+
+def test_a_taiwan_sense_is_left_out_in_a_text_in_simplified_characters():
+    # a city's regulation on care for the elderly: 事业单位 beside 企业 'enterprise' is a
+    # 'public institution', whatever Taiwan's sense 'business enterprise; company' shares
+    note = annotate(term("事业单位", ("鼓励和支持企业事业单位、社会组织和个人通过捐赠等方式参与养老服务。", "A")))
+    assert note.english == "public institution", note.english
+    # ... and kept, first where it fits, in one written in Traditional: 電動 in Taiwan
+    note = annotate(term("電動", ("弟弟整天在家打電動，功課都不寫。", "A")))
+    assert "video game" in note.english, note.english

@@ -30,7 +30,10 @@ def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", tai
     is written in Traditional characters (None: not known); see _by_fit."""
     senses: list[str] = []
     def set_aside(sense: str) -> bool:
-        return _dated(sense) or _exclaimed_in_talk(sense, entry.senses) or _in_marked_register(sense, entry.senses)
+        # ... and, in a text in Simplified characters, a sense of Taiwan's (事业单位 '(Tw)
+        # business enterprise' beside 'public institution')
+        return (_dated(sense) or _exclaimed_in_talk(sense, entry.senses) or _in_marked_register(sense, entry.senses)
+                or (taiwan is False and sense.startswith("(Tw)")))
 
     current = [s for s in entry.senses if dictionary.is_meaning(s) and not set_aside(s)]
     for sense in _by_fit(entry.senses, context, taiwan):
@@ -238,7 +241,7 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
 
     Among senses the context calls for equally, a sense CC-CEDICT marks as Taiwan's
     ("(Tw) plastic" of 塑膠, "(Tw) trillion" of 兆) comes first in a text written in
-    Traditional characters and last in one written in Simplified.
+    Traditional characters; in one written in Simplified it comes last, context or not.
 
     The context is the English of the words around the term in its sentences (their
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
@@ -294,7 +297,10 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         kind = 0 if recent else 1 if figurative_first and re.match(r"^\(?fig\.", sense) else 2
         regional = sense.startswith("(Tw)") or " (Tw) " in f" {sense} "
         region = 0 if taiwan is None or not regional else -1 if taiwan else 1
-        return (dated, literal, -overlap, region, kind, specialist, places[i], i)
+        # a Taiwan sense goes last in a text in Simplified characters, whatever words it
+        # shares: 事业单位 in a mainland regulation beside 企业 is a 'public institution',
+        # not Taiwan's 'business enterprise'
+        return (dated, literal, region > 0, -overlap, region, kind, specialist, places[i], i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
 
