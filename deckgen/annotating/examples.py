@@ -114,7 +114,6 @@ def _only_the_term(piece: str, start: int, end: int, left: int) -> bool:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-_ITEM_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十0-9]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])\s*")
 
 
 def _inside_a_clause(char: str) -> bool:
