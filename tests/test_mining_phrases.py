@@ -2108,3 +2108,26 @@ def test_a_quality_said_twice_before_de_is_no_term():
     terms = terms_of("阿公的臉被海風吹得黑黑的，手上都是蚵殼割出來的疤。", "她挖起一塊黑黑的、帶著鹹味的泥。",
                      "那雙手也是黑黑的，指甲縫裡都是泥。")
     assert "黑黑的" not in terms, sorted(terms)
+
+
+def test_the_prefix_lei_makes_one_word_with_the_noun_after_it_and_the_classifier_does_not():
+    # a zh-TW Wikipedia article on Alzheimer's disease: 類澱粉 'amyloid' at every use, never
+    # 澱粉 'starch' (jieba: 類 + 澱粉, and 以類 + 澱粉); 這類藥物 counts a kind of drug
+    terms = terms_of(
+        "病理上，患者腦中可見大量由β類澱粉蛋白（amyloid-β，Aβ）堆積而成的類澱粉斑塊（又稱老年斑）。",
+        "2023年起，美國食品藥物管理局（FDA）陸續核准以類澱粉蛋白為標的的單株抗體藥物。",
+        "APP經β分泌酶與γ分泌酶切割後產生Aβ片段，最終形成細胞外的類澱粉斑塊，進而引發tau蛋白病變。",
+        "研究發現，神經纖維糾結的分布與數量，比類澱粉斑塊更能反映認知功能下降的程度。",
+        "顯微鏡下可見類澱粉斑塊、神經纖維糾結、類澱粉血管病變、突觸大量流失及神經元死亡。",
+        "類澱粉蛋白PET及tau蛋白PET則可直接呈現腦中病理蛋白的分布。",
+        "這類藥物僅適用於經類澱粉蛋白PET確認的輕度患者，主要副作用為類澱粉蛋白相關影像異常。")
+    assert not any(t.startswith("淀粉") for t in terms), sorted(terms)
+    assert not any(t.startswith("类药物") for t in terms), sorted(terms)
+    from deckgen.mining.words import _join_prefix_lei
+
+    def tokens(sentence: str) -> tuple[str, ...]:
+        return _join_prefix_lei(segmenter().words_of(sentence))
+
+    assert "类淀粉" in tokens("陆续核准以类淀粉蛋白为标的的单株抗体药物") and "类淀粉" in tokens("包括类淀粉前驱蛋白")
+    # ... not after what counts kinds, nor after the noun it classes
+    assert "类" in tokens("使用药物类抗体治疗") and "类" in tokens("这类淀粉很常见")

@@ -24,6 +24,7 @@ from deckgen.mining.words import (
     TITLES_AFTER_A_NAME,
     TITLES_BEFORE_A_GIVEN_NAME,
     _is_guess,
+    _join_prefix_lei,
     _known_word,
     _merge_latin,
     _tag,
@@ -169,7 +170,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     # The quoted spans _marked_terms cuts alone, cut now in one batch.
     segmenter.words_of_each(inside for simp in simplified if _MAY_QUOTE.search(simp) for inside in _quoted(simp))
     for sentence, simp, cut in zip(running, simplified, segmenter.words_of_each(simplified)):
-        tokens = _split_suffixes(_merge_latin(cut))
+        tokens = _split_suffixes(_join_prefix_lei(_merge_latin(cut)))
         names = _in_dotted_names(tokens) if _NAME_DOT.search(simp) else ()
         analysed = _Analysed(sentence, simp, tokens, _runs(tokens, names))
         sentences.append(analysed)
@@ -188,7 +189,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     # Generation，检索增强生成）
     entries = [s for s in source.sentences if s.kind == "list item" and _MAY_DEFINE.search(s.simplified)]
     for sentence, cut in zip(entries, segmenter.words_of_each([s.simplified for s in entries])):
-        tokens = _split_suffixes(_merge_latin(cut))
+        tokens = _split_suffixes(_join_prefix_lei(_merge_latin(cut)))
         glosses.extend(_glosses(_Analysed(sentence, sentence.simplified, tokens, _runs(tokens, ()))))
     glosses.extend(_infobox_gloss([s.simplified for s in source.sentences if s.kind != "text"], title))
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)

@@ -13,6 +13,7 @@ from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import english as english_words
 from deckgen.mining.words import (
     _CLAUSE_VERBS,
+    _COUNTS_KINDS,
     _FUNCTION_TAGS,
     _GLUE_VERBS,
     _HAN,
@@ -284,7 +285,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "") -> str | None
         if pos >= end:
             break
         pos += len(token)
-        if token == "类" and before[-1:] not in _COUNTS_KINDS:
+        if token[:1] == "类" and (token == "类" or not _known_word(token)) and before[-1:] not in _COUNTS_KINDS:
             # a prefix '-like' that begins the term (包括 + 类淀粉前驱蛋白, APP), no classifier (这类药物)
             words, stop = [token], before
         elif not _WORDLIKE.match(token) or (_is_stop_before_term(token) and not _opens(english, token)):
@@ -326,10 +327,6 @@ def _term_before(analysed: _Analysed, end: int, english: str = "") -> str | None
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
-
-
-# What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类.
-_COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789")
 
 
 def _opens(english: str, word: str) -> bool:

@@ -428,6 +428,31 @@ def _merge_latin(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _join_prefix_lei(tokens: Sequence[str]) -> tuple[str, ...]:
+    """jieba leaves 类 alone, a classifier; before a noun, after no word that counts kinds
+    nor a noun it would class, it is a prefix '-like, -oid' of a word no dictionary lists:
+    类 + 淀粉 + 蛋白 is 类淀粉 'amyloid' + 蛋白 (这类 + 药物 and 药物 + 类 are kinds)."""
+    if not any(token[-1:] == "类" for token in tokens):
+        return tuple(tokens)
+    out: list[str] = []
+    for token in tokens:
+        if out and len(token) >= 2 and _HAN_ONLY.match(token) and _tag(token).startswith("n"):
+            if (len(out[-1]) == 2 and out[-1][1] == "类" and out[-1][0] not in _COUNTS_KINDS
+                    and not dictionary.knows(out[-1])):
+                out[-1:] = [out[-1][0], "类"]  # jieba's 以类 + 淀粉, 经类 + 淀粉 is 以 + 类淀粉 (not 人类, 种类)
+            if out[-1] == "类" and (len(out) < 2 or (out[-2][-1:] not in _COUNTS_KINDS
+                                                     and not _tag(out[-2]).startswith("n"))):
+                out[-1] += token
+                continue
+        out.append(token)
+    return tuple(out)
+
+
+
+# What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类.
+_COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789")
+
+
 _NUMERALS = frozenset("零〇一二三四五六七八九十两百千万亿几")
 _LATIN_OR_NUMERAL = re.compile(f"[0-9A-Za-z{''.join(sorted(_NUMERALS))}]")
 
