@@ -183,8 +183,6 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         titled.update(_titled_given_names(analysed.tokens))
         if _NAMING.search(simp):
             titled.update(_named(analysed.tokens))
-        if any(map(_may_be_a_full_name, analysed.tokens)):
-            titled.update(_given_names(simp, segmenter))
     # a glossary's entries are a list, no running text, but they define: · RAG（Retrieval-Augmented
     # Generation，检索增强生成）
     entries = [s for s in source.sentences if s.kind == "list item" and _MAY_DEFINE.search(s.simplified)]
@@ -195,6 +193,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
     cuts = discovery.count_cuts(run for s in sentences for _, run in s.runs)
     grams, cut_texts = discovery.texts(cuts)
     words = frozenset().union(*(s.tokens for s in sentences))
+    titled.update(_given_names(words, segmenter))
     speakers = frozenset(to_simplified(name) for name in source.speakers)
     people = speakers | frozenset(name[1:] for name in speakers if len(name) == 3) | frozenset(titled)
     return _SourceAnalysis(tuple(sentences), grams, tuple(cuts), tuple(cut_texts), words, marked, tuple(glosses),
@@ -272,12 +271,19 @@ def _may_be_a_full_name(token: str) -> bool:
             and not dictionary.knows(token))
 
 
-def _given_names(sentence: str, segmenter: Segmenter) -> list[str]:
-    """The given name of a person the text names in full, a surname and two characters
-    CC-CEDICT does not join, where jieba tags them a name: 許佳蓉站在三合院的埕上 gives 佳蓉, whom the story
-    then calls so (佳蓉愣了一下), though jieba also lists 佳蓉 as a place."""
-    return [token.text[1:] for token in segmenter.tagged_tokens(sentence)
-            if token.pos == "nr" and _may_be_a_full_name(token.text)]
+def _given_names(words: Collection[str], segmenter: Segmenter) -> list[str]:
+    """The given names, used alone, of people the text names in full, a surname and two
+    characters CC-CEDICT does not join, where jieba tags them a name: 許佳蓉站在三合院的埕上
+    gives 佳蓉, whom the story then calls so (佳蓉愣了一下), though jieba also lists 佳蓉 as
+    a place."""
+    return [word[1:] for word in words
+            if word[1:] in words and _may_be_a_full_name(word) and _tagged_a_name(word, segmenter)]
+
+
+@memo(65536)
+def _tagged_a_name(token: str, segmenter: Segmenter) -> bool:
+    tag = jieba_words.tag(token)  # a name jieba's table lists, or one its tagger makes out
+    return tag == "nr" if tag else [t.pos for t in segmenter.tagged_tokens(token)] == ["nr"]
 
 
 _NAMING_WORDS = frozenset("名叫 名字叫 叫名 取名 起名 小名 乳名 外号 绰号 小名叫 乳名叫".split())
