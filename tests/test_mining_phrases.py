@@ -2131,3 +2131,25 @@ def test_the_prefix_lei_makes_one_word_with_the_noun_after_it_and_the_classifier
     assert "类淀粉" in tokens("陆续核准以类淀粉蛋白为标的的单株抗体药物") and "类淀粉" in tokens("包括类淀粉前驱蛋白")
     # ... not after what counts kinds, nor after the noun it classes
     assert "类" in tokens("使用药物类抗体治疗") and "类" in tokens("这类淀粉很常见")
+
+
+def test_a_verb_inside_the_run_before_an_acronym_ends_the_sentences_part():
+    # a financial feature: 与大城市聚焦城市空中交通（UAM）不同 'unlike big cities focusing on urban
+    # air mobility': the acronym's long form is the run after the verb
+    glosses = glosses_of("与大城市聚焦城市空中交通（UAM）不同，县域场景的特点是需求刚性、空域相对简单。")
+    assert ("UAM", "城市空中交通", True) in glosses, glosses
+    # ... not a verb that makes a word with the next: 国家可再生能源实验室（NREL）
+    assert ("NREL", "国家可再生能源实验室", True) in glosses_of("美国国家可再生能源实验室（NREL）的认证效率图表显示。")
+
+
+def test_a_long_name_a_department_closes_at_every_use_is_no_term():
+    # the same feature: 低空经济发展司 'Department of Low-Altitude Economy Development'
+    from deckgen.mining.filters import _piece_of_an_organisation
+
+    text = "国家发展改革委新设低空经济发展司，低空经济在过去一年里完成了从概念到产业的跃迁。国家发改委低空经济发展司亮相。"
+    candidate = type("Candidate", (), {"key": "低空经济发展"})()
+    assert _piece_of_an_organisation(candidate, text)
+    # ... nor 交通管理 before 部门 'department', a word of its own
+    text = "公安机关交通管理部门负责电动自行车的通行管理。公安机关交通管理部门应当加强检查。"
+    candidate = type("Candidate", (), {"key": "交通管理"})()
+    assert not _piece_of_an_organisation(candidate, text)

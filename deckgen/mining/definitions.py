@@ -179,7 +179,7 @@ def _glosses(analysed: _Analysed) -> list[_Gloss]:
     for m in _ACRONYM_AFTER.finditer(text):
         acronym = m.group(1)
         if _is_acronym(acronym):
-            term = _term_before(analysed, m.start())
+            term = _term_before(analysed, m.start(), letters=acronym)
             if term and _HAS_HAN.search(term):
                 out.append(_Gloss(acronym, term, acronym=True, term_is_short=True))
     for m in _ENGLISH_AFTER.finditer(text):
@@ -268,11 +268,14 @@ def _defining_clause(analysed: _Analysed, start: int, definition: str) -> str:
     return _clause(definition)
 
 
-def _term_before(analysed: _Analysed, end: int, english: str = "") -> str | None:
+def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str = "") -> str | None:
     """The term written right before position `end`: a quoted term, else the run of
     content words there (即昇腾异构计算架构 -> 昇腾异构计算架构; 中国今年核心消费者物价指数年增率
     -> 核心消费者物价指数年增率: stops at 今年, a time word). `english`, the English the
-    text gives the term, keeps a word it names: 轻度认知障碍（mild cognitive impairment）."""
+    text gives the term, keeps a word it names: 轻度认知障碍（mild cognitive impairment）.
+    `letters`, an acronym the text gives the term, says how long it is: a verb inside the
+    run, before two characters or more for each letter, ends the sentence's part (大城市 +
+    聚焦 + 城市空中交通（UAM）)."""
     text = analysed.simplified
     if end > 0 and text[end - 1] in _CLOSING_QUOTES:
         start = max(text.rfind(q, 0, end - 1) for q in _OPENING_QUOTES)
@@ -316,6 +319,12 @@ def _term_before(analysed: _Analysed, end: int, english: str = "") -> str | None
              and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]
     if leads:
         words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
+    letter_count = sum(c.isalpha() for c in letters)
+    verbs = [k for k, word in enumerate(words[:-1], 1)
+             if k > 1 and _tag(word) == "v" and sum(map(len, words[k:])) >= 2 * letter_count
+             and not _known_word(word + words[k])]  # (再生 + 能源 is 再生能源 'renewable energy')
+    if letter_count and verbs:
+        words = words[verbs[-1]:]
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])) \
             and not (words[0] == "类" and stop[-1:] not in _COUNTS_KINDS):
         words.pop(0)

@@ -261,8 +261,8 @@ def _piece_of_a_name(candidate: _Candidate, text: str) -> bool:
 
 def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
     """A word that, at every use, is part of an organisation's name: after the same word
-    that opens it (农村部 of 农业农村部), or before the rest that closes it in 部, 署, 局
-    (中央健康 of 中央健康保險署/局)."""
+    that opens it (农村部 of 农业农村部), or before the rest that closes it in 部, 署, 局, 司
+    (中央健康 of 中央健康保險署/局, 低空经济发展 of 低空经济发展司)."""
     word = candidate.key
     starts = _unlisted_uses(word, text)
     if not starts:
@@ -272,14 +272,18 @@ def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
         opening = text[starts[0] - 2:starts[0]]
         if _HAN_ONLY.match(opening) and _known_word(opening) and not _tag(opening).startswith(("v", "p", "d")):
             return True
-    closings = ([text[i + end:i + end + k] for k in (2, 3)] for i in starts)  # 保險 + 署
+    # (one character closes a long name, where it makes no word with the next: 低空经济发展 + 司,
+    # a department of a commission; not 交通管理 + 部门)
+    closings = ([text[i + end:i + end + k] for k in (2, 3)]
+                + ([text[i + end]] if len(word) >= 4 and not _known_word(text[i + end:i + end + 2]) else [])
+                for i in starts)  # 保險 + 署
     return word[-1] not in _BODIES_END and all(
-        any(len(rest) >= 2 and rest[-1] in _BODIES_END and _HAN_ONLY.match(rest) for rest in closing)
+        any(rest[-1:] in _BODIES_END and _HAN_ONLY.match(rest) for rest in closing)
         for closing in closings)
 
 
 # What the name of a ministry, an administration or a bureau ends in.
-_BODIES_END = "部署局厅廳委"
+_BODIES_END = "部署局厅廳委司"
 
 
 # What makes a name of address: 老陈, 小李, 阿黄.
