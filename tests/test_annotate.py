@@ -684,3 +684,11 @@ def test_a_taiwan_sense_is_left_out_in_a_text_in_simplified_characters():
     # ... and kept, first where it fits, in one written in Traditional: 電動 in Taiwan
     note = annotate(term("電動", ("弟弟整天在家打電動，功課都不寫。", "A")))
     assert "video game" in note.english, note.english
+
+
+def test_a_part_whose_sense_says_where_makes_no_modifier_of_a_composed_gloss():
+    # 城市空中交通 (UAM): 空中 'in the air' gives no 'city in the air transportation', nor a
+    # regulation's 符合条件 'in keeping with condition'
+    assert "in the air" not in compose("城市空中交通", letters="UAM")[0]
+    assert compose("符合条件") == ("", [])
+    assert compose("出口管制")[0] == "export control"

@@ -228,7 +228,7 @@ def compose(text: str, readings: Sequence[str] = (), letters: str = "") -> tuple
         if index and piece.startswith("一") and gloss.startswith("first "):
             gloss = gloss.removeprefix("first ")  # 新一轮 is a new round, not a new first round
         gloss = re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # 'round or stage': one word in a phrase
-        if " or " in gloss or (not last and gloss.startswith(_POSSESSIVE)):
+        if " or " in gloss or (not last and (gloss.startswith(_POSSESSIVE) or _PLACED.match(gloss))):
             # 'old man or woman' (老人) and 'one's later years' (晚年) make no phrase of a
             # compound: 'elderly old man or woman', 'one's later years life'
             return "", []
@@ -391,6 +391,10 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
     return english_forms.as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
 
+
+# Where something is, a phrase English puts after a noun: 空中 'in the air' makes no
+# 'city in the air transportation' of 城市空中交通.
+_PLACED = re.compile(r"^(?:in|on|at|under|over|above|below|inside|outside|within|between|among|near)\s")
 
 # 'too hot' (过热), 'very …': how much of a quality, no thing a phrase can end in.
 _DEGREE = re.compile(r"^(?:too|very|extremely|rather|quite|so|over)\b")
