@@ -273,8 +273,9 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     content words there (即昇腾异构计算架构 -> 昇腾异构计算架构; 中国今年核心消费者物价指数年增率
     -> 核心消费者物价指数年增率: stops at 今年, a time word). `english`, the English the
     text gives the term, keeps a word it names: 轻度认知障碍（mild cognitive impairment）.
-    `letters`, an acronym the text gives the term, says how long it is: a verb inside the
-    run, before two characters or more for each letter, ends the sentence's part (大城市 +
+    `letters`, an acronym the text gives the term, says how long it is: a word that is
+    only a verb inside the run, before two characters or more for each letter, ends the
+    sentence's part (大城市 +
     聚焦 + 城市空中交通（UAM）)."""
     text = analysed.simplified
     if end > 0 and text[end - 1] in _CLOSING_QUOTES:
@@ -321,7 +322,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
     letter_count = sum(c.isalpha() for c in letters)
     verbs = [k for k, word in enumerate(words[:-1], 1)
-             if k > 1 and _tag(word) == "v" and sum(map(len, words[k:])) >= 2 * letter_count
+             if k > 1 and _tag(word) == "v" and _only_a_verb(word) and sum(map(len, words[k:])) >= 2 * letter_count
              and not _known_word(word + words[k])]  # (再生 + 能源 is 再生能源 'renewable energy')
     if letter_count and verbs:
         words = words[verbs[-1]:]
@@ -336,6 +337,13 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
+
+
+def _only_a_verb(word: str) -> bool:
+    """Every sense CC-CEDICT gives the word is a verb's: 聚焦 'to focus', not 组织 'to
+    organise; organisation; tissue' (主要组织相容性复合体, MHC)."""
+    senses = [s for e in dictionary.lookup(word) for s in e.senses if dictionary.is_meaning(s)]
+    return bool(senses) and all(s.startswith("to ") for s in senses)
 
 
 def _opens(english: str, word: str) -> bool:
