@@ -1160,3 +1160,18 @@ def test_a_podcasts_chapters_episodes_sponsor_and_copyright_are_no_text():
     # ... a day's timetable keeps its clock times and the author's prose
     day = kinds_of("我的一天", "07:30　起床，先做半小时瑜伽。", "12:00　午饭吃什么？", "17:30　收工，骑小电驴去洱海边吹风。")
     assert day[1:] == ["text", "text", "text"], day
+
+
+def test_the_paragraph_under_an_authors_note_is_a_byline():
+    # a Taiwan short story as a literary site prints it: the author, after the story
+    kinds = kinds_of(
+        "潮間帶（第三章）：剖蚵",
+        "許佳蓉站在三合院的埕上，孝服的麻布被風吹得啪啪響，像一面破掉的旗子。",
+        "",
+        "【作者簡介】",
+        "林晏如，彰化芳苑人，現居新竹。曾獲台積電青年學生文學獎、林榮三文學獎短篇小說獎。",
+        "",
+        "【延伸閱讀】",
+    )
+    assert kinds[3:5] == ["heading", "byline"], kinds
+    assert kinds[1] == "text"

@@ -275,8 +275,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     text gives the term, keeps a word it names: 轻度认知障碍（mild cognitive impairment）.
     `letters`, an acronym the text gives the term, says how long it is: a word that is
     only a verb inside the run, before two characters or more for each letter, ends the
-    sentence's part (大城市 +
-    聚焦 + 城市空中交通（UAM）)."""
+    sentence's part (大城市 + 聚焦 + 城市空中交通（UAM）)."""
     text = analysed.simplified
     if end > 0 and text[end - 1] in _CLOSING_QUOTES:
         start = max(text.rfind(q, 0, end - 1) for q in _OPENING_QUOTES)

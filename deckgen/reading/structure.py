@@ -343,6 +343,7 @@ def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
     _mark_table_rows(lines, kinds)
     _mark_chapters(lines, kinds)
     _mark_infobox(lines, kinds)
+    _mark_author_notes(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_contents(lines, kinds)
@@ -395,6 +396,24 @@ def _mark_infobox(lines: list[str], kinds: list[str]) -> None:
             for k in range(i, j):
                 kinds[k] = LIST_ITEM
         i = j + 1
+
+
+def _mark_author_notes(lines: list[str], kinds: list[str]) -> None:
+    """The paragraph under a heading that introduces the author (【作者簡介】, 关于作者) is
+    who wrote the text, no text of it: 林晏如，彰化芳苑人……曾獲台積電青年學生文學獎。"""
+    for i, line in enumerate(lines):
+        if not _ABOUT_THE_AUTHOR.match(line.strip()):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        while j < len(lines) and lines[j].strip() and kinds[j] == TEXT:
+            kinds[j] = BYLINE
+            j += 1
+
+
+_ABOUT_THE_AUTHOR = re.compile(
+    r"^[【\[［〔]?\s*(?:(?:作者|译者|譯者|講者|讲者)(?:简介|簡介|介绍|介紹|小传|小傳)|关于作者|關於作者)\s*[】\]］〕]?[：:]?$")
 
 
 _CHAPTER_TIME = re.compile(r"^([0-9]{1,2}):[0-9]{2}(?::[0-9]{2})?[ \u3000\t]+(?=\S)[^。]{1,50}$")
