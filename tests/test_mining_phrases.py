@@ -2153,3 +2153,11 @@ def test_a_long_name_a_department_closes_at_every_use_is_no_term():
     text = "公安机关交通管理部门负责电动自行车的通行管理。公安机关交通管理部门应当加强检查。"
     candidate = type("Candidate", (), {"key": "交通管理"})()
     assert not _piece_of_an_organisation(candidate, text)
+
+
+def test_an_idiom_or_a_glued_preposition_before_an_acronyms_long_form_is_not_part_of_it():
+    # a ministry's action plan: 积极参与 'take an active part in', which jieba calls an idiom;
+    # a Taiwan statute: 上傳至長照服務資訊系統, where jieba glues 至 'to' to 長照
+    assert ("ISO", "国际标准化组织", True) in glosses_of("产业应用同步推进，积极参与国际标准化组织（ISO）相关工作。")
+    statute = glosses_of("長照機構應將服務紀錄上傳至長照服務資訊系統（Long-term Care Information System，LTC-IS）。")
+    assert ("LTC-IS", "长照服务资讯系统", True) in statute, statute

@@ -300,8 +300,8 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     while sum(map(len, words)) > _MAX_DEFINED_TERM:
         words.pop(0)
     # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...), and so
-    # do an adverb, a preposition or a modal inside the run: 纳米 + 只能靠 + 多重曝光 (a verb
-    # may be part of the term: 板块构造学说)
+    # do an adverb, a preposition, a modal or an idiom inside the run: 纳米 + 只能靠 +
+    # 多重曝光, 积极参与 + 国际标准化组织 (a verb may be part of the term: 板块构造学说)
     if len(words) > 2 and words[0].isascii() and words[0].isdigit() and _tag(words[1]).startswith("v"):
         words.pop(0)  # the number ends a name before it: mRNA-1273 + 授予紧急使用授权（EUA）
     if len(words) > 1 and words[-1].endswith(_BODIES) and dictionary.knows(words[-1]) \
@@ -312,7 +312,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
            and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS):
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
-             if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) == "ad" or word[:2] in _LEADS_IN
+             if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) in ("ad", "i") or word[:2] in _LEADS_IN
                  or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS or (k and word in _GLUE_VERBS))
              and sum(map(len, words[k + 1:])) >= 2
              # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable'
@@ -328,9 +328,10 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])) \
             and not (words[0] == "类" and stop[-1:] not in _COUNTS_KINDS):
         words.pop(0)
-    if (words and len(words[0]) >= 3 and words[0][0] in _GLUE_VERBS and _is_guess(words[0])
-            and not _known_word(words[0][:2])):
-        # jieba's guess glued the verb to the term's first word: 需要 + 用脂质 + 纳米颗粒（LNP）
+    if (words and len(words[0]) >= 3 and (words[0][0] in _GLUE_VERBS or _tag(words[0][0]) == "p")
+            and _is_guess(words[0]) and not _known_word(words[0][:2])):
+        # jieba's guess glued the verb or preposition to the term's first word: 需要 + 用脂质 +
+        # 纳米颗粒（LNP）, 上传 + 至长照 + 服务资讯系统（LTC-IS）
         words[0] = words[0][1:]
     term = "".join(words)
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
