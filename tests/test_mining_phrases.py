@@ -2161,3 +2161,10 @@ def test_an_idiom_or_a_glued_preposition_before_an_acronyms_long_form_is_not_par
     assert ("ISO", "国际标准化组织", True) in glosses_of("产业应用同步推进，积极参与国际标准化组织（ISO）相关工作。")
     statute = glosses_of("長照機構應將服務紀錄上傳至長照服務資訊系統（Long-term Care Information System，LTC-IS）。")
     assert ("LTC-IS", "长照服务资讯系统", True) in statute, statute
+
+
+def test_an_authority_and_what_it_does_is_a_clause():
+    # a Taiwan statute on long-term care: 主管機關 'the competent authority' + 掌理 'administers'
+    assert _clause_or_verb_phrase(("主管机关", "掌理"))
+    assert _clause_or_verb_phrase(("主管机关", "会同"))
+    assert not _clause_or_verb_phrase(("主管", "机关"))

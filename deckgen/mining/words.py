@@ -151,6 +151,10 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
             and _tag(last)[:1] in ("n", "v"))
 
 
+# What the authorities a law gives powers to are called, as the subject of its clauses.
+_AUTHORITIES = ("机关", "部门", "政府", "法院", "委员会")
+
+
 def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     """Runs the corpus repeats that are pieces of sentences, not terms:
 
@@ -224,6 +228,9 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
                               or before in _EVERYONE or _names_a_kind_of_person(subject)):
         return True
+    if (_tag(last) == "v" or last in _CLAUSE_VERBS) and subject.endswith(_AUTHORITIES):
+        return True  # 主管机关掌理 'the competent authority administers', 主管机关会同 'jointly with'
+
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
             and not _tag(last).startswith("v"))
