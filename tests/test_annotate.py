@@ -692,3 +692,10 @@ def test_a_part_whose_sense_says_where_makes_no_modifier_of_a_composed_gloss():
     assert "in the air" not in compose("城市空中交通", letters="UAM")[0]
     assert compose("符合条件") == ("", [])
     assert compose("出口管制")[0] == "export control"
+
+
+def test_a_sense_about_how_words_are_written_keeps_the_character_it_names():
+    # a Taiwan report on kindergartens: 園長 'person in charge of a place that ends in 園'
+    note = annotate(term("園長", ("園長陳女士受訪時眼眶泛紅，說招不到老師。", "A")))
+    assert "ends in 园" in note.english or "ends in 園" in note.english, note.english
+    assert "ends in," not in note.english

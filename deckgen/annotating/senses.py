@@ -58,7 +58,8 @@ _REFERENCE = re.compile(r"([^\s\[\]/,;()|]+)\|([^\s\[\]/,;()|]+)(?=\[|\b|\s|$)")
 _ONLY_A_LINK = re.compile(r"^abbr\. (?:for|of|to) [^\s\[\]/,;()]+(?:\[[^\]]*\])?$")
 
 
-_CHINESE_WORD = re.compile(f"\\s+[{HAN_RANGES}]+(?=[\\s,;.)]|$)")
+_CHINESE_WORD = re.compile(f"(?<!ends in)(?<!end in)(?<!ending in)(?<!begins with)(?<!starting with)"
+                           f"\\s+[{HAN_RANGES}]+(?=[\\s,;.)]|$)")
 
 
 def plain(sense: str) -> str:
@@ -88,6 +89,8 @@ _DANGLING = re.compile(r"\b(?:for|of|see|as|with|from|to|by|in|on|at|called|name
 
 def _without_chinese(item: str) -> str:
     """The Chinese of a cross-reference is no English: 'Cambrian 寒武纪' -> 'Cambrian',
+    unless the sense is about how a word is written: 园长 'person in charge of a place that
+    ends in 园, such as a vineyard, zoo …' keeps its 园;
     '(abbr. for 课程软件)', '(abbr. to 电竞)' -> ''. What pointed at the Chinese says nothing without it:
     'Taiwanese term for 網絡' goes, 'refers to 夜明珠, a legendary pearl' keeps the pearl;
     'to show solicitude for' never pointed at anything and stays."""
