@@ -1175,3 +1175,36 @@ def test_the_paragraph_under_an_authors_note_is_a_byline():
     )
     assert kinds[3:5] == ["heading", "byline"], kinds
     assert kinds[1] == "text"
+
+
+def test_a_ministrys_notice_its_issuers_addressees_and_task_table_are_no_text():
+    # a ministries' action plan as the government's site prints it
+    kinds = kinds_of(
+        "工业和信息化部等七部门关于印发《具身智能产业创新发展行动方案（2025—2027年）》的通知",
+        "发文机关：工业和信息化部 国家发展改革委 教育部 科技部 财政部 人力资源社会保障部 国务院国资委",
+        "成文日期：2025年06月18日",
+        "各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、发展改革、教育、科技、财政、人力资源社会保障"
+        "主管部门，国资委，有关中央企业：",
+        "现将《具身智能产业创新发展行动方案（2025—2027年）》印发给你们，请结合实际，认真贯彻落实。",
+        "序号 重点任务 牵头单位 参与单位",
+        "1 研发具身智能大模型 科技部、工业和信息化部 国家发展改革委、教育部、中国科学院",
+        "2 攻关核心零部件 工业和信息化部 科技部、国务院国资委",
+    )
+    assert kinds[1:4] == ["byline"] * 3 and kinds[4] == "text", kinds
+    assert kinds[6:] == ["list item", "list item"], kinds
+
+
+def test_a_documentarys_name_captions_and_credits_are_no_speech():
+    # an SRT documentary on the Yangtze fishing ban: who speaks, as the screen names them
+    from deckgen.reading.structure import cue_kinds
+
+    kinds = cue_kinds("\n".join([
+        "五十八岁的何长贵 像过去三十多年一样准时醒来",
+        "何长贵 湖南岳阳市君山区护渔员",
+        "周立群 中国水产科学研究院长江水产研究所研究员",
+        "学术顾问 周立群 王晨曦",
+        "剪辑 许可",
+        "特别鸣谢 农业农村部长江流域渔政监督管理办公室",
+        "江豚 又回来了",
+    ]))
+    assert kinds == ["text", "list item", "list item", "byline", "byline", "byline", "text"], kinds

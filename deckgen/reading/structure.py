@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from deckgen.script import has_han
+from deckgen.lexicon import cedict as dictionary
+from deckgen.script import has_han, to_simplified
 
 TEXT = "text"
 TITLE = "title"
@@ -94,6 +95,10 @@ _BYLINE = re.compile(
     r"|[^。！？/]{2,20}(?:\s+/\s+[^。！？/]{2,20}){2,}$"
     # a film's credits: 总导演：许知衡, 特别鸣谢：泾县各宣纸生产企业, 本片由泾川文化传媒有限公司出品
     r"|(?:总?导演|總?導演|监制|監製|制片人?|製片人?|出品人?|特别鸣谢|特別鳴謝|鸣谢|鳴謝)\s*[：:]\s*[^。！？?]{1,30}$"
+    # ... and as the screen shows them, a role, a space and who: 学术顾问 周立群 王晨曦, 剪辑 李想
+    r"|(?:总?导演|總?導演|编导|編導|监制|監製|制片人?|製片人?|出品人?|特别鸣谢|特別鳴謝|鸣谢|鳴謝|摄影|攝影|摄像|攝像"
+    r"|剪辑|剪輯|解说|解說|配音|撰稿|(?:学术|學術)?顾问|(?:学术|學術)?顧問|音乐|音樂|作曲|调色|調色|航拍|录音|錄音|混音|字幕)"
+    r"[ \u3000]+[^。！？?，,：:]{2,40}$"
     r"|本(?:片|节目|節目|视频|視頻|集)由[^。！？]{2,30}(?:出品|制作|製作|摄制|攝製|联合出品|聯合出品)$"
     # a programme's guest and who they are: 何　佳（江南某汽车零部件集团数字化中心负责人）
     r"|[\u3400-\u9fff](?:[ \u3000]?[\u3400-\u9fff]){1,3}\s*[（(][^（）()。！？]{6,40}[）)]$"
@@ -104,7 +109,7 @@ _BYLINE = re.compile(
     r"|《[^》]{1,12}》\s*[（(]\s*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日[^（）()]{0,12}[）)]$"
     # a press release's date, source and contact: 發布日期：113-12-19, 資料來源：環境部,
     # 新聞聯絡人：王小明 科長, 聯絡電話：02-2311-7722 分機 2101
-    r"|(?:[发發][布佈]日期|日期|[资資]料[来來]源|(?:[新][闻聞])?[联聯][络絡]人|[联聯][络絡][电電][话話]|[联聯][系繫][电電][话話]"
+    r"|(?:[发發][布佈]日期|成文日期|印[发發]日期|日期|[资資]料[来來]源|(?:[新][闻聞])?[联聯][络絡]人|[联聯][络絡][电電][话話]|[联聯][系繫][电電][话話]"
     r"|[电電][话話]|[传傳]真|[电電]子信箱|[电電]子[邮郵]件|E-?mail)\s*[：:]\s*[^。！？?，,]{1,30}$"
     # a report's sources, however many (资料来源：CNESA，华泰研究), its analysts and its rating
     r"|(?:[资資]料|[数數]据|[數]據)[来來]源\s*[：:]\s*[^。！？?]{1,40}$"
@@ -253,6 +258,8 @@ _BULLET = re.compile(r"^[*•·‧．・\-－—–◎○●◇◆■]\s*\S")
 _OFFICIAL = re.compile(
     r"^(?:(?:责任|牵头|配合|主办|承办|协办|参与)单位|[责責]任[单單]位|抄送|抄报|抄報|附件\s*[0-9]*|主题词|主題詞)\s*[：:]"
     r"|^各[^。！？]{1,40}[：:]$"
+    # ... however many it addresses: 各省、自治区、直辖市及计划单列市…主管部门，国资委，有关中央企业：
+    r"|^各(?=(?:[^、]*、){3})[^。！？]{41,200}[：:]$"
     r"|^(?:[关關][键鍵][词詞字]|Key ?words?)\s*[：:]"  # a paper's keywords: 关键词：新能源汽车；动力电池
     # a statute's history, a line an amendment, and its date: 2.中華民國一百零五年十一月十六日總統華總一義字
     # 第10500140811號令修正公布第 5、16 條條文; 修正日期：民國 113 年 05 月 29 日
@@ -314,7 +321,8 @@ def cue_kinds(text: str) -> list[str]:
     (汪德明｜宣纸捞纸工), its credits, and the next episode's trailer announced."""
     kinds = []
     for line in (line.strip() for line in text.split("\n")):
-        if _FIELD_AND_VALUE.match(line):
+        if _FIELD_AND_VALUE.match(line) or (
+                _NAME_AND_ROLE.match(line) and dictionary.is_surname(to_simplified(line[0]))):
             kinds.append(LIST_ITEM)
         elif _BYLINE.match(line) or (line.count("：") + line.count(":") >= 2 and len(_PAGE_DETAIL.findall(line)) >= 2):
             kinds.append(BYLINE)
@@ -323,6 +331,13 @@ def cue_kinds(text: str) -> list[str]:
         else:
             kinds.append(TEXT)
     return kinds
+
+
+# A name on screen and who they are, a space between: 何长贵 湖南岳阳市君山区护渔员 (a surname
+# first, and a post or a body last: 员, 长, 师, 家, 主播, 教授, 办公室…).
+_NAME_AND_ROLE = re.compile(
+    r"^[\u3400-\u9fff]{2,3}[ \u3000]+[^。！？?，,：:]{2,40}"
+    r"(?:员|員|长|長|师|師|家|手|工|者|主播|教授|博士|书记|書記|主任|经理|經理|老板|老闆|代表|女儿|女兒|儿子|兒子|室|所|局|站|队|隊|会|會)$")
 
 
 _NEXT_EPISODE = re.compile(r"^(?:下集|下期|下一集|下一期)(?:预告|預告)$")
@@ -537,6 +552,10 @@ def _kind(line: str, first: bool) -> str:
             cells := _CELL_GAP.split(line)) and len(cells) >= 2 and len(cells[0]) <= _LABEL and all(
             len(cell) <= (2 * _SHORT if "\t" in line else _SHORT) for cell in cells):
         return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs or wide gaps (納保率	逾99%)
+    if _ISSUERS.match(line):
+        return BYLINE  # the bodies that issue a document: 工业和信息化部 国家发展改革委 教育部 科技部
+    if _NUMBERED_ROW.match(line):
+        return LIST_ITEM  # a task table's row: 2 攻关核心零部件 工业和信息化部 科技部、国务院国资委
     if _SCHEDULE.match(line):
         return LIST_ITEM  # a trip's or a day's plan: Day1：武康路—安福路—愚园路, 10:30 圆明园路
     if _FIELD_AND_VALUE.match(line):
@@ -603,6 +622,15 @@ _SCHEDULE = re.compile(
     # (a day's timetable told in phrases, 17:30　收工，骑小电驴去洱海边吹风, is the author's prose)
     r"|^[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \u3000\t]+[^。！？!?]{1,40}$"
 )
+
+# Bodies of government, three or more apart by spaces, nothing else: who issued a document.
+_BODY = r"[\u3400-\u9fff（）()]{1,14}(?:部|委|局|院|署|办|辦|会|會|厅|廳|行|委员会|委員會)"
+_ISSUERS = re.compile(
+    rf"^(?:(?:发文|發文|发布|發布)(?:机关|機關|机构|機構|单位|單位)\s*[：:]\s*)?{_BODY}(?:[ \u3000]+{_BODY}){{2,}}$")
+
+# A table's row copied as text: its number, then three cells or more apart by spaces, no
+# clause (542 ± 0.3 Ma：寒武纪大爆发－…，古生代开始 is a line of a list of events).
+_NUMBERED_ROW = re.compile(r"^[0-9]{1,3}[ \u3000]+[^\s。！？!?，,；;：:]+(?:[ \u3000]+[^\s。！？!?，,；;：:]+){2,}$")
 
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
 
