@@ -2168,3 +2168,15 @@ def test_an_authority_and_what_it_does_is_a_clause():
     assert _clause_or_verb_phrase(("主管机关", "掌理"))
     assert _clause_or_verb_phrase(("主管机关", "会同"))
     assert not _clause_or_verb_phrase(("主管", "机关"))
+
+
+def test_what_a_story_calls_its_people_is_no_term():
+    # a 1930s-style story of a pawnshop: a nickname said behind someone's back, a child
+    # named as the story brings him in, 阿 and a birth order or a name and 嫂
+    terms = terms_of(
+        "掌柜姓宋，行四，镇上的人当面叫他宋四爷，背后却叫他“铁秤砣”。",
+        "人家便叫他“三癞子”，他也不恼。", "三癞子又来当那件夹袄了，铁秤砣只给了两角钱。",
+        "她有一个儿子，叫小毛，今年七岁。", "那天她抱着小毛来，小毛烧得满脸通红。", "小毛终于没有救过来。",
+        "阿秀嫂来当那把长命锁。", "过了半个月，我在河埠头看见阿秀嫂，她瘦了许多。",
+        "午后，癞头阿三也来了。", "“过了年，我阿三也要发财的。”阿三说。")
+    assert not {"铁秤砣", "三癞子", "小毛", "阿秀嫂", "阿三"} & set(terms), sorted(terms)

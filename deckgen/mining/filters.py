@@ -1081,11 +1081,18 @@ def _called_a_person(string: str, person_cues: Counter, addressed: Counter) -> b
 
 
 def _pet_name(string: str) -> bool:
-    """阿 and a given name (阿明, 阿珍): how family and neighbours call someone. Not a
+    """阿 and a given name (阿明, 阿珍, 阿秀嫂, 阿三): how family and neighbours call someone. Not a
     word for a kind of person (阿姨 'aunt', 阿公 'grandpa', 阿伯 'uncle'), which CC-CEDICT
     lists as a common word or which names a kin; CC-CEDICT's 阿明 is only 'Al-Amin'."""
-    return (len(string) == 2 and string[0] == "阿" and _HAN_ONLY.match(string) is not None
-            and string[1] not in _KIN and not _common_word(string))
+    if string[:1] != "阿" or _HAN_ONLY.match(string) is None:
+        return False
+    if len(string) == 3:
+        return string[1] not in _KIN and string[2] in _KIN  # 阿秀 + 嫂: her name and how she is called
+    # 阿三 'Ah San', a child's place among its brothers, whatever else CC-CEDICT lists
+    return len(string) == 2 and (string[1] in _BIRTH_ORDER or (string[1] not in _KIN and not _common_word(string)))
+
+
+_BIRTH_ORDER = frozenset("大二三四五六七八九十")
 
 
 def _surname_and_title(string: str) -> bool:
