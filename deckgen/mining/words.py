@@ -228,8 +228,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
     if _tag(last) == "v" and ((subject[-1] in "人者" and len(subject) >= 2) or _tag(before) == "r"
                               or before in _EVERYONE or _names_a_kind_of_person(subject)):
         return True
-    if (_tag(last) == "v" or last in _CLAUSE_VERBS) and subject.endswith(_AUTHORITIES):
-        return True  # 主管机关掌理 'the competent authority administers', 主管机关会同 'jointly with'
+    if (_tag(last) == "v" or last in _CLAUSE_VERBS) and subject.endswith(_AUTHORITIES) and subject not in _AUTHORITIES:
+        # 主管机关掌理 'the competent authority administers', 主管机关会同 'jointly with'; a
+        # kind of body alone makes terms of what it does: 政府采购 'government procurement'
+        return True
 
     first = parts[0]
     return (_tag(first) == "v" and jieba_words.word_frequency(first) >= _EVERYDAY_VERB
