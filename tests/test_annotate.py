@@ -699,3 +699,10 @@ def test_a_sense_about_how_words_are_written_keeps_the_character_it_names():
     note = annotate(term("園長", ("園長陳女士受訪時眼眶泛紅，說招不到老師。", "A")))
     assert "ends in 园" in note.english or "ends in 園" in note.english, note.english
     assert "ends in," not in note.english
+
+
+def test_a_doubled_form_of_sounds_is_no_loanword_said_twice():
+    # a 1930s-style story: 便嘻嘻哈哈地挤到门口去 'went off laughing and joking', no 嘻哈 'hip-hop'
+    note = annotate(term("嘻嘻哈哈", ("却也并不真恼，接了三个角子，便嘻嘻哈哈地挤到门口去。", "A")))
+    assert "hip-hop" not in note.english, note.english
+    assert annotate(term("起起落落", ("股价起起落落，散户心惊胆战。", "A"))).english

@@ -80,7 +80,10 @@ def reduplicated(text: str) -> str:
         return ""
     a, b, c, d = simplified[0], simplified[1], simplified[2], simplified[3]
     word = a + c if a == b and c == d and a != c else a + b if (a, b) == (c, d) and a != b else ""
-    known = word and any(concise_senses(e, 1) for e in dictionary.lookup(word) if not e.proper)
+    # (a word English lent, sounds its characters spell, repeats no sound: 嘻嘻哈哈 'laughing and
+    # joking' is no 嘻哈 'hip-hop (loanword)' said twice)
+    known = word and any(concise_senses(e, 1) for e in dictionary.lookup(word)
+                         if not e.proper and not any("(loanword)" in sense for sense in e.senses))
     return word if known else ""
 
 
