@@ -1208,3 +1208,34 @@ def test_a_documentarys_name_captions_and_credits_are_no_speech():
         "江豚 又回来了",
     ]))
     assert kinds == ["text", "list item", "list item", "byline", "byline", "byline", "text"], kinds
+
+
+def test_a_taiwan_papers_dated_byline_share_bar_caption_and_subheadings_are_no_text():
+    # a report on kindergartens as udn.com prints it
+    kinds = kinds_of(
+        "少子化衝擊 幼兒園一年少逾百家 公共化幼兒園卻仍「一位難求」",
+        "2024-05-20 06:30　聯合報／記者林佳蓉、陳冠宇／台北報導",
+        "讚　分享　LINE　複製連結　字級",
+        "少子化衝擊下，私立幼兒園招生壓力沉重，但都會區的公共化幼兒園仍供不應求，家長抽籤抽到心累。",
+        "圖／聯合報系資料照片",
+        "內政部戶政司最新統計，去年全台出生數約13萬5千人，再創歷史新低。",
+        "",
+        "私幼熄燈潮 老園長：真的撐不下去",
+        "",
+        "新北市三重區一家經營逾30年的私立幼兒園，日前在門口貼出公告，說明自下學期起停止招生。",
+    )
+    assert kinds[1:6] == ["byline", "notice", "caption", "caption", "text"], kinds
+    assert kinds[7] == "heading" and kinds[9] == "text", kinds
+
+
+def test_an_editors_notes_and_a_posts_numbered_sections_are_no_running_text():
+    kinds = kinds_of(
+        "当铺",
+        "我在恒裕当里做学徒，到今年已是第三个年头了。",
+        "〔1〕朝奉：旧时对当铺中管事或店员的称呼，原为徽州方言。",
+        "〔2〕拉夫：旧时军队强拉百姓充当挑夫、杂役。",
+    )
+    assert kinds[2:] == ["reference", "reference"], kinds
+    post = kinds_of("二战上岸记", "这篇文章写了很久。今天终于写完了，想说的话很多。",
+                    "02 二战：换赛道，不是换个地方继续卷", "二战最大的变化是我换了目标，从学硕改成了专硕，压力小了很多。")
+    assert post[2] == "heading", post

@@ -89,6 +89,9 @@ _BYLINE = re.compile(
     r"^(?:[·•‧]\s*\S{1,6}\s*[·•‧]$"  # ·鲁迅·
     r"|(?:【[^】]{1,6}】\s*)?[（(【\[]?(?:文|撰文|作者|[记記]者|[编編]者|[编編]?[辑輯]|整理|口述|采[访訪]|採[訪访]|排版|[责責]任[编編][辑輯]|来源|來源|出[处處])"
     r"\s*[／/：:︰|｜╱]\s*[^。！？?，,]{1,15}$"  # 文/曹博凱, 【纠错】 【责任编辑：张樵苏】, not 記者：a question
+    # a paper's byline after its date: 2024-05-20 06:30　聯合報／記者林佳蓉、陳冠宇／台北報導
+    r"|(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2})?[\s\u3000]+)?[^。！？]{0,12}[／/╱]\s*"
+    r"(?:記者|记者)[^。！？]{1,30}[／/╱]\s*[^。！？／/╱]{1,10}(?:報導|报道)$"
     # a newspaper's own reporters: 本报记者  孙婉清, 本報記者 王小明 李華
     r"|(?:本[报報刊台网網]|本[报報]特[约約])[记記]者(?:\s*[\u3400-\u9fff·]{2,4}){1,4}$"
     # an author's bio, roles apart by slashes: CFA持证人 / 前公募基金研究员 / 只讲大白话的理财博主
@@ -359,6 +362,7 @@ def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
     _mark_chapters(lines, kinds)
     _mark_infobox(lines, kinds)
     _mark_author_notes(lines, kinds)
+    _mark_captions_above_credits(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
     _mark_contents(lines, kinds)
@@ -411,6 +415,21 @@ def _mark_infobox(lines: list[str], kinds: list[str]) -> None:
             for k in range(i, j):
                 kinds[k] = LIST_ITEM
         i = j + 1
+
+
+def _mark_captions_above_credits(lines: list[str], kinds: list[str]) -> None:
+    """A short paragraph right above a picture's credit (圖／聯合報系資料照片) is the picture's
+    caption: 少子化衝擊下，私立幼兒園招生壓力沉重…家長抽籤抽到心累。"""
+    for i, line in enumerate(lines):
+        if kinds[i] != CAPTION or not _PICTURE_CREDIT.match(line.strip()):
+            continue
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        if above is not None and kinds[above] == TEXT and len(lines[above].strip()) <= _CAPTION_ABOVE:
+            kinds[above] = CAPTION
+
+
+_PICTURE_CREDIT = re.compile(r"^(?:[圖图]|照片|[圖图]片|攝影|摄影)\s*[／/：:]")
+_CAPTION_ABOVE = 100
 
 
 def _mark_author_notes(lines: list[str], kinds: list[str]) -> None:
@@ -520,6 +539,8 @@ def _kind(line: str, first: bool) -> str:
         return NOTICE
     if "向" in line and _REDIRECT.match(line):
         return NOTICE
+    if _SHARE_BAR.match(line):
+        return NOTICE  # a page's buttons: 讚　分享　LINE　複製連結　字級
     if (len(line) <= _NOTICE_LENGTH and line[-1] not in "。！？!?；;…" and not _SENTENCE_END.search(line)
             and len(_SOCIAL_COUNTS.findall(line)) >= 2):
         return NOTICE
@@ -575,6 +596,10 @@ def _kind(line: str, first: bool) -> str:
             return LINK  # a related story: · 【新华视点】机器人“进厂打工”，还需跨过几道坎？
         if len(line) > _SHORT and not _SENTENCE_END.search(line):
             return LIST_ITEM  # a glossary's entry: · RAG（Retrieval-Augmented Generation，检索增强生成）
+    if _NOTE_ENTRY.match(line):
+        return REFERENCE  # an editor's note on a word of the story: 〔1〕朝奉：旧时对当铺中管事…的称呼。
+    if _ZERO_NUMBERED.match(line):
+        return HEADING  # a post's numbered section: 04 “县城婆罗门”和我的退路焦虑
     if wikitext := _WIKITEXT_HEADING.match(line):  # == 參考資料 ==, as a wiki's source writes its headings
         return REFERENCE if _REFERENCES.match(wikitext.group(2)) else HEADING
     if _NAVIGATION.match(line):
@@ -632,6 +657,9 @@ _ISSUERS = re.compile(
 # clause (542 ± 0.3 Ma：寒武纪大爆发－…，古生代开始 is a line of a list of events).
 _NUMBERED_ROW = re.compile(r"^[0-9]{1,3}[ \u3000]+[^\s。！？!?，,；;：:]+(?:[ \u3000]+[^\s。！？!?，,；;：:]+){2,}$")
 
+_NOTE_ENTRY = re.compile(r"^[〔［\[【]\s*[0-9]{1,3}\s*[〕］\]】]\s*[^，。：:]{1,12}[：:]")
+_ZERO_NUMBERED = re.compile(r"^0[1-9][ \u3000]+[^。！？!?]{2,28}$")
+
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
 
 # A label and, after a wide space, a value in letters and figures: an infobox's row.
@@ -657,6 +685,11 @@ _AMOUNT_ROW = re.compile(
 
 # A report's list of related reports, each a title and its date: 《固态电池专题之六：…》2025-03-18
 _DATED_TITLE = re.compile(r"^《[^》]{4,60}》\s*[（(]?(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[）)]?$")
+
+# A page's buttons to like, share, copy, print or size its text, three or more in a row.
+_SHARE_BUTTON = (r"(?:讚|赞|按讚|分享|轉寄|转发|收藏|列印|打印|留言|評論|评论|複製連結|复制链接|字級|字级|字體|字体|"
+                 r"LINE|Line|Facebook|FB|Twitter|X|微信|微博|QQ空间)")
+_SHARE_BAR = re.compile(rf"^{_SHARE_BUTTON}(?:[ \u3000|｜]+{_SHARE_BUTTON}){{2,}}$")
 
 # A site's row of tabs or links, names apart: 所有條文　條號查詢　條文檢索　沿革　編章節　法規異動
 _NAVIGATION = re.compile(r"^[\u3400-\u9fff]{2,6}(?:[ \u3000]+[\u3400-\u9fff]{2,6}){3,}$")
@@ -699,10 +732,14 @@ def _may_be_bare_heading(line: str, kind: str) -> bool:
     if kind != TEXT or len(line) > _BARE_HEADING + 4:
         return False
     unquoted = _QUOTED.sub("", line)
-    # a news report's subheading may pair two phrases: 场景开放牵引，量产“拐点”渐近
+    # a news report's subheading may pair two phrases: 场景开放牵引，量产“拐点”渐近, 公幼抽籤像樂透
+    # 雙薪家庭被迫延長育嬰留停, and give who says the second: 私幼熄燈潮 老園長：真的撐不下去
     halves = unquoted.split("，")
     if len(halves) == 2 and all(len(half) >= 4 for half in halves):
         return not any(_PUNCTUATION.search(half) for half in halves)
+    parts = re.split(r"[ \u3000]+|：", unquoted)
+    if 2 <= len(parts) <= 3 and len(line) <= _BARE_HEADING + 8 and len("".join(parts)) >= 10:
+        return all(len(part) >= 3 and not _PUNCTUATION.search(part) for part in parts)
     return len(unquoted) >= 2 and len(line) <= _BARE_HEADING and not _PUNCTUATION.search(unquoted)
 
 
