@@ -2180,3 +2180,13 @@ def test_what_a_story_calls_its_people_is_no_term():
         "阿秀嫂来当那把长命锁。", "过了半个月，我在河埠头看见阿秀嫂，她瘦了许多。",
         "午后，癞头阿三也来了。", "“过了年，我阿三也要发财的。”阿三说。")
     assert not {"铁秤砣", "三癞子", "小毛", "阿秀嫂", "阿三"} & set(terms), sorted(terms)
+
+
+def test_a_long_unlisted_word_at_the_very_end_of_a_text_is_weighed_without_error():
+    # an abstract ending on its term, no full stop: nothing after it to close a name
+    from deckgen.mining.filters import _piece_of_an_organisation
+
+    candidate = type("Candidate", (), {"key": "低空经济发展"})()
+    assert not _piece_of_an_organisation(candidate, "本文研究低空经济发展")
+    terms = terms_of("本文研究低空经济发展", "我们比较了三种低空经济发展")
+    assert isinstance(terms, dict)

@@ -275,10 +275,10 @@ def _piece_of_an_organisation(candidate: _Candidate, text: str) -> bool:
     # (one character closes a long name, where it makes no word with the next: 低空经济发展 + 司,
     # a department of a commission; not 交通管理 + 部门)
     closings = ([text[i + end:i + end + k] for k in (2, 3)]
-                + ([text[i + end]] if len(word) >= 4 and not _known_word(text[i + end:i + end + 2]) else [])
+                + ([text[i + end:i + end + 1]] if len(word) >= 4 and not _known_word(text[i + end:i + end + 2]) else [])
                 for i in starts)  # 保險 + 署
     return word[-1] not in _BODIES_END and all(
-        any(rest[-1:] in _BODIES_END and _HAN_ONLY.match(rest) for rest in closing)
+        any(rest and rest[-1] in _BODIES_END and _HAN_ONLY.match(rest) for rest in closing)
         for closing in closings)
 
 
