@@ -2190,3 +2190,10 @@ def test_a_long_unlisted_word_at_the_very_end_of_a_text_is_weighed_without_error
     assert not _piece_of_an_organisation(candidate, "本文研究低空经济发展")
     terms = terms_of("本文研究低空经济发展", "我们比较了三种低空经济发展")
     assert isinstance(terms, dict)
+
+
+def test_a_quoted_question_is_no_term():
+    # a blog post on a second try at the graduate exam: what the author typed into a search box
+    terms = terms_of("那段时间我每天睡前都在搜“二战值不值得”“二战失败怎么办”，越搜越焦虑。",
+                     "后来我不再搜“二战值不值得”了，先把每天的计划做完。", "“二战失败怎么办”这种问题，没人能替你回答。")
+    assert not {"二战值不值得", "二战失败怎么办"} & set(terms), sorted(terms)

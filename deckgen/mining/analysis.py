@@ -349,6 +349,8 @@ def _quoted(simplified: str) -> list[str]:
 
 
 _NEXT_OR_AGAIN = frozenset("下 上 又 再 这 那".split())
+# A question: a verb or an adjective, 不 and it again (值不值得), or a question word.
+_A_QUESTION = re.compile(r"(.)不\1|怎么|怎样|怎麼|怎樣|如何|为什么|為什麼|为何|為何|什么|什麼|吗$|嗎$|呢$")
 
 
 def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
@@ -361,6 +363,9 @@ def _is_marked_term(inside: str, segmenter: Segmenter) -> bool:
     # character and its complement (“写进资产负债表”): those are what someone said
     if len(inside) > 4 and (any(_tag(w).startswith("d") for w in words)
                             or (len(words[0]) == 1 and _tag(words[0]) == "v")):
+        return False
+    # ... nor ask something: “二战值不值得”, “二战失败怎么办”, as a search box was typed
+    if len(inside) > 4 and _A_QUESTION.search(inside):
         return False
     # ... nor count what they name: “下一个新能源汽车”, “又一轮PPT造车”
     if len(inside) > 4 and len(words) > 1 and words[0] in _NEXT_OR_AGAIN and _tag(words[1]) == "m":
