@@ -2197,3 +2197,12 @@ def test_a_quoted_question_is_no_term():
     terms = terms_of("那段时间我每天睡前都在搜“二战值不值得”“二战失败怎么办”，越搜越焦虑。",
                      "后来我不再搜“二战值不值得”了，先把每天的计划做完。", "“二战失败怎么办”这种问题，没人能替你回答。")
     assert not {"二战值不值得", "二战失败怎么办"} & set(terms), sorted(terms)
+
+
+def test_shall_glued_to_the_verb_after_it_is_no_term():
+    # a Taiwan statute: 並應檢具消防安全設備…說明 'and shall attach …', jieba's guess 應檢具
+    terms = terms_of("機構住宿式服務類長照機構，並應檢具消防安全設備及避難逃生規劃說明。",
+                     "申請設立長照機構者，應檢具申請書及相關文件，向主管機關申請許可。")
+    assert "应检具" not in terms, sorted(terms)
+    from deckgen.mining.filters import _must_and_a_verb
+    assert not _must_and_a_verb("应急包")

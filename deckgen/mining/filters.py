@@ -477,7 +477,7 @@ def _plausible(string: str, level: int) -> bool:
         return False
     if (_UNIT_OR_SHORT_NAME.match(string) or _grammar_pair(string) or _adverb_of_manner(string)
             or _particle_inside(string) or _verb_and_complement(string) or _quantity(string) or _place_phrase(string)
-            or _adverb_after_a_word(string) or _a_date_inside(string)
+            or _adverb_after_a_word(string) or _a_date_inside(string) or _must_and_a_verb(string)
             or _grammar_before_a_word(string) or _doubled_character(string) or _a_little(string)
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
@@ -723,6 +723,13 @@ def _place_phrase(string: str) -> bool:
 
 
 _LOCALISERS = frozenset("外内里上下中前后旁边")
+
+
+def _must_and_a_verb(string: str) -> bool:
+    """A guess of jieba's that glued 应 'shall' or 须 'must' to the verb after it: a law's
+    应检具 'shall attach', no word (应急包 keeps its 应急)."""
+    return (len(string) == 3 and string[0] in "应應须須" and _HAN_ONLY.match(string) is not None
+            and not _known_word(string) and not _known_word(string[:2]))
 
 
 def _a_date_inside(string: str) -> bool:
