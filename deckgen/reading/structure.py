@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from itertools import groupby
 
 from deckgen.lexicon import cedict as dictionary
 from deckgen.script import has_han, to_simplified
@@ -386,16 +388,12 @@ def _mark_chapters(lines: list[str], kinds: list[str]) -> None:
     … 46:20　非本科系可以轉職嗎？): a list, whatever each says; a day's timetable keeps
     its clock times under 24:00, and its rows are the author's prose."""
     times = [_CHAPTER_TIME.match(line.strip()) for line in lines]
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and times[j]:
-            j += 1
-        run = [m for m in times[i:j] if m]
-        if len(run) >= 3 and any(int(m.group(1)) >= 24 or m.group(0).startswith(("00:00", "0:00")) for m in run):
-            for k in range(i, j):
+    for run in _runs_where([bool(time) for time in times]):
+        found = [times[k] for k in run]
+        if len(run) >= 3 and any(m and (int(m.group(1)) >= 24 or m.group(0).startswith(("00:00", "0:00")))
+                                 for m in found):
+            for k in run:
                 kinds[k] = LIST_ITEM
-        i = j + 1
 
 
 def _mark_infobox(lines: list[str], kinds: list[str]) -> None:
@@ -406,15 +404,20 @@ def _mark_infobox(lines: list[str], kinds: list[str]) -> None:
     # ... and among them, rows of a short phrase: 病程 長期
     members = [kind == LIST_ITEM or (kind == TEXT and bool(_LABELLED.match(line.strip())))
                for line, kind in zip(lines, kinds)]
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and members[j]:
-            j += 1
-        if j - i >= 3 and sum(rows[i:j]) >= 2:
-            for k in range(i, j):
+    for run in _runs_where(members):
+        if len(run) >= 3 and sum(rows[k] for k in run) >= 2:
+            for k in run:
                 kinds[k] = LIST_ITEM
-        i = j + 1
+
+
+def _runs_where(flags: list[bool]) -> Iterator[range]:
+    """The stretches of consecutive lines for which `flags` holds."""
+    start = 0
+    for flag, group in groupby(flags):
+        length = sum(1 for _ in group)
+        if flag:
+            yield range(start, start + length)
+        start += length
 
 
 def _mark_captions_above_credits(lines: list[str], kinds: list[str]) -> None:
@@ -738,7 +741,7 @@ def _may_be_bare_heading(line: str, kind: str) -> bool:
     if len(halves) == 2 and all(len(half) >= 4 for half in halves):
         return not any(_PUNCTUATION.search(half) for half in halves)
     parts = re.split(r"[ \u3000]+|：", unquoted)
-    if 2 <= len(parts) <= 3 and len(line) <= _BARE_HEADING + 8 and len("".join(parts)) >= 10:
+    if 2 <= len(parts) <= 3 and len("".join(parts)) >= 10:
         return all(len(part) >= 3 and not _PUNCTUATION.search(part) for part in parts)
     return len(unquoted) >= 2 and len(line) <= _BARE_HEADING and not _PUNCTUATION.search(unquoted)
 
