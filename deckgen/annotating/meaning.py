@@ -283,15 +283,9 @@ def _acronym_of_a_part(long_form: str, acronym: str) -> bool:
     index': the acronym's English would be too broad for the whole. 图形处理器 (GPU): 图形
     'graph', 处理器 'processor' are. Words between them may be put otherwise in English:
     贷款市场报价利率 (LPR) is the Loan Prime Rate, its 市场报价 'market quotation' unsaid."""
-    def stems(text: str) -> set[str]:  # 'rates' and 'rate' alike
-        return {w.removesuffix("s")[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
-
-    expansion = stems(acronym_meaning(acronym))
-    words = [piece for piece in dictionary_pieces(long_form) if len(piece) >= 2 and has_han(piece)]
-    for piece in {*words[:1], *words[-1:]}:
-        if not stems(" ".join(s for e in dictionary.lookup(piece) for s in e.senses[:4])) & expansion:
-            return True
-    return False
+    expansion = _word_stems(acronym_meaning(acronym))
+    words = _dictionary_words(long_form)
+    return any(not _shares_a_word(piece, expansion) for piece in {*words[:1], *words[-1:]})
 
 
 def _stands_for_another(long_form: str, acronym: str) -> bool:
@@ -299,11 +293,25 @@ def _stands_for_another(long_form: str, acronym: str) -> bool:
     with its common English: 類澱粉前驅蛋白 (APP) 'starch', 'precursor', 'protein' is no
     'application'. (Where words CC-CEDICT lacks make a third of it, one of them may be the
     one that does: 吉瓦 of 规划吉瓦, GW.)"""
-    expansion = {w[:5] for w in re.findall(r"[a-z]{3,}", acronym_meaning(acronym).lower())}
-    words = [piece for piece in dictionary_pieces(long_form) if len(piece) >= 2 and has_han(piece)]
-    senses = [[s for e in dictionary.lookup(piece) for s in e.senses[:4]] for piece in words]
-    return 3 * sum(map(len, words)) >= 2 * len(long_form) and all(senses) and not any(
-        expansion & {w[:5] for w in re.findall(r"[a-z]{3,}", " ".join(listed).lower())} for listed in senses)
+    expansion = _word_stems(acronym_meaning(acronym))
+    words = _dictionary_words(long_form)
+    return (3 * sum(map(len, words)) >= 2 * len(long_form) and all(map(dictionary.knows, words))
+            and not any(_shares_a_word(piece, expansion) for piece in words))
+
+
+def _dictionary_words(text: str) -> list[str]:
+    """The words of two characters or more among the dictionary pieces of `text`."""
+    return [piece for piece in dictionary_pieces(text) if len(piece) >= 2 and has_han(piece)]
+
+
+def _shares_a_word(word: str, stems: set[str]) -> bool:
+    """A sense of the word among its first four shares a word with `stems`."""
+    return bool(_word_stems(" ".join(s for e in dictionary.lookup(word) for s in e.senses[:4])) & stems)
+
+
+def _word_stems(text: str) -> set[str]:
+    """Words of three letters or more, cut to five, a plural's s first: 'rates' and 'rate' alike."""
+    return {w.removesuffix("s")[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 def acronym_meaning(text: str) -> str:
