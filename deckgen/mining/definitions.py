@@ -13,7 +13,6 @@ from deckgen.lexicon import cedict as dictionary
 from deckgen.lexicon import english as english_words
 from deckgen.mining.words import (
     _CLAUSE_VERBS,
-    _COUNTS_KINDS,
     _FUNCTION_TAGS,
     _GLUE_VERBS,
     _HAN,
@@ -288,8 +287,9 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         if pos >= end:
             break
         pos += len(token)
-        if token[:1] == "类" and (token == "类" or not _known_word(token)) and before[-1:] not in _COUNTS_KINDS:
-            # a prefix '-like' that begins the term (包括 + 类淀粉前驱蛋白, APP), no classifier (这类药物)
+        if token[:1] == "类" and len(token) > 1 and not _known_word(token):
+            # the prefix '-like' begins the term (包括 + 类淀粉 + 前驱蛋白, APP): a word
+            # words._join_prefix_lei made, where 类 was no classifier
             words, stop = [token], before
         elif not _WORDLIKE.match(token) or (_is_stop_before_term(token) and not _opens(english, token)):
             words, stop = [], token
@@ -325,8 +325,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
              and not _known_word(word + words[k])]  # (再生 + 能源 is 再生能源 'renewable energy')
     if letter_count and verbs:
         words = words[verbs[-1]:]
-    while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])) \
-            and not (words[0] == "类" and stop[-1:] not in _COUNTS_KINDS):
+    while len(words) > 1 and len(words[0]) == 1 and (words[0] in _GLUE_VERBS or _is_function_word(words[0])):
         words.pop(0)
     if (words and len(words[0]) >= 3 and (words[0][0] in _GLUE_VERBS or _tag(words[0][0]) == "p")
             and _is_guess(words[0]) and not _known_word(words[0][:2])):
