@@ -2147,12 +2147,10 @@ def test_a_long_name_a_department_closes_at_every_use_is_no_term():
     from deckgen.mining.filters import _piece_of_an_organisation
 
     text = "国家发展改革委新设低空经济发展司，低空经济在过去一年里完成了从概念到产业的跃迁。国家发改委低空经济发展司亮相。"
-    candidate = type("Candidate", (), {"key": "低空经济发展"})()
-    assert _piece_of_an_organisation(candidate, text)
+    assert _piece_of_an_organisation(_Candidate("低空经济发展", {"低空经济发展"}, count=2), text)
     # ... nor 交通管理 before 部门 'department', a word of its own
     text = "公安机关交通管理部门负责电动自行车的通行管理。公安机关交通管理部门应当加强检查。"
-    candidate = type("Candidate", (), {"key": "交通管理"})()
-    assert not _piece_of_an_organisation(candidate, text)
+    assert not _piece_of_an_organisation(_Candidate("交通管理", {"交通管理"}, count=2), text)
 
 
 def test_an_idiom_or_a_glued_preposition_before_an_acronyms_long_form_is_not_part_of_it():
@@ -2186,8 +2184,7 @@ def test_a_long_unlisted_word_at_the_very_end_of_a_text_is_weighed_without_error
     # an abstract ending on its term, no full stop: nothing after it to close a name
     from deckgen.mining.filters import _piece_of_an_organisation
 
-    candidate = type("Candidate", (), {"key": "低空经济发展"})()
-    assert not _piece_of_an_organisation(candidate, "本文研究低空经济发展")
+    assert not _piece_of_an_organisation(_Candidate("低空经济发展", {"低空经济发展"}, count=1), "本文研究低空经济发展")
     terms = terms_of("本文研究低空经济发展", "我们比较了三种低空经济发展")
     assert isinstance(terms, dict)
 
