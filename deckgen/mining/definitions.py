@@ -24,6 +24,7 @@ from deckgen.mining.words import (
     _is_function_word,
     _is_guess,
     _known_word,
+    _only_a_verb,
     _tag,
 )
 from deckgen.records import Sentence
@@ -321,7 +322,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
     letter_count = sum(c.isalpha() for c in letters)
     verbs = [k for k, word in enumerate(words[:-1], 1)
-             if k > 1 and _tag(word) == "v" and _only_a_verb(word) and sum(map(len, words[k:])) >= 2 * letter_count
+             if k > 1 and _only_a_verb(word) and sum(map(len, words[k:])) >= 2 * letter_count
              and not _known_word(word + words[k])]  # (再生 + 能源 is 再生能源 'renewable energy')
     if letter_count and verbs:
         words = words[verbs[-1]:]
@@ -336,13 +337,6 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
-
-
-def _only_a_verb(word: str) -> bool:
-    """Every sense CC-CEDICT gives the word is a verb's: 聚焦 'to focus', not 组织 'to
-    organise; organisation; tissue' (主要组织相容性复合体, MHC)."""
-    senses = [s for e in dictionary.lookup(word) for s in e.senses if dictionary.is_meaning(s)]
-    return bool(senses) and all(s.startswith("to ") for s in senses)
 
 
 def _opens(english: str, word: str) -> bool:
