@@ -169,6 +169,15 @@ def test_a_reports_keywords_and_numbered_figures_are_no_text(tmp_path: Path):
     assert read_source(path).sentences[1].text == "2023年，中国新能源汽车产业继续保持高速增长。"
 
 
+def test_a_news_pages_tags_are_no_text():
+    # a financial paper's feature on car exports, its tags under the article
+    kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”", "",
+                     "从2023年10月欧方立案调查算起，这场贸易摩擦已持续一年有余。", "",
+                     "标签：新能源汽车　反补贴税　欧盟　比亚迪　上汽　出海", "相關標籤：颱風　氣象")
+    assert kinds[:3] == ["title", "blank", "text"]
+    assert kinds[4] != "text" and kinds[5] != "text"
+
+
 def test_an_encyclopedias_contents_buttons_and_synonym_line_are_notices(tmp_path: Path):
     # a Baidu Baike entry as copied from its page
     kinds = kinds_of(

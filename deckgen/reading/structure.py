@@ -266,6 +266,7 @@ _OFFICIAL = re.compile(
     # ... however many it addresses: 各省、自治区、直辖市及计划单列市…主管部门，国资委，有关中央企业：
     r"|^各(?=(?:[^、]*、){3})[^。！？]{41,200}[：:]$"
     r"|^(?:[关關][键鍵][词詞字]|Key ?words?)\s*[：:]"  # a paper's keywords: 关键词：新能源汽车；动力电池
+    r"|^(?:相[关關])?(?:标签|標籤|Tags?)\s*[：:]"  # a page's tags: 标签：新能源汽车　反补贴税　欧盟
     # a statute's history, a line an amendment, and its date: 2.中華民國一百零五年十一月十六日總統華總一義字
     # 第10500140811號令修正公布第 5、16 條條文; 修正日期：民國 113 年 05 月 29 日
     r"|^[0-9]+\s*[.、．]\s*中華民國.{2,16}年.{1,6}月.{1,6}日.{0,6}(?:總統|行政院|立法院|考試院|司法院)"
@@ -283,7 +284,8 @@ _DOCUMENT_TITLE = re.compile(
     r"^[^，,。；;！？!?：:]{2,60}?(?:(?:的)?(?:通知|意见|意見|决定|決定|办法|辦法|方案|规定|規定|批复|批覆|公告|通报|通報|决议|決議)"
     r"|《[^》]{2,40})$"
 )
-_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生")  # what _OFFICIAL opens with
+# what _OFFICIAL opens with
+_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生相标標Tt")
 _ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$")
 
 # A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
