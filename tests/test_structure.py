@@ -169,13 +169,27 @@ def test_a_reports_keywords_and_numbered_figures_are_no_text(tmp_path: Path):
     assert read_source(path).sentences[1].text == "2023年，中国新能源汽车产业继续保持高速增长。"
 
 
+def test_a_research_notes_sections_and_earlier_reports_are_no_text():
+    # an industry report on energy storage, as a PDF's copy gives it
+    kinds = kinds_of("储能行业深度报告", "相关研究",
+                     "2.《钠离子电池专题：从实验室走向储能电站》2025-06-03",
+                     "三、经济性：价差扩大叠加成本下行，独立储能IRR分化",
+                     "（一）取消强制配储，需求逻辑根本转变",
+                     "（二）容量补偿机制：各省探索，路径分化",
+                     "短期看，配储需求退坡对部分集成商订单形成扰动；",
+                     "（一）向境外提供个人信息的，应当取得个人的单独同意；")
+    assert kinds[2] == "link"
+    assert kinds[3:6] == ["heading"] * 3
+    assert kinds[6:] == ["text", "text"]
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
-    kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”", "",
-                     "从2023年10月欧方立案调查算起，这场贸易摩擦已持续一年有余。", "",
+    kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",
+                     "从2023年10月欧方立案调查算起，这场贸易摩擦已持续一年有余。",
                      "标签：新能源汽车　反补贴税　欧盟　比亚迪　上汽　出海", "相關標籤：颱風　氣象")
-    assert kinds[:3] == ["title", "blank", "text"]
-    assert kinds[4] != "text" and kinds[5] != "text"
+    assert kinds[:2] == ["title", "text"]
+    assert kinds[2] != "text" and kinds[3] != "text"
 
 
 def test_an_encyclopedias_contents_buttons_and_synonym_line_are_notices(tmp_path: Path):

@@ -52,8 +52,10 @@ _HEADING = re.compile(
     # 3　产业化进程：从半固态到全固态
     rf"|[0-9]+(?:\.[0-9]+)*[ \u3000]+[{_HAN_CLASS}][^，,；;。！？：:]{{1,14}}[：:][^，,；;。！？：:]{{1,16}}"
     rf"|[{_NUMERAL}]+[、．]\s*[^，,；;。：:]{{1,20}}"
-    # 三、周末补觉，补得回来吗？
-    rf"|[一二三四五六七八九十]+、\s*[^，,；;。：:]{{2,12}}[，,][^，,；;。：:！？!?]{{2,12}}[？?]?"
+    # 三、周末补觉，补得回来吗？ （一）取消强制配储，需求逻辑根本转变
+    rf"|(?:[一二三四五六七八九十]+、|[（(][{_NUMERAL}]+[）)])\s*[^，,；;。：:]{{2,12}}[，,][^，,；;。：:！？!?]{{2,12}}[？?]?"
+    # a report's section, a name and what it finds: 三、经济性：价差扩大叠加成本下行，独立储能IRR分化
+    rf"|(?:[一二三四五六七八九十]+、|[（(][{_NUMERAL}]+[）)])\s*[^，,；;。：:、]{{2,10}}[：:][^；;。！？!?：:]{{2,30}}"
     rf"|[0-9]+\.(?![0-9])\s*[{_HAN_CLASS}][^，,；;。：:、的]{{0,19}}。?"  # 1.加快工业领域设备更新。
     rf"|[〈【][^〉】]{{1,20}}[〉】][^，,；;。！？!?]*"  # 〈要排就拒吃〉只想從從容容 不想狼狽等待
     rf")$"
@@ -594,8 +596,8 @@ def _kind(line: str, first: bool) -> str:
         return LINK  # a programme's episode: EP.105｜研發替代役怎麼選？
     if _AMOUNT_ROW.match(line):
         return LIST_ITEM  # a budget's row: 共享办公工位（含网络、咖啡无限续）：399
-    if line[0] == "《" and _DATED_TITLE.match(line):
-        return LINK
+    if (line[0] == "《" or line[0].isdigit()) and _DATED_TITLE.match(line):
+        return LINK  # a research note's earlier reports: 2.《钠离子电池专题：从实验室走向储能电站》2025-06-03
     if _BULLET.match(line) and len(line) <= 2 * _SHORT:
         if line[1:].lstrip().startswith("【"):
             return LINK  # a related story: · 【新华视点】机器人“进厂打工”，还需跨过几道坎？
@@ -689,7 +691,8 @@ _AMOUNT_ROW = re.compile(
     r"^(?=[^：:]*[\u3400-\u9fff])[^。！？!?：:]{2,40}[：:]\s*[约約]?[0-9][0-9,.]*\s*(?:元|块|塊|%|％|万|萬)?(?:/[月天年])?$")
 
 # A report's list of related reports, each a title and its date: 《固态电池专题之六：…》2025-03-18
-_DATED_TITLE = re.compile(r"^《[^》]{4,60}》\s*[（(]?(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[）)]?$")
+_DATED_TITLE = re.compile(
+    r"^(?:[0-9]{1,2}\s*[.、．]\s*)?《[^》]{4,60}》\s*[（(]?(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[）)]?$")
 
 # A page's buttons to like, share, copy, print or size its text, three or more in a row.
 _SHARE_BUTTON = (r"(?:讚|赞|按讚|分享|轉寄|转发|收藏|列印|打印|留言|評論|评论|複製連結|复制链接|字級|字级|字體|字体|"
