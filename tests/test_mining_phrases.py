@@ -2203,3 +2203,18 @@ def test_shall_glued_to_the_verb_after_it_is_no_term():
     assert "应检具" not in terms, sorted(terms)
     from deckgen.mining.filters import _must_and_a_verb
     assert not _must_and_a_verb("应急包")
+
+
+def test_a_listed_companys_code_power_units_and_a_winds_force_are_no_terms():
+    # a research note on energy storage and a zh-TW encyclopedia article on typhoons
+    terms = terms_of(
+        "建议关注：储能系统集成龙头阳光电源（300274.SZ）、海博思创（688411.SH）、上能电气（300827.SZ）。",
+        "储能电芯：宁德时代（300750.SZ）、亿纬锂能（300014.SZ）；运营商：南网储能（600995.SH）。",
+        "我们以100MW/200MWh独立储能电站为例，补偿标准为0.35元/kWh，100MW项目全投资IRR可达13%。",
+        "100MW/200MWh电站单次放电量约170MWh，度电成本约0.3元/kWh，又一座100MW电站已并网。",
+        "新聞媒體報導時常以颱風的暴風圈描述7級風所及的範圍，7級風暴風半徑愈大，影響範圍愈廣。",
+        "另有10級風暴風半徑，用以表示風力更強的核心區域，10級風吹襲時應避免外出。",
+    )
+    assert not {"SZ", "SH", "100MW", "200MWh", "170MWh", "kWh", "级风"} & set(terms), sorted(terms)
+    assert not [term for term in terms if "." in term], sorted(terms)  # a code is no abbreviation of a name
+    assert "暴风半径" in terms

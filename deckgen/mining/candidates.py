@@ -186,10 +186,11 @@ def _candidate_strings(corpus: _Corpus, focus: Sequence[_SourceAnalysis],
     for analysis in focus:
         grams = analysis.grams.keys()
         compounds = grams & corpus.compounds.keys()
-        add(compounds, "compound")
+        add((c for c in compounds if not _unit_of_a_number(c, analysis)), "compound")
         # jieba's guesses are mostly fragments, unless the text keeps using one (失能 'disabled')
         add((w for w in (grams & analysis.words) - compounds
-             if not _is_guess(w) or (analysis.grams[w] >= _GUESS_KEPT and not any(map(_is_function_word, w)))),
+             if (not _is_guess(w) or (analysis.grams[w] >= _GUESS_KEPT and not any(map(_is_function_word, w))))
+             and not _exchange_of_a_stock_code(w, analysis)),
             "word")
         # CC-CEDICT headwords jieba cut apart: several tokens, so two characters or more.
         headwords = [
@@ -213,7 +214,7 @@ _GUESS_KEPT = 5
 
 def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
     """A headword opened by the unit of a number wherever the text uses it (日电 'NEC' of
-    a dateline's 11月1日电): segmenting cut the unit loose, and it stays cut."""
+    a dateline's 11月1日电, 级风 of 7级风): segmenting cut the unit loose, and it stays cut."""
     if gram[0] not in _UNITS:
         return False
     text = _running_text(analysis)
@@ -225,6 +226,26 @@ def _unit_of_a_number(gram: str, analysis: _SourceAnalysis) -> bool:
     return True
 
 
+def _exchange_of_a_stock_code(word: str, analysis: _SourceAnalysis) -> bool:
+    """The exchange's letters after a listed company's code wherever the text writes
+    them (阳光电源（300274.SZ）, 腾讯控股（0700.HK）): no term."""
+    if word not in _EXCHANGES:
+        return False
+    text = _running_text(analysis)
+    at = text.find(word)
+    while at != -1:
+        if not _STOCK_CODE_BEFORE.search(text, max(0, at - 7), at):
+            return False
+        at = text.find(word, at + len(word))
+    return True
+
+
+# The letters of stock exchanges after a code: Shanghai, Shenzhen, Beijing, Hong Kong,
+# Taiwan, Nasdaq, New York, Tokyo, Korea, London.
+_EXCHANGES = frozenset("SH SZ SS BJ HK TW TWO OQ KS".split())
+_STOCK_CODE_BEFORE = re.compile(r"[0-9]{4,6}\.$")
+
+
 @memo(8)
 def _running_text(analysis: _SourceAnalysis) -> str:
     """The analysed sentences, simplified, a line each."""
@@ -232,7 +253,7 @@ def _running_text(analysis: _SourceAnalysis) -> str:
 
 
 # the units segmenting cuts loose after a number
-_UNITS = frozenset("年月日号岁")
+_UNITS = frozenset("年月日号岁级")  # ... and 级 of a wind's force (7级风)
 _AFTER_A_NUMBER = re.compile(f"[0-9０-９{''.join(sorted(_NUMERALS))}]")
 
 

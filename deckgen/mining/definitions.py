@@ -55,6 +55,9 @@ _DEFINED = re.compile(r"[(（]\s*指\s*([^()（）]{2,30}?)\s*[)）]")
 _ACRONYM_AFTER = re.compile(r"[(（]\s*([0-9A-Za-z][0-9A-Za-z\-.]{1,9})\s*[)）]")
 
 
+_STOCK_CODE = re.compile(r"^[0-9]{4,6}\.[A-Z]{1,3}$")
+
+
 _ACRONYM_BEFORE = re.compile(rf"(?<![0-9A-Za-z])([A-Za-z][0-9A-Za-z\-]{{1,9}})\s*[(（]\s*([{_HAN}]{{2,12}})\s*[)）]")
 
 
@@ -136,6 +139,8 @@ _MAX_DEFINED_TERM = 12
 def _is_acronym(text: str) -> bool:
     """CANN, CPI, 4IR, MWC: capitals (and digits). Not Nvidia, TriviumChina, COSMOPlat:
     names in brackets after a Chinese name are translations, not expansions."""
+    if _STOCK_CODE.match(text):
+        return False  # 600995.SH: a listed company's code, no abbreviation of its name
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 4 and letters[0].islower() and all(c.isupper() for c in letters[1:]):
         return True  # eVTOL, mRNA: a small letter before the capitals

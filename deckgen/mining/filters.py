@@ -518,7 +518,8 @@ _SYLLABLE = re.compile(
 # 5000mAh): never terms. Acronyms are all capitals (AI, GPU, 5G), products have digits
 # and capitals (A100, 910B).
 _UNIT_OR_SHORT_NAME = re.compile(
-    r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?(?:[a-z]{1,3}|[KMGTP]B|mAh)$")
+    r"^(?:[0-9]+(?:\.[0-9]+)?)?[A-Z][a-z]{1,2}$|^[0-9]+(?:\.[0-9]+)?(?:[a-z]{1,3}|[KMGTP]B|mAh|[kMGT]?Wh?|Ah)$"
+    r"|^(?:k|M|G|T)?Wh$|^kW$")  # power and energy: 100MW, 200MWh, 314Ah; 元/kWh
 
 
 def _grammar_pair(string: str) -> bool:
