@@ -2218,3 +2218,24 @@ def test_a_listed_companys_code_power_units_and_a_winds_force_are_no_terms():
     assert not {"SZ", "SH", "100MW", "200MWh", "170MWh", "kWh", "级风"} & set(terms), sorted(terms)
     assert not [term for term in terms if "." in term], sorted(terms)  # a code is no abbreviation of a name
     assert "暴风半径" in terms
+
+
+def test_how_workmates_call_each_other_and_the_nicknames_a_story_gives_are_no_terms():
+    # a story of a machine-tool plant's layoffs in the 1990s
+    terms = terms_of(
+        "老韩骑着他那辆二八永久过来，车铃铛早坏了。", "老韩说：“让让，让让。”", "老韩不吭声了。",
+        "是刘胖子，刘福顺，跟他一个班组干了十来年的。", "刘胖子说：“大拿，走，喝两盅去。”", "刘胖子嘿嘿笑了。",
+        "马主任外号“马三炮”，因为他开会讲话，一张嘴就是“第一、第二、第三”。", "马三炮又在广播站念了一遍名单。",
+        "“韩大拿”这个外号，是厂里人叫了二十多年的。", "厂办的小周给他办手续。", "小周说：“没事，韩师傅。”",
+        "车床边上有个小孔，油从小孔里渗出来。", "师傅用锉刀把小孔打磨平整。")
+    assert not {"老韩", "刘胖子", "马三炮", "韩大拿", "小周"} & set(terms), sorted(terms)
+    assert "小孔" in terms  # 'small hole', no one's name
+
+
+def test_familiar_names_leave_dictionary_words_alone():
+    from collections import Counter
+
+    from deckgen.mining.filters import _familiar_name
+
+    assert not any(_familiar_name(word, Counter({word: 3})) for word in ("老师", "小时", "老鼠", "小许"))
+    assert _familiar_name("老韩", Counter()) and not _familiar_name("小孔", Counter())

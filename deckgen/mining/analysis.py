@@ -183,7 +183,7 @@ def _analyse(source: Source, segmenter: Segmenter) -> _SourceAnalysis:
         titled.update(_titled_given_names(analysed.tokens))
         if _NAMING.search(simp):
             titled.update(_named(analysed.tokens))
-        if "叫" in simp or "称" in simp or "喊" in simp:
+        if "叫" in simp or "称" in simp or "喊" in simp or "号" in simp or "名" in simp:
             titled.update(name for pair in _CALLED.findall(simp) for name in pair if name)
     # a glossary's entries are a list, no running text, but they define: · RAG（Retrieval-Augmented
     # Generation，检索增强生成）
@@ -293,7 +293,10 @@ def _tagged_a_name(token: str, segmenter: Segmenter) -> bool:
 _CALLED = re.compile(
     r"(?:叫|喊|称|称呼|唤)(?:他|她)(?:做|作|为)?[“「『]([\u3400-\u9fff]{2,4})[”」』]"
     r"|(?:儿子|女儿|孩子|闺女|男孩|女孩|丫头|小子|姑娘|媳妇|老婆|丈夫|弟弟|妹妹|哥哥|姐姐|孙子|孙女|伙计|学徒|徒弟)"
-    r"[，,]?(?:名字)?叫([\u3400-\u9fff]{2,3})(?=[，。,！；])")
+    r"[，,]?(?:名字)?叫([\u3400-\u9fff]{2,3})(?=[，。,！；])"
+    # ... or a nickname it gives: 马主任外号“马三炮”, “韩大拿”这个外号
+    r"|(?:外号|绰号|诨名|浑名)[叫是]?[“「『]([\u3400-\u9fff]{2,4})[”」』]"
+    r"|[“「『]([\u3400-\u9fff]{2,4})[”」』](?:这个|的)(?:外号|绰号|诨名|浑名)")
 
 
 _NAMING_WORDS = frozenset("名叫 名字叫 叫名 取名 起名 小名 乳名 外号 绰号 小名叫 乳名叫".split())

@@ -931,7 +931,7 @@ def _proper_kind(candidate: _Candidate, person_cues: Counter, addressed: Counter
         kind, known = _proper_kind_of(string)
         if kind is not None:
             return kind
-        if _pet_name(string) or _surname_and_title(string):
+        if _pet_name(string) or _surname_and_title(string) or _familiar_name(string, person_cues):
             return "person"
         if known and text is not None and _also_a_place(string) and _placed(string, text()) >= _PLACE_CUES:
             return "place"
@@ -1108,6 +1108,18 @@ def _surname_and_title(string: str) -> bool:
     张教授): a person, no term. Not a word a dictionary lists (高中 'senior high school')."""
     return (len(string) >= 3 and string[0] in COMMON_SURNAMES and string[1:] in _TITLES_OF_A_PERSON
             and not dictionary.knows(string))
+
+
+def _familiar_name(string: str, person_cues: Counter) -> bool:
+    """老 or 小 and a surname, how workmates and neighbours call each other (老韩, 小周), or
+    a surname and what someone looks like (刘胖子): a person, no term. Not a word CC-CEDICT
+    lists (老师, 小时, 老鼠) nor an adverb (少许's 小许); 小 and a surname that is also a thing
+    (小孔 'small hole', 小石) only where the text has it speak or stand where names stand."""
+    if dictionary.knows(string) or not _HAN_ONLY.match(string):
+        return False
+    if len(string) == 2 and string[0] in "老小" and string[1] in COMMON_SURNAMES and _tag(string) != "d":
+        return string[0] == "老" or bool(person_cues.get(string))
+    return len(string) == 3 and string[0] in COMMON_SURNAMES and _names_a_kind_of_person(string[1:])
 
 
 _TITLES_OF_A_PERSON = TITLES_AFTER_A_NAME | TITLES_BEFORE_A_GIVEN_NAME | frozenset(
