@@ -289,6 +289,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     words: list[str] = []
     pos = 0
     stop = ""  # the token that ended the run before the term's
+    before_stop = ""  # ... and the token before that
     for before, token in zip(("", *analysed.tokens), analysed.tokens):
         if pos >= end:
             break
@@ -298,13 +299,15 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
             # words._join_prefix_lei made, where 类 was no classifier
             words, stop = [token], before
         elif not _WORDLIKE.match(token) or (_is_stop_before_term(token) and not _opens(english, token)):
-            words, stop = [], token
+            words, stop, before_stop = [], token, before
         else:
             words.append(token)
     if pos != end:
         return None
+    cut = False
     while sum(map(len, words)) > _MAX_DEFINED_TERM:
         words.pop(0)
+        cut = True
     # A leading verb links the term to the sentence (具备第四次工业革命, 即昇腾...), and so
     # do an adverb, a preposition, a modal or an idiom inside the run: 纳米 + 只能靠 +
     # 多重曝光, 积极参与 + 国际标准化组织 (a verb may be part of the term: 板块构造学说)
@@ -315,7 +318,9 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         words = words[-1:]  # a body CC-CEDICT lists whole after a verb: 入选 + 联合国教科文组织（UNESCO）
     while (len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4
            and not words[-1].endswith(_BODIES)  # a body's name begins with its own verb: 联合台风警报中心
-           and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS):
+           and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS
+           # ... nor one that makes a kind with the word after it: 增 + 程式 'range-extending'
+           and not (len(words[0]) == 1 and words[1].endswith(("式", "型")))):
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) in ("ad", "i") or word[:2] in _LEADS_IN
@@ -339,9 +344,19 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         # 纳米颗粒（LNP）, 上传 + 至长照 + 服务资讯系统（LTC-IS）
         words[0] = words[0][1:]
     term = "".join(words)
-    if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
-        term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
+    if term.endswith(_BODIES) and not _known_word(term) and (cut or stop in _AND):
+        # a piece of a body's name too long to take whole, or one with an 'and' inside:
+        # 亚洲及太平洋经济社会委员会 (ESCAP), 大气地球物理和天文管理局 (PAGASA)
+        return None
+    if stop and _tag(stop).startswith("ns") and (dictionary.knows(stop + term) or term.endswith(_BODIES)):
+        # a country that names a body of its own: 中国民用航空局 (CAAC), 德国汽车工业协会 (VDA)
+        if before_stop in _AND and not dictionary.knows(stop + term):
+            return None  # ... after an 'and' inside the name: 亚洲及 + 太平洋 + 经济社会委员会 (ESCAP)
+        term = stop + term
     return term if len(term) >= 2 else None
+
+
+_AND = frozenset("和 及 与 暨 以及".split())
 
 
 def _opens(english: str, word: str) -> bool:
