@@ -1153,6 +1153,18 @@ def test_an_infoboxs_rows_of_a_label_and_a_list_are_no_sentences():
     assert kinds_of("政院催審總預算 盼6日付委國會辯論", "行政院5日再次呼籲國會，儘速審議今年總預算。")[0] == "title"
 
 
+def test_a_picture_with_its_caption_and_an_infobox_row_with_a_qualified_label_are_no_text(tmp_path: Path):
+    # a zh-TW Wikipedia article on typhoons, as copied: the picture's place and its caption,
+    # then the infobox, one label qualified by where it holds
+    path = tmp_path / "typhoon.txt"
+    path.write_text("颱風\n\n[圖片] 2009年8月7日接近臺灣的莫拉克颱風，由美國國家航空暨太空總署（NASA）Terra衛星拍攝\n"
+                    "類型\t熱帶氣旋\n發生區域\t北太平洋西部（東經180度以西）、南海\n"
+                    "強度分級（臺灣）\t輕度颱風、中度颱風、強烈颱風\n國際命名\t颱風委員會（ESCAP/WMO）\n\n"
+                    "颱風是影響臺灣最主要的災害性天氣之一。\n", encoding="utf-8")
+    text = [s.text for s in read_source(path).sentences if s.kind == "text"]
+    assert text == ["颱風是影響臺灣最主要的災害性天氣之一。"], text
+
+
 def test_a_navigation_boxs_rows_and_an_artists_impression_are_no_text():
     # a zh-CN Wikipedia article on exoplanets: its picture's caption, its navigation box
     kinds = kinds_of(

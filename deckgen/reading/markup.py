@@ -94,12 +94,19 @@ _DATELINE = re.compile(
 )
 
 
+# ... but a picture's place opening a line with words after it is a caption the copy kept
+# ([圖片] 2009年8月7日接近臺灣的莫拉克颱風，由…衛星拍攝): it stays a caption, as 图：… says.
+_CAPTIONED_PICTURE = re.compile(r"(?m)^[ \t]*[\[［]\s*[插挿]?[图圖](?:片|像)?(?:\s*[0-9]{1,3})?\s*[\]］][ \t]*(?=\S)")
+
+
 def without_markup(text: str) -> str:
     """The text without emphasis marks, reference marks, cited document numbers,
     reporters' credits opening a paragraph and editors' closing it, a transcript's time codes and
     notes of the room and readings
     printed after characters; its
     lines stay as they were."""
+    if "图" in text or "圖" in text:
+        text = _CAPTIONED_PICTURE.sub("图：", text)
     text = _REFERENCE_MARK.sub("", _EMPHASIS.sub(r"\2", text))
     if "推 " in text or "→ " in text:
         text = _PUSH.sub(r"\1", text)

@@ -675,7 +675,7 @@ _LATIN_VALUE_ROW = re.compile(r"^[\u3400-\u9fff]{2,8}\u3000+[^。！？，,\u340
 # ... or a label and, after a space, a value that is no sentence (病程 長期; no chapter's
 # heading, 第二章　生产、销售和维修); an infobox's row holds a list or a figure (症狀 記憶減退、
 # 語言障礙, 首次确认　1992年（…）), which a heading of two phrases does not (少子化加速 工作年齡人口逐年下滑).
-_LABEL_AND_VALUE = (r"^(?!第)[\u3400-\u9fff]{2,10}(?:\u3000+| )(?=\S)"
+_LABEL_AND_VALUE = (r"^(?!第)[\u3400-\u9fff]{2,10}(?:[（(][\u3400-\u9fff]{1,6}[）)])?(?:\u3000+| )(?=\S)"
                     r"(?:[^。！？!?，,；;：:]|(?<=[0-9]),(?=[0-9])){2,60}$")
 _INFOBOX_ROW = re.compile(r"(?=[^、]*[、0-9])" + _LABEL_AND_VALUE)
 _LABELLED = re.compile(_LABEL_AND_VALUE)
