@@ -241,6 +241,17 @@ def test_a_piece_never_opens_on_the_comma_after_a_section_number():
     assert text[left:right].startswith("雨季"), text[left:right]
 
 
+def test_a_piece_never_stops_inside_a_bracket_it_opened():
+    # a zh-TW encyclopedia article on typhoons: the English name in brackets after the body's
+    text = ("1947年至1999年間，西北太平洋的颱風名稱主要由設於關島的美國聯合颱風警報中心（Joint Typhoon Warning Center，"
+            "JTWC）命名，名稱以英文人名為主。")
+    term = "聯合颱風警報中心"
+    left, right = trim(text, text.index(term), text.index(term) + len(term))
+    piece = text[left:right]
+    assert term in piece and piece.count("（") == piece.count("）"), piece
+    assert right - left <= EXAMPLE_MAX + 20
+
+
 def test_example_pinyin_is_read_in_the_whole_sentence():
     sentence = "他在银行工作,银行卡被卡住了。"
     note = annotate(term("银行卡", (sentence, "A")))

@@ -201,6 +201,7 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
         left = min((b for b in words if left <= b <= start), default=left)
         right = max((b for b in words if end <= b <= right), default=right)
         left = _past_a_cut_bracket(text, left, start)
+        right = _before_a_cut_bracket(text, end, right, left + EXAMPLE_MAX + 20)
     # A piece that stops right after the term reads as cut off: take the next clause too.
     if right < len(text) and text[end:right].strip(" ，,；;：:") == "":
         further = min((b for b in bounds if b > right), default=None)
@@ -237,6 +238,29 @@ def _past_a_cut_bracket(text: str, left: int, start: int) -> int:
             else:
                 depth -= 1
     return left
+
+
+def _before_a_cut_bracket(text: str, end: int, right: int, furthest: int) -> int:
+    """Where a piece ending at `right` should end so as not to stop inside a bracket it
+    opened: after its closer if that is near, else before its opener (联合台风警报中心（Joint
+    Typhoon Warning Center, not …Center，JTWC）cut after Center)."""
+    openers: list[int] = []
+    for i in range(end, right):
+        if text[i] in _OPENERS:
+            openers.append(i)
+        elif text[i] in _CLOSERS and openers:
+            openers.pop()
+    if not openers:
+        return right
+    depth = len(openers)
+    for i in range(right, min(len(text), furthest)):
+        if text[i] in _OPENERS:
+            depth += 1
+        elif text[i] in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return max(end, openers[0])
 
 
 def example_from_text(text: str, term: Term, source: str, segmenter: Segmenter) -> Example:
