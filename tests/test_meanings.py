@@ -371,6 +371,16 @@ def test_plain_noun_phrases_still_compose():
     assert compose("政策文件")[0] == "policy document"
 
 
+def test_a_verb_used_as_a_noun_heads_a_compound_as_the_doing_of_it():
+    # a financial paper on car exports: 出口 is 'an exit' first in CC-CEDICT, 进口 'entrance'
+    from deckgen.annotating.composition import compose
+
+    assert compose("汽车出口")[0] == "car export"
+    assert compose("汽车进口")[0] == "car import"
+    assert compose("风险评估")[0] == "risk assessment"  # a noun of the doing itself stays
+    assert compose("数据供给")[0] == "data supply"
+
+
 def test_a_part_with_many_unrelated_senses_is_no_part_to_compose_from():
     from deckgen.annotating.composition import compose
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from deckgen import script, tables
 from deckgen.annotating import english_forms, pinyin
@@ -361,6 +361,12 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         nouns = [s for s in senses if not s.startswith("to ")]
         # the head names the thing: 地区 'region', not the 'regional' of 地区性
         things = [s for s in nouns if not english_forms.is_adjective(s) and not _DEGREE.match(s)]
+        doing = english_forms.as_noun(senses[0]) if _tag(entry.simplified) == "vn" else ""
+        if things and doing and not (_stems(things) & _stems(s for s in senses if s.startswith("to "))):
+            # a verb Chinese also uses as a noun heads as the doing of it, where its nouns are
+            # other things: 汽车出口 'car export', no 'car exit'; 汽车进口 no 'car entrance'
+            # (评估 'assessment' and 服务 'service' name the doing themselves)
+            return doing
         if things:
             return things[0]
         if nouns and _tag(entry.simplified) != "v":
@@ -393,6 +399,11 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
     if senses[0].startswith("to be ") and len(senses[0].split()) == 3:
         return senses[0].removeprefix("to be ")  # 逾期 'to be overdue': an overdue rate
     return english_forms.as_noun(senses[0]) if senses[0].startswith("to ") else senses[0]
+
+
+def _stems(senses: Iterable[str]) -> set[str]:
+    """The first five letters of each word of four letters or more in the senses."""
+    return {word[:5] for sense in senses for word in re.findall(r"[a-z]{4,}", sense)}
 
 
 # Where something is, a phrase English puts after a noun: 空中 'in the air' makes no
