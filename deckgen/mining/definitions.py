@@ -348,11 +348,11 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         # a piece of a body's name too long to take whole, or one with an 'and' inside:
         # 亚洲及太平洋经济社会委员会 (ESCAP), 大气地球物理和天文管理局 (PAGASA)
         return None
-    if stop and _tag(stop).startswith("ns") and (dictionary.knows(stop + term) or term.endswith(_BODIES)):
-        # a country that names a body of its own: 中国民用航空局 (CAAC), 德国汽车工业协会 (VDA)
-        if before_stop in _AND and not dictionary.knows(stop + term):
-            return None  # ... after an 'and' inside the name: 亚洲及 + 太平洋 + 经济社会委员会 (ESCAP)
-        term = stop + term
+    if stop and _tag(stop).startswith("ns") and term.endswith(_BODIES) and before_stop in _AND \
+            and not dictionary.knows(stop + term):
+        return None  # a place after an 'and' inside a body's name: 亚洲及 + 太平洋 + 经济社会委员会 (ESCAP)
+    if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
+        term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None
 
 

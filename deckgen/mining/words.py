@@ -77,6 +77,8 @@ def _can_end(token: str) -> bool:
         return False  # 人民法院应当, 人民法院应予: a subject and its modal verb
     if len(token) == 2 and token[1] in "是了着过" and _is_glue_char(token[0]):
         return False  # 便是闰土, 就是: an adverb glued to a verb of being
+    if token in NOUN_SUFFIXES:
+        return True  # a suffix jieba left alone ends a noun: 个人 + 信息处理 + 者 'handler of personal information'
     if len(token) == 1 and _HAN_ONLY.match(token):
         # One-character edges are glue (是, 有, 将, 被) unless content words:
         # 全(要素生产率), 硬(科技), (光刻)机, or characters too rare to be glue (昇腾).
