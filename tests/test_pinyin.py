@@ -535,6 +535,8 @@ def test_restricted_readings_and_de(sentence, char, reading):
     ("会上陈镐发了言。", "镐", "hao4"),
     ("工人用镐刨地。", "镐", "gao3"),
     ("他当过将军的偏裨。", "裨", "pi2"),
+    # an energy-storage report: jieba cuts 现货价 + 差收 + 窄; 价差 'price spread' reads cha1
+    ("现货价差收窄将直接影响储能套利收益。", "差", "cha1"),
     ("苕溪流经湖州。", "苕", "tiao2"),
     ("钌是一种稀有金属。", "钌", "liao3"),
     ("仡佬语很难学。", "仡", "ge1"),

@@ -365,15 +365,21 @@ def _free_word_reading(readings: tuple[str, ...], prior: dict[str, float]) -> st
 def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
     """The reading in a dictionary word that jieba cut apart, made only of characters
     no dictionary word has claimed: 偏|裨 (偏裨 pian1 pi2), 无|臭 (无臭 wu2 xiu4),
-    右|掖|门 (掖门 ye4 men2). The longest such word wins."""
+    右|掖|门 (掖门 ye4 men2), or of claimed ones it reads as their word does: 现货价|差收
+    (价差 jia4 cha1, its 价 as 现货价 reads it). The longest such word wins."""
     for length in range(4, 1, -1):
         for start in range(max(0, i - length + 1), min(i, len(ctx.text) - length) + 1):
-            if any(ctx.from_word[start : start + length]):
+            if any(ctx.from_word[start : start + length]) and not _cedict_word(ctx.text[start : start + length]):
                 continue
             reading = word_reading(ctx.text[start : start + length])
-            if reading:
+            if reading and all(ctx.readings[start + k] in (None, syllable) or not ctx.from_word[start + k]
+                               for k, syllable in enumerate(reading)):
                 return reading[i - start]
     return None
+
+
+def _cedict_word(word: str) -> bool:
+    return bool(dictionary.lookup(word))
 
 
 def _in_given_name(ctx: _Context, i: int) -> bool:
