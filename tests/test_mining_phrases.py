@@ -2259,3 +2259,14 @@ def test_a_suffix_jieba_leaves_alone_ends_a_term_but_starts_none():
     assert segmenter().words_of("个人信息处理者应当通过所在地省级网信部门申报安全评估。")[:3] == ("个人", "信息处理", "者")
     assert _can_end("者") and not _can_start("者")
     assert not _can_end("的") and not _can_end("应当")
+
+
+def test_a_word_no_dictionary_lists_may_end_a_verb_led_term_the_text_keeps_writing():
+    # an energy-storage report writes 抽水蓄能 'pumped storage' ten times, which jieba cuts
+    # 抽水 'to pump water' + 蓄能, a word it does not know, whose 能 'energy' is no modal 'can'
+    from deckgen.mining.words import _can_end, _verb_led_term
+
+    assert segmenter().words_of("抽水蓄能仍是技术最成熟的储能方式。")[:2] == ("抽水", "蓄能")
+    assert _can_end("蓄能") and _verb_led_term(("抽水", "蓄能"), 5.2, discovery.MIN_COHESION + 1.0)
+    assert not _can_end("谈些") and not _can_end("而行")  # jieba's guesses glue grammar on
+    assert not _verb_led_term(("抽水", "蓄能"), 2.4, discovery.MIN_COHESION + 1.0)  # it must stick together

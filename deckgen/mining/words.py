@@ -88,8 +88,13 @@ def _can_end(token: str) -> bool:
     if _is_guess(token):
         # jieba's guesses at unknown words glue grammar on (越强, 而行, 谈些): an adverb,
         # conjunction, preposition, pronoun, particle or measure word at either end.
-        return not (_is_glue_char(token[0]) or _is_glue_char(token[-1]) or _tag(token[-1]).startswith("q"))
+        return not (_is_glue_char(token[0]) or (_is_glue_char(token[-1]) and token[-1] not in _ENERGY)
+                    or _tag(token[-1]).startswith("q"))
     return True
+
+
+# 能 'energy, ability' closes nouns (蓄能 of 抽水蓄能, 势能, 产能) as often as it is a modal.
+_ENERGY = frozenset("能")
 
 
 _MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 想要 试图 应 须 得 可".split())
@@ -149,8 +154,10 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
     last = parts[-1]
     if last in NOUN_SUFFIXES:
         return True  # 出借人, 消费者: a verb made a noun by its suffix
+    # ... a noun or a verb, or a word no dictionary lists that the text keeps writing
+    # there (抽水 + 蓄能 'pumped storage', ten times in a report on energy storage)
     return (cohesion >= needed and len(last) >= 2 and _HAN_ONLY.match(last) is not None
-            and _tag(last)[:1] in ("n", "v"))
+            and (_tag(last)[:1] in ("n", "v") or _is_guess(last)))
 
 
 # What the authorities a law gives powers to are called, as the subject of its clauses.
