@@ -2270,3 +2270,11 @@ def test_a_word_no_dictionary_lists_may_end_a_verb_led_term_the_text_keeps_writi
     assert _can_end("蓄能") and _verb_led_term(("抽水", "蓄能"), 5.2, discovery.MIN_COHESION + 1.0)
     assert not _can_end("谈些") and not _can_end("而行")  # jieba's guesses glue grammar on
     assert not _verb_led_term(("抽水", "蓄能"), 2.4, discovery.MIN_COHESION + 1.0)  # it must stick together
+
+
+def test_a_greeting_is_no_term():
+    # a Taiwan podcast on a coffee roastery: 哈囉 'hello' + 大家好 'hi everyone'
+    from deckgen.mining.filters import _spoken_phrase
+
+    assert _spoken_phrase("哈囉大家好") and _spoken_phrase("各位观众大家好")
+    assert not _spoken_phrase("早安") and not _spoken_phrase("烘豆机")

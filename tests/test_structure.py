@@ -183,6 +183,16 @@ def test_a_research_notes_sections_and_earlier_reports_are_no_text():
     assert kinds[6:] == ["text", "text"]
 
 
+def test_a_research_notes_stock_picks_are_no_sentences_of_its_text(tmp_path: Path):
+    path = tmp_path / "storage.txt"
+    path.write_text("储能行业深度报告\n\n■ 投资建议：维持行业“推荐”评级。建议关注：1）储能系统集成及PCS龙头：阳光电源（300274.SZ）、"
+                    "海博思创（688411.SH）；2）储能电芯：宁德时代（300750.SZ）、亿纬锂能（300014.SZ）；"
+                    "3）独立储能及抽水蓄能运营商：南网储能（600995.SH）。\n\n"
+                    "2025年4月，宁德时代（300750.SZ）发布钠离子电池品牌。\n", encoding="utf-8")
+    text = [s.text for s in read_source(path).sentences if s.kind == "text"]
+    assert text == ["投资建议：维持行业“推荐”评级。", "2025年4月，宁德时代（300750.SZ）发布钠离子电池品牌。"], text
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

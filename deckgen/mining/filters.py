@@ -300,10 +300,13 @@ def _spoken_phrase(word: str) -> bool:
         return True
     if len(word) >= 4 and (_tag(word[:2]) == "d" or word[:2] in _TO_SOME_EXTENT) and _known_word(word[2:]):
         return True
+    if any(greeting in word for greeting in _GREETINGS):
+        return True  # a greeting and whom it greets: 哈囉大家好, 各位观众大家好
     return len(word) >= 3 and word[-1] in _ADDRESSEES and _known_word(word[:-1])
 
 
 _DEGREE = frozenset("很太挺蛮更")
+_GREETINGS = ("大家好", "你好", "您好", "你們好", "你们好")
 # adverbs of degree jieba tags as other words (有所放缓 'has slowed somewhat')
 _TO_SOME_EXTENT = frozenset("有所 略有 稍有".split())
 _ADDRESSEES = frozenset("您你我他她")

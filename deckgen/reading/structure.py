@@ -302,7 +302,21 @@ def sentence_kind(line_kind: str, sentence: str, opens_line: bool) -> str:
     into the paragraph it heads (`opens_line`: the line's first sentence, more after it)."""
     if line_kind == TEXT and opens_line and _RUN_IN_HEADING.match(sentence) and not sentence[:-1].endswith("的"):
         return HEADING
+    if line_kind == TEXT and "." in sentence and _listed_companies(sentence):
+        return LIST_ITEM
     return line_kind
+
+
+# A listed company's code in brackets after its name: 宁德时代（300750.SZ）
+_STOCK_CODE = re.compile(r"[（(][0-9]{4,6}\.[A-Z]{1,3}[）)]")
+_ITEM_OPENING = re.compile(r"^(?:[0-9]{1,2}[）)]|[（(][0-9一二三四五六七八九十]{1,2}[）)])")
+
+
+def _listed_companies(sentence: str) -> bool:
+    """A research note's picks, companies and their codes: 2）储能电芯：宁德时代（300750.SZ）、
+    亿纬锂能（300014.SZ）； two codes or more, or one in a numbered item."""
+    codes = len(_STOCK_CODE.findall(sentence))
+    return codes >= 2 or (codes == 1 and _ITEM_OPENING.match(sentence) is not None)
 
 
 def page_furniture(lines: list[str]) -> frozenset[int]:
