@@ -717,9 +717,10 @@ def _doubled_character(string: str) -> bool:
 
 
 def _place_phrase(string: str) -> bool:
-    """A noun and where with respect to it (房外 'outside the room', 柜外, 缝里): a phrase
-    CC-CEDICT does not list; its own (海外, 体外, 线上) are words."""
-    if not (2 <= len(string) <= 3 and string[-1] in _LOCALISERS) or dictionary.knows(string):
+    """A noun and where or when with respect to it (房外 'outside the room', 柜外, 缝里,
+    工作日内 'within working days', 有效期内): a phrase CC-CEDICT does not list; its own
+    (海外, 体外, 线上, 实际上) are words."""
+    if not (2 <= len(string) <= 5 and string[-1] in _LOCALISERS) or dictionary.knows(string):
         return False
     if len(string) == 2 and string[-1] in "里裡":
         return True  # 缝里 of 雲縫裡 'in the crack of the clouds': 里 after one character is 'in'
