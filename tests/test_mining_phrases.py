@@ -2284,5 +2284,5 @@ def test_a_span_of_time_and_within_is_no_term():
     # a regulation: 应当在标准合同生效之日起10个工作日内备案 'within ten working days'
     from deckgen.mining.filters import _place_phrase
 
-    assert _place_phrase("工作日内") and _place_phrase("自贸区内")
+    assert _place_phrase("工作日内") and _place_phrase("园区内")
     assert not _place_phrase("实际上") and not _place_phrase("海外")  # words of their own

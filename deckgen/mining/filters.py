@@ -718,7 +718,7 @@ def _doubled_character(string: str) -> bool:
 
 def _place_phrase(string: str) -> bool:
     """A noun and where or when with respect to it (房外 'outside the room', 柜外, 缝里,
-    工作日内 'within working days', 有效期内): a phrase CC-CEDICT does not list; its own
+    工作日内 'within working days', 园区内): a phrase CC-CEDICT does not list; its own
     (海外, 体外, 线上, 实际上) are words."""
     if not (2 <= len(string) <= 5 and string[-1] in _LOCALISERS) or dictionary.knows(string):
         return False
