@@ -2286,3 +2286,15 @@ def test_a_span_of_time_and_within_is_no_term():
 
     assert _place_phrase("工作日内") and _place_phrase("园区内")
     assert not _place_phrase("实际上") and not _place_phrase("海外")  # words of their own
+
+
+def test_the_tail_of_a_laws_name_cited_in_its_title_is_no_term():
+    # a regulation on personal information sent abroad, citing the laws it rests on
+    from deckgen.mining.filters import _piece_of_a_title
+
+    text = ("根据《中华人民共和国网络安全法》《中华人民共和国个人信息保护法》《网络数据安全管理条例》等法律、行政法规，制定本办法。\n"
+            "符合《中华人民共和国个人信息保护法》第三条第二款规定情形的，适用本办法。\n"
+            "《中华人民共和国国家通用语言文字法》是国家的法律。")
+    for piece in ("保护法", "管理条例"):
+        assert _piece_of_a_title(_Candidate(piece, {piece}, count=2), text), piece
+    assert not _piece_of_a_title(_Candidate("国家通用语言文字法", {"国家通用语言文字法"}, count=1), text)

@@ -12,7 +12,7 @@ from deckgen.lexicon import hsk as hsk_words
 from deckgen.lexicon import jieba_words
 from deckgen.memo import memo
 from deckgen.mining.analysis import _SPEECH, _TITLES
-from deckgen.mining.candidates import _Candidate
+from deckgen.mining.candidates import _COUNTRIES, _Candidate
 from deckgen.mining.options import MiningOptions
 from deckgen.mining.words import (
     _DIRECTIONS,
@@ -175,9 +175,10 @@ _MISCUT_MAX_COUNT = 5
 
 
 def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
-    """A word no dictionary lists used only inside the title of a work, never at its end:
-    月亮代表 of 《月亮代表我的心》, a song. The whole title (《甜蜜蜜》) and a law's name
-    after its country's (国家通用语言文字法 of 《中华人民共和国国家通用语言文字法》) stay."""
+    """A word no dictionary lists used only inside the title of a work: 月亮代表 of
+    《月亮代表我的心》, a song; 保护法 of 《中华人民共和国个人信息保护法》. The whole title
+    (《甜蜜蜜》) and a law's name after its country's (国家通用语言文字法 of
+    《中华人民共和国国家通用语言文字法》) stay."""
     word = candidate.key
     if "《" not in text or dictionary.knows(word):
         return False
@@ -189,10 +190,14 @@ def _piece_of_a_title(candidate: _Candidate, text: str) -> bool:
         inside = opening >= 0 and closing >= 0 and text.rfind("》", opening, start) < 0
         if not inside or text.find("\n", opening, closing) >= 0:
             return False  # outside any title
-        if start + len(word) == closing:
-            return False  # the whole title, or its end: a law's name after its country's
+        if start + len(word) == closing and text[opening + 1:start] in _TITLE_OPENINGS:
+            return False  # the whole title, or a law's name after its country's
         start = text.find(word, start + 1)
     return True
+
+
+# What may stand before a work's own name inside its title: nothing, or the country of a law.
+_TITLE_OPENINGS = frozenset(("", *_COUNTRIES))
 
 
 def _uses(word: str, text: str) -> list[int]:
