@@ -2298,3 +2298,11 @@ def test_the_tail_of_a_laws_name_cited_in_its_title_is_no_term():
     for piece in ("保护法", "管理条例"):
         assert _piece_of_a_title(_Candidate(piece, {piece}, count=2), text), piece
     assert not _piece_of_a_title(_Candidate("国家通用语言文字法", {"国家通用语言文字法"}, count=1), text)
+
+
+def test_a_verb_done_again_or_by_law_is_no_term():
+    # a regulation: 整改完成后重新申报或者备案 'declare again after rectifying'
+    from deckgen.mining.filters import _verb_and_how_it_is_done
+
+    assert _verb_and_how_it_is_done("重新申报") and _verb_and_how_it_is_done("依法处理")
+    assert not _verb_and_how_it_is_done("重新") and not _verb_and_how_it_is_done("申报")

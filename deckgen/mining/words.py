@@ -307,7 +307,8 @@ _CAUSES = frozenset("造成 导致 引起 引发 致使 使得 促使 带来".sp
 # Words that say how something is done, before its verb (全面实施 'implement in full',
 # 大力发展, 积极推进), which jieba tags as nouns or adjectives as often as adverbs.
 _HOW_IT_IS_DONE = frozenset(
-    "全面 大力 积极 充分 切实 深入 扎实 稳步 坚决 认真 努力 着力 持续 逐步 进一步 明显 显著 大幅 迅速 不断".split())
+    "全面 大力 积极 充分 切实 深入 扎实 稳步 坚决 认真 努力 着力 持续 逐步 进一步 明显 显著 大幅 迅速 不断"
+    " 重新 再次 再度 依法 及时 另行 自行 一律".split())  # ... and again, by law, in time: 重新申报
 
 
 # Senses of words for kinds of people: who are called by them (“母亲，…”, 叫老爷) are no
