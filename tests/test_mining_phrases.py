@@ -2306,3 +2306,10 @@ def test_a_verb_done_again_or_by_law_is_no_term():
 
     assert _verb_and_how_it_is_done("重新申报") and _verb_and_how_it_is_done("依法处理")
     assert not _verb_and_how_it_is_done("重新") and not _verb_and_how_it_is_done("申报")
+
+
+def test_what_changes_said_of_a_noun_is_a_clause():
+    # a research note and a regulation: 竞争加剧 'competition intensifies', 有效期届满 'the term expires'
+    assert _clause_or_verb_phrase(("竞争", "加剧")) and _clause_or_verb_phrase(("有效期", "届满"))
+    assert _clause_or_verb_phrase(("反补贴", "税", "生效"))
+    assert not _clause_or_verb_phrase(("经济", "增长"))  # 'economic growth' names the change

@@ -217,8 +217,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 蒐集个人资料时: 'when … is collected'
     if last in _CAUSES:
         return True  # 使用不当造成: 'improper use causes', its object in the next words
-    if len(parts) >= 3 and last in _CHANGES:
-        return True  # 行业竞争加剧 'competition in the industry intensifies': what changes, said of it
+    if (len(parts) >= 3 and last in _CHANGES) or (last in _CHANGES_SAID and _tag(before)[:1] in ("n", "v")):
+        # 行业竞争加剧 'competition in the industry intensifies', 有效期届满 'the term expires':
+        # what changes, said of it
+        return True
     if len(parts) == 2 and _tells_someone(before) and _names_a_kind_of_person(last):
         return True  # 判令被告 'orders the defendant' (to return the deposit): what follows is the order
     if any(p in _NEGATIONS for p in parts[1:]):
@@ -298,7 +300,11 @@ _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
 _CHANGES = frozenset(
     "加剧 加快 加速 提升 提高 下降 下滑 下跌 上涨 上升 增长 增加 减少 扩大 缩小 放缓 回升 回落 攀升 走高 走低 "
-    "改善 恶化 减弱 增强 拉大 收窄 企稳 见底 触底 承压 放量 提速 降低 好转".split())
+    "改善 恶化 减弱 增强 拉大 收窄 企稳 见底 触底 承压 放量 提速 降低 好转 届满 生效 失效 到期".split())
+# ... those of them no noun names the change by (经济增长 'economic growth' does, 竞争加剧
+# 'competition intensifies' is said of it), and a term's running out or taking effect
+_CHANGES_SAID = frozenset(
+    "加剧 扩大 缩小 收窄 放缓 企稳 见底 触底 承压 好转 拉大 回落 走高 走低 届满 生效 失效 到期".split())
 
 # Verbs of causing, which want the effect after them: no term ends in one.
 _CAUSES = frozenset("造成 导致 引起 引发 致使 使得 促使 带来".split())
