@@ -193,6 +193,18 @@ def test_a_research_notes_stock_picks_are_no_sentences_of_its_text(tmp_path: Pat
     assert text == ["投资建议：维持行业“推荐”评级。", "2025年4月，宁德时代（300750.SZ）发布钠离子电池品牌。"], text
 
 
+def test_a_storys_author_line_source_note_and_author_bio_are_no_text():
+    # a 1990s-style story of a factory's layoffs, as a magazine's site prints it
+    kinds = kinds_of("工　龄", "", "贾秋生", "", "　　题记：那些年，厂里的大烟囱还冒着烟，人心里已经不冒热气了。", "",
+                     "　　（原载《北岸文学》1998年第4期，收入作者小说集《厂区的黄昏》。本文为节选。）", "",
+                     "　　老韩知道自己要被“买断”，是在腊月初八那天早上。", "",
+                     "【作者简介】贾秋生，1957年生，北方某市人。当过车工、仓库保管员、厂报编辑。")
+    assert [kinds[i] for i in (2, 6, 10)] == ["byline"] * 3, kinds
+    assert kinds[4] == kinds[8] == "text"
+    # ... a name no dictionary knows, not a word: 故乡 under its title is text
+    assert kinds_of("故乡", "", "故乡", "", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。")[2] != "byline"
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

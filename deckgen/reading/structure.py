@@ -382,6 +382,7 @@ def line_kinds(text: str, furniture: frozenset[int] | None = None) -> list[str]:
     _mark_chapters(lines, kinds)
     _mark_infobox(lines, kinds)
     _mark_author_notes(lines, kinds)
+    _mark_author_line(lines, kinds)
     _mark_captions_above_credits(lines, kinds)
     _mark_entry_names(lines, kinds)
     _mark_bare_headings(lines, kinds)
@@ -455,8 +456,12 @@ _CAPTION_ABOVE = 100
 
 def _mark_author_notes(lines: list[str], kinds: list[str]) -> None:
     """The paragraph under a heading that introduces the author (【作者簡介】, 关于作者) is
-    who wrote the text, no text of it: 林晏如，彰化芳苑人……曾獲台積電青年學生文學獎。"""
+    who wrote the text, no text of it: 林晏如，彰化芳苑人……曾獲台積電青年學生文學獎; and
+    so is a line that opens with such a heading (【作者简介】贾秋生，1957年生…) or says where
+    the text first appeared (（原载《北岸文学》1998年第4期，…本文为节选。）)."""
     for i, line in enumerate(lines):
+        if kinds[i] == TEXT and (_ABOUT_THE_AUTHOR_INLINE.match(line.strip()) or _FIRST_PRINTED.match(line.strip())):
+            kinds[i] = BYLINE
         if not _ABOUT_THE_AUTHOR.match(line.strip()):
             continue
         j = i + 1
@@ -469,6 +474,31 @@ def _mark_author_notes(lines: list[str], kinds: list[str]) -> None:
 
 _ABOUT_THE_AUTHOR = re.compile(
     r"^[【\[［〔]?\s*(?:(?:作者|译者|譯者|講者|讲者)(?:简介|簡介|介绍|介紹|小传|小傳)|关于作者|關於作者)\s*[】\]］〕]?[：:]?$")
+
+
+_ABOUT_THE_AUTHOR_INLINE = re.compile(
+    r"^[【\[［〔]\s*(?:作者|译者|譯者)(?:简介|簡介|介绍|介紹|小传|小傳)\s*[】\]］〕]\s*[：:]?\s*\S")
+_FIRST_PRINTED = re.compile(
+    r"^[（(]\s*(?:原载|原載|原刊|刊于|刊於|选自|選自|摘自|转载自|轉載自|首发于|首發於|本文(?:原|选|選|摘|首))[^（）()]*"
+    r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$")
+
+
+def _mark_author_line(lines: list[str], kinds: list[str]) -> None:
+    """A line with nothing but a person's name right under the title is its author's:
+    工　龄 / 贾秋生 / 题记：…"""
+    title = next((i for i, kind in enumerate(kinds) if kind == TITLE), None)
+    if title is None:
+        return
+    after = next((i for i in range(title + 1, len(lines)) if lines[i].strip()), None)
+    if after is None or kinds[after] != TEXT:
+        return
+    name = re.sub(r"[\s\u3000]", "", lines[after])
+    if 2 <= len(name) <= 4 and _HAN_ONLY.match(name) and dictionary.is_surname(name[0]) \
+            and not dictionary.knows(name):
+        kinds[after] = BYLINE
+
+
+_HAN_ONLY = re.compile(f"^[{_HAN_CLASS}]+$")
 
 
 _CHAPTER_TIME = re.compile(r"^([0-9]{1,2}):[0-9]{2}(?::[0-9]{2})?[ \u3000\t]+(?=\S)[^。]{1,50}$")
