@@ -60,6 +60,10 @@ def test_a_heteronym_takes_the_entry_its_neighbours_call_for_and_that_entrys_rea
     assert tuple(s.pinyin for s in example.syllables[example.start:example.end]) == ("fa1", "ka3")
     # with nothing around it that either entry names, the sentence's reading stands
     assert annotate(term("发卡", ("她头上别着一个红色的发卡。", "A"))).pinyin == ("fa4", "qia3")
+    # ... nor does a word as common in glosses as 'first': 上头 shàngtou 'on top', beside 第一,
+    # not shàng tóu '(of a prostitute) to receive a patron for the first time'
+    note = annotate(term("上头", ("第一，这是厂里的决定，也是上头的精神，全市都这么搞。", "A")))
+    assert note.pinyin == ("shang4", "tou5") and note.english.startswith("above"), note
 
 
 def test_latin_terms_have_no_pinyin_and_mixed_terms_keep_their_latin_part():

@@ -162,7 +162,7 @@ STOP_WORDS = frozenset("the and for with sth one sb's who which that from into u
 _COMMON = STOP_WORDS | frozenset("""have has had make take get give put come being been was were are its his her
 their them they she him you your our can may will should would could must out about over very more most other
 some such any all person people thing things way onto upon after before under between through during without
-within""".split())
+within first second time times""".split())  # 'for the first time' fits any 第一 or 时候
 
 # Senses a reader of today's texts rarely means: historical, regional, dated or
 # register-marked uses, surnames, and notes about readings or other forms.
