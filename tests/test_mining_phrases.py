@@ -2313,3 +2313,9 @@ def test_what_changes_said_of_a_noun_is_a_clause():
     assert _clause_or_verb_phrase(("竞争", "加剧")) and _clause_or_verb_phrase(("有效期", "届满"))
     assert _clause_or_verb_phrase(("反补贴", "税", "生效"))
     assert not _clause_or_verb_phrase(("经济", "增长"))  # 'economic growth' names the change
+
+
+def test_the_english_a_text_gives_says_how_long_the_term_before_it_is():
+    # a zh-TW encyclopedia article on typhoons: 以飛機在颱風周圍 + 投擲 'drop' + 投落送（dropsonde）
+    glosses = glosses_of("颱風觀測亦可由飛機執行，以飛機在颱風周圍投擲投落送（dropsonde）取得資料。")
+    assert ("投落送", "dropsonde", False) in glosses, glosses

@@ -330,7 +330,9 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
              and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]
     if leads:
         words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
-    letter_count = sum(c.isalpha() for c in letters)
+    # an acronym's letters, or the words of the English the text gives, say how long the
+    # term is: 台风周围 + 投掷 + 投落送（dropsonde）
+    letter_count = sum(c.isalpha() for c in letters) or len(english.split())
     verbs = [k for k, word in enumerate(words[:-1], 1)
              if k > 1 and _only_a_verb(word) and sum(map(len, words[k:])) >= 2 * letter_count
              and not _known_word(word + words[k])]  # (再生 + 能源 is 再生能源 'renewable energy')

@@ -637,3 +637,14 @@ TITLES_AFTER_A_NAME = frozenset(
     "教授 老师 先生 女士 小姐 博士 院士 医生 大夫 律师 主任 同学 师傅 书记 部长 局长 市长 县长 校长 院长 所长 经理 总裁"
     " 董事长".split())
 TITLES_BEFORE_A_GIVEN_NAME = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())
+
+
+def _written_by_sound(string: str) -> bool:
+    """A word no dictionary knows, of three to six characters used for their sound in
+    foreign names (威姆斯, 康德拉季耶夫, 斯坦福): a name, no term."""
+    return 3 <= len(string) <= 6 and all(c in _SOUND_CHARACTERS for c in string)
+
+
+_SOUND_CHARACTERS = frozenset(
+    "斯尔克德特里拉卡尼亚伊布格夫基维罗姆森威莫兰诺塔普博米奥恩埃阿安巴贝丹费戈哈赫杰科库洛马迈蒙纳帕佩契萨塞什索"
+    "汤瓦沃西希耶泽兹茨柯鲁琼丽娜莎芙蒂黛季坦福乌奇澳弗艾摩")
