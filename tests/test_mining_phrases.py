@@ -2319,3 +2319,14 @@ def test_the_english_a_text_gives_says_how_long_the_term_before_it_is():
     # a zh-TW encyclopedia article on typhoons: 以飛機在颱風周圍 + 投擲 'drop' + 投落送（dropsonde）
     glosses = glosses_of("颱風觀測亦可由飛機執行，以飛機在颱風周圍投擲投落送（dropsonde）取得資料。")
     assert ("投落送", "dropsonde", False) in glosses, glosses
+
+
+def test_a_judgments_names_references_and_what_it_calls_things_are_no_terms():
+    # a Taiwan court judgment on a gym membership
+    from deckgen.mining.filters import _looks_like_a_name, _plausible
+
+    assert _looks_like_a_name("高振宇")  # 高 'high' is a surname before a given name of no word
+    assert not _looks_like_a_name("高毛利") and not _looks_like_a_name("金融业")
+    assert not _plausible("条第1项", 4)  # of 消费者保护法第12条第1项
+    assert _plausible("第四次工业革命", 4)
+    assert _clause_or_verb_phrase(("下称", "系争")) and _clause_or_verb_phrase(("合称", "系争"))

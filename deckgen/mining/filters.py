@@ -491,13 +491,17 @@ def _plausible(string: str, level: int) -> bool:
             or _joined_by_and(string) or _noun_and_how_it_is(string) or _verb_and_how_it_is_done(string)):
         return False
     if (string in POINTERS or string in _MODALS or _since_or_after(string) or _people_of_a_place(string)
-            or _two_times(string)):
+            or _two_times(string) or _ORDINAL_INSIDE.search(string)):
         return False
     if len(string) >= 3 and string.endswith("们") and not dictionary.knows(string) and dictionary.knows(string[:-1]):
         return False  # 邻居们 'the neighbours': a plural, the word is 邻居
     if _inside_someone(string) or _verb_for_how_long(string):
         return False
     return not (level > 0 and _too_easy(string, level))
+
+
+# An ordinal after the start: a piece of a reference to a law's parts (条 + 第1项 of 第12条第1项)
+_ORDINAL_INSIDE = re.compile(r"(?<=.)第[0-9０-９一二三四五六七八九十百]")
 
 
 # The letters of a price in another currency (NT$440, HK$30, US$5): no term, however often.
@@ -1146,13 +1150,20 @@ _KIN = frozenset("伯叔姑舅婆公嬤嫲爸妈媽爹哥姐妹弟嫂姨婶嬸�
 def _looks_like_a_name(string: str) -> bool:
     """A word no dictionary knows, shaped like a person's name: a common surname and
     one or two characters (張俊, 李綱, 詹順貴; 刘德山, whose 德山 jieba knows only as a
-    place), or a pet name in 儿 (宏儿, 迅哥儿). Not a surname's character before a
+    place; 高振宇), or a pet name in 儿 (宏儿, 迅哥儿). Not a surname's character before a
     common word (马 + 铃薯, 高 + 科技)."""
     if not (2 <= len(string) <= 3 and _HAN_ONLY.match(string)) or _known_word(string):
         return False
     if string.endswith("儿"):
         return True
+    if len(string) == 3 and string[0] in _SURNAMES_ALSO_WORDS:
+        return not _a_word_besides_a_name(string[1:])  # 高 + 振宇, a given name; not 高 + 毛利
     return string[0] in COMMON_SURNAMES and (len(string) == 2 or not _a_word_besides_a_name(string[1:]))
+
+
+# Common surnames that also begin many words (高 'high', 金 'gold'): a name only before a
+# given name of two characters that make no word.
+_SURNAMES_ALSO_WORDS = frozenset("高金")
 
 
 def _a_word_besides_a_name(string: str) -> bool:

@@ -192,6 +192,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # (mRNA-)1273授予紧急使用授权: a name's number and what is done to it
     if parts[0] in _LIKELY or parts[0] in _MODALS:
         return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
+    if parts[0] in _CALLS:
+        return True  # 合称 + 系争 'hereinafter together called the disputed (contracts)': the name follows
     if parts[0] in _DRIVES:
         return True  # 带动算力中心用电 'drives the computing centres' power use'
     if parts[-1] in _WANTS_AN_OBJECT or (parts[0] in _WANTS_AN_OBJECT and _known_word("".join(parts[1:]))):
@@ -298,6 +300,9 @@ _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
+# Verbs that give a name, which follows them: 下称, 合称 'hereinafter (together) called'
+_CALLS = frozenset("下称 合称 简称 并称 统称 通称 又称 俗称 称为 称作 叫作 叫做".split())
+
 _CHANGES = frozenset(
     "加剧 加快 加速 提升 提高 下降 下滑 下跌 上涨 上升 增长 增加 减少 扩大 缩小 放缓 回升 回落 攀升 走高 走低 "
     "改善 恶化 减弱 增强 拉大 收窄 企稳 见底 触底 承压 放量 提速 降低 好转 届满 生效 失效 到期".split())
