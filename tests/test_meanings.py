@@ -44,6 +44,8 @@ from tests.test_annotate import annotate, term
     # ... and so does one CC-CEDICT makes long by a bracket of examples, not by explaining
     # it: a cook's 干货 is dried food (a line written for the case)
     ("干货", "但是那都是属于干货涨发，海参鲍鱼得提前泡上。", "dried food", "knowledge"),
+    # ... or by a species' Latin name: a Tainan vlog's chives are eaten, not retail investors
+    ("韭菜", "然後有豆芽菜跟韭菜，湯頭是用牛骨熬的。", "garlic chives", "investors"),
     # an idiom is used in its figurative sense; the literal one follows as its explanation
     ("令行禁止", "岳飛治軍，賞罰分明，紀律嚴整，令行禁止。", "every order", "lit."),
     # 颱風 'typhoon' and 臺風 'stage presence' are two words, both 台风 in Simplified: the one

@@ -20,7 +20,10 @@ ASIDE_MAX = 24  # a parenthesis longer than this explains rather than glosses: l
 NARROW = 40  # characters: a first sense this long explains a narrow use
 # a bracket of examples ('dried food (including dried fruits, … abalone)', '(physics)
 # attraction (gravitational, magnetic, electrostatic etc)') makes a sense long, not narrow
-_EXAMPLES = re.compile(r"\s*\([^()]*\b(?:etc|e\.g\.|including|such as)\b[^()]*\)")
+_EXAMPLES = re.compile(r"\s*\([^()]*\b(?:etc|e\.g\.|including|such as)\b[^()]*\)"
+                       # ... nor is a species' Latin name, nor another English name for it:
+                       # 韭菜 'garlic chives (Allium tuberosum), aka Chinese chives'
+                       r"|\s*\([A-Z][a-z]+ [a-z]+\)|,? aka .*$")
 
 
 def concise_senses(entry: Entry, limit: int = MAX_SENSES, context: str = "", taiwan: bool | None = None) -> list[str]:
