@@ -205,6 +205,19 @@ def test_a_storys_author_line_source_note_and_author_bio_are_no_text():
     assert kinds_of("故乡", "", "故乡", "", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。")[2] != "byline"
 
 
+def test_a_tables_rows_copied_with_tabs_are_no_sentences(tmp_path: Path):
+    # a Taiwan ministry's plan: its KPI table as copied from the page, cells apart by tabs
+    path = tmp_path / "plan.txt"
+    path.write_text("中小企業數位轉型與人才培育推動計畫\n\n表1　分年關鍵績效指標\n"
+                    "績效指標\t113年基準值\t114年\t115年\t116年\t117年\n"
+                    "中小企業數位工具導入家數（累計）\t5.2萬家\t7萬家\t10萬家\t13萬家\t16萬家\n"
+                    "數位人才培訓人次（累計）\t－\t2.5萬\t5.5萬\t8.5萬\t12萬\n\n"
+                    "預計至117年累計協助16萬家中小企業導入數位工具。\n", encoding="utf-8")
+    source = read_source(path)
+    assert [s.text for s in source.sentences if s.kind == "text"] == ["預計至117年累計協助16萬家中小企業導入數位工具。"]
+    assert "\t" not in source.text  # the text itself has spaces for tabs, as before
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

@@ -57,6 +57,19 @@ class Reading:
     warnings: tuple[str, ...] = ()
 
 
+# What stands for a tab while the text is normalised, which makes tabs spaces.
+_TAB = "\ue000"
+
+
+def _with_tabs(raw: str, text: str) -> str:
+    """The text as the reading of its structure sees it: with the tabs that part a table's
+    cells (績效指標	113年基準值	114年), which normalising made spaces in `text`."""
+    if "\t" not in raw or _TAB in raw:
+        return text
+    tabbed = without_markup(normalise(raw.replace("\t", _TAB))).replace(_TAB, "\t")
+    return tabbed if tabbed.count("\n") == text.count("\n") else text
+
+
 def read_source(path: Path | str, encoding: str | None = None, *, name: str | None = None,
                 data: bytes | None = None) -> Source:
     """Read one text file: decode, normalise, find damaged spans, split clean sentences.
@@ -75,10 +88,13 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     document = extract(file, data, part=part, encoding=encoding)
     places: tuple[str, ...] = ()
     if document is None:
-        text, used_encoding = _decode(data, path, encoding)
-        text = without_markup(normalise(text))
+        decoded, used_encoding = _decode(data, path, encoding)
+        text = without_markup(normalise(decoded))
+        tabbed = _with_tabs(decoded, text)
     else:  # one line per paragraph or cue, so that a line's number says where it came from
         text = "\n".join(without_markup(normalise(line)).replace("\n", " ") for line in document.lines)
+        tabbed = "\n".join(_with_tabs(line, without_markup(normalise(line))).replace("\n", " ")
+                           for line in document.lines) if any("\t" in line for line in document.lines) else text
         used_encoding, places = document.encoding, document.places
     if not text.strip():
         raise EmptySourceError("the file holds no text", path=path, hint="Remove it from the list, or fill it.")
@@ -98,7 +114,7 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
     furniture = frozenset() if subtitles else page_furniture(text.split("\n"))
     pieces = _without_overlaps(_sentence_pieces(splittable_text, first_line=1, wrapped=not subtitles,
                                                 speakers=speakers, furniture=furniture), masked)
-    kinds = cue_kinds(text) if subtitles else line_kinds(text, furniture)
+    kinds = cue_kinds(text) if subtitles else line_kinds(tabbed, furniture)
     # a line's first sentence, when more follow it on the line
     opens_line = [(i == 0 or pieces[i - 1].line != piece.line)
                   and i + 1 < len(pieces) and pieces[i + 1].line == piece.line for i, piece in enumerate(pieces)]

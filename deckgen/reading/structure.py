@@ -621,7 +621,8 @@ def _kind(line: str, first: bool) -> str:
             len(cell.strip()) <= _SHORT for cell in _BARS.split(line)):
         return LIST_ITEM  # a row of a table (繁體字 | 維基百科 |, 3 ｜ 拓展村级便民商店服务功能 ｜ 商务部): data
     if ("\t" in line or "\u3000\u3000" in line or "   " in line) and not _SENTENCE_END.search(line) and (
-            cells := _CELL_GAP.split(line)) and len(cells) >= 2 and len(cells[0]) <= _LABEL and all(
+            cells := _CELL_GAP.split(line)) and len(cells) >= 2 and len(cells[0]) <= _LABEL and not (
+            _SECTION_NUMBER.fullmatch(cells[0])) and all(
             len(cell) <= (2 * _SHORT if "\t" in line else _SHORT) for cell in cells):
         return LIST_ITEM  # a row of a table copied from a page, cells apart by tabs or wide gaps (納保率	逾99%)
     if _ISSUERS.match(line):
@@ -687,6 +688,7 @@ _STATEMENT_END = re.compile(r"[。；;]")
 
 # What parts the cells of a table copied as text: a tab, or two wide spaces or three narrow
 # ones (相關災害　　　強風、豪雨); one space parts words (新华社记者　陈浩然　摄).
+_SECTION_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")  # a contents line's: 2.1	遺傳
 _CELL_GAP = re.compile(r"\s*\t\s*|[ \u3000]*\u3000\u3000[ \u3000]*| {3,}")
 _LABEL = 16  # characters of a row's first cell, a label or a name
 _BARS = re.compile(r"[|｜]")
@@ -804,6 +806,8 @@ def _is_item(line: str, kind: str) -> bool:
     line = line.strip()
     if kind in (LINK, BYLINE, NOTICE):  # a date among the signatures closing a law or a judgment, a count
         return True
+    if kind == LIST_ITEM and "\t" in line:
+        return True  # a table's row, whatever its cells hold: ICD-10	G30, F00
     return kind in (TEXT, LIST_ITEM) and 0 < len(line) <= _ITEM and not re.search(r"[。！？!?；;，,：:]", line)
 
 
