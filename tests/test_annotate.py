@@ -256,6 +256,16 @@ def test_a_piece_never_stops_inside_a_bracket_it_opened():
     assert right - left <= EXAMPLE_MAX + 20
 
 
+def test_a_piece_never_starts_inside_a_bracket():
+    # a Taiwan ministry's plan: the English names of systems in brackets after the Chinese
+    text = ("員工未滿5人之微型企業占中小企業7成以上，普遍以紙本、Excel或通訊軟體群組處理進銷存及帳務，缺乏企業資源規劃"
+            "（Enterprise Resource Planning，ERP）、顧客關係管理（Customer Relationship Management，CRM）等系統，"
+            "難以累積可供分析之資料。")
+    left, right = trim(text, text.index("CRM"), text.index("CRM") + 3)
+    piece = text[left:right]
+    assert piece.startswith("顧客關係管理（Customer") and piece.count("（") == piece.count("）"), piece
+
+
 def test_example_pinyin_is_read_in_the_whole_sentence():
     sentence = "他在银行工作,银行卡被卡住了。"
     note = annotate(term("银行卡", (sentence, "A")))

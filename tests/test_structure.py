@@ -218,6 +218,17 @@ def test_a_tables_rows_copied_with_tabs_are_no_sentences(tmp_path: Path):
     assert "\t" not in source.text  # the text itself has spaces for tabs, as before
 
 
+def test_a_government_sites_details_of_a_document_are_no_text_and_its_title_follows_them():
+    # a ministries' notice as the State Council's policy library prints it
+    kinds = kinds_of("首页 > 政策 > 政策文件库 > 国务院部门文件", "", "索 引 号：000014349/2025-00213",
+                     "主题分类：工业、交通\\其他", "发文机关：工业和信息化部 国家发展改革委 教育部",
+                     "成文日期：2025年06月18日", "发文字号：工信部联科〔2025〕112号", "",
+                     "工业和信息化部等七部门关于印发《具身智能产业创新发展行动方案（2025—2027年）》的通知",
+                     "现将《具身智能产业创新发展行动方案（2025—2027年）》印发给你们，请结合实际，认真贯彻落实。")
+    assert kinds[2:7] == ["byline"] * 5, kinds
+    assert kinds[8:] == ["title", "text"], kinds
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

@@ -200,6 +200,7 @@ def trim(text: str, start: int, end: int, words: frozenset[int] = frozenset()) -
         left = max(left, right - EXAMPLE_MAX)
         left = min((b for b in words if left <= b <= start), default=left)
         right = max((b for b in words if end <= b <= right), default=right)
+        left = _out_of_an_open_bracket(text, left, right)
         left = _past_a_cut_bracket(text, left, start)
         right = _before_a_cut_bracket(text, end, right, left + EXAMPLE_MAX + 20)
     # A piece that stops right after the term reads as cut off: take the next clause too.
@@ -238,6 +239,26 @@ def _past_a_cut_bracket(text: str, left: int, start: int) -> int:
             else:
                 depth -= 1
     return left
+
+
+def _out_of_an_open_bracket(text: str, left: int, right: int) -> int:
+    """Where a piece starting at `left` inside a bracket opened before it should start: at
+    the words the bracket follows, after the mark before them, where the piece stays short
+    enough (顧客關係管理（Customer Relationship Management，CRM）等系統, not mer Relationship…)."""
+    depth, opener = 0, -1
+    for i in range(left - 1, -1, -1):
+        if text[i] in _CLOSERS:
+            depth += 1
+        elif text[i] in _OPENERS:
+            if depth == 0:
+                opener = i
+                break
+            depth -= 1
+    if opener < 0:
+        return left
+    mark = max(text.rfind(m, 0, opener) for m in "、，,；;：:（(")
+    start = mark + 1
+    return start if right - start <= EXAMPLE_MAX + 20 else left
 
 
 def _before_a_cut_bracket(text: str, end: int, right: int, furthest: int) -> int:

@@ -269,6 +269,8 @@ _OFFICIAL = re.compile(
     r"|^各(?=(?:[^、]*、){3})[^。！？]{41,200}[：:]$"
     r"|^(?:[关關][键鍵][词詞字]|Key ?words?)\s*[：:]"  # a paper's keywords: 关键词：新能源汽车；动力电池
     r"|^(?:相[关關])?(?:标签|標籤|Tags?)\s*[：:]"  # a page's tags: 标签：新能源汽车　反补贴税　欧盟
+    # a government site's details of a document: 主题分类：网络安全\数据安全, 发文字号：…令第21号
+    r"|^(?:主[题題]分[类類]|[发發]布机[关關]|[发發]布機關|[发發]文机[关關]|[发發]文機關|[发發]文字[号號]|文\s*[号號])\s*[：:]"
     # a statute's history, a line an amendment, and its date: 2.中華民國一百零五年十一月十六日總統華總一義字
     # 第10500140811號令修正公布第 5、16 條條文; 修正日期：民國 113 年 05 月 29 日
     r"|^[0-9]+\s*[.、．]\s*中華民國.{2,16}年.{1,6}月.{1,6}日.{0,6}(?:總統|行政院|立法院|考試院|司法院)"
@@ -287,7 +289,7 @@ _DOCUMENT_TITLE = re.compile(
     r"|《[^》]{2,40})$"
 )
 # what _OFFICIAL opens with
-_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生相标標Tt")
+_OFFICIAL_OPENINGS = frozenset("责責牵牽配主承协協参參抄附各关關Kk0123456789修公發施生相标標Tt发文")
 _ISSUED = re.compile(r"^[^。！？，,]{2,30}\s+(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印[发發]$")
 
 # A heading run into its paragraph: （一）指导思想。以习近平…, 1.加快工业领域设备更新。围绕…; not
@@ -601,9 +603,11 @@ def _kind(line: str, first: bool) -> str:
         return BYLINE
     if line[0] in _PARTY_OPENINGS and _PARTY.match(line):
         return BYLINE  # a judgment's parties and their details: 被告：北京…有限公司，住所地…
-    if not first and _DOCUMENT_TITLE.match(line) and ("关于" in line or "關於" in line or "》的" in line or (
+    if _DOCUMENT_TITLE.match(line) and ("关于" in line or "關於" in line or "》的" in line or (
             len(line) <= _SHORT and not _PUNCTUATION.search(line))):
-        return HEADING  # an official document's title, however it is broken: 国务院办公厅关于印发《…
+        # an official document's title, however it is broken: 国务院办公厅关于印发《…; the
+        # page's title where only the site's details of the document come before it
+        return TITLE if first else HEADING
     if (line[0] in _OFFICIAL_OPENINGS and _OFFICIAL.match(line)) or (
             line.endswith(("印发", "印發")) and _ISSUED.match(line)):
         return BYLINE
