@@ -229,6 +229,15 @@ def test_a_government_sites_details_of_a_document_are_no_text_and_its_title_foll
     assert kinds[8:] == ["title", "text"], kinds
 
 
+def test_a_pages_files_to_download_are_links():
+    # a Taiwan ministry's plan page: its attachments under 附件下載
+    kinds = kinds_of("中小企業數位轉型與人才培育推動計畫", "附件下載",
+                     "附件1　中小企業數位轉型與人才培育推動計畫（核定本）.pdf　（2.31MB）",
+                     "附件3　中小企業數位成熟度評估指標.pdf　（684KB）", "附件4　計畫簡報－114年3月記者會.pdf　（5.02MB）",
+                     "相關連結", "本計畫業經行政院核定，計畫本文及附件請至頁面下方「附件下載」區取得。")
+    assert kinds[2:5] == ["link"] * 3 and kinds[1] != "text" and kinds[-1] == "text", kinds
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

@@ -153,7 +153,9 @@ _REFERENCES = re.compile(
     re.IGNORECASE,
 )
 
-_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b")
+# ... and a file to download: 附件1　…推動計畫（核定本）.pdf　（2.31MB）
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|gov|edu)\b|\.(?:pdf|docx?|xlsx?|odt|ods|pptx?|zip|rar)\b",
+                   re.IGNORECASE)
 
 # A blog's tags, each a link to its other posts: #台南美食 #牛肉湯 #府城小吃, or closed as
 # Weibo and Xiaohongshu write them: #大理旅游攻略# #洱海#
