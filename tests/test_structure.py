@@ -238,6 +238,15 @@ def test_a_pages_files_to_download_are_links():
     assert kinds[2:5] == ["link"] * 3 and kinds[1] != "text" and kinds[-1] == "text", kinds
 
 
+def test_numbered_lines_that_introduce_what_follows_are_headings():
+    # a Taiwan court's judgment; a science post's numbered sections, one a question
+    kinds = kinds_of("臺灣臺北地方法院民事判決", "三、兩造不爭執事項（見本院卷第212頁至第213頁，並依判決格式修正或刪減文字）：",
+                     "㈠系爭契約為定型化契約，應有消保法及系爭應記載事項之適用：",
+                     "⒉查系爭契約均係被告預先印製之制式文件，為兩造所不爭執，核屬定型化契約。",
+                     "01 先搞懂：mRNA是个什么“信使”？")
+    assert kinds[1:] == ["heading", "heading", "text", "heading"], kinds
+
+
 def test_a_news_pages_tags_are_no_text():
     # a financial paper's feature on car exports, its tags under the article
     kinds = kinds_of("欧盟反补贴税落地百日：中国电动车出海“换挡”",

@@ -656,7 +656,7 @@ def _kind(line: str, first: bool) -> str:
             return LIST_ITEM  # a glossary's entry: · RAG（Retrieval-Augmented Generation，检索增强生成）
     if _NOTE_ENTRY.match(line):
         return REFERENCE  # an editor's note on a word of the story: 〔1〕朝奉：旧时对当铺中管事…的称呼。
-    if _ZERO_NUMBERED.match(line):
+    if _ZERO_NUMBERED.match(line) or _INTRODUCING.match(line):
         return HEADING  # a post's numbered section: 04 “县城婆罗门”和我的退路焦虑
     if wikitext := _WIKITEXT_HEADING.match(line):  # == 參考資料 ==, as a wiki's source writes its headings
         return REFERENCE if _REFERENCES.match(wikitext.group(2)) else HEADING
@@ -717,7 +717,12 @@ _ISSUERS = re.compile(
 _NUMBERED_ROW = re.compile(r"^[0-9]{1,3}[ \u3000]+[^\s。！？!?，,；;：:]+(?:[ \u3000]+[^\s。！？!?，,；;：:]+){2,}$")
 
 _NOTE_ENTRY = re.compile(r"^[〔［\[【]\s*[0-9]{1,3}\s*[〕］\]】]\s*[^，。：:]{1,12}[：:]")
-_ZERO_NUMBERED = re.compile(r"^0[1-9][ \u3000]+[^。！？!?]{2,28}$")
+# ... a question among them: 01 先搞懂：mRNA是个什么“信使”？
+_ZERO_NUMBERED = re.compile(r"^0[1-9][ \u3000]+[^。！？!?]{2,28}[？?]?$")
+# A numbered line that introduces what follows it: a judgment's 三、兩造不爭執事項（見本院卷…）：,
+# ㈠系爭契約為定型化契約，應有消保法及系爭應記載事項之適用：
+_INTRODUCING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[\u3220-\u3229])[^。！？!?；;]{2,70}[：:]$")
 
 _WIKITEXT_HEADING = re.compile(r"^(={2,6})\s*([^=]{1,30}?)\s*\1$")
 
