@@ -2330,3 +2330,14 @@ def test_a_judgments_names_references_and_what_it_calls_things_are_no_terms():
     assert not _plausible("条第1项", 4)  # of 消费者保护法第12条第1项
     assert _plausible("第四次工业革命", 4)
     assert _clause_or_verb_phrase(("下称", "系争")) and _clause_or_verb_phrase(("合称", "系争"))
+
+
+def test_what_a_judgment_calls_the_disputed_things_and_a_classs_numeral_make_no_terms():
+    # a Taiwan judgment: 系爭 + 會籍契約 'the membership contract in dispute'; 不能 + 舉證
+    assert _clause_or_verb_phrase(("系争", "会籍", "契约")) and _clause_or_verb_phrase(("不能", "举证"))
+    assert not _clause_or_verb_phrase(("会籍", "契约"))
+    # a science post: 主要组织相容性复合体I类分子 'MHC class I molecule', no 类分子 '-like molecule'
+    from deckgen.mining.words import _join_prefix_lei
+
+    assert "类分子" not in _join_prefix_lei(("复合体", "I", "类", "分子"))
+    assert "类淀粉" in _join_prefix_lei(("包括", "类", "淀粉", "蛋白"))

@@ -97,7 +97,7 @@ def _can_end(token: str) -> bool:
 _ENERGY = frozenset("能")
 
 
-_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 能够 需要 须要 想要 试图 应 须 得 可".split())
+_MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 不能 能够 需要 须要 想要 试图 应 须 得 可 愿".split())
 
 
 # Function characters are among the commonest words: 的, 在, 越, 而 all far above this.
@@ -192,6 +192,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # (mRNA-)1273授予紧急使用授权: a name's number and what is done to it
     if parts[0] in _LIKELY or parts[0] in _MODALS:
         return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
+    if parts[0] in _THE_DISPUTED:
+        return True  # 系争 + 会籍契约 'the membership contract in dispute': a judgment's name for one thing
     if parts[0] in _CALLS:
         return True  # 合称 + 系争 'hereinafter together called the disputed (contracts)': the name follows
     if parts[0] in _DRIVES:
@@ -300,6 +302,9 @@ _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
+# What a judgment says of the things the case is about, before their names.
+_THE_DISPUTED = frozenset("系争 上开 前开 前揭 前述".split())
+
 # Verbs that give a name, which follows them: 下称, 合称 'hereinafter (together) called'
 _CALLS = frozenset("下称 合称 简称 并称 统称 通称 又称 俗称 称为 称作 叫作 叫做".split())
 
@@ -479,8 +484,10 @@ def _join_prefix_lei(tokens: Sequence[str]) -> tuple[str, ...]:
 
 
 
-# What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类.
-_COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789")
+# What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类, and a class's letter
+# or Roman numeral (A类, I类分子 'class I molecule', Ⅱ类).
+_COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789"
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
 
 
 _NUMERALS = frozenset("零〇一二三四五六七八九十两百千万亿几")
