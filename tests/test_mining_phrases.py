@@ -2341,3 +2341,9 @@ def test_what_a_judgment_calls_the_disputed_things_and_a_classs_numeral_make_no_
 
     assert "类分子" not in _join_prefix_lei(("复合体", "I", "类", "分子"))
     assert "类淀粉" in _join_prefix_lei(("包括", "类", "淀粉", "蛋白"))
+
+
+def test_a_modal_the_english_makes_able_is_part_of_the_term():
+    # a science post on mRNA vaccines: 可 'can' + 电离 'ionize' is 'ionizable'
+    glosses = glosses_of("1. 可电离阳离子脂质（ionizable cationic lipid）：这是LNP的核心成分。")
+    assert ("可电离阳离子脂质", "ionizable cationic lipid", False) in glosses, glosses

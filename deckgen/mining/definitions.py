@@ -319,15 +319,19 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
     while (len(words) > 1 and _tag(words[0]).startswith("v") and sum(map(len, words[1:])) >= 4
            and not words[-1].endswith(_BODIES)  # a body's name begins with its own verb: 联合台风警报中心
            and words[0] not in _PREFIXES_JIEBA_CALLS_VERBS
-           # ... nor one that makes a kind with the word after it: 增 + 程式 'range-extending'
-           and not (len(words[0]) == 1 and words[1].endswith(("式", "型")))):
+           # ... nor one that makes a kind with the word after it: 增 + 程式 'range-extending', 可 +
+           # 电离 'ionizable' (where the English says so)
+           and not (len(words[0]) == 1 and words[1].endswith(("式", "型")))
+           and not (words[0] == "可" and _ABLE.match(english))):
         words.pop(0)
     leads = [k for k, word in enumerate(words[:-1])
              if (_tag(word)[:1] in ("p", "d", "c") or _tag(word) in ("ad", "i") or word[:2] in _LEADS_IN
                  or word in _WANTS_AN_OBJECT or word in _CLAUSE_VERBS or (k and word in _GLUE_VERBS))
              and sum(map(len, words[k + 1:])) >= 2
-             # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable'
-             and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))]
+             # ... not a modal that begins a word with the next: 可 + 再生(能源) 'renewable', nor 可
+             # before a verb where the English says '-able': 可 + 电离 + 阳离子脂质 'ionizable cationic lipid'
+             and not any(dictionary.knows(word + words[k + 1][:j]) for j in range(2, len(words[k + 1]) + 1))
+             and not (word == "可" and _ABLE.match(english))]
     if leads:
         words = words[leads[-1] + (0 if _opens(english, words[leads[-1]]) else 1):]
     # an acronym's letters, or the words of the English the text gives, say how long the
@@ -359,6 +363,7 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
 
 
 _AND = frozenset("和 及 与 暨 以及".split())
+_ABLE = re.compile(r"[A-Za-z-]*(?:able|ible)\b", re.IGNORECASE)
 
 
 def _opens(english: str, word: str) -> bool:
