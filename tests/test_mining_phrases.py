@@ -2347,3 +2347,11 @@ def test_a_modal_the_english_makes_able_is_part_of_the_term():
     # a science post on mRNA vaccines: 可 'can' + 电离 'ionize' is 'ionizable'
     glosses = glosses_of("1. 可电离阳离子脂质（ionizable cationic lipid）：这是LNP的核心成分。")
     assert ("可电离阳离子脂质", "ionizable cationic lipid", False) in glosses, glosses
+
+
+def test_a_bound_on_an_amount_and_a_share_are_clauses():
+    # a Taiwan ministry's plan: 每家最高新臺幣3萬元 'up to NT$30,000 each', 微型企業占中小企業7成以上
+    assert _clause_or_verb_phrase(("最高", "新台币"))
+    from deckgen.mining.words import _can_end
+
+    assert not _can_end("占")  # 'to account for', glue like 是 and 有

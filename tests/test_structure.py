@@ -201,6 +201,10 @@ def test_a_storys_author_line_source_note_and_author_bio_are_no_text():
                      "【作者简介】贾秋生，1957年生，北方某市人。当过车工、仓库保管员、厂报编辑。")
     assert [kinds[i] for i in (2, 6, 10)] == ["byline"] * 3, kinds
     assert kinds[4] == kinds[8] == "text"
+    # ... and so are a bio's heading alone and a closing note of where the story first appeared
+    kinds = kinds_of("店仔頭", "", "阿嬤坐在店仔頭的長椅上。", "", "作者簡介", "黃以琛，1991年生，屏東東港人。",
+                     "本文原載於《聯合文學》2025年1月號，經作者同意轉載。")
+    assert kinds[4:] == ["byline"] * 3, kinds
     # ... a name no dictionary knows, not a word: 故乡 under its title is text
     assert kinds_of("故乡", "", "故乡", "", "我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。")[2] != "byline"
 

@@ -210,8 +210,10 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # 不用交个税 'need not pay income tax': a clause's negation, however jieba tags it
     if parts[0] in _ADVERBS_JIEBA_CALLS_VERBS or (_tag(parts[0]) == "ad" and _tag(parts[1]) == "v"):
         return True  # 即飞航 'then flies', 普遍参照国际电工委员会 'mostly follow the IEC'
-    if parts[-1] in _CURRENCIES and len(parts[-2]) == 1:
-        return True  # 主管机关 + 处 + 新台币: 'the authority fines NT$…', the amount in the next words
+    if parts[-1] in _CURRENCIES and (len(parts[-2]) == 1 or parts[-2] in _BOUNDS):
+        # 主管机关 + 处 + 新台币: 'the authority fines NT$…', 最高 + 新台币 'up to NT$': the
+        # amount in the next words
+        return True
     if "本" in parts[1:-1] or (parts[0] == "本" and len(parts) > 2):
         return True  # 违反本条例 'violates these regulations': 本 points at the text itself
     if any(p[:1] == "更" and len(p) == 2 and not _known_word(p) for p in parts):
@@ -299,6 +301,7 @@ _COMPARED = frozenset("达 逾 小于 大于 高于 低于".split())
 
 # Currencies, which an amount follows: 处 + 新台币 + 三千元以上…
 _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
+_BOUNDS = frozenset("最高 最低 最多 至少 超过 不超过 不低于 高达 约合".split())
 
 # Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
 # 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
@@ -429,7 +432,7 @@ _SELDOM_ALONE = 1000
 
 # One-character verbs that attach to anything (是/有/要/会/能/让...) and so never mark
 # the edge of a term.
-_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等经如")
+_GLUE_VERBS = frozenset("是有要会能让使将被把给在到来去说做看对为成用向于以由与及和等经如占")
 
 
 @memo(1 << 20)

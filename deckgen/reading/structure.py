@@ -468,6 +468,8 @@ def _mark_author_notes(lines: list[str], kinds: list[str]) -> None:
             kinds[i] = BYLINE
         if not _ABOUT_THE_AUTHOR.match(line.strip()):
             continue
+        if kinds[i] == TEXT:
+            kinds[i] = BYLINE  # the heading itself (作者簡介)
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
@@ -484,7 +486,9 @@ _ABOUT_THE_AUTHOR_INLINE = re.compile(
     r"^[【\[［〔]\s*(?:作者|译者|譯者)(?:简介|簡介|介绍|介紹|小传|小傳)\s*[】\]］〕]\s*[：:]?\s*\S")
 _FIRST_PRINTED = re.compile(
     r"^[（(]\s*(?:原载|原載|原刊|刊于|刊於|选自|選自|摘自|转载自|轉載自|首发于|首發於|本文(?:原|选|選|摘|首))[^（）()]*"
-    r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$")
+    r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$"
+    # ... or, unbracketed, a sentence of it alone: 本文原載於《聯合文學》2025年1月號，經作者同意轉載。
+    r"|^本文(?:原[载載]|原刊|首[发發]|[选選]自|摘自)[于於]?《[^》]{1,20}》[^。]{0,30}。?$")
 
 
 def _mark_author_line(lines: list[str], kinds: list[str]) -> None:
