@@ -537,6 +537,12 @@ def test_restricted_readings_and_de(sentence, char, reading):
     ("他当过将军的偏裨。", "裨", "pi2"),
     # an energy-storage report: jieba cuts 现货价 + 差收 + 窄; 价差 'price spread' reads cha1
     ("现货价差收窄将直接影响储能套利收益。", "差", "cha1"),
+    # Taiwan's chiefs (a plan's 數位轉型長 'Chief Digital Officer', 技術長), not 时间长 'long'
+    ("開辦「數位轉型長（Chief Digital Officer，CDO）研習營」", "長", "zhang3"),
+    ("他是公司的技術長。", "長", "zhang3"),
+    ("這段時間長了就好。", "長", "chang2"),
+    # 乾 'dry' is never the gan4 of 幹 (a Tainan vlog's 乾意麵)
+    ("兩碗乾意麵，一碗餛飩湯。", "乾", "gan1"),
     ("苕溪流经湖州。", "苕", "tiao2"),
     ("钌是一种稀有金属。", "钌", "liao3"),
     ("仡佬语很难学。", "仡", "ge1"),

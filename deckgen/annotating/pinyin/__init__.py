@@ -159,7 +159,14 @@ def _resolve(text: str, segmenter: Segmenter) -> tuple[str | None, ...]:
             told = TRADITIONAL_READING.get(char)
             if told and (readings[i] or "")[-1:] != "5":
                 readings[i] = told
+            # ... or never have one of its simplified form's: 乾 'dry' is gān or qián, never the
+            # gàn of 幹 'to do' (乾意麵 gān yì miàn)
+            elif (never := (readings[i] or "", char)) in _NEVER_IN_TRADITIONAL:
+                readings[i] = _NEVER_IN_TRADITIONAL[never]
     return tuple(readings)
+
+
+_NEVER_IN_TRADITIONAL = {("gan4", "乾"): "gan1"}
 
 
 @dataclass

@@ -449,10 +449,18 @@ def _chang_cut_long(ctx: _Context, i: int) -> str | None:
     return None
 
 
+# What Taiwan's companies name their chiefs by, before 长 zhang3: 技术长 'CTO', 财务长, 转型长
+_CHIEF_OF = frozenset(
+    "技术 财务 营运 资讯 行销 营销 永续 转型 数据 数位 人资 法务 策略 品牌 资安 创新 风控 稽核".split())
+_CHIEF = re.compile(r"[（(]\s*Chief\b")
+
+
 @_rule("长")
 def _zhang(ctx: _Context, i: int) -> str:
     if ctx.char(i - 1) in _HEADED_UNITS:
         return "zhang3"
+    if ctx.text[max(0, i - 2):i] in _CHIEF_OF or _CHIEF.match(ctx.text, i + 1):
+        return "zhang3"  # 数位转型长（Chief Digital Officer）
     # The verb 'grow': 长出, 长满, 长成, 长得 (像…), and 长了 before what grew (长了白毛, not 时间长了就…)
     if ctx.char(i + 1) in ("出", "满", "成", "得") or (
             ctx.char(i + 1) == "了" and is_han(ctx.char(i + 2)) and not _one_of(ctx.char(i + 2), "就也才又还")):
