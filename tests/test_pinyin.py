@@ -541,6 +541,10 @@ def test_restricted_readings_and_de(sentence, char, reading):
     ("開辦「數位轉型長（Chief Digital Officer，CDO）研習營」", "長", "zhang3"),
     ("他是公司的技術長。", "長", "zhang3"),
     ("這段時間長了就好。", "長", "chang2"),
+    # a wiki's history: 厚往薄来 'give generously, take little' and the empire of Timur (帖木 + 儿)
+    ("以及朝贡贸易“厚往薄来”，经济收益有限。", "薄", "bo2"),
+    ("这张纸很薄。", "薄", "bao2"),
+    ("先后派遣使节出使朝鲜、日本、安南、帖木儿帝国。", "儿", "er2"),
     # 乾 'dry' is never the gan4 of 幹 (a Tainan vlog's 乾意麵)
     ("兩碗乾意麵，一碗餛飩湯。", "乾", "gan1"),
     ("苕溪流经湖州。", "苕", "tiao2"),

@@ -321,12 +321,20 @@ def _ji_tie(ctx: _Context, i: int) -> str | None:
     return "ji4" if _one_of(ctx.char(i + 1), "好上紧牢着裙鞋领围") else None
 
 
+@_rule("薄", _WORD_RULES)
+def _bo_in_idioms(ctx: _Context, i: int) -> str | None:
+    # An idiom setting 薄 against 厚 is the literary bo2 (厚此薄彼, 厚往薄来, 厚积薄发), whatever a
+    # phrase table says
+    word = ctx.word_of(i)
+    return "bo2" if _pos(word) == "i" and len(word.text) == 4 and "厚" in word.text else None
+
+
 @_rule("薄")
 def _bao(ctx: _Context, i: int) -> str | None:
-    # The free adjective 'thin' is bao2 (极薄的棉衣, 皮薄); bo2 lives in words (薄弱, 单薄), and
-    # in names (薄谷开来, 薄辽省).
+    # The free adjective 'thin' is bao2 (极薄的棉衣, 皮薄); bo2 lives in words (薄弱, 单薄), in
+    # names (薄谷开来, 薄辽省), and in the idioms jieba lists that no dictionary does (厚往薄来).
     after = ctx.word_after(i)
-    if _pos(ctx.word_of(i)).startswith(("nr", "ns")) or (
+    if _pos(ctx.word_of(i)).startswith(("nr", "ns", "i")) or (
             ctx.stands_alone(i) and after is not None and _pos(after).startswith(("nr", "ns"))):
         return "bo2"
     return "bao2"
@@ -893,6 +901,10 @@ def _er_suffix(ctx: _Context, i: int) -> str | None:
     # or of a name (王聪儿; a pet name after a character of given names, 宏儿, 宁儿)
     word = ctx.word_of(i)
     before = ctx.char(i - 1)
+    # ... or of a name a dictionary lists that jieba cut before it: 帖木 + 儿 (帖木儿 Timur, er2)
+    if any((reading := word_reading(ctx.text[i - length + 1:i + 1])) and reading[-1] == "er2"
+           for length in range(3, min(i + 1, 5) + 1)):
+        return "er2"
     if (is_han(before) and before not in _CHILD_BEFORE and not _pos(word).startswith("nr")
             and given_name_uses(before) < 2 and not (ctx.stands_alone(i) and _pos(word).startswith("n"))):
         return "r5"
