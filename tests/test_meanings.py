@@ -44,6 +44,10 @@ from tests.test_annotate import annotate, term
     # ... and so does one CC-CEDICT makes long by a bracket of examples, not by explaining
     # it: a cook's 干货 is dried food (a line written for the case)
     ("干货", "但是那都是属于干货涨发，海参鲍鱼得提前泡上。", "dried food", "knowledge"),
+    # a Taiwan story: in Traditional characters Taiwan's sense comes first, whatever one word
+    # around it shares ('engine')
+    ("機車", "把米酒塞進機車前面的籃仔，發動引擎。", "scooter", "locomotive"),
+    ("阿公", "他騎阿公留下來的那台舊豪邁。", "grandfather", "polite address"),
     # ... or by a species' Latin name: a Tainan vlog's chives are eaten, not retail investors
     ("韭菜", "然後有豆芽菜跟韭菜，湯頭是用牛骨熬的。", "garlic chives", "investors"),
     # an idiom is used in its figurative sense; the literal one follows as its explanation

@@ -72,6 +72,11 @@ def entry_by_context(term: Term, entry: Entry | None, segmenter: Segmenter) -> E
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
+def _regional(sense: str) -> bool:
+    """A sense CC-CEDICT marks as Taiwan's: '(Tw) scooter', '(Taiwanese) grandfather'."""
+    return "(Tw)" in sense or sense.startswith("(Taiwanese)")
+
+
 def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[str, str]:
     """(English, where it came from); ("", why nothing is known) when nothing trustworthy is.
 
@@ -83,7 +88,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
     """
     if entry is not None:
         # which script the text is in matters only to an entry with a Taiwan sense
-        taiwan = written_in_traditional(term) if any("(Tw)" in s for s in entry.senses) else None
+        taiwan = written_in_traditional(term) if any(map(_regional, entry.senses)) else None
         senses = concise_senses(entry, context=context_english(term, segmenter) if len(entry.senses) > 1 else "",
                                 taiwan=taiwan)
         if senses and term.gloss and _IN_ENGLISH.fullmatch(term.gloss) and not term.expansion_of:
@@ -107,7 +112,7 @@ def meaning_of(term: Term, entry: Entry | None, segmenter: Segmenter) -> tuple[s
         linked = dictionary.linked_entries(entry)
         context = context_english(term, segmenter) if linked else ""
         for target in linked:
-            regional = any("(Tw)" in s for s in target.senses)
+            regional = any(map(_regional, target.senses))
             senses = concise_senses(target, context=context, taiwan=written_in_traditional(term) if regional else None)
             if senses:
                 targets.append((target, senses))

@@ -245,9 +245,9 @@ _SMALL_PLACE = re.compile(r"\b(?:Township|County|District|Village|Town|Prefectur
 def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -> list[str]:
     """Senses sharing words with the context first; then today's senses before dated ones.
 
-    Among senses the context calls for equally, a sense CC-CEDICT marks as Taiwan's
-    ("(Tw) plastic" of 塑膠, "(Tw) trillion" of 兆) comes first in a text written in
-    Traditional characters; in one written in Simplified it comes last, context or not.
+    A sense CC-CEDICT marks as Taiwan's ("(Tw) plastic" of 塑膠, "(Tw) trillion" of 兆,
+    "(Taiwanese) grandfather" of 阿公) comes first in a text written in Traditional
+    characters, and last in one written in Simplified, context or not.
 
     The context is the English of the words around the term in its sentences (their
     CC-CEDICT glosses), so for 内卷 next to 过度竞争 "excessive competition", the sense
@@ -301,11 +301,16 @@ def _by_fit(senses: tuple[str, ...], context: str, taiwan: bool | None = None) -
         # a business text is buying up a struggling business)
         recent = _NEW.search(sense) and "(slang)" not in sense
         kind = 0 if recent else 1 if figurative_first and re.match(r"^\(?fig\.", sense) else 2
-        regional = sense.startswith("(Tw)") or " (Tw) " in f" {sense} "
+        regional = sense.startswith(("(Tw)", "(Taiwanese)")) or " (Tw) " in f" {sense} "
         region = 0 if taiwan is None or not regional else -1 if taiwan else 1
         # a Taiwan sense goes last in a text in Simplified characters, whatever words it
         # shares: 事业单位 in a mainland regulation beside 企业 is a 'public institution',
         # not Taiwan's 'business enterprise'
+        # ... and in a text in Traditional characters it comes first, as Taiwan uses the word,
+        # whatever words the context shares with another (機車 beside 引擎 'engine' is a scooter):
+        # it ranks as if it shared the most any sense can
+        if region < 0:
+            return (dated, literal, False, -2, region, kind, specialist, places[i], i)
         return (dated, literal, region > 0, -overlap, region, kind, specialist, places[i], i)
 
     return [s for _, s in sorted(enumerate(senses), key=fit)]
