@@ -2355,3 +2355,13 @@ def test_a_bound_on_an_amount_and_a_share_are_clauses():
     from deckgen.mining.words import _can_end
 
     assert not _can_end("占")  # 'to account for', glue like 是 and 有
+
+
+def test_a_verb_and_its_object_made_a_noun_and_a_part_of_a_thing_are_phrases():
+    # a Taiwan judgment: 會員中途終止契約者 'members who end the contract early', 會籍部分 'the
+    # membership part'; a suffix closes a verb alone (出借人 'lender')
+    from deckgen.mining.words import _verb_led_term
+
+    assert not _verb_led_term(("终止", "契约", "者"), 5.0, 4.0)
+    assert _verb_led_term(("出借", "人"), 5.0, 4.0)
+    assert _clause_or_verb_phrase(("会籍", "部分")) and not _clause_or_verb_phrase(("会籍", "契约"))

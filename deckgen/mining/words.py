@@ -152,8 +152,8 @@ def _verb_led_term(parts: tuple[str, ...], cohesion: float, needed: float) -> bo
     if _can_start(parts[0]):
         return True
     last = parts[-1]
-    if last in NOUN_SUFFIXES:
-        return True  # 出借人, 消费者: a verb made a noun by its suffix
+    if last in NOUN_SUFFIXES and len(parts) == 2:
+        return True  # 出借人, 消费者: a verb made a noun by its suffix (终止 + 契约 + 者 is a clause's)
     # ... a noun or a verb, or a word no dictionary lists that the text keeps writing
     # there (抽水 + 蓄能 'pumped storage', ten times in a report on energy storage)
     return (cohesion >= needed and len(last) >= 2 and _HAN_ONLY.match(last) is not None
@@ -192,6 +192,8 @@ def _clause_or_verb_phrase(parts: tuple[str, ...]) -> bool:
         return True  # (mRNA-)1273授予紧急使用授权: a name's number and what is done to it
     if parts[0] in _LIKELY or parts[0] in _MODALS:
         return True  # 有望迎来 'is expected to usher in': what may happen, its object in the next words
+    if parts[-1] == "部分" and len(parts) >= 2:
+        return True  # 会籍 + 部分 'the membership part': a judgment's or report's part of a thing
     if parts[0] in _THE_DISPUTED:
         return True  # 系争 + 会籍契约 'the membership contract in dispute': a judgment's name for one thing
     if parts[0] in _CALLS:
