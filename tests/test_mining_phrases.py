@@ -2365,3 +2365,11 @@ def test_a_verb_and_its_object_made_a_noun_and_a_part_of_a_thing_are_phrases():
     assert not _verb_led_term(("终止", "契约", "者"), 5.0, 4.0)
     assert _verb_led_term(("出借", "人"), 5.0, 4.0)
     assert _clause_or_verb_phrase(("会籍", "部分")) and not _clause_or_verb_phrase(("会籍", "契约"))
+
+
+def test_a_judgments_references_to_its_case_and_court_and_from_until_are_no_terms():
+    # a Taiwan judgment: 本件 'this case', 本院 'this court', 自起訴狀繕本送達翌日起至清償日止 'from … until'
+    from deckgen.mining.filters import _plausible
+
+    assert not any(_plausible(word, 4) for word in ("本件", "本院", "本案", "起至"))
+    assert _plausible("起诉状", 4)

@@ -396,7 +396,8 @@ _PLACE_SENSE = re.compile(
 
 
 # A law's references to itself and its parts (本法, 前款, 该条, 本规定): boilerplate.
-_CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$")
+_CROSS_REFERENCE = re.compile(r"^[本前该此同上下][法条款项章节编]$|^本(?:规定|办法|解释|决定|条例)$"
+                              r"|^本[件案院]$")  # ... and a judgment's to its case and court: 本件, 本院
 
 
 def _qualifies(candidate: _Candidate, options: MiningOptions, kinds: set[str]) -> bool:
@@ -613,7 +614,12 @@ def _two_times(string: str) -> bool:
 def _since_or_after(string: str) -> bool:
     """A time and since, after or before it (今年以来 'since the start of this year',
     改革开放以后): phrases jieba lists as words, CC-CEDICT does not."""
+    if string in _FROM_UNTIL:
+        return True  # 自…起至…止 'from … to …' of a judgment's interest
     return len(string) >= 4 and string[-2:] in _SINCE_OR_AFTER and not dictionary.knows(string)
+
+
+_FROM_UNTIL = frozenset(("起至",))
 
 
 _SINCE_OR_AFTER = frozenset("以来 以后 以前 之后 之前".split())
