@@ -350,13 +350,12 @@ def _term_before(analysed: _Analysed, end: int, english: str = "", letters: str 
         # 纳米颗粒（LNP）, 上传 + 至长照 + 服务资讯系统（LTC-IS）
         words[0] = words[0][1:]
     term = "".join(words)
-    if term.endswith(_BODIES) and not _known_word(term) and (cut or stop in _AND):
-        # a piece of a body's name too long to take whole, or one with an 'and' inside:
-        # 亚洲及太平洋经济社会委员会 (ESCAP), 大气地球物理和天文管理局 (PAGASA)
+    if term.endswith(_BODIES) and not _known_word(term) and (
+            cut or stop in _AND or (_tag(stop).startswith("ns") and before_stop in _AND)):
+        # a piece of a body's name too long to take whole, or one with an 'and' inside, before
+        # the piece or before a place that opens it: 亚洲及 + 太平洋 + 经济社会委员会 (ESCAP),
+        # 大气地球物理和 + 天文管理局 (PAGASA)
         return None
-    if stop and _tag(stop).startswith("ns") and term.endswith(_BODIES) and before_stop in _AND \
-            and not dictionary.knows(stop + term):
-        return None  # a place after an 'and' inside a body's name: 亚洲及 + 太平洋 + 经济社会委员会 (ESCAP)
     if stop and _tag(stop).startswith("ns") and dictionary.knows(stop + term):
         term = stop + term  # a country that names a body of its own: 中国民用航空局 (CAAC)
     return term if len(term) >= 2 else None

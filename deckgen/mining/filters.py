@@ -41,7 +41,6 @@ from deckgen.mining.words import (
     _only_a_verb,
     _tag,
     _verb_like,
-    _written_by_sound,
 )
 
 
@@ -614,12 +613,9 @@ def _two_times(string: str) -> bool:
 def _since_or_after(string: str) -> bool:
     """A time and since, after or before it (今年以来 'since the start of this year',
     改革开放以后): phrases jieba lists as words, CC-CEDICT does not."""
-    if string in _FROM_UNTIL:
+    if string == "起至":
         return True  # 自…起至…止 'from … to …' of a judgment's interest
     return len(string) >= 4 and string[-2:] in _SINCE_OR_AFTER and not dictionary.knows(string)
-
-
-_FROM_UNTIL = frozenset(("起至",))
 
 
 _SINCE_OR_AFTER = frozenset("以来 以后 以前 之后 之前".split())
@@ -1240,3 +1236,12 @@ def _a_places_team(string: str) -> bool:
     return len(string) >= 3 and string.endswith("队") and _tag(string[:2]).startswith("ns")
 
 
+def _written_by_sound(string: str) -> bool:
+    """A word no dictionary knows, of three to six characters used for their sound in
+    foreign names (威姆斯, 康德拉季耶夫, 斯坦福): a name, no term."""
+    return 3 <= len(string) <= 6 and all(c in _SOUND_CHARACTERS for c in string)
+
+
+_SOUND_CHARACTERS = frozenset(
+    "斯尔克德特里拉卡尼亚伊布格夫基维罗姆森威莫兰诺塔普博米奥恩埃阿安巴贝丹费戈哈赫杰科库洛马迈蒙纳帕佩契萨塞什索"
+    "汤瓦沃西希耶泽兹茨柯鲁琼丽娜莎芙蒂黛季坦福乌奇澳弗艾摩")

@@ -88,13 +88,10 @@ def _can_end(token: str) -> bool:
     if _is_guess(token):
         # jieba's guesses at unknown words glue grammar on (越强, 而行, 谈些): an adverb,
         # conjunction, preposition, pronoun, particle or measure word at either end.
-        return not (_is_glue_char(token[0]) or (_is_glue_char(token[-1]) and token[-1] not in _ENERGY)
+        # (能 'energy, ability' closes nouns, 蓄能 of 抽水蓄能, 势能, as often as it is a modal)
+        return not (_is_glue_char(token[0]) or (_is_glue_char(token[-1]) and token[-1] != "能")
                     or _tag(token[-1]).startswith("q"))
     return True
-
-
-# 能 'energy, ability' closes nouns (蓄能 of 抽水蓄能, 势能, 产能) as often as it is a modal.
-_ENERGY = frozenset("能")
 
 
 _MODALS = frozenset("应当 应该 应予 应以 予以 可以 必须 不得 不予 不能 能够 需要 须要 想要 试图 应 须 得 可 愿".split())
@@ -305,14 +302,14 @@ _COMPARED = frozenset("达 逾 小于 大于 高于 低于".split())
 _CURRENCIES = frozenset("新台币 人民币 美元 港币 港元 日元 欧元 元".split())
 _BOUNDS = frozenset("最高 最低 最多 至少 超过 不超过 不低于 高达 约合".split())
 
-# Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
-# 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
 # What a judgment says of the things the case is about, before their names.
 _THE_DISPUTED = frozenset("系争 上开 前开 前揭 前述".split())
 
 # Verbs that give a name, which follows them: 下称, 合称 'hereinafter (together) called'
 _CALLS = frozenset("下称 合称 简称 并称 统称 通称 又称 俗称 称为 称作 叫作 叫做".split())
 
+# Changes of a quantity or a state, which close a clause about what changes (行业竞争加剧,
+# 峰谷价差进一步拉大); a term of two words may end in one (经济增长).
 _CHANGES = frozenset(
     "加剧 加快 加速 提升 提高 下降 下滑 下跌 上涨 上升 增长 增加 减少 扩大 缩小 放缓 回升 回落 攀升 走高 走低 "
     "改善 恶化 减弱 增强 拉大 收窄 企稳 见底 触底 承压 放量 提速 降低 好转 届满 生效 失效 到期".split())
@@ -488,7 +485,6 @@ def _join_prefix_lei(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-
 # What counts kinds with 类 as a classifier: 这类, 各类, 两类, 第一类, and a class's letter
 # or Roman numeral (A类, I类分子 'class I molecule', Ⅱ类).
 _COUNTS_KINDS = frozenset("这那此该各每哪某几多同一二两三四五六七八九十0123456789"
@@ -654,14 +650,3 @@ TITLES_AFTER_A_NAME = frozenset(
     "教授 老师 先生 女士 小姐 博士 院士 医生 大夫 律师 主任 同学 师傅 书记 部长 局长 市长 县长 校长 院长 所长 经理 总裁"
     " 董事长".split())
 TITLES_BEFORE_A_GIVEN_NAME = frozenset("委员 部长 院长 署长 局长 主委 次长 议员 市长 县长 处长 司长 召委 立委".split())
-
-
-def _written_by_sound(string: str) -> bool:
-    """A word no dictionary knows, of three to six characters used for their sound in
-    foreign names (威姆斯, 康德拉季耶夫, 斯坦福): a name, no term."""
-    return 3 <= len(string) <= 6 and all(c in _SOUND_CHARACTERS for c in string)
-
-
-_SOUND_CHARACTERS = frozenset(
-    "斯尔克德特里拉卡尼亚伊布格夫基维罗姆森威莫兰诺塔普博米奥恩埃阿安巴贝丹费戈哈赫杰科库洛马迈蒙纳帕佩契萨塞什索"
-    "汤瓦沃西希耶泽兹茨柯鲁琼丽娜莎芙蒂黛季坦福乌奇澳弗艾摩")

@@ -92,9 +92,9 @@ def read_source(path: Path | str, encoding: str | None = None, *, name: str | No
         text = without_markup(normalise(decoded))
         tabbed = _with_tabs(decoded, text)
     else:  # one line per paragraph or cue, so that a line's number says where it came from
-        text = "\n".join(without_markup(normalise(line)).replace("\n", " ") for line in document.lines)
-        tabbed = "\n".join(_with_tabs(line, without_markup(normalise(line))).replace("\n", " ")
-                           for line in document.lines) if any("\t" in line for line in document.lines) else text
+        read = [without_markup(normalise(line)) for line in document.lines]
+        text = "\n".join(line.replace("\n", " ") for line in read)
+        tabbed = "\n".join(_with_tabs(line, done).replace("\n", " ") for line, done in zip(document.lines, read))
         used_encoding, places = document.encoding, document.places
     if not text.strip():
         raise EmptySourceError("the file holds no text", path=path, hint="Remove it from the list, or fill it.")

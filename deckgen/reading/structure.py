@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from deckgen.lexicon import cedict as dictionary
-from deckgen.script import has_han, to_simplified
+from deckgen.script import has_han, is_han, to_simplified
 
 TEXT = "text"
 TITLE = "title"
@@ -501,12 +501,9 @@ def _mark_author_line(lines: list[str], kinds: list[str]) -> None:
     if after is None or kinds[after] != TEXT:
         return
     name = re.sub(r"[\s\u3000]", "", lines[after])
-    if 2 <= len(name) <= 4 and _HAN_ONLY.match(name) and dictionary.is_surname(name[0]) \
+    if 2 <= len(name) <= 4 and all(map(is_han, name)) and dictionary.is_surname(to_simplified(name[0])) \
             and not dictionary.knows(name):
         kinds[after] = BYLINE
-
-
-_HAN_ONLY = re.compile(f"^[{_HAN_CLASS}]+$")
 
 
 _CHAPTER_TIME = re.compile(r"^([0-9]{1,2}):[0-9]{2}(?::[0-9]{2})?[ \u3000\t]+(?=\S)[^。]{1,50}$")
@@ -721,7 +718,8 @@ _ISSUERS = re.compile(
 _NUMBERED_ROW = re.compile(r"^[0-9]{1,3}[ \u3000]+[^\s。！？!?，,；;：:]+(?:[ \u3000]+[^\s。！？!?，,；;：:]+){2,}$")
 
 _NOTE_ENTRY = re.compile(r"^[〔［\[【]\s*[0-9]{1,3}\s*[〕］\]】]\s*[^，。：:]{1,12}[：:]")
-# ... a question among them: 01 先搞懂：mRNA是个什么“信使”？
+# A post's sections numbered 01–09, a question among them: 04 “县城婆罗门”和我的退路焦虑,
+# 01 先搞懂：mRNA是个什么“信使”？
 _ZERO_NUMBERED = re.compile(r"^0[1-9][ \u3000]+[^。！？!?]{2,28}[？?]?$")
 # A numbered line that introduces what follows it: a judgment's 三、兩造不爭執事項（見本院卷…）：,
 # ㈠系爭契約為定型化契約，應有消保法及系爭應記載事項之適用：
