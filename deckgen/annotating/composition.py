@@ -388,9 +388,8 @@ def _part_gloss(entry: Entry, head: bool, letters: str = "") -> str:
         # the noun CC-CEDICT gives for the same verb, in front of a noun: 成像 'to form an
         # image' -> 'imaging' model, 检测 'to detect' -> 'detection' method (not 循环's
         # 'circle', another word than 'to circulate')
-        stems = {w[:5] for w in re.findall(r"[a-z]{4,}", senses[0])}
-        noun = next((s for s in _part_glosses(entry, limit=6) if not s.startswith("to ")
-                     and {w[:5] for w in re.findall(r"[a-z]{4,}", s)} & stems), "")
+        verb = _stems([senses[0]])
+        noun = next((s for s in _part_glosses(entry, limit=6) if not s.startswith("to ") and _stems([s]) & verb), "")
         if noun:
             return noun
     form = english_forms.modifier_form(entry, senses[0])

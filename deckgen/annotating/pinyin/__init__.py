@@ -376,17 +376,13 @@ def _spanning_word_reading(ctx: _Context, i: int) -> str | None:
     (价差 jia4 cha1, its 价 as 现货价 reads it). The longest such word wins."""
     for length in range(4, 1, -1):
         for start in range(max(0, i - length + 1), min(i, len(ctx.text) - length) + 1):
-            if any(ctx.from_word[start : start + length]) and not _cedict_word(ctx.text[start : start + length]):
+            if any(ctx.from_word[start : start + length]) and not dictionary.knows(ctx.text[start : start + length]):
                 continue
             reading = word_reading(ctx.text[start : start + length])
             if reading and all(ctx.readings[start + k] in (None, syllable) or not ctx.from_word[start + k]
                                for k, syllable in enumerate(reading)):
                 return reading[i - start]
     return None
-
-
-def _cedict_word(word: str) -> bool:
-    return bool(dictionary.lookup(word))
 
 
 def _in_given_name(ctx: _Context, i: int) -> bool:

@@ -321,20 +321,23 @@ def _ji_tie(ctx: _Context, i: int) -> str | None:
     return "ji4" if _one_of(ctx.char(i + 1), "好上紧牢着裙鞋领围") else None
 
 
+def _against_thick(ctx: _Context, i: int) -> bool:
+    """An idiom setting 薄 against 厚, where it is the literary bo2 (厚此薄彼, 厚往薄来, 厚积薄发)."""
+    word = ctx.word_of(i)
+    return _pos(word) == "i" and len(word.text) == 4 and "厚" in word.text
+
+
 @_rule("薄", _WORD_RULES)
 def _bo_in_idioms(ctx: _Context, i: int) -> str | None:
-    # An idiom setting 薄 against 厚 is the literary bo2 (厚此薄彼, 厚往薄来, 厚积薄发), whatever a
-    # phrase table says
-    word = ctx.word_of(i)
-    return "bo2" if _pos(word) == "i" and len(word.text) == 4 and "厚" in word.text else None
+    return "bo2" if _against_thick(ctx, i) else None  # whatever a phrase table says
 
 
 @_rule("薄")
 def _bao(ctx: _Context, i: int) -> str | None:
     # The free adjective 'thin' is bao2 (极薄的棉衣, 皮薄); bo2 lives in words (薄弱, 单薄), in
-    # names (薄谷开来, 薄辽省), and in the idioms jieba lists that no dictionary does (厚往薄来).
+    # names (薄谷开来, 薄辽省), and in an idiom against 厚 no dictionary lists.
     after = ctx.word_after(i)
-    if _pos(ctx.word_of(i)).startswith(("nr", "ns", "i")) or (
+    if _pos(ctx.word_of(i)).startswith(("nr", "ns")) or _against_thick(ctx, i) or (
             ctx.stands_alone(i) and after is not None and _pos(after).startswith(("nr", "ns"))):
         return "bo2"
     return "bao2"
